@@ -1,0 +1,12 @@
+import { ratingRequestSchema } from '@minsheng/shared';
+import { citizenCaseNo, httpRoute } from '../../lib/http';
+import { rateCase } from '../../services/citizen-case';
+
+/** POST /api/track/case/rating (citizen token) — accepted once per answer, never changed afterwards. */
+export const handler = httpRoute({
+  body: ratingRequestSchema,
+  handle: async (input) => ({
+    status: 201,
+    body: await rateCase(input.deps, await citizenCaseNo(input), input.body.rating, input.body.comment || undefined, input.client),
+  }),
+});

@@ -1,0 +1,27 @@
+import type { Deps } from '../services/deps';
+import { createDocumentClient } from '../adapters/dynamo/client';
+import { createModel } from '../adapters/dynamo/table';
+import { createDynamoCaseStore } from '../adapters/dynamo/case-store';
+import { parseEnv, type Env } from './env';
+import { deriveKey } from './secrets';
+import { createTokenService } from './tokens';
+
+/** Build the real dependencies from an environment. */
+export function createDeps(env: Env): Deps {
+  const documentClient = createDocumentClient({ region: env.AWS_REGION, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}) });
+  const model = createModel(documentClient, env.TABLE_NAME);
+  return {
+    store: createDynamoCaseStore(model),
+    tokens: createTokenService(deriveKey(env.APP_SECRET, 'token'), env.CITIZEN_TOKEN_MINUTES),
+    now: () => new Date(),
+    passwordKey: deriveKey(env.APP_SECRET, 'idempotent-password'),
+  };
+}
+
+let cached: Deps | undefined;
+
+/** The process's dependencies, built on first use (cold start) from process.env. */
+export function defaultDeps(): Deps {
+  cached ??= createDeps(parseEnv());
+  return cached;
+}

@@ -1,0 +1,25 @@
+import * as z from 'zod/mini';
+
+const envSchema = z.object({
+  TABLE_NAME: z.string().check(z.minLength(1)),
+  AWS_REGION: z._default(z.string(), 'ap-east-1'),
+  /** DynamoDB Local's URL; unset in AWS. */
+  DYNAMODB_ENDPOINT: z.optional(z.string()),
+  /** Signs tokens and derives idempotent passwords. At least 32 characters. */
+  APP_SECRET: z.string().check(z.minLength(32, { message: 'APP_SECRET must be at least 32 characters' })),
+  /** Minutes a citizen token lives. */
+  CITIZEN_TOKEN_MINUTES: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(24 * 60)), 30),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parse the environment once, at cold start; fail loudly and say what is missing. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const detail = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${detail}`);
+  }
+  return result.data;
+}

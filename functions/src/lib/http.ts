@@ -1,0 +1,139 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpCors from '@middy/http-cors';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { DomainError, LIMITS, issuesToFields } from '@minsheng/shared';
+import type { ClientInfo, Deps } from '../services/deps';
+import { defaultDeps } from './deps';
+import { toErrorResponse } from './errors';
+
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyStructuredResultV2;
+type Request = middy.Request<Event, Result, Error, Context>;
+
+/** A schema as the route needs it: anything with zod's safeParse. */
+interface BodySchema<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { code: string; path: PropertyKey[]; message: string }[] } };
+}
+
+export interface RouteInput<B> {
+  body: B;
+  event: Event;
+  deps: Deps;
+  client: ClientInfo;
+  /** Stable identifier of the caller for throttling: its source IP. */
+  clientId: string;
+  header(name: string): string | undefined;
+  bearerToken(): string;
+}
+
+export interface RouteOutput {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteDefinition<B> {
+  body?: BodySchema<B>;
+  handle(input: RouteInput<B>): Promise<RouteOutput>;
+}
+
+export type HttpHandler = ((event: Event, context: Context) => Promise<Result>) & {
+  /** The same route on other dependencies (tests, benchmarks, the local stack's seeding). */
+  withDeps(deps: Deps): (event: Event, context: Context) => Promise<Result>;
+};
+
+const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+
+/** Refuse bodies over the limit (413), that are not JSON (415/400); leave the parsed value in event.body. */
+function jsonBody(): MiddlewareObj<Event, Result> {
+  return {
+    before: (request) => {
+      const { event } = request;
+      const raw = event.body ?? '';
+      const bytes = Buffer.byteLength(raw, event.isBase64Encoded ? 'base64' : 'utf8');
+      if (bytes > LIMITS.bodyBytesMax) throw new DomainError('PAYLOAD_TOO_LARGE', { message: `提交的内容过大（不能超过 ${LIMITS.bodyBytesMax / 1024} KB）` });
+      const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+      const contentType = event.headers['content-type'] ?? '';
+      if (text.length > 0 && !/^application\/(.+\+)?json\b/i.test(contentType)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
+      try {
+        (event as { parsedBody?: unknown }).parsedBody = text.length ? JSON.parse(text) : undefined;
+      } catch {
+        throw new DomainError('INVALID_JSON');
+      }
+    },
+  };
+}
+
+function errorResponses(): MiddlewareObj<Event, Result> {
+  return {
+    onError: (request: Request) => {
+      const { statusCode, body, headers } = toErrorResponse(request.error);
+      if (statusCode >= 500) {
+        console.error(JSON.stringify({ level: 'error', requestId: request.context?.awsRequestId, error: String(request.error?.stack ?? request.error) }));
+      }
+      request.response = { statusCode, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
+    },
+  };
+}
+
+/**
+ * A thin HTTP route: normalise headers → CORS → errors mapped to `{ error: { code, message } }`
+ * → JSON body parsed and validated → the handler, which calls one service.
+ */
+export function httpRoute<B = undefined>(definition: RouteDefinition<B>): HttpHandler {
+  const build = (getDeps: () => Deps) =>
+    middy<Event, Result>()
+      .use(httpHeaderNormalizer())
+      .use(
+        httpCors({
+          origin: '*',
+          headers: 'Content-Type,Authorization,Idempotency-Key',
+          exposeHeaders: 'Retry-After,Idempotent-Replayed',
+          maxAge: 600,
+        }),
+      )
+      .use(errorResponses())
+      .use(jsonBody())
+      .handler(async (event) => {
+        const parsed = (event as { parsedBody?: unknown }).parsedBody;
+        let body = undefined as B;
+        if (definition.body) {
+          if (parsed === undefined) throw new DomainError('VALIDATION_FAILED', { message: '请求内容不能为空' });
+          const result = definition.body.safeParse(parsed);
+          if (!result.success) throw new DomainError('VALIDATION_FAILED', { fields: issuesToFields(result.error.issues) });
+          body = result.data;
+        }
+        const header = (name: string) => event.headers[name.toLowerCase()];
+        const ip = event.requestContext?.http?.sourceIp;
+        const userAgent = header('user-agent');
+        const output = await definition.handle({
+          body,
+          event,
+          deps: getDeps(),
+          client: { ...(ip ? { ip } : {}), ...(userAgent ? { userAgent: userAgent.slice(0, 300) } : {}) },
+          clientId: ip ?? 'unknown',
+          header,
+          bearerToken() {
+            const match = /^Bearer\s+(\S+)$/i.exec(header('authorization') ?? '');
+            if (!match?.[1]) throw new DomainError('UNAUTHENTICATED');
+            return match[1];
+          },
+        });
+        return {
+          statusCode: output.status ?? 200,
+          headers: { ...JSON_HEADERS, ...output.headers },
+          body: JSON.stringify(output.body),
+        };
+      });
+
+  const handler = build(defaultDeps) as unknown as HttpHandler;
+  handler.withDeps = (deps) => build(() => deps);
+  return handler;
+}
+
+/** The case number a citizen token opens; 401 when missing, invalid or expired. */
+export async function citizenCaseNo(input: RouteInput<unknown>): Promise<string> {
+  const { caseNo } = await input.deps.tokens.verifyCitizenToken(input.bearerToken(), input.deps.now());
+  return caseNo;
+}

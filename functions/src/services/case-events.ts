@@ -1,0 +1,54 @@
+import { monotonicFactory } from 'ulid';
+import { DomainError, decide, type Actor, type CaseCommand, type CaseRecord, type Decision } from '@minsheng/shared';
+import type { CaseEvent } from '../ports/case-store';
+import type { ClientInfo, Deps } from './deps';
+
+const nextUlid = monotonicFactory();
+
+/** A time-ordered event id: the timeline sorts by it. */
+export function newEventId(at: Date): string {
+  return nextUlid(at.getTime());
+}
+
+export function eventFromDecision(caseNo: string, decision: Decision, actor: Actor, at: Date, client: ClientInfo): CaseEvent {
+  return {
+    eventId: newEventId(at),
+    caseNo,
+    at: at.toISOString(),
+    kind: decision.event.kind,
+    actorRole: actor.role,
+    actorId: actor.id,
+    fromStatus: decision.fromStatus,
+    toStatus: decision.toStatus,
+    public: decision.event.public,
+    data: decision.event.data,
+    ...(client.ip || client.userAgent ? { client } : {}),
+  };
+}
+
+/**
+ * Read the case, let the state machine decide, write case and event in one transaction
+ * conditioned on the version read. When `expectedVersion` is given (officials act on what they
+ * saw) a stale version is a conflict; otherwise (citizen, timers) a lost race is retried on fresh
+ * state, so a double-submitted rating meets ALREADY_RATED rather than a conflict.
+ */
+export async function changeCase(
+  deps: Deps,
+  caseNo: string,
+  command: CaseCommand,
+  actor: Actor,
+  client: ClientInfo,
+  expectedVersion?: number,
+): Promise<CaseRecord> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await deps.store.getCase(caseNo);
+    if (!current) throw new DomainError('CASE_NOT_FOUND');
+    if (expectedVersion !== undefined && current.version !== expectedVersion) throw new DomainError('VERSION_CONFLICT');
+    const now = deps.now();
+    const decision = decide(current, command, actor, now);
+    const result = await deps.store.applyChange(decision.next, current.version, eventFromDecision(caseNo, decision, actor, now, client));
+    if (result.ok) return decision.next;
+    if (expectedVersion !== undefined) throw new DomainError('VERSION_CONFLICT');
+  }
+  throw new DomainError('VERSION_CONFLICT');
+}

@@ -1,0 +1,102 @@
+import type { CaseType, FileCaseRequest } from '@minsheng/shared';
+import type { Category, Department } from '../../functions/src/ports/case-store';
+import type { Deps } from '../../functions/src/services/deps';
+import { fileCase } from '../../functions/src/services/case-filing';
+
+/** Departments a county-level 12345 / 民心网 platform dispatches to (seeds 000–004). */
+export const DEMO_DEPARTMENTS: Department[] = [
+  ['zjj', '住房和城乡建设局'],
+  ['rsj', '人力资源和社会保障局'],
+  ['nyncj', '农业农村局'],
+  ['jyj', '教育局'],
+  ['scjgj', '市场监督管理局'],
+  ['sthjj', '生态环境局'],
+  ['zrzyj', '自然资源局'],
+  ['jtysj', '交通运输局'],
+  ['ybj', '医疗保障局'],
+  ['zwfwzx', '政务服务中心'],
+].map(([id, name], i) => ({ id: id!, name: name!, sortOrder: i + 1, active: true }));
+
+const ALL: CaseType[] = ['consultation', 'complaint', 'report', 'suggestion'];
+
+/** Problem categories from the seeds' themes, each with the department it usually goes to. */
+export const DEMO_CATEGORIES: Category[] = (
+  [
+    ['zhengdi-chaiqian', '征地拆迁', ['consultation', 'complaint', 'report'], 'zrzyj', '征地补偿、拆迁安置、宅基地'],
+    ['tuoqian-gongzi', '拖欠农民工工资', ['consultation', 'complaint', 'report'], 'rsj', '工程项目欠薪、劳务费拖欠'],
+    ['huinong-zhengce', '惠农政策落实', ALL, 'nyncj', '种粮补贴、农机购置补贴、低保与扶贫政策落实'],
+    ['xuexiao-banqian', '学校搬迁', ['consultation', 'complaint', 'suggestion'], 'jyj', '学校撤并搬迁、就近入学、校车接送'],
+    ['luan-shoufei', '乱收费', ['complaint', 'report'], 'scjgj', '违规收费、搭车收费、价格欺诈'],
+    ['shebao', '社会保险', ['consultation', 'complaint'], 'rsj', '养老、失业、工伤保险的参保与待遇'],
+    ['zhufang-baozhang', '住房保障与物业', ALL, 'zjj', '保障性住房、物业服务、房屋质量'],
+    ['huanjing-wuran', '环境污染', ['complaint', 'report', 'suggestion'], 'sthjj', '噪声、油烟、废水废气、垃圾处理'],
+    ['shipin-anquan', '食品药品安全', ['complaint', 'report'], 'scjgj', '过期变质食品、无证经营'],
+    ['yibao', '医保报销', ['consultation', 'complaint'], 'ybj', '医保缴费、异地就医、报销比例'],
+    ['daolu-jiaotong', '道路交通', ['complaint', 'suggestion'], 'jtysj', '道路破损、公交线路、农村客运'],
+    ['zhengwu-fuwu', '政务服务效率', ['complaint', 'report', 'suggestion'], 'zwfwzx', '办事难、推诿扯皮、窗口服务态度'],
+    ['qita', '其他', ALL, undefined, '以上类别都不符合时选择'],
+  ] as const
+).map(([id, name, types, defaultDepartmentId, description], i) => ({
+  id,
+  name,
+  types: [...types],
+  description,
+  ...(defaultDepartmentId ? { defaultDepartmentId } : {}),
+  sortOrder: i + 1,
+  active: true,
+}));
+
+export async function seedReferenceData(deps: Deps): Promise<void> {
+  for (const d of DEMO_DEPARTMENTS) await deps.store.putDepartment(d);
+  for (const c of DEMO_CATEGORIES) await deps.store.putCategory(c);
+}
+
+/** A few cases a citizen would file, so the platform is not empty on first start. */
+const DEMO_CASES: { key: string; body: FileCaseRequest }[] = [
+  {
+    key: 'demo-case-wages-0001',
+    body: {
+      type: 'complaint',
+      categoryId: 'tuoqian-gongzi',
+      title: '县城南安置小区工地拖欠农民工工资三个月',
+      content: '我们一共 23 名工人在县城南安置小区 3 号楼工地干活，从 8 月到 10 月的工资一直没有发，包工头说开发商没拨款。快过年了，家里等着用钱，请帮忙协调解决。',
+      contact: { name: '王师傅', phone: '13800138000' },
+    },
+  },
+  {
+    key: 'demo-case-subsidy-0002',
+    body: {
+      type: 'consultation',
+      categoryId: 'huinong-zhengce',
+      title: '今年的耕地地力保护补贴什么时候发放？',
+      content: '我家承包了 12 亩地，去年的耕地地力保护补贴 10 月就到账了，今年到现在还没收到，想问一下发放时间和标准，需要本人去村里登记吗？',
+      publishConsent: true,
+    },
+  },
+  {
+    key: 'demo-case-report-0003',
+    body: {
+      type: 'report',
+      categoryId: 'luan-shoufei',
+      title: '某镇中心学校违规收取资料费',
+      content: '镇中心学校本学期要求每名学生交 180 元“资料费”，没有收据，也没有说明用途。',
+      anonymous: true,
+    },
+  },
+];
+
+export interface DemoCredential {
+  caseNo: string;
+  password: string;
+  title: string;
+}
+
+/** File the demo cases (idempotently: their keys make a rerun return the same cases). */
+export async function seedDemoCases(deps: Deps): Promise<DemoCredential[]> {
+  const out: DemoCredential[] = [];
+  for (const { key, body } of DEMO_CASES) {
+    const { response } = await fileCase(deps, body, key, { userAgent: 'minsheng-demo-seed' });
+    out.push({ caseNo: response.caseNo, password: response.password, title: body.title });
+  }
+  return out;
+}

@@ -1,0 +1,169 @@
+import * as z from 'zod/mini';
+import { CASE_TYPES, LIMITS, RATINGS, type CaseStatus, type CaseType, type Rating } from '../domain/case-types';
+import type { SlaLevel } from '../domain/sla-clock';
+import type { DayMode } from '../domain/calendar';
+import type { FieldErrors } from '../errors';
+import { text } from './text';
+
+/** Mainland mobile (1[3-9]xxxxxxxxx) or landline with area code (010-12345678). */
+export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+const contactSchema = z.strictObject({
+  name: z.optional(text('姓名', LIMITS.nameMax)),
+  phone: z.optional(z.string().check(z.regex(PHONE_PATTERN, { message: '请填写正确的手机号或带区号的座机号' }))),
+});
+
+const placeSchema = z.strictObject({
+  text: z.optional(text('地点', LIMITS.locationTextMax)),
+  lat: z.optional(z.number().check(z.gte(-90, { message: '纬度应在 -90 到 90 之间' }), z.lte(90, { message: '纬度应在 -90 到 90 之间' }))),
+  lng: z.optional(z.number().check(z.gte(-180, { message: '经度应在 -180 到 180 之间' }), z.lte(180, { message: '经度应在 -180 到 180 之间' }))),
+});
+
+/** `POST /api/cases` body. */
+export const fileCaseRequestSchema = z
+  .strictObject({
+    type: z.enum(CASE_TYPES, { message: '请选择诉求类型：咨询、投诉、举报或建议' }),
+    categoryId: z.string().check(z.minLength(1, { message: '请选择问题类别' }), z.maxLength(64, { message: '问题类别无效' })),
+    title: text('标题', LIMITS.titleMax),
+    content: text('内容', LIMITS.contentMax, { multiline: true }),
+    anonymous: z.optional(z.boolean()),
+    contact: z.optional(contactSchema),
+    location: z.optional(placeSchema),
+    publishConsent: z.optional(z.boolean()),
+  })
+  .check(
+    z.superRefine((body, ctx) => {
+      if (body.anonymous && body.type !== 'report') {
+        ctx.issues.push({ code: 'custom', path: ['anonymous'], message: '只有举报可以匿名提交', input: body.anonymous });
+      }
+      if (body.anonymous && (body.contact?.name || body.contact?.phone)) {
+        ctx.issues.push({ code: 'custom', path: ['contact'], message: '匿名举报请不要填写姓名和电话', input: body.contact });
+      }
+    }),
+  );
+export type FileCaseRequest = z.infer<typeof fileCaseRequestSchema>;
+
+/** `POST /api/track/login` body. */
+export const trackLoginRequestSchema = z.strictObject({
+  caseNo: z.string().check(z.minLength(1, { message: '请输入案件编号' }), z.maxLength(40, { message: '案件编号格式不正确' })),
+  password: z.string().check(z.minLength(1, { message: '请输入查询密码' }), z.maxLength(40, { message: '查询密码格式不正确' })),
+});
+export type TrackLoginRequest = z.infer<typeof trackLoginRequestSchema>;
+
+/** `POST /api/track/case/supplements` body. */
+export const supplementRequestSchema = z.strictObject({
+  content: text('补充内容', LIMITS.supplementMax, { multiline: true }),
+});
+export type SupplementRequest = z.infer<typeof supplementRequestSchema>;
+
+/** `POST /api/track/case/rating` body. */
+export const ratingRequestSchema = z.strictObject({
+  rating: z.enum(RATINGS, { message: '请选择：满意、基本满意或不满意' }),
+  comment: z.optional(z.union([z.literal(''), text('评价意见', LIMITS.commentMax, { multiline: true })])),
+});
+export type RatingRequest = z.infer<typeof ratingRequestSchema>;
+
+// ---- Responses (the shapes the API returns; front ends type their client with these) ----
+
+export interface CategoryDto {
+  id: string;
+  name: string;
+  /** Case types this category is offered for. */
+  types: CaseType[];
+  description?: string;
+}
+
+export interface DepartmentDto {
+  id: string;
+  name: string;
+}
+
+export interface ListResponse<T> {
+  items: T[];
+}
+
+export interface FileCaseResponse {
+  caseNo: string;
+  password: string;
+  type: CaseType;
+  status: CaseStatus;
+  dueAt: string;
+}
+
+export interface TrackLoginResponse {
+  token: string;
+  expiresAt: string;
+}
+
+export interface TimelineEntryDto {
+  at: string;
+  kind: string;
+  text?: string;
+}
+
+export interface TrackedCaseDto {
+  caseNo: string;
+  type: CaseType;
+  categoryId: string;
+  categoryName?: string;
+  title: string;
+  content: string;
+  status: CaseStatus;
+  statusLabel: string;
+  createdAt: string;
+  dueAt: string;
+  sla: {
+    level: SlaLevel;
+    paused: boolean;
+    daysLeft: number;
+    answerDays: number;
+    dayMode: DayMode;
+    rule: string;
+    extension?: { days: number; reason: string };
+  };
+  departmentName?: string;
+  pendingQuestion?: string;
+  timeline: TimelineEntryDto[];
+  answer?: { text: string; at: string; departmentName: string };
+  rating?: { rating: Rating; comment?: string; at: string };
+  canRate: boolean;
+  canSupplement: boolean;
+  mergedInto?: string;
+  /** For a merged case: the kept case's answer, when it has one. */
+  mergedAnswer?: { caseNo: string; text: string; at: string };
+  supplements: { content: string; at: string }[];
+}
+
+// ---- Turning validation issues into field messages ----
+
+interface IssueLike {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  expected?: string;
+  keys?: string[];
+  input?: unknown;
+}
+
+const TYPE_NAMES: Record<string, string> = { string: '文本', number: '数字', boolean: '是或否', object: '对象', array: '列表' };
+
+/** Zod issues → `{ "contact.phone": "请填写正确的手机号…" }`, one plain-Chinese message per field. */
+export function issuesToFields(issues: readonly IssueLike[]): FieldErrors {
+  const fields: FieldErrors = {};
+  const put = (path: string, message: string) => {
+    fields[path || '_'] ??= message;
+  };
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys ?? []) put(path ? `${path}.${key}` : key, '不支持的字段');
+    } else if (issue.code === 'invalid_type') {
+      put(path, issue.input === undefined ? '此项为必填' : `应为${TYPE_NAMES[issue.expected ?? ''] ?? '正确的类型'}`);
+    } else if (issue.message && issue.message !== 'Invalid input') {
+      put(path, issue.message);
+    } else {
+      put(path, '取值无效');
+    }
+  }
+  return fields;
+}

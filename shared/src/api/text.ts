@@ -1,0 +1,37 @@
+import * as z from 'zod/mini';
+
+/** Length in characters as a person counts them: code points, so an emoji or a rare CJK character is one. */
+export function charCount(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+// C0 and C1 control characters; tab, LF and CR are allowed only where a text may have lines.
+const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+// Bidirectional overrides can make text read differently from what is stored.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a text is not acceptable, or undefined when it is. */
+export function textProblem(value: string, opts: { label: string; max: number; multiline?: boolean; optional?: boolean }): string | undefined {
+  if (value.trim() === '') return opts.optional ? undefined : `${opts.label}不能为空`;
+  if ((opts.multiline ? CONTROL_MULTILINE : CONTROL_SINGLE_LINE).test(value) || BIDI_CONTROLS.test(value)) {
+    return `${opts.label}含有不允许的控制字符`;
+  }
+  if (LONE_SURROGATE.test(value)) return `${opts.label}含有无效字符`;
+  const n = charCount(value);
+  if (n > opts.max) return `${opts.label}不能超过 ${opts.max} 个字（当前 ${n} 个）`;
+  return undefined;
+}
+
+/** A string field checked by textProblem, with its Chinese label in every message. */
+export function text(label: string, max: number, opts: { multiline?: boolean } = {}) {
+  return z.string().check(
+    z.superRefine((value, ctx) => {
+      const problem = textProblem(value, { label, max, ...opts });
+      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: value });
+    }),
+  );
+}

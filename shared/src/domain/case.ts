@@ -1,0 +1,82 @@
+import type { CaseStatus, CaseType, Rating } from './case-types';
+import type { SlaClock, SlaLevel } from './sla-clock';
+
+export interface Contact {
+  name?: string;
+  phone?: string;
+}
+
+export interface Place {
+  text?: string;
+  lat?: number;
+  lng?: number;
+}
+
+export interface Answer {
+  text: string;
+  at: string;
+  departmentId: string;
+  officialId: string;
+}
+
+export interface RatingRecord {
+  rating: Rating;
+  comment?: string;
+  at: string;
+  /** Which answer round this rates (1 = first reply, 2 = reply after reopening). */
+  round: number;
+}
+
+export interface Supplement {
+  content: string;
+  at: string;
+}
+
+export interface Extension {
+  status: 'pending' | 'approved' | 'denied';
+  days: number;
+  reason: string;
+  requestedAt: string;
+  requestedBy: string;
+  decidedAt?: string;
+  decidedBy?: string;
+  decisionNote?: string;
+}
+
+/** A case as the domain sees it (credentials live beside it, never in it). */
+export interface CaseRecord {
+  caseNo: string;
+  type: CaseType;
+  categoryId: string;
+  title: string;
+  content: string;
+  status: CaseStatus;
+  /** Optimistic-concurrency version: every change writes version + 1 on the condition it was read. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  anonymous: boolean;
+  contact?: Contact;
+  location?: Place;
+  publishConsent: boolean;
+  departmentId?: string;
+  /** The intake officer who accepted it and answers for it until it ends (首问负责). */
+  ownerId?: string;
+  clock: SlaClock;
+  /** Highest SLA level reached, as recorded by the timers; never goes down. */
+  slaReached: SlaLevel;
+  /** The question put to the citizen while awaiting them. */
+  pendingQuestion?: string;
+  supplements: Supplement[];
+  answer?: Answer;
+  /** Answer round: 1, or 2 after an unsatisfied rating reopened the case. */
+  round: number;
+  ratings: RatingRecord[];
+  extension?: Extension;
+  mergedInto?: string;
+  rejectReason?: string;
+  closedAt?: string;
+  closeReason?: 'rated' | 'unrated' | 'official';
+  /** Set when a second unsatisfied rating sends the case to supervisors for review. */
+  reviewRequired?: boolean;
+}

@@ -1,0 +1,142 @@
+import type { CaseType } from './case-types';
+import { weekdayCalendar, type DayMode, type WorkingCalendar } from './calendar';
+import { addDays, daysBetween, endOfShanghaiDay, startOfShanghaiDay, toShanghaiDate, type ShanghaiDate } from './shanghai-time';
+
+/** How long a case type may take: answer due, warning and severe escalation, in counted days. */
+export interface SlaPolicy {
+  answerDays: number;
+  warnDays: number;
+  severeDays: number;
+  dayMode: DayMode;
+}
+
+/** Defaults from DESIGN.md "Case types and SLA". */
+export const DEFAULT_SLA_POLICIES: Record<CaseType, SlaPolicy> = {
+  consultation: { answerDays: 7, warnDays: 5, severeDays: 14, dayMode: 'natural' },
+  complaint: { answerDays: 15, warnDays: 12, severeDays: 30, dayMode: 'natural' },
+  report: { answerDays: 15, warnDays: 12, severeDays: 30, dayMode: 'natural' },
+  suggestion: { answerDays: 15, warnDays: 12, severeDays: 30, dayMode: 'natural' },
+};
+
+/** Largest extension a handler may ask for, in counted days. */
+export const MAX_EXTENSION_DAYS = 30;
+
+/**
+ * The SLA clock of one case: a policy snapshot taken at filing (a later policy change never
+ * moves an existing promise), the time spent paused, and the one approved extension.
+ */
+export interface SlaClock extends SlaPolicy {
+  /** When the clock started (submission), ISO instant. */
+  startedAt: string;
+  /** Milliseconds spent paused in finished pauses. */
+  pausedMs: number;
+  /** Set while the clock is paused (awaiting the citizen): when the pause began. */
+  pausedSince?: string;
+  /** Days added by the approved extension (0 if none). */
+  extensionDays: number;
+  /** Set once the case is answered: the clock stops. */
+  stoppedAt?: string;
+}
+
+export type SlaLevel = 'normal' | 'warning' | 'overdue' | 'severe';
+export const SLA_LEVELS: readonly SlaLevel[] = ['normal', 'warning', 'overdue', 'severe'];
+
+export const SLA_LEVEL_LABELS: Record<SlaLevel, string> = {
+  normal: '正常',
+  warning: '即将超期',
+  overdue: '已超期',
+  severe: '严重超期',
+};
+
+export function startClock(policy: SlaPolicy, startedAt: Date): SlaClock {
+  return { ...policy, startedAt: startedAt.toISOString(), pausedMs: 0, extensionDays: 0 };
+}
+
+/**
+ * The date reached by counting `days` days after `start` (the day of filing is day 0).
+ * Natural days count every date; working days skip what the calendar says is off.
+ */
+export function countDays(start: ShanghaiDate, days: number, mode: DayMode, calendar: WorkingCalendar = weekdayCalendar): ShanghaiDate {
+  if (!Number.isInteger(days) || days < 0) throw new RangeError(`days must be a non-negative integer: ${days}`);
+  if (mode === 'natural') return addDays(start, days);
+  let date = start;
+  let counted = 0;
+  // A year of consecutive holidays would be a broken calendar; stop rather than loop forever.
+  for (let guard = 0; counted < days; guard++) {
+    if (guard > days * 3 + 400) throw new RangeError('calendar has no working days ahead');
+    date = addDays(date, 1);
+    if (calendar.isWorkingDay(date)) counted++;
+  }
+  return date;
+}
+
+function pausedTotalMs(clock: SlaClock, now: Date): number {
+  const ongoing = clock.pausedSince ? Math.max(0, now.getTime() - Date.parse(clock.pausedSince)) : 0;
+  return clock.pausedMs + ongoing;
+}
+
+export interface SlaDeadlines {
+  warnAt: Date;
+  dueAt: Date;
+  severeAt: Date;
+}
+
+/**
+ * Deadlines of a clock as of `now`. A pause moves the effective start later by the time spent
+ * paused, so a pause can only push deadlines later, never earlier. The answer and the severe
+ * deadline are the end (23:59:59, Shanghai) of the day reached by counting their days from the
+ * effective start; the warning comes at the start of its day, so "warning at 5 days" fires on
+ * the morning of day 5 while two days remain.
+ */
+export function deadlines(clock: SlaClock, now: Date, calendar?: WorkingCalendar): SlaDeadlines {
+  const effectiveStart = new Date(Date.parse(clock.startedAt) + pausedTotalMs(clock, now));
+  const startDate = toShanghaiDate(effectiveStart);
+  const day = (days: number) => countDays(startDate, days + clock.extensionDays, clock.dayMode, calendar);
+  return {
+    warnAt: startOfShanghaiDay(day(clock.warnDays)),
+    dueAt: endOfShanghaiDay(day(clock.answerDays)),
+    severeAt: endOfShanghaiDay(day(clock.severeDays)),
+  };
+}
+
+/** Where the clock stands at `now` (or at the moment it stopped, once answered). */
+export function slaLevel(clock: SlaClock, now: Date, calendar?: WorkingCalendar): SlaLevel {
+  const at = clock.stoppedAt ? new Date(clock.stoppedAt) : now;
+  const d = deadlines(clock, at, calendar);
+  const t = at.getTime();
+  if (t > d.severeAt.getTime()) return 'severe';
+  if (t > d.dueAt.getTime()) return 'overdue';
+  if (t >= d.warnAt.getTime()) return 'warning';
+  return 'normal';
+}
+
+/** Shanghai calendar days from `now` until the due date; negative once late. */
+export function daysLeft(clock: SlaClock, now: Date, calendar?: WorkingCalendar): number {
+  return daysBetween(toShanghaiDate(now), toShanghaiDate(deadlines(clock, now, calendar).dueAt));
+}
+
+export function pauseClock(clock: SlaClock, at: Date): SlaClock {
+  if (clock.pausedSince || clock.stoppedAt) return clock;
+  return { ...clock, pausedSince: at.toISOString() };
+}
+
+export function resumeClock(clock: SlaClock, at: Date): SlaClock {
+  if (!clock.pausedSince) return clock;
+  const { pausedSince, ...rest } = clock;
+  return { ...rest, pausedMs: clock.pausedMs + Math.max(0, at.getTime() - Date.parse(pausedSince)) };
+}
+
+export function extendClock(clock: SlaClock, days: number): SlaClock {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) throw new RangeError(`extension days out of range: ${days}`);
+  return { ...clock, extensionDays: clock.extensionDays + days };
+}
+
+export function stopClock(clock: SlaClock, at: Date): SlaClock {
+  const running = resumeClock(clock, at);
+  return running.stoppedAt ? running : { ...running, stoppedAt: at.toISOString() };
+}
+
+/** A fresh round after an unsatisfied rating reopens the case: same policy, clock from now. */
+export function restartClock(clock: SlaClock, at: Date): SlaClock {
+  return startClock({ answerDays: clock.answerDays, warnDays: clock.warnDays, severeDays: clock.severeDays, dayMode: clock.dayMode }, at);
+}

@@ -1,0 +1,248 @@
+import type { CaseRecord } from './case';
+import { RATING_LABELS, RATING_WINDOW_DAYS, type ActorRole, type CaseStatus, type Rating } from './case-types';
+import { DomainError } from '../errors';
+import { extendClock, pauseClock, restartClock, resumeClock, stopClock, MAX_EXTENSION_DAYS } from './sla-clock';
+
+/** Who is acting: an official (with their department, for handlers), the citizen, or the timers. */
+export interface Actor {
+  role: ActorRole;
+  id: string;
+  departmentId?: string;
+}
+
+/** Every change that can be asked of a case, with what each one needs. */
+export type CaseCommand =
+  | { action: 'accept'; departmentId: string }
+  | { action: 'reject'; reason: string }
+  | { action: 'transfer'; departmentId: string; reason: string }
+  | { action: 'send_back'; reason: string }
+  | { action: 'request_info'; question: string }
+  | { action: 'supplement'; content: string }
+  | { action: 'reply'; answer: string }
+  | { action: 'request_extension'; days: number; reason: string }
+  | { action: 'approve_extension'; note?: string }
+  | { action: 'deny_extension'; reason: string }
+  | { action: 'urge'; note: string }
+  | { action: 'merge'; intoCaseNo: string }
+  | { action: 'close'; reason?: string }
+  | { action: 'rate'; rating: Rating; comment?: string }
+  | { action: 'auto_close' };
+
+export type CaseAction = CaseCommand['action'];
+
+/** The timeline/audit event kinds; one is written with every change. */
+export type CaseEventKind =
+  | 'submitted'
+  | 'accepted'
+  | 'rejected'
+  | 'transferred'
+  | 'sent_back'
+  | 'info_requested'
+  | 'supplemented'
+  | 'replied'
+  | 'extension_requested'
+  | 'extension_approved'
+  | 'extension_denied'
+  | 'urged'
+  | 'merged'
+  | 'closed'
+  | 'rated';
+
+export type EventData = Record<string, string | number | boolean>;
+
+export interface EventDraft {
+  kind: CaseEventKind;
+  /** Whether the citizen sees it on their timeline. */
+  public: boolean;
+  data: EventData;
+}
+
+export interface Decision {
+  next: CaseRecord;
+  event: EventDraft;
+  fromStatus: CaseStatus;
+  toStatus: CaseStatus;
+}
+
+interface Rule {
+  from: readonly CaseStatus[];
+  roles: readonly ActorRole[];
+  /** Handlers may act only on cases of their own department. */
+  ownDepartment?: boolean;
+}
+
+const OPEN: readonly CaseStatus[] = ['in_progress', 'awaiting_citizen'];
+
+/** The lifecycle of DESIGN.md as data: which action, from which status, by which role. */
+export const TRANSITION_RULES: Record<CaseAction, Rule> = {
+  accept: { from: ['submitted'], roles: ['intake'] },
+  reject: { from: ['submitted'], roles: ['intake'] },
+  merge: { from: ['submitted', 'in_progress'], roles: ['intake'] },
+  transfer: { from: OPEN, roles: ['intake', 'supervisor'] },
+  send_back: { from: ['in_progress'], roles: ['handler'], ownDepartment: true },
+  request_info: { from: ['in_progress'], roles: ['handler'], ownDepartment: true },
+  reply: { from: ['in_progress'], roles: ['handler'], ownDepartment: true },
+  request_extension: { from: OPEN, roles: ['handler'], ownDepartment: true },
+  approve_extension: { from: OPEN, roles: ['supervisor'] },
+  deny_extension: { from: OPEN, roles: ['supervisor'] },
+  urge: { from: ['submitted', 'in_progress', 'awaiting_citizen'], roles: ['supervisor'] },
+  close: { from: ['replied'], roles: ['intake', 'supervisor'] },
+  supplement: { from: ['awaiting_citizen'], roles: ['citizen'] },
+  rate: { from: ['replied'], roles: ['citizen'] },
+  auto_close: { from: ['replied'], roles: ['system'] },
+};
+
+export const CASE_ACTIONS = Object.keys(TRANSITION_RULES) as CaseAction[];
+
+/** Whether `actor` may attempt `action` on `c` at all (role, department, status), without its inputs. */
+export function canAttempt(c: CaseRecord, action: CaseAction, actor: Actor): boolean {
+  const rule = TRANSITION_RULES[action];
+  if (!rule.roles.includes(actor.role)) return false;
+  if (rule.ownDepartment && actor.departmentId !== c.departmentId) return false;
+  return rule.from.includes(c.status);
+}
+
+function invalid(field: string, message: string): never {
+  throw new DomainError('VALIDATION_FAILED', { fields: { [field]: message } });
+}
+
+function ratingWindowOver(c: CaseRecord, now: Date): boolean {
+  if (!c.answer) return true;
+  return now.getTime() >= Date.parse(c.answer.at) + RATING_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+}
+
+/**
+ * Decide the effect of `command` by `actor` on case `c` at `now`: the next state and the one
+ * event that records it. Pure: no I/O, no clock reads. Throws a DomainError when the role,
+ * the department or the case's status does not allow it.
+ */
+export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: Date): Decision {
+  const rule = TRANSITION_RULES[command.action];
+  if (!rule.roles.includes(actor.role)) throw new DomainError('FORBIDDEN');
+  if (rule.ownDepartment && (!c.departmentId || actor.departmentId !== c.departmentId)) {
+    throw new DomainError('NOT_YOUR_DEPARTMENT');
+  }
+  if (!rule.from.includes(c.status)) {
+    if (command.action === 'rate' && c.ratings.some((r) => r.round === c.round)) throw new DomainError('ALREADY_RATED');
+    throw new DomainError('INVALID_TRANSITION');
+  }
+
+  const at = now.toISOString();
+  const base: CaseRecord = { ...c, version: c.version + 1, updatedAt: at };
+  const done = (next: CaseRecord, kind: CaseEventKind, data: EventData, isPublic: boolean): Decision => ({
+    next,
+    event: { kind, public: isPublic, data },
+    fromStatus: c.status,
+    toStatus: next.status,
+  });
+
+  switch (command.action) {
+    case 'accept':
+      return done(
+        { ...base, status: 'in_progress', departmentId: command.departmentId, ownerId: c.ownerId ?? actor.id },
+        'accepted',
+        { departmentId: command.departmentId },
+        true,
+      );
+    case 'reject':
+      return done({ ...base, status: 'rejected', rejectReason: command.reason, clock: stopClock(c.clock, now) }, 'rejected', { reason: command.reason }, true);
+    case 'transfer':
+      if (command.departmentId === c.departmentId) invalid('departmentId', '不能转交给当前承办部门');
+      return done(
+        { ...base, departmentId: command.departmentId },
+        'transferred',
+        { fromDepartmentId: c.departmentId ?? '', departmentId: command.departmentId, reason: command.reason },
+        true,
+      );
+    case 'send_back': {
+      const { departmentId: _dropped, ...rest } = base;
+      return done({ ...rest, status: 'submitted' }, 'sent_back', { fromDepartmentId: c.departmentId ?? '', reason: command.reason }, true);
+    }
+    case 'request_info':
+      return done(
+        { ...base, status: 'awaiting_citizen', pendingQuestion: command.question, clock: pauseClock(c.clock, now) },
+        'info_requested',
+        { question: command.question },
+        true,
+      );
+    case 'supplement': {
+      const { pendingQuestion: _answered, ...rest } = base;
+      return done(
+        { ...rest, status: 'in_progress', supplements: [...c.supplements, { content: command.content, at }], clock: resumeClock(c.clock, now) },
+        'supplemented',
+        { content: command.content },
+        true,
+      );
+    }
+    case 'reply':
+      return done(
+        {
+          ...base,
+          status: 'replied',
+          answer: { text: command.answer, at, departmentId: c.departmentId!, officialId: actor.id },
+          clock: stopClock(c.clock, now),
+        },
+        'replied',
+        { answer: command.answer, departmentId: c.departmentId!, round: c.round },
+        true,
+      );
+    case 'request_extension':
+      if (c.extension && c.extension.status !== 'denied') throw new DomainError('EXTENSION_NOT_ALLOWED');
+      if (!Number.isInteger(command.days) || command.days < 1 || command.days > MAX_EXTENSION_DAYS) {
+        invalid('days', `延期天数应为 1 到 ${MAX_EXTENSION_DAYS} 天`);
+      }
+      return done(
+        { ...base, extension: { status: 'pending', days: command.days, reason: command.reason, requestedAt: at, requestedBy: actor.id } },
+        'extension_requested',
+        { days: command.days, reason: command.reason },
+        false,
+      );
+    case 'approve_extension':
+    case 'deny_extension': {
+      if (!c.extension || c.extension.status !== 'pending') throw new DomainError('INVALID_TRANSITION', { message: '没有待审批的延期申请' });
+      const approved = command.action === 'approve_extension';
+      const note = approved ? command.note : command.reason;
+      const extension = {
+        ...c.extension,
+        status: approved ? ('approved' as const) : ('denied' as const),
+        decidedAt: at,
+        decidedBy: actor.id,
+        ...(note ? { decisionNote: note } : {}),
+      };
+      return done(
+        { ...base, extension, clock: approved ? extendClock(c.clock, c.extension.days) : c.clock },
+        approved ? 'extension_approved' : 'extension_denied',
+        { days: c.extension.days, reason: c.extension.reason, ...(note ? { note } : {}) },
+        approved,
+      );
+    }
+    case 'urge':
+      return done(base, 'urged', { note: command.note }, true);
+    case 'merge':
+      if (command.intoCaseNo === c.caseNo) invalid('intoCaseNo', '不能与案件自身合并');
+      return done({ ...base, status: 'merged', mergedInto: command.intoCaseNo, clock: stopClock(c.clock, now) }, 'merged', { intoCaseNo: command.intoCaseNo }, true);
+    case 'close':
+    case 'auto_close':
+      // The citizen's right to rate is never cut short: no one closes a reply before the window ends.
+      if (!ratingWindowOver(c, now)) throw new DomainError('RATING_WINDOW_OPEN');
+      return done(
+        { ...base, status: 'closed', closedAt: at, closeReason: command.action === 'close' ? 'official' : 'unrated' },
+        'closed',
+        { reason: command.action === 'close' ? (command.reason ?? '') : '评价期满，自动办结' },
+        true,
+      );
+    case 'rate': {
+      const record = { rating: command.rating, at, round: c.round, ...(command.comment ? { comment: command.comment } : {}) };
+      const ratings = [...c.ratings, record];
+      const data: EventData = { rating: command.rating, label: RATING_LABELS[command.rating], round: c.round, ...(command.comment ? { comment: command.comment } : {}) };
+      if (command.rating !== 'unsatisfied') {
+        return done({ ...base, status: 'closed', ratings, closedAt: at, closeReason: 'rated' }, 'rated', data, true);
+      }
+      if (c.round === 1) {
+        // First unsatisfied answer: the department handles it once more, on a fresh clock.
+        return done({ ...base, status: 'in_progress', ratings, round: 2, clock: restartClock(c.clock, now) }, 'rated', data, true);
+      }
+      return done({ ...base, status: 'closed', ratings, closedAt: at, closeReason: 'rated', reviewRequired: true }, 'rated', data, true);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import type { CaseEventKind, EventData } from './state-machine';
+
+/** The citizen-facing words for each public event; department ids are resolved to names by the caller. */
+export function describeEvent(kind: CaseEventKind | string, data: EventData, departmentName: (id: string) => string): string {
+  const dept = (key: string) => departmentName(String(data[key] ?? ''));
+  switch (kind) {
+    case 'submitted':
+      return '诉求已提交，等待受理';
+    case 'accepted':
+      return `已受理，交由${dept('departmentId')}办理`;
+    case 'rejected':
+      return `不予受理：${data.reason ?? ''}`;
+    case 'transferred':
+      return `已转交${dept('departmentId')}办理`;
+    case 'sent_back':
+      return '重新分办中';
+    case 'info_requested':
+      return `需要您补充材料：${data.question ?? ''}`;
+    case 'supplemented':
+      return '您已补充材料，继续办理';
+    case 'replied':
+      return `${dept('departmentId')}已答复`;
+    case 'extension_approved':
+      return `办理期限延长 ${data.days} 天。理由：${data.reason ?? ''}`;
+    case 'urged':
+      return '案件已被督办';
+    case 'merged':
+      return `与案件 ${data.intoCaseNo ?? ''} 合并办理`;
+    case 'closed':
+      return '案件已办结';
+    case 'rated':
+      return `您的评价：${data.label ?? ''}`;
+    default:
+      return '案件状态更新';
+  }
+}

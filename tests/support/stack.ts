@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { inject } from 'vitest';
+import { createDeps } from '../../functions/src/lib/deps';
+import type { HttpHandler } from '../../functions/src/lib/http';
+import type { Deps } from '../../functions/src/services/deps';
+import { seedReferenceData } from '../../infra/src/demo-data';
+import { ensureTable, readServerlessConfig, REPO_ROOT } from '../../infra/src/table-definition';
+
+export const TEST_SECRET = 'integration-test-secret-0123456789abcdef';
+
+interface Route {
+  method: string;
+  path: string;
+  module: string;
+  exportName: string;
+}
+
+/** The HTTP routes exactly as serverless.yml declares them: tests reach handlers through this table. */
+export function routesFromServerless(): Route[] {
+  const config = readServerlessConfig();
+  return Object.values<any>(config.functions).flatMap((fn) => {
+    const [file, exportName] = [fn.handler.slice(0, fn.handler.lastIndexOf('.')), fn.handler.slice(fn.handler.lastIndexOf('.') + 1)];
+    return (fn.events ?? [])
+      .filter((e: any) => e.httpApi)
+      .map((e: any) => ({ method: e.httpApi.method, path: e.httpApi.path, module: resolve(REPO_ROOT, `${file}.ts`), exportName }));
+  });
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Record<string, string>;
+  body: T;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  /** Sent as is (no JSON encoding) when given. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+  token?: string;
+  ip?: string;
+}
+
+export interface TestStack {
+  deps: Deps;
+  tableName: string;
+  /** Shift the stack's clock (for SLA and token expiry). */
+  setNow(date: Date): void;
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+}
+
+function matchPath(pattern: string, path: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/\{[^/]+\}/g, '[^/]+')}$`);
+  return re.test(path);
+}
+
+/**
+ * A fresh table (created from serverless.yml) in the shared DynamoDB Local, seeded with the
+ * reference data, and a `request` that invokes the real middy handlers with API Gateway v2 events.
+ */
+export async function createTestStack(): Promise<TestStack> {
+  const endpoint = inject('dynamoEndpoint');
+  const tableName = `test-${randomUUID()}`;
+  await ensureTable(endpoint, tableName);
+  let now: Date | undefined;
+  const base = createDeps({ TABLE_NAME: tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: endpoint, APP_SECRET: TEST_SECRET, CITIZEN_TOKEN_MINUTES: 30 });
+  const deps: Deps = { ...base, now: () => now ?? new Date() };
+  await seedReferenceData(deps);
+  const routes = routesFromServerless();
+  const handlers = new Map<string, (event: APIGatewayProxyEventV2, context: Context) => Promise<any>>();
+
+  return {
+    deps,
+    tableName,
+    setNow(date) {
+      now = date;
+    },
+    async request(method, path, options = {}) {
+      const [rawPath, query = ''] = path.split('?');
+      const route = routes.find((r) => r.method === method && matchPath(r.path, rawPath!));
+      if (!route) throw new Error(`no route in serverless.yml for ${method} ${rawPath}`);
+      const id = `${route.module}#${route.exportName}`;
+      if (!handlers.has(id)) {
+        const mod = (await import(route.module)) as Record<string, HttpHandler>;
+        handlers.set(id, mod[route.exportName]!.withDeps(deps));
+      }
+      const headers: Record<string, string> = { 'user-agent': 'vitest', ...options.headers };
+      let body: string | undefined = options.rawBody;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['Content-Type'] ??= 'application/json';
+      }
+      if (options.token) headers.Authorization = `Bearer ${options.token}`;
+      const event = {
+        version: '2.0',
+        routeKey: `${method} ${route.path}`,
+        rawPath: rawPath!,
+        rawQueryString: query,
+        headers,
+        queryStringParameters: query ? Object.fromEntries(new URLSearchParams(query)) : undefined,
+        requestContext: {
+          http: { method, path: rawPath!, protocol: 'HTTP/1.1', sourceIp: options.ip ?? '203.0.113.7', userAgent: headers['user-agent'] },
+          requestId: randomUUID(),
+          routeKey: `${method} ${route.path}`,
+          stage: '$default',
+          timeEpoch: Date.now(),
+        },
+        body,
+        isBase64Encoded: false,
+      } as unknown as APIGatewayProxyEventV2;
+      const context = { awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+      const result = await handlers.get(id)!(event, context);
+      const responseHeaders = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      return { status: result.statusCode, headers: responseHeaders, body: result.body ? JSON.parse(result.body) : undefined };
+    },
+  };
+}

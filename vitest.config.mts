@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+// Local tooling runs on Node 20; Lambda runs 22. The SDK's reminder about that is noise in test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['shared/test/**/*.test.ts', 'functions/test/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          // One DynamoDB Local serves every file; files use their own table, so they may run in parallel.
+          fileParallelism: true,
+        },
+      },
+    ],
+  },
+});
