@@ -25,7 +25,7 @@ const valid = {
 /** Parses a filing body; returns the field errors (empty when it is accepted). */
 function fileErrors(body: unknown): FieldErrors {
   const result = fileCaseRequestSchema.safeParse(body);
-  return result.success ? {} : issuesToFields(result.error.issues);
+  return result.success ? {} : issuesToFields(result.error.issues, body);
 }
 
 function expectAccepted(body: unknown) {

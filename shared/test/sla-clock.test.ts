@@ -359,9 +359,10 @@ describe('daysLeft', () => {
   });
 
   it('does not run down while paused', () => {
+    // Paused on 03-12 with 5 days left; a started paused day is given back whole, so 6 from then on.
     const paused = pauseClock(clock, at('2026-03-12T10:00:00+08:00'));
-    expect(daysLeft(paused, at('2026-03-12T12:00:00+08:00'))).toBe(5);
-    expect(daysLeft(paused, at('2026-03-20T12:00:00+08:00'))).toBe(5);
+    expect(daysLeft(paused, at('2026-03-12T12:00:00+08:00'))).toBe(6);
+    expect(daysLeft(paused, at('2026-03-20T12:00:00+08:00'))).toBe(6);
   });
 
   it('counts extension days', () => {

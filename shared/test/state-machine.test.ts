@@ -322,9 +322,9 @@ describe('request_info and supplement: the clock pauses while awaiting the citiz
     expect(d.event).toEqual({ kind: 'supplemented', public: true, data: { content: '12 号' } });
 
     const later = at('2026-03-14T00:00:00+08:00');
-    // Filed 03-10 10:00, paused 51.5 h → effective start 03-12 13:30 → due 03-19 (was 03-17).
+    // Filed 03-10 10:00, paused 51.5 h → 3 whole days given back → due 03-20 (was 03-17).
     expect(formatShanghaiIso(deadlines(accepted().clock, later).dueAt)).toBe('2026-03-17T23:59:59+08:00');
-    expect(formatShanghaiIso(deadlines(d.next.clock, later).dueAt)).toBe('2026-03-19T23:59:59+08:00');
+    expect(formatShanghaiIso(deadlines(d.next.clock, later).dueAt)).toBe('2026-03-20T23:59:59+08:00');
   });
 
   it('a second pause adds to the first', () => {

@@ -101,7 +101,7 @@ export function httpRoute<B = undefined>(definition: RouteDefinition<B>): HttpHa
         if (definition.body) {
           if (parsed === undefined) throw new DomainError('VALIDATION_FAILED', { message: '请求内容不能为空' });
           const result = definition.body.safeParse(parsed);
-          if (!result.success) throw new DomainError('VALIDATION_FAILED', { fields: issuesToFields(result.error.issues) });
+          if (!result.success) throw new DomainError('VALIDATION_FAILED', { fields: issuesToFields(result.error.issues, parsed) });
           body = result.data;
         }
         const header = (name: string) => event.headers[name.toLowerCase()];

@@ -147,8 +147,20 @@ interface IssueLike {
 
 const TYPE_NAMES: Record<string, string> = { string: '文本', number: '数字', boolean: '是或否', object: '对象', array: '列表' };
 
-/** Zod issues → `{ "contact.phone": "请填写正确的手机号…" }`, one plain-Chinese message per field. */
-export function issuesToFields(issues: readonly IssueLike[]): FieldErrors {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * Zod issues → `{ "contact.phone": "请填写正确的手机号…" }`, one plain-Chinese message per field.
+ * Pass the parsed input so a missing field and a wrongly typed one get different messages.
+ */
+export function issuesToFields(issues: readonly IssueLike[], input?: unknown): FieldErrors {
   const fields: FieldErrors = {};
   const put = (path: string, message: string) => {
     fields[path || '_'] ??= message;
@@ -158,7 +170,8 @@ export function issuesToFields(issues: readonly IssueLike[]): FieldErrors {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys ?? []) put(path ? `${path}.${key}` : key, '不支持的字段');
     } else if (issue.code === 'invalid_type') {
-      put(path, issue.input === undefined ? '此项为必填' : `应为${TYPE_NAMES[issue.expected ?? ''] ?? '正确的类型'}`);
+      const missing = input === undefined ? issue.input === undefined : valueAt(input, issue.path) === undefined;
+      put(path, missing ? '此项为必填' : `应为${TYPE_NAMES[issue.expected ?? ''] ?? '正确的类型'}`);
     } else if (issue.message && issue.message !== 'Invalid input') {
       put(path, issue.message);
     } else {

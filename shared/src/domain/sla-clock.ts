@@ -81,17 +81,24 @@ export interface SlaDeadlines {
   severeAt: Date;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Days the clock has been paused so far, a started day counting as a whole one. */
+export function pausedDays(clock: SlaClock, now: Date): number {
+  return Math.ceil(pausedTotalMs(clock, now) / DAY_MS);
+}
+
 /**
- * Deadlines of a clock as of `now`. A pause moves the effective start later by the time spent
- * paused, so a pause can only push deadlines later, never earlier. The answer and the severe
- * deadline are the end (23:59:59, Shanghai) of the day reached by counting their days from the
- * effective start; the warning comes at the start of its day, so "warning at 5 days" fires on
- * the morning of day 5 while two days remain.
+ * Deadlines of a clock as of `now`. Time spent paused (awaiting the citizen) is added as whole
+ * counted days, rounded up, so a pause always gives back at least the time it took and never
+ * moves a deadline earlier. The answer and the severe deadline are the end (23:59:59, Shanghai)
+ * of the day reached by counting their days from the filing date; the warning comes at the
+ * start of its day, so "warning at 5 days" fires on the morning of day 5 while two days remain.
  */
 export function deadlines(clock: SlaClock, now: Date, calendar?: WorkingCalendar): SlaDeadlines {
-  const effectiveStart = new Date(Date.parse(clock.startedAt) + pausedTotalMs(clock, now));
-  const startDate = toShanghaiDate(effectiveStart);
-  const day = (days: number) => countDays(startDate, days + clock.extensionDays, clock.dayMode, calendar);
+  const startDate = toShanghaiDate(new Date(clock.startedAt));
+  const shift = clock.extensionDays + pausedDays(clock, now);
+  const day = (days: number) => countDays(startDate, days + shift, clock.dayMode, calendar);
   return {
     warnAt: startOfShanghaiDay(day(clock.warnDays)),
     dueAt: endOfShanghaiDay(day(clock.answerDays)),

@@ -97,9 +97,11 @@ export const CASE_ACTIONS = Object.keys(TRANSITION_RULES) as CaseAction[];
 /** Whether `actor` may attempt `action` on `c` at all (role, department, status), without its inputs. */
 export function canAttempt(c: CaseRecord, action: CaseAction, actor: Actor): boolean {
   const rule = TRANSITION_RULES[action];
-  if (!rule.roles.includes(actor.role)) return false;
-  if (rule.ownDepartment && actor.departmentId !== c.departmentId) return false;
-  return rule.from.includes(c.status);
+  return rule.roles.includes(actor.role) && (!rule.ownDepartment || isOwnDepartment(c, actor)) && rule.from.includes(c.status);
+}
+
+function isOwnDepartment(c: CaseRecord, actor: Actor): boolean {
+  return c.departmentId !== undefined && actor.departmentId === c.departmentId;
 }
 
 function invalid(field: string, message: string): never {
@@ -119,7 +121,7 @@ function ratingWindowOver(c: CaseRecord, now: Date): boolean {
 export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: Date): Decision {
   const rule = TRANSITION_RULES[command.action];
   if (!rule.roles.includes(actor.role)) throw new DomainError('FORBIDDEN');
-  if (rule.ownDepartment && (!c.departmentId || actor.departmentId !== c.departmentId)) {
+  if (rule.ownDepartment && !isOwnDepartment(c, actor)) {
     throw new DomainError('NOT_YOUR_DEPARTMENT');
   }
   if (!rule.from.includes(c.status)) {

@@ -1,0 +1,162 @@
+/**
+ * `npm start`: the whole platform locally — DynamoDB Local (data kept in .local/ unless
+ * --fresh), the table from serverless.yml, demo data, and the API under serverless-offline.
+ * Ctrl-C stops everything, Java included.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createDeps } from '../../functions/src/lib/deps';
+import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, seedDemoCases, seedReferenceData, type DemoCredential } from './demo-data';
+import { freePort, startDynamoLocal, type DynamoLocal } from './dynamo-local';
+import { ensureTable, REPO_ROOT } from './table-definition';
+
+const STAGE = 'local';
+const TABLE_NAME = `minsheng-${STAGE}`;
+const LOCAL_DIR = resolve(REPO_ROOT, '.local');
+
+function log(message: string) {
+  process.stdout.write(`[minsheng] ${message}\n`);
+}
+
+/** A per-checkout secret, made once and kept in .local/ so tokens and demo passwords survive restarts. */
+function localSecret(): string {
+  const file = resolve(LOCAL_DIR, 'app-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function isPortFree(port: number): Promise<boolean> {
+  const { createServer } = await import('node:net');
+  return new Promise((done) => {
+    const server = createServer();
+    server.once('error', () => done(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
+  });
+}
+
+async function choosePort(preferred: number): Promise<number> {
+  return (await isPortFree(preferred)) ? preferred : freePort();
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before ${url} answered`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function main() {
+  const fresh = process.argv.includes('--fresh');
+  mkdirSync(LOCAL_DIR, { recursive: true });
+  const dataDir = resolve(LOCAL_DIR, 'dynamodb');
+  if (fresh) {
+    rmSync(dataDir, { recursive: true, force: true });
+    log('--fresh: local data cleared');
+  }
+  const secret = localSecret();
+  const children: ChildProcess[] = [];
+  let dynamo: DynamoLocal | undefined;
+  let stopping = false;
+
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    for (const child of children) {
+      if (child.exitCode === null && child.pid) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          child.kill('SIGTERM');
+        }
+      }
+    }
+    await dynamo?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    const dynamoPort = await choosePort(Number(process.env.MINSHENG_DYNAMO_PORT ?? 8000));
+    dynamo = await startDynamoLocal({ port: dynamoPort, dataDir });
+    log(`DynamoDB Local on ${dynamo.endpoint} (data in .local/dynamodb)`);
+    const created = await ensureTable(dynamo.endpoint, TABLE_NAME);
+    log(created ? `table ${TABLE_NAME} created from serverless.yml` : `table ${TABLE_NAME} already there`);
+
+    const deps = createDeps({ TABLE_NAME, AWS_REGION: 'local', DYNAMODB_ENDPOINT: dynamo.endpoint, APP_SECRET: secret, CITIZEN_TOKEN_MINUTES: 30 });
+    await seedReferenceData(deps);
+    const demoCases: DemoCredential[] = await seedDemoCases(deps);
+    log(`demo data: ${DEMO_DEPARTMENTS.length} departments, ${DEMO_CATEGORIES.length} categories, ${demoCases.length} cases`);
+
+    const apiPort = await choosePort(Number(process.env.MINSHENG_API_PORT ?? 3000));
+    const lambdaPort = await choosePort(Number(process.env.MINSHENG_LAMBDA_PORT ?? 3002));
+    const slsBin = resolve(REPO_ROOT, 'node_modules', 'serverless', 'bin', 'serverless.js');
+    const offline = spawn(process.execPath, [slsBin, 'offline', 'start', '--stage', STAGE], {
+      cwd: REPO_ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        SLS_TELEMETRY_DISABLED: '1',
+        DYNAMODB_ENDPOINT: dynamo.endpoint,
+        MINSHENG_APP_SECRET: secret,
+        MINSHENG_API_PORT: String(apiPort),
+        MINSHENG_LAMBDA_PORT: String(lambdaPort),
+        AWS_REGION: 'local',
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+    });
+    children.push(offline);
+    let offlineOutput = '';
+    const verbose = process.argv.includes('--verbose');
+    offline.stdout?.on('data', (c: Buffer) => {
+      offlineOutput += c.toString();
+      if (verbose) process.stdout.write(c);
+    });
+    offline.stderr?.on('data', (c: Buffer) => {
+      offlineOutput += c.toString();
+      process.stderr.write(c);
+    });
+    offline.once('exit', (code) => {
+      if (!stopping) {
+        log(`serverless-offline exited (${code}):\n${offlineOutput.slice(-4000)}`);
+        void stop(1);
+      }
+    });
+
+    const apiUrl = `http://localhost:${apiPort}`;
+    await waitForHttp(`${apiUrl}/api/categories`, offline, 120_000);
+
+    const lines = [
+      '',
+      '民声 Minsheng is running locally',
+      `  API            ${apiUrl}/api   (e.g. ${apiUrl}/api/categories)`,
+      `  DynamoDB Local ${dynamo.endpoint}   table ${TABLE_NAME}`,
+      '',
+      '  Demo cases (case number / password) — log in at POST /api/track/login:',
+      ...demoCases.map((c) => `    ${c.caseNo} / ${c.password}   ${c.title}`),
+      '',
+      '  Ctrl-C stops everything. `npm start -- --fresh` starts from empty data.',
+      '',
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  } catch (error) {
+    process.stderr.write(`[minsheng] start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    await stop(1);
+  }
+}
+
+void main();
