@@ -9,7 +9,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/test/**/*.test.ts', 'functions/test/**/*.test.ts'],
+          include: ['shared/test/**/*.test.ts', 'functions/test/**/*.test.ts', 'tests/infra/**/*.test.ts'],
+          testTimeout: 30_000,
           environment: 'node',
         },
       },
@@ -23,6 +24,17 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One DynamoDB Local serves every file; files use their own table, so they may run in parallel.
           fileParallelism: true,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          // Each file brings up whole stacks (Java, serverless-offline); one at a time on 2 cores.
+          fileParallelism: false,
         },
       },
     ],

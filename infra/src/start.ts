@@ -14,7 +14,8 @@ import { ensureTable, REPO_ROOT } from './table-definition';
 
 const STAGE = 'local';
 const TABLE_NAME = `minsheng-${STAGE}`;
-const LOCAL_DIR = resolve(REPO_ROOT, '.local');
+// Local state (DynamoDB data, the dev secret); tests point it elsewhere.
+const LOCAL_DIR = resolve(process.env.MINSHENG_LOCAL_DIR ?? resolve(REPO_ROOT, '.local'));
 
 function log(message: string) {
   process.stdout.write(`[minsheng] ${message}\n`);
@@ -38,6 +39,23 @@ async function isPortFree(port: number): Promise<boolean> {
 
 async function choosePort(preferred: number): Promise<number> {
   return (await isPortFree(preferred)) ? preferred : freePort();
+}
+
+/** SIGTERM a detached child's whole process group, SIGKILL after 5 s; resolves once it has exited. */
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, sig);
+    } catch {
+      child.kill(sig);
+    }
+  };
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
 }
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -72,16 +90,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log('stopping…');
-    for (const child of children) {
-      if (child.exitCode === null && child.pid) {
-        try {
-          process.kill(-child.pid, 'SIGTERM');
-        } catch {
-          child.kill('SIGTERM');
-        }
-      }
-    }
+    await Promise.all(children.map(stopProcessGroup));
     await dynamo?.stop();
+    log('stopped');
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
@@ -90,7 +101,7 @@ async function main() {
   try {
     const dynamoPort = await choosePort(Number(process.env.MINSHENG_DYNAMO_PORT ?? 8000));
     dynamo = await startDynamoLocal({ port: dynamoPort, dataDir });
-    log(`DynamoDB Local on ${dynamo.endpoint} (data in .local/dynamodb)`);
+    log(`DynamoDB Local on ${dynamo.endpoint} (data in ${dataDir})`);
     const created = await ensureTable(dynamo.endpoint, TABLE_NAME);
     log(created ? `table ${TABLE_NAME} created from serverless.yml` : `table ${TABLE_NAME} already there`);
 
