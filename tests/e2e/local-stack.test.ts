@@ -71,6 +71,8 @@ function portOpen(port: number): Promise<boolean> {
 }
 
 const json = { 'Content-Type': 'application/json' };
+// Response bodies are read loosely: the assertions say what they must hold.
+const body = async (res: Response): Promise<any> => res.json();
 
 describe('npm start', () => {
   let filedCaseNo = '';
@@ -82,16 +84,16 @@ describe('npm start', () => {
       expect(stack.output()).toContain(`${stack.apiUrl}/api`);
       expect(stack.demo.length).toBeGreaterThanOrEqual(3);
 
-      const categories = await (await fetch(`${stack.apiUrl}/api/categories`)).json();
+      const categories = await body(await fetch(`${stack.apiUrl}/api/categories`));
       expect(categories.items.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['征地拆迁', '拖欠农民工工资', '惠农政策落实', '学校搬迁', '乱收费']));
-      const departments = await (await fetch(`${stack.apiUrl}/api/departments`)).json();
+      const departments = await body(await fetch(`${stack.apiUrl}/api/departments`));
       expect(departments.items.map((d: { name: string }) => d.name)).toEqual(expect.arrayContaining(['住房和城乡建设局', '人力资源和社会保障局', '农业农村局', '教育局']));
 
       // A printed demo login works.
       const login = await fetch(`${stack.apiUrl}/api/track/login`, { method: 'POST', headers: json, body: JSON.stringify(stack.demo[0]) });
       expect(login.status).toBe(200);
-      const { token } = await login.json();
-      const tracked = await (await fetch(`${stack.apiUrl}/api/track/case`, { headers: { Authorization: `Bearer ${token}` } })).json();
+      const { token } = await body(login);
+      const tracked = await body(await fetch(`${stack.apiUrl}/api/track/case`, { headers: { Authorization: `Bearer ${token}` } }));
       expect(tracked.caseNo).toBe(stack.demo[0]!.caseNo);
       expect(tracked.statusLabel).toBe('待受理');
 
@@ -109,7 +111,7 @@ describe('npm start', () => {
         body: JSON.stringify({ type: 'consultation', categoryId: 'shebao', title: '灵活就业人员如何缴纳养老保险', content: '想了解缴费档次和办理地点。' }),
       });
       expect(filed.status).toBe(201);
-      ({ caseNo: filedCaseNo, password: filedPassword } = await filed.json());
+      ({ caseNo: filedCaseNo, password: filedPassword } = await body(filed));
     } finally {
       await ctrlC(stack);
     }
