@@ -11,7 +11,7 @@ import {
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..');
+export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
 // CloudFormation short-form tags (!GetAtt, !Ref …) appear in serverless.yml; keep their values as data.
 const cfnTags: Tags = ['!GetAtt', '!Ref', '!Sub', '!Join', '!Select', '!Split', '!If', '!Equals', '!ImportValue'].flatMap((tag) => [
