@@ -421,9 +421,13 @@ describe('rate', () => {
     expectDomainError(() => rate(closed, 'satisfied', at('2026-03-20T10:00:00+08:00')), 'ALREADY_RATED');
   });
 
-  it('a reopened case cannot be rated again before its new answer (INVALID_TRANSITION, not ALREADY_RATED)', () => {
+  it('a reopened case cannot be rated again before its new answer: the citizen is told it is already rated', () => {
     const reopened = rate(replied(), 'unsatisfied', at('2026-03-17T09:00:00+08:00')).next;
-    expectDomainError(() => rate(reopened, 'satisfied', at('2026-03-17T10:00:00+08:00')), 'INVALID_TRANSITION');
+    expectDomainError(() => rate(reopened, 'satisfied', at('2026-03-17T10:00:00+08:00')), 'ALREADY_RATED');
+  });
+
+  it('a case never answered cannot be rated (INVALID_TRANSITION)', () => {
+    expectDomainError(() => rate(makeCase({ status: 'in_progress', departmentId: 'rsj' }), 'satisfied', at('2026-03-17T10:00:00+08:00')), 'INVALID_TRANSITION');
   });
 });
 

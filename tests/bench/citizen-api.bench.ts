@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../functions/src/adapters/dynamo/client';
 import { key } from '../../functions/src/adapters/dynamo/table';
 import { createDeps } from '../../functions/src/lib/deps';
@@ -96,18 +96,18 @@ async function main() {
 
     rows.push({
       name: 'log in (POST /api/track/login)',
-      calls: '2 × GetItem throttle (parallel) + GetItem credential',
+      calls: '2 × UpdateItem ADD attempt ‖ + GetItem credential + (Delete ‖ UpdateItem) on success',
       hashes: 1,
       api: await measure(async () => {
         const res = await login(event('POST', '/api/track/login', { caseNo: filed.caseNo, password: filed.password }), context);
         if (res.statusCode !== 200) throw new Error(res.body);
       }),
       bare: await measure(async () => {
-        await Promise.all([
-          doc.send(new GetCommand({ TableName: tableName, Key: key.throttle(`case#${filed.caseNo}`, 0) })),
-          doc.send(new GetCommand({ TableName: tableName, Key: key.throttle('client#x', 0) })),
-        ]);
+        const add = (k: string, delta: number) =>
+          doc.send(new UpdateCommand({ TableName: tableName, Key: key.throttle(k, 0), UpdateExpression: 'ADD attempts :d', ExpressionAttributeValues: { ':d': delta }, ReturnValues: 'UPDATED_NEW' }));
+        await Promise.all([add(`case#${filed.caseNo}`, 1), add('client#x', 1)]);
         await doc.send(new GetCommand({ TableName: tableName, Key: key.credential(filed.caseNo) }));
+        await Promise.all([doc.send(new DeleteCommand({ TableName: tableName, Key: key.throttle(`case#${filed.caseNo}`, 0) })), add('client#x', -1)]);
       }),
     });
 

@@ -48,12 +48,6 @@ export interface NewCase {
   idempotency?: IdempotencyRecord;
 }
 
-/** Failed-login counter for one key (case number or client) in one fixed window. */
-export interface ThrottleWindow {
-  failures: number;
-  windowEndsAt: number;
-}
-
 /**
  * Storage the services need, as use-case verbs. The DynamoDB adapter implements it; every
  * method is a GetItem, a Query or a conditional write — never a Scan.
@@ -72,8 +66,7 @@ export interface CaseStore {
   listDepartments(): Promise<Department[]>;
   putCategory(category: Category): Promise<void>;
   putDepartment(department: Department): Promise<void>;
-  getThrottle(key: string, windowStart: number): Promise<ThrottleWindow | undefined>;
-  /** Count one failure in the window; returns the count after it. */
-  addThrottleFailure(key: string, windowStart: number, windowEndsAt: number): Promise<number>;
-  clearThrottle(key: string, windowStart: number): Promise<void>;
+  /** Atomically add `delta` to the login-attempt count of `key` in one fixed window; returns the new count. */
+  countAttempt(key: string, windowStart: number, windowEndsAt: number, delta: number): Promise<number>;
+  clearAttempts(key: string, windowStart: number): Promise<void>;
 }

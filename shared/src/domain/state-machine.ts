@@ -125,7 +125,8 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
     throw new DomainError('NOT_YOUR_DEPARTMENT');
   }
   if (!rule.from.includes(c.status)) {
-    if (command.action === 'rate' && c.ratings.some((r) => r.round === c.round)) throw new DomainError('ALREADY_RATED');
+    // Rated already and no new answer since (closed, or reopened by an unsatisfied rating): say so.
+    if (command.action === 'rate' && c.ratings.length > 0) throw new DomainError('ALREADY_RATED');
     throw new DomainError('INVALID_TRANSITION');
   }
 

@@ -24,7 +24,7 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
  * | category by id       | GetItem   | REF#CATEGORY / CATEGORY#<id>              |
  * | all categories       | Query     | REF#CATEGORY                              |
  * | all departments      | Query     | REF#DEPARTMENT                            |
- * | login failures       | GetItem   | THROTTLE#<key> / W#<windowStart>          |
+ * | login attempts       | UpdateItem ADD (atomic count) THROTTLE#<key> / W#<windowStart> |
  * | intake/work queues   | Query     | gsi1: QUEUE#<queue> / <dueAt>#<caseNo>    |
  *
  * Writes that change a case are transactions: the case (conditioned on its version) and its
@@ -158,20 +158,15 @@ export function createDynamoCaseStore(model: Model): CaseStore {
       await DepartmentEntity.build(PutItemCommand).item(department).send();
     },
 
-    async getThrottle(throttleKey, windowStart) {
-      const { Item } = await ThrottleEntity.build(GetItemCommand).key({ throttleKey, windowStart }).send();
-      return Item ? { failures: Item.failures, windowEndsAt: Item.windowEndsAt } : undefined;
-    },
-
-    async addThrottleFailure(throttleKey, windowStart, windowEndsAt) {
+    async countAttempt(throttleKey, windowStart, windowEndsAt, delta) {
       const { Attributes } = await ThrottleEntity.build(UpdateItemCommand)
-        .item({ throttleKey, windowStart, failures: $add(1), windowEndsAt, ttl: Math.ceil(windowEndsAt / 1000) + 3600 })
+        .item({ throttleKey, windowStart, attempts: $add(delta), windowEndsAt, ttl: Math.ceil(windowEndsAt / 1000) + 3600 })
         .options({ returnValues: 'UPDATED_NEW' })
         .send();
-      return Attributes?.failures ?? 1;
+      return Attributes?.attempts ?? delta;
     },
 
-    async clearThrottle(throttleKey, windowStart) {
+    async clearAttempts(throttleKey, windowStart) {
       await ThrottleEntity.build(DeleteItemCommand).key({ throttleKey, windowStart }).send();
     },
   };

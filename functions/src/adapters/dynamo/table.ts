@@ -171,7 +171,7 @@ export function createModel(documentClient: DynamoDBDocumentClient, tableName: s
     schema: item({
       throttleKey: string().key(),
       windowStart: number().key(),
-      failures: number(),
+      attempts: number(),
       windowEndsAt: number(),
       ttl: number(),
     }),
