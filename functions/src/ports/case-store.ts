@@ -1,4 +1,4 @@
-import type { ActorRole, CaseEventKind, CaseRecord, CaseStatus, CaseType, EventData } from '@minsheng/shared';
+import type { ActorRole, CaseRecord, CaseStatus, CaseType, CounterDelta, EventData, OfficialRole, StatCounters } from '@minsheng/shared';
 
 export interface Category {
   id: string;
@@ -23,7 +23,8 @@ export interface CaseEvent {
   eventId: string;
   caseNo: string;
   at: string;
-  kind: CaseEventKind;
+  /** A lifecycle event kind (CaseEventKind), or an audit-only one such as `contact_revealed`. */
+  kind: string;
   actorRole: ActorRole;
   actorId: string;
   fromStatus?: CaseStatus;
@@ -46,6 +47,34 @@ export interface NewCase {
   passwordHash: string;
   event: CaseEvent;
   idempotency?: IdempotencyRecord;
+  counters: CounterDelta[];
+}
+
+export interface Official {
+  username: string;
+  displayName: string;
+  role: OfficialRole;
+  departmentId?: string;
+  passwordHash: string;
+  disabled: boolean;
+  tokenVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The lists officials work from; each is one Query on an index. */
+export type CaseQuery =
+  | { kind: 'intake' }
+  | { kind: 'department'; departmentId: string; dueBefore?: string; dueFrom?: string }
+  | { kind: 'closed' }
+  | { kind: 'owner'; officialId: string }
+  | { kind: 'escalated' }
+  | { kind: 'open_by_due'; dueBefore?: string; dueFrom?: string };
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque continuation; absent on the last page. */
+  cursor?: string;
 }
 
 /**
@@ -59,7 +88,19 @@ export interface CaseStore {
   /** Create the case, its credential, its first event and (if given) its idempotency record atomically. */
   createCase(input: NewCase): Promise<{ ok: true } | { ok: false; reason: 'case_no_taken' | 'idempotency_key_taken' }>;
   /** Replace the case if it is still at `expectedVersion`, and append its event, atomically. */
-  applyChange(next: CaseRecord, expectedVersion: number, event: CaseEvent): Promise<{ ok: true } | { ok: false; reason: 'version_conflict' }>;
+  applyChange(next: CaseRecord, expectedVersion: number, event: CaseEvent, counters: CounterDelta[]): Promise<{ ok: true } | { ok: false; reason: 'version_conflict' }>;
+  /** Append an audit-only event (no state change), e.g. an unmasked view of contact details. */
+  appendEvent(event: CaseEvent): Promise<void>;
+  listCases(query: CaseQuery, page: { limit: number; cursor?: string }): Promise<Page<CaseRecord>>;
+  getOfficial(username: string): Promise<Official | undefined>;
+  /** Create an official; false when the username is taken. */
+  createOfficial(official: Official): Promise<boolean>;
+  /** Replace an official's record (disable, reset password). */
+  putOfficial(official: Official): Promise<void>;
+  listOfficials(): Promise<Official[]>;
+  /** Counters of one period (`ALL` or `YYYY-MM`), by dimension (`ALL`, `DEPT#…`, `CAT#…`, `TYPE#…`). */
+  getStats(period: string): Promise<Record<string, StatCounters>>;
+  getStatsTotals(period: string): Promise<StatCounters>;
   getIdempotency(keyHash: string): Promise<IdempotencyRecord | undefined>;
   getCategory(id: string): Promise<Category | undefined>;
   listCategories(): Promise<Category[]>;

@@ -1,5 +1,5 @@
 import { monotonicFactory } from 'ulid';
-import { DomainError, decide, type Actor, type CaseCommand, type CaseRecord, type Decision } from '@minsheng/shared';
+import { DomainError, decide, statsDeltas, type Actor, type CaseCommand, type CaseRecord, type Decision } from '@minsheng/shared';
 import type { CaseEvent } from '../ports/case-store';
 import type { ClientInfo, Deps } from './deps';
 
@@ -45,8 +45,9 @@ export async function changeCase(
     if (!current) throw new DomainError('CASE_NOT_FOUND');
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw new DomainError('VERSION_CONFLICT');
     const now = deps.now();
-    const decision = decide(current, command, actor, now);
-    const result = await deps.store.applyChange(decision.next, current.version, eventFromDecision(caseNo, decision, actor, now, client));
+    const decision = decide(current, command, actor, now, deps.calendar);
+    const counters = statsDeltas(current, decision.next, decision.event.kind);
+    const result = await deps.store.applyChange(decision.next, current.version, eventFromDecision(caseNo, decision, actor, now, client), counters);
     if (result.ok) return decision.next;
     if (expectedVersion !== undefined) throw new DomainError('VERSION_CONFLICT');
   }

@@ -6,6 +6,7 @@ import {
   formatCaseNo,
   formatShanghaiIso,
   startClock,
+  statsDeltas,
   toShanghaiDate,
   type CaseRecord,
   type FileCaseRequest,
@@ -117,6 +118,7 @@ export async function fileCase(deps: Deps, body: FileCaseRequest, idempotencyKey
         ...(client.ip || client.userAgent ? { client } : {}),
       },
       ...(keyHash ? { idempotency: { keyHash, bodyHash, caseNo, createdAt: at } } : {}),
+      counters: statsDeltas(undefined, record, 'submitted'),
     });
     if (result.ok) return { response: responseFor(record, password, deps), replayed: false };
     if (result.reason === 'idempotency_key_taken' && keyHash && idempotencyKey) {

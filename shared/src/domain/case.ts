@@ -69,6 +69,8 @@ export interface CaseRecord {
   pendingQuestion?: string;
   supplements: Supplement[];
   answer?: Answer;
+  /** The first reply (round 1), kept for statistics: when, whether before the due date, by whom. */
+  firstAnswer?: { at: string; onTime: boolean; departmentId: string };
   /** Answer round: 1, or 2 after an unsatisfied rating reopened the case. */
   round: number;
   ratings: RatingRecord[];

@@ -1,7 +1,8 @@
 import type { CaseRecord } from './case';
 import { RATING_LABELS, RATING_WINDOW_DAYS, type ActorRole, type CaseStatus, type Rating } from './case-types';
 import { DomainError } from '../errors';
-import { extendClock, pauseClock, restartClock, resumeClock, stopClock, MAX_EXTENSION_DAYS } from './sla-clock';
+import { deadlines, extendClock, pauseClock, restartClock, resumeClock, stopClock, MAX_EXTENSION_DAYS } from './sla-clock';
+import type { WorkingCalendar } from './calendar';
 
 /** Who is acting: an official (with their department, for handlers), the citizen, or the timers. */
 export interface Actor {
@@ -118,7 +119,7 @@ function ratingWindowOver(c: CaseRecord, now: Date): boolean {
  * event that records it. Pure: no I/O, no clock reads. Throws a DomainError when the role,
  * the department or the case's status does not allow it.
  */
-export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: Date): Decision {
+export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: Date, calendar?: WorkingCalendar): Decision {
   const rule = TRANSITION_RULES[command.action];
   if (!rule.roles.includes(actor.role)) throw new DomainError('FORBIDDEN');
   if (rule.ownDepartment && !isOwnDepartment(c, actor)) {
@@ -177,18 +178,22 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
         true,
       );
     }
-    case 'reply':
+    case 'reply': {
+      // On time: before the due date and never recorded overdue by the timers.
+      const onTime = now.getTime() <= deadlines(c.clock, now, calendar).dueAt.getTime() && c.slaReached !== 'overdue' && c.slaReached !== 'severe';
       return done(
         {
           ...base,
           status: 'replied',
           answer: { text: command.answer, at, departmentId: c.departmentId!, officialId: actor.id },
+          ...(c.firstAnswer ? {} : { firstAnswer: { at, onTime, departmentId: c.departmentId! } }),
           clock: stopClock(c.clock, now),
         },
         'replied',
         { answer: command.answer, departmentId: c.departmentId!, round: c.round },
         true,
       );
+    }
     case 'request_extension':
       if (c.extension && c.extension.status !== 'denied') throw new DomainError('EXTENSION_NOT_ALLOWED');
       if (!Number.isInteger(command.days) || command.days < 1 || command.days > MAX_EXTENSION_DAYS) {

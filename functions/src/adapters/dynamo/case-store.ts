@@ -3,38 +3,97 @@ import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { UpdateItemCommand, $add } from 'dynamodb-toolbox/entity/actions/update';
 import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute, isTransactionCancelled } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { deadlines, type ActorRole, type CaseEventKind, type CaseRecord } from '@minsheng/shared';
-import type { CaseEvent, CaseStore, Category, Department, NewCase } from '../../ports/case-store';
-import { key, type Model } from './table';
+import { DomainError, deadlines, statPeriods, type ActorRole, type CaseRecord, type CounterDelta, type StatCounters } from '@minsheng/shared';
+import type { CaseEvent, CaseQuery, CaseStore, Category, Department, Official } from '../../ports/case-store';
+import { key, KEYS, type Model } from './table';
 
 /** Seconds an idempotency record is kept: a retry within a day returns the same case. */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
+const OPEN_RUNNING = new Set(['submitted', 'in_progress']);
+const OPEN = new Set(['submitted', 'in_progress', 'awaiting_citizen']);
+
 /**
- * The access patterns, in one place. Each is a GetItem or a Query on the base table (no Scan):
+ * Index keys of a case, derived from the case itself on every write so they can never drift:
+ * gsi1 the work queue it is on, gsi2 open running cases by due date, gsi3 its owner, gsi4 escalated.
+ */
+export function caseIndexKeys(record: CaseRecord): Record<string, string> {
+  const due = deadlines(record.clock, new Date(record.updatedAt)).dueAt.toISOString();
+  const byDue = `${due}#${record.caseNo}`;
+  const keys: Record<string, string> = {};
+  switch (record.status) {
+    case 'submitted':
+      Object.assign(keys, { gsi1pk: 'Q#intake', gsi1sk: byDue });
+      break;
+    case 'in_progress':
+    case 'awaiting_citizen':
+      Object.assign(keys, { gsi1pk: `Q#dept#${record.departmentId}`, gsi1sk: byDue });
+      break;
+    case 'replied':
+      Object.assign(keys, { gsi1pk: `Q#replied#${record.answer?.departmentId ?? record.departmentId}`, gsi1sk: `${record.answer?.at ?? record.updatedAt}#${record.caseNo}` });
+      break;
+    default:
+      Object.assign(keys, { gsi1pk: 'Q#closed', gsi1sk: `${record.closedAt ?? record.updatedAt}#${record.caseNo}` });
+  }
+  if (OPEN_RUNNING.has(record.status)) Object.assign(keys, { gsi2pk: 'OPEN', gsi2sk: byDue });
+  if (record.ownerId) Object.assign(keys, { gsi3pk: `OWNER#${record.ownerId}`, gsi3sk: `${record.updatedAt}#${record.caseNo}` });
+  if (OPEN.has(record.status) && (record.slaReached === 'overdue' || record.slaReached === 'severe')) {
+    Object.assign(keys, { gsi4pk: 'ESC', gsi4sk: byDue });
+  }
+  return keys;
+}
+
+const INDEX_ATTRS = Object.values(KEYS.indexes).flatMap((k) => [k.partitionKey, k.sortKey]);
+
+/**
+ * The access patterns, in one place. Each is a GetItem, a Query or a conditional write on the
+ * table or one of its indexes — never a Scan:
  *
- * | pattern              | operation | key                                       |
- * |----------------------|-----------|-------------------------------------------|
- * | case by number       | GetItem   | CASE#<caseNo> / CASE                      |
- * | credential of a case | GetItem   | CASE#<caseNo> / CRED                      |
- * | timeline of a case   | Query     | CASE#<caseNo> / begins_with EVT#          |
- * | idempotency record   | GetItem   | IDEM#<sha256(key)> / IDEM                 |
- * | category by id       | GetItem   | REF#CATEGORY / CATEGORY#<id>              |
- * | all categories       | Query     | REF#CATEGORY                              |
- * | all departments      | Query     | REF#DEPARTMENT                            |
- * | login attempts       | UpdateItem ADD (atomic count) THROTTLE#<key> / W#<windowStart> |
- * | intake/work queues   | Query     | gsi1: QUEUE#<queue> / <dueAt>#<caseNo>    |
+ * | pattern                    | operation       | key                                          |
+ * |----------------------------|-----------------|----------------------------------------------|
+ * | case by number             | GetItem         | CASE#<caseNo> / CASE                         |
+ * | credential of a case       | GetItem         | CASE#<caseNo> / CRED                         |
+ * | timeline/audit of a case   | Query           | CASE#<caseNo> / begins_with EVT#             |
+ * | idempotency record         | GetItem         | IDEM#<sha256(key)> / IDEM                    |
+ * | category by id, all        | GetItem, Query  | REF#CATEGORY / CATEGORY#<id>                 |
+ * | departments                | Query           | REF#DEPARTMENT                               |
+ * | login attempts             | UpdateItem ADD  | THROTTLE#<key> / W#<windowStart>             |
+ * | intake / department queue  | Query gsi1      | Q#intake, Q#dept#<id> / <dueAt>#<caseNo>     |
+ * | closed queue               | Query gsi1 desc | Q#closed / <closedAt>#<caseNo>               |
+ * | due soon / overdue         | Query gsi2      | OPEN / <dueAt>#<caseNo> between / before now |
+ * | mine (owner)               | Query gsi3 desc | OWNER#<official> / <updatedAt>#<caseNo>      |
+ * | escalated                  | Query gsi4      | ESC / <dueAt>#<caseNo>                       |
+ * | official by username, all  | GetItem, gsi1   | OFFICIAL#<username>; OFFICIALS / <username>  |
+ * | statistics of a period     | Query, GetItem  | STATS#<period> / <dimension>                 |
  *
- * Writes that change a case are transactions: the case (conditioned on its version) and its
- * event are written together or not at all.
+ * Writes that change a case are transactions: the case (conditioned on its version), its event
+ * and the statistics counters it moves are written together or not at all.
  */
 export function createDynamoCaseStore(model: Model): CaseStore {
-  const { table, CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity, CategoryEntity, DepartmentEntity, ThrottleEntity } = model;
+  const { table, CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity, CategoryEntity, DepartmentEntity, ThrottleEntity, OfficialEntity, StatsEntity } = model;
 
-  const caseItem = (record: CaseRecord) => ({ ...record, ...queueKeys(record) });
-  const eventItem = (event: CaseEvent) => ({ ...event });
+  const caseItem = (record: CaseRecord) => ({ ...record, ...caseIndexKeys(record) });
+
+  /** One UpdateItem per (period, dimension) with every metric the change adds to it. */
+  function counterTransactions(deltas: CounterDelta[], at: Date) {
+    const grouped = new Map<string, { period: string; dim: string; adds: Record<string, number> }>();
+    for (const period of statPeriods(at)) {
+      for (const delta of deltas) {
+        for (const dim of delta.dims) {
+          const id = `${period}|${dim}`;
+          const entry = grouped.get(id) ?? { period, dim, adds: {} };
+          entry.adds[delta.metric] = (entry.adds[delta.metric] ?? 0) + delta.by;
+          grouped.set(id, entry);
+        }
+      }
+    }
+    return [...grouped.values()].map(({ period, dim, adds }) =>
+      StatsEntity.build(UpdateTransaction).item({ period, dim, ...Object.fromEntries(Object.entries(adds).map(([m, by]) => [m, $add(by)])) } as never),
+    );
+  }
 
   async function queryAll<T>(run: (exclusiveStartKey?: Record<string, unknown>) => Promise<{ Items?: T[]; LastEvaluatedKey?: Record<string, unknown> }>): Promise<T[]> {
     const items: T[] = [];
@@ -70,42 +129,41 @@ export function createDynamoCaseStore(model: Model): CaseStore {
       return items.map(toCaseEvent);
     },
 
-    async createCase({ record, passwordHash, event, idempotency }) {
-      const notExists = { attr: 'caseNo', exists: false } as const;
+    async createCase({ record, passwordHash, event, idempotency, counters }) {
       const transactions = [
-        CaseEntity.build(PutTransaction).item(caseItem(record)).options({ condition: notExists }),
+        CaseEntity.build(PutTransaction).item(caseItem(record)).options({ condition: { attr: 'caseNo', exists: false } }),
+        idempotency
+          ? IdempotencyEntity.build(PutTransaction)
+              .item({ ...idempotency, ttl: Math.floor(Date.parse(idempotency.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS })
+              .options({ condition: { attr: 'keyHash', exists: false } })
+          : undefined,
         CredentialEntity.build(PutTransaction).item({ caseNo: record.caseNo, passwordHash, createdAt: record.createdAt }),
-        CaseEventEntity.build(PutTransaction).item(eventItem(event)),
-        ...(idempotency
-          ? [
-              IdempotencyEntity.build(PutTransaction)
-                .item({ ...idempotency, ttl: Math.floor(Date.parse(idempotency.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS })
-                .options({ condition: { attr: 'keyHash', exists: false } }),
-            ]
-          : []),
-      ] as const;
+        CaseEventEntity.build(PutTransaction).item({ ...event }),
+        ...counterTransactions(counters, new Date(record.createdAt)),
+      ].filter((t) => t !== undefined);
       try {
         await execute(...transactions);
         return { ok: true };
       } catch (error) {
         if (isTransactionCancelled(error)) {
           const reasons = error.CancellationReasons ?? [];
-          if (reasons[3]?.Code === 'ConditionalCheckFailed') return { ok: false, reason: 'idempotency_key_taken' };
+          if (idempotency && reasons[1]?.Code === 'ConditionalCheckFailed') return { ok: false, reason: 'idempotency_key_taken' };
           if (reasons[0]?.Code === 'ConditionalCheckFailed') return { ok: false, reason: 'case_no_taken' };
         }
         throw error;
       }
     },
 
-    async applyChange(next, expectedVersion, event) {
+    async applyChange(next, expectedVersion, event, counters) {
       try {
         await execute(
           CaseEntity.build(PutTransaction)
             .item(caseItem(next))
             .options({ condition: { attr: 'version', eq: expectedVersion } }),
           CaseEventEntity.build(PutTransaction)
-            .item(eventItem(event))
+            .item({ ...event })
             .options({ condition: { attr: 'eventId', exists: false } }),
+          ...counterTransactions(counters, new Date(event.at)),
         );
         return { ok: true };
       } catch (error) {
@@ -114,6 +172,28 @@ export function createDynamoCaseStore(model: Model): CaseStore {
         }
         throw error;
       }
+    },
+
+    async appendEvent(event) {
+      await CaseEventEntity.build(PutItemCommand)
+        .item({ ...event })
+        .options({ condition: { attr: 'eventId', exists: false } })
+        .send();
+    },
+
+    async listCases(query, page) {
+      const { index, partition, range, reverse } = queryKeys(query);
+      const exclusiveStartKey = page.cursor ? decodeCursor(page.cursor, index, partition) : undefined;
+      const result = await table
+        .build(QueryCommand)
+        .entities(CaseEntity)
+        .query({ index, partition, ...(range ? { range } : {}) } as never)
+        .options({ limit: page.limit, reverse, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+        .send();
+      return {
+        items: (result.Items ?? []).map((item) => toCaseRecord(item as never)),
+        ...(result.LastEvaluatedKey ? { cursor: encodeCursor(result.LastEvaluatedKey) } : {}),
+      };
     },
 
     async getIdempotency(keyHash) {
@@ -169,27 +249,125 @@ export function createDynamoCaseStore(model: Model): CaseStore {
     async clearAttempts(throttleKey, windowStart) {
       await ThrottleEntity.build(DeleteItemCommand).key({ throttleKey, windowStart }).send();
     },
+
+    async getOfficial(username) {
+      const { Item } = await OfficialEntity.build(GetItemCommand).key({ username }).send();
+      return Item ? toOfficial(Item) : undefined;
+    },
+
+    async createOfficial(official) {
+      try {
+        await OfficialEntity.build(PutItemCommand)
+          .item({ ...official, gsi1pk: 'OFFICIALS', gsi1sk: official.username })
+          .options({ condition: { attr: 'username', exists: false } })
+          .send();
+        return true;
+      } catch (error) {
+        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+        throw error;
+      }
+    },
+
+    async putOfficial(official) {
+      await OfficialEntity.build(PutItemCommand)
+        .item({ ...official, gsi1pk: 'OFFICIALS', gsi1sk: official.username })
+        .send();
+    },
+
+    async listOfficials() {
+      const items = await queryAll((exclusiveStartKey) =>
+        table
+          .build(QueryCommand)
+          .entities(OfficialEntity)
+          .query({ index: 'gsi1', partition: 'OFFICIALS' })
+          .options({ ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+          .send(),
+      );
+      return items.map(toOfficial);
+    },
+
+    async getStats(period) {
+      const items = await queryAll((exclusiveStartKey) =>
+        table
+          .build(QueryCommand)
+          .entities(StatsEntity)
+          .query({ partition: `STATS#${period}` })
+          .options({ ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+          .send(),
+      );
+      return Object.fromEntries(items.map((item) => [item.dim, toCounters(item)]));
+    },
+
+    async getStatsTotals(period) {
+      const { Item } = await StatsEntity.build(GetItemCommand).key({ period, dim: 'ALL' }).send();
+      return Item ? toCounters(Item) : {};
+    },
   };
 }
 
-/** Which work queue a case is on, keyed for "most urgent first" (earliest due date first). */
-export function queueKeys(record: CaseRecord): { gsi1pk?: string; gsi1sk?: string } {
-  if (record.status !== 'submitted') return {};
-  const due = deadlines(record.clock, new Date(record.updatedAt)).dueAt.toISOString();
-  return { gsi1pk: 'QUEUE#intake', gsi1sk: `${due}#${record.caseNo}` };
+// ---- Queues: which index, partition and range each list reads ----
+
+type RangeCondition = { between: [string, string] } | { lt: string } | { gte: string };
+
+function queryKeys(query: CaseQuery): { index: string; partition: string; range?: RangeCondition; reverse: boolean } {
+  const dueRange = (q: { dueBefore?: string; dueFrom?: string }): RangeCondition | undefined =>
+    q.dueFrom && q.dueBefore ? { between: [q.dueFrom, q.dueBefore] } : q.dueBefore ? { lt: q.dueBefore } : q.dueFrom ? { gte: q.dueFrom } : undefined;
+  switch (query.kind) {
+    case 'intake':
+      return { index: 'gsi1', partition: 'Q#intake', reverse: false };
+    case 'department': {
+      const range = dueRange(query);
+      return { index: 'gsi1', partition: `Q#dept#${query.departmentId}`, ...(range ? { range } : {}), reverse: false };
+    }
+    case 'closed':
+      return { index: 'gsi1', partition: 'Q#closed', reverse: true };
+    case 'owner':
+      return { index: 'gsi3', partition: `OWNER#${query.officialId}`, reverse: true };
+    case 'escalated':
+      return { index: 'gsi4', partition: 'ESC', reverse: false };
+    case 'open_by_due': {
+      const range = dueRange(query);
+      return { index: 'gsi2', partition: 'OPEN', ...(range ? { range } : {}), reverse: false };
+    }
+  }
+}
+
+function encodeCursor(lastKey: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(lastKey)).toString('base64url');
+}
+
+/** A cursor is only accepted for the list it came from: it cannot open another partition. */
+function decodeCursor(cursor: string, index: string, partition: string): Record<string, unknown> {
+  const invalid = () => new DomainError('VALIDATION_FAILED', { fields: { cursor: '翻页标记无效，请从第一页重新开始' } });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid();
+  const entries = Object.entries(parsed as Record<string, unknown>);
+  const allowed = new Set([KEYS.partitionKey, KEYS.sortKey, ...INDEX_ATTRS]);
+  if (!entries.every(([k, v]) => allowed.has(k as never) && typeof v === 'string')) throw invalid();
+  const pkAttr = KEYS.indexes[index as keyof typeof KEYS.indexes].partitionKey;
+  if ((parsed as Record<string, unknown>)[pkAttr] !== partition) throw invalid();
+  return parsed as Record<string, unknown>;
 }
 
 // ---- Mapping stored items to domain shapes (stored items carry keys and index attributes) ----
 
-type StoredCase = Record<string, unknown> & CaseRecord;
-
-function toCaseRecord(item: StoredCase): CaseRecord {
-  const { gsi1pk: _a, gsi1sk: _b, ...rest } = item as StoredCase & { gsi1pk?: string; gsi1sk?: string };
-  return rest;
+function withoutIndexAttrs<T extends Record<string, unknown>>(item: T): T {
+  const out: Record<string, unknown> = { ...item };
+  for (const attr of INDEX_ATTRS) delete out[attr];
+  return out as T;
 }
 
-function toCaseEvent(item: Omit<CaseEvent, 'kind' | 'actorRole'> & { kind: string; actorRole: string }): CaseEvent {
-  return { ...item, kind: item.kind as CaseEventKind, actorRole: item.actorRole as ActorRole };
+function toCaseRecord(item: CaseRecord & Record<string, unknown>): CaseRecord {
+  return withoutIndexAttrs(item);
+}
+
+function toCaseEvent(item: Omit<CaseEvent, 'actorRole'> & { actorRole: string }): CaseEvent {
+  return { ...item, actorRole: item.actorRole as ActorRole };
 }
 
 function toCategory(item: Category): Category {
@@ -206,4 +384,14 @@ function toCategory(item: Category): Category {
 
 function toDepartment(item: Department): Department {
   return { id: item.id, name: item.name, sortOrder: item.sortOrder, active: item.active };
+}
+
+function toOfficial(item: Official & Record<string, unknown>): Official {
+  const { gsi1pk: _a, gsi1sk: _b, ...rest } = item;
+  return rest as Official;
+}
+
+function toCounters(item: Record<string, unknown>): StatCounters {
+  const { period: _p, dim: _d, ...counters } = item;
+  return counters as StatCounters;
 }

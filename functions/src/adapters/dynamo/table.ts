@@ -6,7 +6,7 @@ import { string } from 'dynamodb-toolbox/schema/string';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { any } from 'dynamodb-toolbox/schema/any';
-import { CASE_STATUSES, CASE_TYPES, SLA_LEVELS } from '@minsheng/shared';
+import { CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, SLA_LEVELS, STAT_METRICS, type StatMetric } from '@minsheng/shared';
 import type { Answer, CaseType, Contact, EventData, Extension, Place, RatingRecord, SlaClock, Supplement } from '@minsheng/shared';
 
 /**
@@ -18,7 +18,14 @@ export const KEYS = {
   sortKey: 'sk',
   ttl: 'ttl',
   indexes: {
+    /** Work queues: `Q#intake`, `Q#dept#<id>`, `Q#replied#<id>`, `Q#closed`; officials: `OFFICIALS`. */
     gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /** Open, running cases by due date (due soon / overdue across departments). Sparse. */
+    gsi2: { partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /** Cases by the intake officer who owns them (首问负责, "mine"). Sparse. */
+    gsi3: { partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    /** Open cases escalated by the SLA timers (overdue or severe). Sparse. */
+    gsi4: { partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   },
 } as const;
 
@@ -32,7 +39,11 @@ export const key = {
   category: (id: string) => ({ pk: 'REF#CATEGORY', sk: `CATEGORY#${id}` }),
   department: (id: string) => ({ pk: 'REF#DEPARTMENT', sk: `DEPARTMENT#${id}` }),
   throttle: (throttleKey: string, windowStart: number) => ({ pk: `THROTTLE#${throttleKey}`, sk: `W#${windowStart}` }),
+  official: (username: string) => ({ pk: `OFFICIAL#${username}`, sk: 'OFFICIAL' }),
+  stats: (period: string, dim: string) => ({ pk: `STATS#${period}`, sk: dim }),
 } as const;
+
+const optionalNumber = () => number().optional();
 
 export function createModel(documentClient: DynamoDBDocumentClient, tableName: string) {
   const table = new Table({
@@ -41,11 +52,12 @@ export function createModel(documentClient: DynamoDBDocumentClient, tableName: s
     partitionKey: { name: KEYS.partitionKey, type: 'string' },
     sortKey: { name: KEYS.sortKey, type: 'string' },
     indexes: {
-      gsi1: {
-        type: 'global',
-        partitionKey: { name: KEYS.indexes.gsi1.partitionKey, type: 'string' },
-        sortKey: { name: KEYS.indexes.gsi1.sortKey, type: 'string' },
-      },
+      ...(Object.fromEntries(
+        Object.entries(KEYS.indexes).map(([name, k]) => [
+          name,
+          { type: 'global', partitionKey: { name: k.partitionKey, type: 'string' }, sortKey: { name: k.sortKey, type: 'string' } },
+        ]),
+      ) as Record<keyof typeof KEYS.indexes, { type: 'global'; partitionKey: { name: string; type: 'string' }; sortKey: { name: string; type: 'string' } }>),
     },
   });
 
@@ -82,9 +94,16 @@ export function createModel(documentClient: DynamoDBDocumentClient, tableName: s
       closedAt: string().optional(),
       closeReason: string().enum('rated', 'unrated', 'official').optional(),
       reviewRequired: boolean().optional(),
-      // Queue index: which work list the case is on and how urgent it is there.
+      firstAnswer: any().castAs<{ at: string; onTime: boolean; departmentId: string }>().optional(),
+      // Index keys, derived from the case on every write (see caseIndexKeys).
       gsi1pk: string().optional(),
       gsi1sk: string().optional(),
+      gsi2pk: string().optional(),
+      gsi2sk: string().optional(),
+      gsi3pk: string().optional(),
+      gsi3sk: string().optional(),
+      gsi4pk: string().optional(),
+      gsi4sk: string().optional(),
     }),
     computeKey: ({ caseNo }) => key.case(caseNo),
   });
@@ -178,7 +197,40 @@ export function createModel(documentClient: DynamoDBDocumentClient, tableName: s
     computeKey: ({ throttleKey, windowStart }) => key.throttle(throttleKey, windowStart),
   });
 
-  return { table, CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity, CategoryEntity, DepartmentEntity, ThrottleEntity };
+  const OfficialEntity = new Entity({
+    name: 'Official',
+    table,
+    timestamps: false,
+    schema: item({
+      username: string().key(),
+      displayName: string(),
+      role: string().enum(...OFFICIAL_ROLES),
+      departmentId: string().optional(),
+      passwordHash: string(),
+      disabled: boolean(),
+      /** Raised on disable and password reset: tokens issued before stop working at once. */
+      tokenVersion: number(),
+      createdAt: string(),
+      updatedAt: string(),
+      gsi1pk: string(),
+      gsi1sk: string(),
+    }),
+    computeKey: ({ username }) => key.official(username),
+  });
+
+  const StatsEntity = new Entity({
+    name: 'Stats',
+    table,
+    timestamps: false,
+    schema: item({
+      period: string().key(),
+      dim: string().key(),
+      ...(Object.fromEntries(STAT_METRICS.map((m) => [m, number().optional()])) as Record<StatMetric, ReturnType<typeof optionalNumber>>),
+    }),
+    computeKey: ({ period, dim }) => key.stats(period, dim),
+  });
+
+  return { table, OfficialEntity, StatsEntity, CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity, CategoryEntity, DepartmentEntity, ThrottleEntity };
 }
 
 export type Model = ReturnType<typeof createModel>;

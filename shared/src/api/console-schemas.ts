@@ -1,0 +1,220 @@
+import * as z from 'zod/mini';
+import { CASE_TYPES, LIMITS, OFFICIAL_ROLES, type CaseStatus, type CaseType, type OfficialRole, type Rating } from '../domain/case-types';
+import type { CaseAction } from '../domain/state-machine';
+import type { SlaLevel } from '../domain/sla-clock';
+import type { DayMode } from '../domain/calendar';
+import type { StatCounters } from '../domain/stats';
+import { CASE_NO_PATTERN } from '../domain/credentials';
+import { text } from './text';
+
+/** `POST /api/console/login` body. */
+export const consoleLoginRequestSchema = z.strictObject({
+  username: z.string().check(z.minLength(1, { message: '请输入用户名' }), z.maxLength(64, { message: '用户名过长' })),
+  password: z.string().check(z.minLength(1, { message: '请输入密码' }), z.maxLength(128, { message: '密码过长' })),
+});
+export type ConsoleLoginRequest = z.infer<typeof consoleLoginRequestSchema>;
+
+const version = z.number().check(z.int({ message: '版本号应为整数' }), z.gte(1, { message: '版本号无效' }));
+const departmentId = z.string().check(z.minLength(1, { message: '请选择部门' }), z.maxLength(64, { message: '部门无效' }));
+const reason = text('理由', LIMITS.reasonMax, { multiline: true });
+
+/** `POST /api/console/cases/{caseNo}/actions` body: one of the officials' actions, with what it needs. */
+export const consoleActionSchema = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({ action: z.literal('accept'), expectedVersion: version, departmentId }),
+    z.strictObject({ action: z.literal('reject'), expectedVersion: version, reason }),
+    z.strictObject({ action: z.literal('transfer'), expectedVersion: version, departmentId, reason }),
+    z.strictObject({ action: z.literal('send_back'), expectedVersion: version, reason }),
+    z.strictObject({ action: z.literal('request_info'), expectedVersion: version, question: text('需补充的内容', LIMITS.reasonMax, { multiline: true }) }),
+    z.strictObject({ action: z.literal('reply'), expectedVersion: version, answer: text('答复内容', LIMITS.contentMax, { multiline: true }) }),
+    z.strictObject({
+      action: z.literal('request_extension'),
+      expectedVersion: version,
+      days: z.number().check(z.int({ message: '延期天数应为整数' }), z.gte(1, { message: '延期天数应为 1 到 30 天' }), z.lte(30, { message: '延期天数应为 1 到 30 天' })),
+      reason,
+    }),
+    z.strictObject({ action: z.literal('approve_extension'), expectedVersion: version, note: z.optional(text('审批意见', LIMITS.reasonMax, { multiline: true })) }),
+    z.strictObject({ action: z.literal('deny_extension'), expectedVersion: version, reason }),
+    z.strictObject({ action: z.literal('urge'), expectedVersion: version, note: text('督办意见', LIMITS.reasonMax, { multiline: true }) }),
+    z.strictObject({ action: z.literal('merge'), expectedVersion: version, intoCaseNo: z.string().check(z.regex(CASE_NO_PATTERN, { message: '请填写要并入的案件编号（14 位数字）' })) }),
+    z.strictObject({ action: z.literal('close'), expectedVersion: version, reason: z.optional(reason) }),
+  ],
+  { message: '不支持的操作' },
+);
+export type ConsoleActionRequest = z.infer<typeof consoleActionSchema>;
+
+const slug = (label: string) => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,31}$/, { message: `${label}只能用小写字母、数字和短横线（2–32 位）` }));
+const sortOrder = z.optional(z.number().check(z.int(), z.gte(0), z.lte(10_000)));
+
+/** Admin: create or update a department. */
+export const departmentInputSchema = z.strictObject({
+  id: slug('部门编码'),
+  name: text('部门名称', 50),
+  sortOrder,
+  active: z.optional(z.boolean()),
+});
+export type DepartmentInput = z.infer<typeof departmentInputSchema>;
+
+/** Admin: create or update a category. */
+export const categoryInputSchema = z.strictObject({
+  id: slug('类别编码'),
+  name: text('类别名称', 30),
+  types: z.array(z.enum(CASE_TYPES, { message: '诉求类型无效' })).check(z.minLength(1, { message: '至少选择一种诉求类型' })),
+  description: z.optional(text('说明', 200)),
+  defaultDepartmentId: z.optional(departmentId),
+  sortOrder,
+  active: z.optional(z.boolean()),
+});
+export type CategoryInput = z.infer<typeof categoryInputSchema>;
+
+/** Admin: create an official. Handlers belong to exactly one department; other roles to none. */
+export const officialInputSchema = z
+  .strictObject({
+    username: z.string().check(z.regex(/^[a-z0-9][a-z0-9_.-]{2,31}$/, { message: '用户名只能用小写字母、数字、下划线、点和短横线（3–32 位）' })),
+    displayName: text('姓名', 30),
+    role: z.enum(OFFICIAL_ROLES, { message: '角色无效' }),
+    departmentId: z.optional(departmentId),
+    password: z.string().check(z.minLength(10, { message: '密码至少 10 位' }), z.maxLength(128, { message: '密码过长' })),
+  })
+  .check(
+    z.superRefine((o, ctx) => {
+      if (o.role === 'handler' && !o.departmentId) ctx.issues.push({ code: 'custom', path: ['departmentId'], message: '承办人必须属于一个部门', input: o });
+      if (o.role !== 'handler' && o.departmentId) ctx.issues.push({ code: 'custom', path: ['departmentId'], message: '只有承办人属于部门', input: o });
+    }),
+  );
+export type OfficialInput = z.infer<typeof officialInputSchema>;
+
+export const CONSOLE_QUEUES = ['intake', 'department', 'due_soon', 'overdue', 'escalated', 'closed', 'mine'] as const;
+export type ConsoleQueue = (typeof CONSOLE_QUEUES)[number];
+
+export const QUEUE_LABELS: Record<ConsoleQueue, string> = {
+  intake: '待受理',
+  department: '本部门待办',
+  due_soon: '即将超期',
+  overdue: '已超期',
+  escalated: '督办',
+  closed: '已办结',
+  mine: '我受理的',
+};
+
+// ---- Responses ----
+
+export interface OfficialDto {
+  username: string;
+  displayName: string;
+  role: OfficialRole;
+  departmentId?: string;
+  departmentName?: string;
+  disabled: boolean;
+}
+
+export interface ConsoleLoginResponse {
+  token: string;
+  expiresAt: string;
+  official: OfficialDto;
+}
+
+export interface CaseListItemDto {
+  caseNo: string;
+  type: CaseType;
+  typeLabel: string;
+  categoryId: string;
+  categoryName?: string;
+  /** Masked: phone and ID numbers inside are starred. */
+  title: string;
+  status: CaseStatus;
+  statusLabel: string;
+  departmentId?: string;
+  departmentName?: string;
+  ownerId?: string;
+  createdAt: string;
+  dueAt: string;
+  slaLevel: SlaLevel;
+  daysLeft: number;
+  paused: boolean;
+  version: number;
+}
+
+export interface CaseListResponse {
+  queue: ConsoleQueue;
+  items: CaseListItemDto[];
+  /** Opaque; pass back as `cursor` for the next page. Absent on the last page. */
+  nextCursor?: string;
+}
+
+export interface ConsoleEventDto {
+  at: string;
+  kind: string;
+  actorRole: string;
+  actorId: string;
+  fromStatus?: CaseStatus;
+  toStatus: CaseStatus;
+  public: boolean;
+  text: string;
+  data: Record<string, string | number | boolean>;
+  /** Where the request came from; never shown to department handlers. */
+  client?: { ip?: string; userAgent?: string };
+}
+
+export interface ConsoleCaseDto extends Omit<CaseListItemDto, 'title'> {
+  title: string;
+  content: string;
+  anonymous?: boolean;
+  /** Masked unless `revealed`; absent for a report viewed by a department handler. */
+  contact?: { name?: string; phone?: string };
+  /** True when the identity of a reporter is withheld from this viewer. */
+  reporterHidden: boolean;
+  revealed: boolean;
+  location?: { text?: string; lat?: number; lng?: number };
+  publishConsent: boolean;
+  sla: {
+    level: SlaLevel;
+    reached: SlaLevel;
+    paused: boolean;
+    daysLeft: number;
+    warnAt: string;
+    dueAt: string;
+    severeAt: string;
+    answerDays: number;
+    dayMode: DayMode;
+    rule: string;
+    extension?: { status: 'pending' | 'approved' | 'denied'; days: number; reason: string; decisionNote?: string };
+  };
+  pendingQuestion?: string;
+  supplements: { content: string; at: string }[];
+  answer?: { text: string; at: string; departmentName: string; officialId: string };
+  ratings: { rating: Rating; comment?: string; at: string; round: number }[];
+  round: number;
+  mergedInto?: string;
+  rejectReason?: string;
+  reviewRequired: boolean;
+  timeline: ConsoleEventDto[];
+  /** What this official may do now (the state machine's answer for their role and department). */
+  allowedActions: CaseAction[];
+}
+
+export interface StatsRow extends StatCounters {
+  key: string;
+  name: string;
+  onTimeRate?: number;
+  satisfactionRate?: number;
+  averageAnswerHours?: number;
+}
+
+export interface ConsoleStatsResponse {
+  period: string;
+  totals: StatsRow;
+  byDepartment: StatsRow[];
+  byCategory: StatsRow[];
+  byType: StatsRow[];
+  /** Month by month (YYYY-MM), oldest first. */
+  series: StatsRow[];
+}
+
+export interface PublicStatsResponse {
+  filed: number;
+  answered: number;
+  onTimeRate?: number;
+  satisfactionRate?: number;
+}

@@ -1,0 +1,106 @@
+import type { CaseRecord } from './case';
+import type { CaseEventKind } from './state-machine';
+import { toShanghaiDate } from './shanghai-time';
+
+/** What the statistics count; each is a counter kept per period and dimension. */
+export const STAT_METRICS = [
+  'filed',
+  'dispatched',
+  'answered',
+  'answeredOnTime',
+  'answerMinutes',
+  'ratings',
+  'satisfied',
+  'basically_satisfied',
+  'unsatisfied',
+  'rejected',
+  'merged',
+  'closed',
+  'overdue',
+] as const;
+export type StatMetric = (typeof STAT_METRICS)[number];
+export type StatCounters = Partial<Record<StatMetric, number>>;
+
+/** `ALL`, or `DEPT#<id>`, `CAT#<id>`, `TYPE#<type>`. */
+export type StatDimension = string;
+
+/** One counter change: add `by` to `metric` in each of `dims`, for the period of the event and overall. */
+export interface CounterDelta {
+  metric: StatMetric;
+  by: number;
+  dims: StatDimension[];
+}
+
+/** The periods a change counts in: overall, and its Shanghai month. */
+export function statPeriods(at: Date): string[] {
+  return ['ALL', toShanghaiDate(at).slice(0, 7)];
+}
+
+const dims = (c: CaseRecord, withDept: string | undefined): StatDimension[] => [
+  'ALL',
+  `CAT#${c.categoryId}`,
+  `TYPE#${c.type}`,
+  ...(withDept ? [`DEPT#${withDept}`] : []),
+];
+
+/**
+ * The counters a change moves, derived from the case before and after it and its event kind.
+ * Pure, so the recount in tests and the counters written with each transaction agree by design.
+ */
+export function statsDeltas(before: CaseRecord | undefined, after: CaseRecord, kind: CaseEventKind | 'sla_overdue'): CounterDelta[] {
+  const out: CounterDelta[] = [];
+  const add = (metric: StatMetric, by: number, d: StatDimension[]) => by !== 0 && out.push({ metric, by, dims: d });
+  switch (kind) {
+    case 'submitted':
+      add('filed', 1, dims(after, undefined));
+      break;
+    case 'accepted':
+      add('dispatched', 1, dims(after, after.departmentId));
+      break;
+    case 'transferred':
+      if (after.departmentId) add('dispatched', 1, [`DEPT#${after.departmentId}`]);
+      break;
+    case 'replied':
+      if (!before?.firstAnswer && after.firstAnswer) {
+        const d = dims(after, after.firstAnswer.departmentId);
+        add('answered', 1, d);
+        if (after.firstAnswer.onTime) add('answeredOnTime', 1, d);
+        add('answerMinutes', Math.round((Date.parse(after.firstAnswer.at) - Date.parse(after.createdAt)) / 60_000), d);
+      }
+      break;
+    case 'rated': {
+      const rating = after.ratings.at(-1);
+      if (rating) {
+        const d = dims(after, after.answer?.departmentId);
+        add('ratings', 1, d);
+        add(rating.rating, 1, d);
+      }
+      break;
+    }
+    case 'rejected':
+      add('rejected', 1, dims(after, undefined));
+      break;
+    case 'merged':
+      add('merged', 1, dims(after, before?.departmentId));
+      break;
+    case 'sla_overdue':
+      add('overdue', 1, dims(after, after.departmentId));
+      break;
+    default:
+      break;
+  }
+  if (after.status === 'closed' && before?.status !== 'closed') add('closed', 1, dims(after, after.answer?.departmentId ?? after.departmentId));
+  return out;
+}
+
+/** Rates derived from counters, as percentages with one decimal (undefined when nothing to divide). */
+export function statRates(c: StatCounters): { onTimeRate?: number; satisfactionRate?: number; averageAnswerHours?: number } {
+  const pct = (a: number, b: number) => Math.round((a / b) * 1000) / 10;
+  const answered = c.answered ?? 0;
+  const ratings = c.ratings ?? 0;
+  return {
+    ...(answered ? { onTimeRate: pct(c.answeredOnTime ?? 0, answered) } : {}),
+    ...(ratings ? { satisfactionRate: pct((c.satisfied ?? 0) + (c.basically_satisfied ?? 0), ratings) } : {}),
+    ...(answered ? { averageAnswerHours: Math.round(((c.answerMinutes ?? 0) / answered / 60) * 10) / 10 } : {}),
+  };
+}
