@@ -1,5 +1,6 @@
 import type { CaseType, FileCaseRequest } from '@minsheng/shared';
-import type { Category, Department } from '../../functions/src/ports/case-store';
+import type { Category, Department, Official } from '../../functions/src/ports/case-store';
+import { hashPassword } from '../../functions/src/lib/secrets';
 import type { Deps } from '../../functions/src/services/deps';
 import { fileCase } from '../../functions/src/services/case-filing';
 
@@ -99,4 +100,24 @@ export async function seedDemoCases(deps: Deps): Promise<DemoCredential[]> {
     out.push({ caseNo: response.caseNo, password: response.password, title: body.title });
   }
   return out;
+}
+
+/** The demo accounts' shared password (local stack only). */
+export const DEMO_OFFICIAL_PASSWORD = 'minsheng-demo';
+
+/** One demo account per role, and a handler in each department. */
+export const DEMO_OFFICIALS: Pick<Official, 'username' | 'displayName' | 'role' | 'departmentId'>[] = [
+  { username: 'shouli', displayName: '张敏（受理员）', role: 'intake' },
+  { username: 'duban', displayName: '赵强（督办）', role: 'supervisor' },
+  { username: 'admin', displayName: '系统管理员', role: 'admin' },
+  ...DEMO_DEPARTMENTS.map((d) => ({ username: d.id, displayName: `${d.name}承办人`, role: 'handler' as const, departmentId: d.id })),
+];
+
+/** Create the demo officials that do not exist yet (existing ones, and their passwords, are left alone). */
+export async function seedDemoOfficials(deps: Deps): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_OFFICIAL_PASSWORD);
+  const at = deps.now().toISOString();
+  for (const o of DEMO_OFFICIALS) {
+    await deps.store.createOfficial({ ...o, passwordHash, disabled: false, tokenVersion: 1, createdAt: at, updatedAt: at });
+  }
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createDeps } from '../../functions/src/lib/deps';
-import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, seedDemoCases, seedReferenceData, type DemoCredential } from './demo-data';
+import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_OFFICIAL_PASSWORD, DEMO_OFFICIALS, seedDemoCases, seedDemoOfficials, seedReferenceData, type DemoCredential } from './demo-data';
 import { freePort, startDynamoLocal, type DynamoLocal } from './dynamo-local';
 import { ensureTable, REPO_ROOT } from './table-definition';
 
@@ -107,6 +107,7 @@ async function main() {
 
     const deps = createDeps({ TABLE_NAME, AWS_REGION: 'local', DYNAMODB_ENDPOINT: dynamo.endpoint, APP_SECRET: secret, CITIZEN_TOKEN_MINUTES: 30 });
     await seedReferenceData(deps);
+    await seedDemoOfficials(deps);
     const demoCases: DemoCredential[] = await seedDemoCases(deps);
     log(`demo data: ${DEMO_DEPARTMENTS.length} departments, ${DEMO_CATEGORIES.length} categories, ${demoCases.length} cases`);
 
@@ -159,6 +160,10 @@ async function main() {
       '',
       '  Demo cases (case number / password) — log in at POST /api/track/login:',
       ...demoCases.map((c) => `    ${c.caseNo} / ${c.password}   ${c.title}`),
+      '',
+      `  Demo officials (password ${DEMO_OFFICIAL_PASSWORD}) — POST /api/console/login:`,
+      ...DEMO_OFFICIALS.filter((o) => o.role !== 'handler' || ['rsj', 'zjj', 'jyj'].includes(o.departmentId ?? '')).map((o) => `    ${o.username.padEnd(8)} ${o.displayName}`),
+      `    (one handler per department: username = department id, e.g. nyncj, scjgj, sthjj)`,
       '',
       '  Ctrl-C stops everything. `npm start -- --fresh` starts from empty data.',
       '',

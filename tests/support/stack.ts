@@ -51,9 +51,12 @@ export interface TestStack {
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
 }
 
-function matchPath(pattern: string, path: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/\{[^/]+\}/g, '[^/]+')}$`);
-  return re.test(path);
+/** Match `/api/console/cases/{caseNo}` against a path; the path parameters when it matches. */
+function matchPath(pattern: string, path: string): Record<string, string> | undefined {
+  const names: string[] = [];
+  const re = new RegExp(`^${pattern.replace(/\{([^/]+)\}/g, (_m, name: string) => (names.push(name), '([^/]+)'))}$`);
+  const m = re.exec(path);
+  return m ? Object.fromEntries(names.map((n, i) => [n, m[i + 1]!])) : undefined;
 }
 
 /**
@@ -81,6 +84,7 @@ export async function createTestStack(): Promise<TestStack> {
       const [rawPath, query = ''] = path.split('?');
       const route = routes.find((r) => r.method === method && matchPath(r.path, rawPath!));
       if (!route) throw new Error(`no route in serverless.yml for ${method} ${rawPath}`);
+      const pathParameters = matchPath(route.path, rawPath!);
       const id = `${route.module}#${route.exportName}`;
       if (!handlers.has(id)) {
         const mod = (await import(route.module)) as Record<string, HttpHandler>;
@@ -100,6 +104,7 @@ export async function createTestStack(): Promise<TestStack> {
         rawQueryString: query,
         headers,
         queryStringParameters: query ? Object.fromEntries(new URLSearchParams(query)) : undefined,
+        pathParameters: pathParameters && Object.keys(pathParameters).length ? pathParameters : undefined,
         requestContext: {
           http: { method, path: rawPath!, protocol: 'HTTP/1.1', sourceIp: options.ip ?? '203.0.113.7', userAgent: headers['user-agent'] },
           requestId: randomUUID(),

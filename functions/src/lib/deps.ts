@@ -6,13 +6,17 @@ import { parseEnv, type Env } from './env';
 import { deriveKey } from './secrets';
 import { createTokenService } from './tokens';
 
-/** Build the real dependencies from an environment. */
-export function createDeps(env: Env): Deps {
+/** What createDeps needs; optional settings take the same defaults as the environment's. */
+export type DepsConfig = Pick<Env, 'TABLE_NAME' | 'APP_SECRET'> & Partial<Omit<Env, 'TABLE_NAME' | 'APP_SECRET'>>;
+
+/** Build the real dependencies from an environment (or the same settings given directly). */
+export function createDeps(config: DepsConfig): Deps {
+  const env: Env = { AWS_REGION: 'ap-east-1', CITIZEN_TOKEN_MINUTES: 30, OFFICIAL_TOKEN_MINUTES: 60, ...config };
   const documentClient = createDocumentClient({ region: env.AWS_REGION, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}) });
   const model = createModel(documentClient, env.TABLE_NAME);
   return {
     store: createDynamoCaseStore(model),
-    tokens: createTokenService(deriveKey(env.APP_SECRET, 'token'), env.CITIZEN_TOKEN_MINUTES),
+    tokens: createTokenService(deriveKey(env.APP_SECRET, 'token'), env.CITIZEN_TOKEN_MINUTES, env.OFFICIAL_TOKEN_MINUTES),
     now: () => new Date(),
     passwordKey: deriveKey(env.APP_SECRET, 'idempotent-password'),
   };

@@ -9,6 +9,8 @@ const envSchema = z.object({
   APP_SECRET: z.string().check(z.minLength(32, { message: 'APP_SECRET must be at least 32 characters' })),
   /** Minutes a citizen token lives. */
   CITIZEN_TOKEN_MINUTES: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(24 * 60)), 30),
+  /** Minutes an official's console token lives. */
+  OFFICIAL_TOKEN_MINUTES: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(24 * 60)), 60),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,6 +6,7 @@ import { DomainError, LIMITS, issuesToFields } from '@minsheng/shared';
 import type { ClientInfo, Deps } from '../services/deps';
 import { defaultDeps } from './deps';
 import { toErrorResponse } from './errors';
+import { authenticateOfficial, type OfficialContext } from '../services/console-auth';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -16,8 +17,12 @@ interface BodySchema<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { code: string; path: PropertyKey[]; message: string }[] } };
 }
 
-export interface RouteInput<B> {
+export interface RouteInput<B, Q = undefined> {
   body: B;
+  /** The validated query string (when the route declares a `query` schema). */
+  query: Q;
+  /** A path parameter such as `{caseNo}`; 404 when absent. */
+  pathParam(name: string): string;
   event: Event;
   deps: Deps;
   client: ClientInfo;
@@ -33,9 +38,10 @@ export interface RouteOutput {
   headers?: Record<string, string>;
 }
 
-export interface RouteDefinition<B> {
+export interface RouteDefinition<B, Q> {
   body?: BodySchema<B>;
-  handle(input: RouteInput<B>): Promise<RouteOutput>;
+  query?: BodySchema<Q>;
+  handle(input: RouteInput<B, Q>): Promise<RouteOutput>;
 }
 
 export type HttpHandler = ((event: Event, context: Context) => Promise<Result>) & {
@@ -81,7 +87,7 @@ function errorResponses(): MiddlewareObj<Event, Result> {
  * A thin HTTP route: normalise headers → CORS → errors mapped to `{ error: { code, message } }`
  * → JSON body parsed and validated → the handler, which calls one service.
  */
-export function httpRoute<B = undefined>(definition: RouteDefinition<B>): HttpHandler {
+export function httpRoute<B = undefined, Q = undefined>(definition: RouteDefinition<B, Q>): HttpHandler {
   const build = (getDeps: () => Deps) =>
     middy<Event, Result>()
       .use(httpHeaderNormalizer())
@@ -104,11 +110,24 @@ export function httpRoute<B = undefined>(definition: RouteDefinition<B>): HttpHa
           if (!result.success) throw new DomainError('VALIDATION_FAILED', { fields: issuesToFields(result.error.issues, parsed) });
           body = result.data;
         }
+        let query = undefined as Q;
+        if (definition.query) {
+          const raw = event.queryStringParameters ?? {};
+          const result = definition.query.safeParse(raw);
+          if (!result.success) throw new DomainError('VALIDATION_FAILED', { fields: issuesToFields(result.error.issues, raw) });
+          query = result.data;
+        }
         const header = (name: string) => event.headers[name.toLowerCase()];
         const ip = event.requestContext?.http?.sourceIp;
         const userAgent = header('user-agent');
         const output = await definition.handle({
           body,
+          query,
+          pathParam(name) {
+            const value = event.pathParameters?.[name];
+            if (!value) throw new DomainError('NOT_FOUND');
+            return decodeURIComponent(value);
+          },
           event,
           deps: getDeps(),
           client: { ...(ip ? { ip } : {}), ...(userAgent ? { userAgent: userAgent.slice(0, 300) } : {}) },
@@ -133,7 +152,12 @@ export function httpRoute<B = undefined>(definition: RouteDefinition<B>): HttpHa
 }
 
 /** The case number a citizen token opens; 401 when missing, invalid or expired. */
-export async function citizenCaseNo(input: RouteInput<unknown>): Promise<string> {
+export async function citizenCaseNo(input: RouteInput<unknown, unknown>): Promise<string> {
   const { caseNo } = await input.deps.tokens.verifyCitizenToken(input.bearerToken(), input.deps.now());
   return caseNo;
+}
+
+/** The official behind the request's console token, checked against their account; 401 otherwise. */
+export function consoleOfficial(input: RouteInput<unknown, unknown>): Promise<OfficialContext> {
+  return authenticateOfficial(input.deps, input.bearerToken());
 }

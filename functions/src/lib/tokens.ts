@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { DomainError } from '@minsheng/shared';
+import { DomainError, OFFICIAL_ROLES, type OfficialRole } from '@minsheng/shared';
 
 const ISSUER = 'minsheng';
 
@@ -7,9 +7,47 @@ export interface CitizenClaims {
   caseNo: string;
 }
 
+export interface OfficialClaims {
+  username: string;
+  role: OfficialRole;
+  departmentId?: string;
+  /** Must equal the account's current tokenVersion: disabling or resetting an account revokes its tokens. */
+  tokenVersion: number;
+}
+
 /** Short-lived bearer tokens, HMAC-signed; a citizen token opens exactly one case. */
-export function createTokenService(key: Uint8Array, citizenTokenMinutes: number) {
+export function createTokenService(key: Uint8Array, citizenTokenMinutes: number, officialTokenMinutes = 60) {
+  const verify = async (token: string, audience: string, now: Date) => {
+    try {
+      const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience, algorithms: ['HS256'], currentDate: now });
+      return payload;
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw new DomainError('TOKEN_EXPIRED');
+      throw new DomainError('UNAUTHENTICATED');
+    }
+  };
   return {
+    async issueOfficialToken(claims: OfficialClaims, now: Date): Promise<{ token: string; expiresAt: Date }> {
+      const iat = Math.floor(now.getTime() / 1000);
+      const exp = iat + officialTokenMinutes * 60;
+      const token = await new SignJWT({ role: claims.role, tv: claims.tokenVersion, ...(claims.departmentId ? { dept: claims.departmentId } : {}) })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(ISSUER)
+        .setAudience('console')
+        .setSubject(claims.username)
+        .setIssuedAt(iat)
+        .setExpirationTime(exp)
+        .sign(key);
+      return { token, expiresAt: new Date(exp * 1000) };
+    },
+
+    async verifyOfficialToken(token: string, now: Date): Promise<OfficialClaims> {
+      const payload = await verify(token, 'console', now);
+      const role = payload.role as OfficialRole;
+      if (typeof payload.sub !== 'string' || !OFFICIAL_ROLES.includes(role) || typeof payload.tv !== 'number') throw new DomainError('UNAUTHENTICATED');
+      return { username: payload.sub, role, tokenVersion: payload.tv, ...(typeof payload.dept === 'string' ? { departmentId: payload.dept } : {}) };
+    },
+
     async issueCitizenToken(caseNo: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
       const iat = Math.floor(now.getTime() / 1000);
       const exp = iat + citizenTokenMinutes * 60;
@@ -25,20 +63,9 @@ export function createTokenService(key: Uint8Array, citizenTokenMinutes: number)
     },
 
     async verifyCitizenToken(token: string, now: Date): Promise<CitizenClaims> {
-      try {
-        const { payload } = await jwtVerify(token, key, {
-          issuer: ISSUER,
-          audience: 'citizen',
-          algorithms: ['HS256'],
-          currentDate: now,
-        });
-        if (payload.scope !== 'citizen' || typeof payload.sub !== 'string') throw new DomainError('UNAUTHENTICATED');
-        return { caseNo: payload.sub };
-      } catch (error) {
-        if (error instanceof joseErrors.JWTExpired) throw new DomainError('TOKEN_EXPIRED');
-        if (error instanceof DomainError) throw error;
-        throw new DomainError('UNAUTHENTICATED');
-      }
+      const payload = await verify(token, 'citizen', now);
+      if (payload.scope !== 'citizen' || typeof payload.sub !== 'string') throw new DomainError('UNAUTHENTICATED');
+      return { caseNo: payload.sub };
     },
   };
 }

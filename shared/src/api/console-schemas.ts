@@ -218,3 +218,32 @@ export interface PublicStatsResponse {
   onTimeRate?: number;
   satisfactionRate?: number;
 }
+
+// ---- Query strings ----
+
+/** `GET /api/console/cases` query. */
+export const caseQueueQuerySchema = z.strictObject({
+  queue: z.enum(CONSOLE_QUEUES, { message: '队列无效：intake、department、due_soon、overdue、escalated、closed 或 mine' }),
+  cursor: z.optional(z.string().check(z.maxLength(2000, { message: '翻页标记无效' }))),
+  limit: z.optional(z.coerce.number().check(z.int({ message: '每页条数应为整数' }), z.gte(1, { message: '每页条数应为 1 到 100' }), z.lte(100, { message: '每页条数应为 1 到 100' }))),
+  departmentId: z.optional(z.string().check(z.maxLength(64))),
+  type: z.optional(z.enum(CASE_TYPES, { message: '诉求类型无效' })),
+  categoryId: z.optional(z.string().check(z.maxLength(64))),
+});
+export type CaseQueueQuery = z.infer<typeof caseQueueQuerySchema>;
+
+/** `GET /api/console/cases/{caseNo}` query: `reveal=1` asks for unmasked contact details (audited). */
+export const caseDetailQuerySchema = z.strictObject({
+  reveal: z.optional(z.enum(['0', '1', 'true', 'false'], { message: 'reveal 应为 0 或 1' })),
+});
+
+/** `GET /api/console/audit` query. */
+export const auditQuerySchema = z.strictObject({
+  caseNo: z.string().check(z.regex(CASE_NO_PATTERN, { message: '请填写 14 位案件编号' })),
+});
+
+/** `GET /api/console/stats` query. */
+export const statsQuerySchema = z.strictObject({
+  period: z.optional(z.string().check(z.regex(/^(ALL|\d{4}-(0[1-9]|1[0-2]))$/, { message: '统计期间应为 ALL 或 YYYY-MM' }))),
+  months: z.optional(z.coerce.number().check(z.int(), z.gte(1, { message: '月数应为 1 到 36' }), z.lte(36, { message: '月数应为 1 到 36' }))),
+});

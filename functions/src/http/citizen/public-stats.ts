@@ -1,0 +1,7 @@
+import { httpRoute } from '../../lib/http';
+import { publicStats } from '../../services/stats';
+
+/** GET /api/stats/public — totals, on-time and satisfaction rates, for anyone. */
+export const handler = httpRoute({
+  handle: async ({ deps }) => ({ body: await publicStats(deps), headers: { 'Cache-Control': 'public, max-age=60' } }),
+});

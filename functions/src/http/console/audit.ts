@@ -1,0 +1,9 @@
+import { auditQuerySchema } from '@minsheng/shared';
+import { consoleOfficial, httpRoute } from '../../lib/http';
+import { getAudit } from '../../services/console-cases';
+
+/** GET /api/console/audit?caseNo= */
+export const handler = httpRoute({
+  query: auditQuerySchema,
+  handle: async (input) => ({ body: await getAudit(input.deps, await consoleOfficial(input), input.query.caseNo) }),
+});

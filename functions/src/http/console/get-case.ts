@@ -1,0 +1,12 @@
+import { caseDetailQuerySchema } from '@minsheng/shared';
+import { consoleOfficial, httpRoute } from '../../lib/http';
+import { getConsoleCase } from '../../services/console-cases';
+
+/** GET /api/console/cases/{caseNo}[?reveal=1] */
+export const handler = httpRoute({
+  query: caseDetailQuerySchema,
+  handle: async (input) => {
+    const reveal = input.query.reveal === '1' || input.query.reveal === 'true';
+    return { body: await getConsoleCase(input.deps, await consoleOfficial(input), input.pathParam('caseNo'), reveal, input.client) };
+  },
+});

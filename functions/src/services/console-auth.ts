@@ -1,0 +1,77 @@
+import { DomainError, formatShanghaiIso, type ConsoleLoginRequest, type ConsoleLoginResponse, type OfficialDto, type OfficialRole } from '@minsheng/shared';
+import { DECOY_HASH_PROMISE, verifyPassword } from '../lib/secrets';
+import type { Department, Official } from '../ports/case-store';
+import type { Deps } from './deps';
+
+/** The official making a request, as established from their token and their current account. */
+export interface OfficialContext {
+  username: string;
+  displayName: string;
+  role: OfficialRole;
+  departmentId?: string;
+}
+
+export const CONSOLE_LOGIN_LIMITS = { perUsername: 10, perClient: 30, windowMs: 15 * 60 * 1000 } as const;
+
+export function toOfficialDto(o: Official, departments: Department[]): OfficialDto {
+  const dept = o.departmentId ? departments.find((d) => d.id === o.departmentId) : undefined;
+  return {
+    username: o.username,
+    displayName: o.displayName,
+    role: o.role,
+    ...(o.departmentId ? { departmentId: o.departmentId } : {}),
+    ...(dept ? { departmentName: dept.name } : {}),
+    disabled: o.disabled,
+  };
+}
+
+/**
+ * Console login. Attempts are counted per username and per client before the password is
+ * checked (as for citizens); a disabled account, an unknown username and a wrong password all
+ * get the same answer.
+ */
+export async function loginOfficial(deps: Deps, input: ConsoleLoginRequest, clientId: string): Promise<ConsoleLoginResponse> {
+  const now = deps.now();
+  const username = input.username.trim().toLowerCase();
+  const windowStart = Math.floor(now.getTime() / CONSOLE_LOGIN_LIMITS.windowMs) * CONSOLE_LOGIN_LIMITS.windowMs;
+  const windowEndsAt = windowStart + CONSOLE_LOGIN_LIMITS.windowMs;
+  const userKey = `official#${username}`;
+  const clientKey = `console-client#${clientId}`;
+  const [userAttempts, clientAttempts] = await Promise.all([
+    deps.store.countAttempt(userKey, windowStart, windowEndsAt, 1),
+    deps.store.countAttempt(clientKey, windowStart, windowEndsAt, 1),
+  ]);
+  if (userAttempts > CONSOLE_LOGIN_LIMITS.perUsername || clientAttempts > CONSOLE_LOGIN_LIMITS.perClient) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((windowEndsAt - now.getTime()) / 1000));
+    throw new DomainError('TOO_MANY_ATTEMPTS', { message: `登录尝试次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`, retryAfterSeconds });
+  }
+  const official = await deps.store.getOfficial(username);
+  const ok = await verifyPassword(input.password, official?.passwordHash ?? (await DECOY_HASH_PROMISE));
+  if (!official || !ok || official.disabled) throw new DomainError('INVALID_CREDENTIALS', { message: '用户名或密码不正确，或账号已停用' });
+
+  await Promise.all([deps.store.clearAttempts(userKey, windowStart), deps.store.countAttempt(clientKey, windowStart, windowEndsAt, -1)]);
+  const { token, expiresAt } = await deps.tokens.issueOfficialToken(
+    { username: official.username, role: official.role, tokenVersion: official.tokenVersion, ...(official.departmentId ? { departmentId: official.departmentId } : {}) },
+    now,
+  );
+  return { token, expiresAt: formatShanghaiIso(expiresAt), official: toOfficialDto(official, await deps.store.listDepartments()) };
+}
+
+/** Token → the official, checked against their account now: disabled or reset accounts are out at once. */
+export async function authenticateOfficial(deps: Deps, token: string): Promise<OfficialContext> {
+  const claims = await deps.tokens.verifyOfficialToken(token, deps.now());
+  const official = await deps.store.getOfficial(claims.username);
+  if (!official || official.disabled || official.tokenVersion !== claims.tokenVersion) {
+    throw new DomainError('UNAUTHENTICATED', { message: '登录已失效（账号已停用或密码已重置），请重新登录' });
+  }
+  return {
+    username: official.username,
+    displayName: official.displayName,
+    role: official.role,
+    ...(official.departmentId ? { departmentId: official.departmentId } : {}),
+  };
+}
+
+export function requireRole(official: OfficialContext, roles: readonly OfficialRole[]): void {
+  if (!roles.includes(official.role)) throw new DomainError('FORBIDDEN');
+}
