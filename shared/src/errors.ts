@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'EXTENSION_NOT_ALLOWED',
   'RATING_WINDOW_OPEN',
   'STORAGE_UNAVAILABLE',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -52,6 +53,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   EXTENSION_NOT_ALLOWED: '本案件不能再申请延期',
   RATING_WINDOW_OPEN: '群众评价期尚未结束，暂不能办结',
   STORAGE_UNAVAILABLE: '服务暂时不可用，请稍后重试',
+  SERVICE_UNAVAILABLE: '相关服务暂时不可用，请稍后重试',
   INTERNAL: '服务出现异常，请稍后重试',
 };
 

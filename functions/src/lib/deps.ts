@@ -2,6 +2,8 @@ import type { Deps } from '../services/deps';
 import { createDocumentClient } from '../adapters/dynamo/client';
 import { createModel } from '../adapters/dynamo/table';
 import { createDynamoCaseStore } from '../adapters/dynamo/case-store';
+import { chinaHolidayCalendar } from '../adapters/calendar/china';
+import { createWeChatClient } from '../adapters/wechat/client';
 import { parseEnv, type Env } from './env';
 import { deriveKey } from './secrets';
 import { createTokenService } from './tokens';
@@ -14,7 +16,14 @@ export function createDeps(config: DepsConfig): Deps {
   const env: Env = { AWS_REGION: 'ap-east-1', CITIZEN_TOKEN_MINUTES: 30, OFFICIAL_TOKEN_MINUTES: 60, ...config };
   const documentClient = createDocumentClient({ region: env.AWS_REGION, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}) });
   const model = createModel(documentClient, env.TABLE_NAME);
+  const wechat =
+    env.WECHAT_API_BASE && env.WECHAT_APP_ID && env.WECHAT_APP_SECRET
+      ? createWeChatClient({ baseUrl: env.WECHAT_API_BASE, appId: env.WECHAT_APP_ID, appSecret: env.WECHAT_APP_SECRET })
+      : undefined;
   return {
+    holidays: chinaHolidayCalendar,
+    ...(wechat ? { wechat } : {}),
+    ...(env.WECHAT_TEMPLATE_ID ? { wechatTemplateId: env.WECHAT_TEMPLATE_ID } : {}),
     store: createDynamoCaseStore(model),
     tokens: createTokenService(deriveKey(env.APP_SECRET, 'token'), env.CITIZEN_TOKEN_MINUTES, env.OFFICIAL_TOKEN_MINUTES),
     now: () => new Date(),

@@ -11,6 +11,11 @@ const envSchema = z.object({
   CITIZEN_TOKEN_MINUTES: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(24 * 60)), 30),
   /** Minutes an official's console token lives. */
   OFFICIAL_TOKEN_MINUTES: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(24 * 60)), 60),
+  /** WeChat server API (https://api.weixin.qq.com; a local fake in the local stack). Citizens are messaged only when all four are set. */
+  WECHAT_API_BASE: z.optional(z.string()),
+  WECHAT_APP_ID: z.optional(z.string()),
+  WECHAT_APP_SECRET: z.optional(z.string()),
+  WECHAT_TEMPLATE_ID: z.optional(z.string()),
 });
 
 export type Env = z.infer<typeof envSchema>;

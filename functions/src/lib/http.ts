@@ -95,6 +95,7 @@ export function httpRoute<B = undefined, Q = undefined>(definition: RouteDefinit
         httpCors({
           origin: '*',
           headers: 'Content-Type,Authorization,Idempotency-Key',
+          methods: 'GET,POST,DELETE,OPTIONS',
           exposeHeaders: 'Retry-After,Idempotent-Replayed',
           maxAge: 600,
         }),

@@ -1,4 +1,4 @@
-import type { ActorRole, CaseRecord, CaseStatus, CaseType, CounterDelta, EventData, OfficialRole, StatCounters } from '@minsheng/shared';
+import type { ActorRole, Audience, CaseRecord, CaseStatus, CaseType, CounterDelta, EventData, OfficialRole, SlaPolicy, StatCounters } from '@minsheng/shared';
 
 export interface Category {
   id: string;
@@ -62,6 +62,36 @@ export interface Official {
   updatedAt: string;
 }
 
+/** A notification waiting to be delivered (outbox), written in the same transaction as its change. */
+export interface OutboxItem {
+  id: string;
+  shard: number;
+  createdAt: string;
+  audience: Audience;
+  kind: string;
+  caseNo: string;
+  title: string;
+  body: string;
+}
+
+/** A message in an officials' inbox (a department's handlers, or a role). */
+export interface InboxItem {
+  id: string;
+  inboxKey: string;
+  at: string;
+  kind: string;
+  caseNo: string;
+  title: string;
+  body: string;
+}
+
+/** An admin's correction to the official holiday calendar (a local holiday, a year not yet published). */
+export interface CalendarOverride {
+  date: string;
+  work: boolean;
+  note?: string;
+}
+
 /** The lists officials work from; each is one Query on an index. */
 export type CaseQuery =
   | { kind: 'intake' }
@@ -88,7 +118,28 @@ export interface CaseStore {
   /** Create the case, its credential, its first event and (if given) its idempotency record atomically. */
   createCase(input: NewCase): Promise<{ ok: true } | { ok: false; reason: 'case_no_taken' | 'idempotency_key_taken' }>;
   /** Replace the case if it is still at `expectedVersion`, and append its event, atomically. */
-  applyChange(next: CaseRecord, expectedVersion: number, event: CaseEvent, counters: CounterDelta[]): Promise<{ ok: true } | { ok: false; reason: 'version_conflict' }>;
+  applyChange(
+    next: CaseRecord,
+    expectedVersion: number,
+    event: CaseEvent,
+    counters: CounterDelta[],
+    outbox?: OutboxItem[],
+  ): Promise<{ ok: true } | { ok: false; reason: 'version_conflict' }>;
+  /** Running cases whose next SLA step is due at or before `now`, from one shard of the timers' index. */
+  listSlaDue(shard: number, now: string, page: { limit: number; cursor?: string }): Promise<Page<CaseRecord>>;
+  listOutbox(shard: number, limit: number): Promise<OutboxItem[]>;
+  deleteOutbox(item: OutboxItem): Promise<void>;
+  /** Put an inbox message unless it is already there (deliveries repeat); true when written now. */
+  putInboxItem(item: InboxItem): Promise<boolean>;
+  listInbox(inboxKeys: string[], limit: number): Promise<InboxItem[]>;
+  /** Whether WeChat message `id` (an outbox id) was already sent. */
+  weChatSent(id: string): Promise<boolean>;
+  markWeChatSent(id: string, at: string): Promise<void>;
+  listCalendarOverrides(): Promise<CalendarOverride[]>;
+  putCalendarOverride(override: CalendarOverride): Promise<void>;
+  deleteCalendarOverride(date: string): Promise<void>;
+  listSlaPolicies(): Promise<Partial<Record<CaseType, SlaPolicy>>>;
+  putSlaPolicy(type: CaseType, policy: SlaPolicy): Promise<void>;
   /** Append an audit-only event (no state change), e.g. an unmasked view of contact details. */
   appendEvent(event: CaseEvent): Promise<void>;
   listCases(query: CaseQuery, page: { limit: number; cursor?: string }): Promise<Page<CaseRecord>>;

@@ -1,6 +1,8 @@
 import { monotonicFactory } from 'ulid';
-import { DomainError, decide, statsDeltas, type Actor, type CaseCommand, type CaseRecord, type Decision } from '@minsheng/shared';
-import type { CaseEvent } from '../ports/case-store';
+import { DomainError, OUTBOX_SHARDS, decide, notificationsFor, shardOf, statsDeltas, withSlaSchedule, type Actor, type CaseRecord, type Decision } from '@minsheng/shared';
+import type { CaseCommand } from '@minsheng/shared';
+import type { CaseEvent, OutboxItem } from '../ports/case-store';
+import { workingCalendar } from './sla-settings';
 import type { ClientInfo, Deps } from './deps';
 
 const nextUlid = monotonicFactory();
@@ -45,11 +47,22 @@ export async function changeCase(
     if (!current) throw new DomainError('CASE_NOT_FOUND');
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw new DomainError('VERSION_CONFLICT');
     const now = deps.now();
-    const decision = decide(current, command, actor, now, deps.calendar);
-    const counters = statsDeltas(current, decision.next, decision.event.kind);
-    const result = await deps.store.applyChange(decision.next, current.version, eventFromDecision(caseNo, decision, actor, now, client), counters);
-    if (result.ok) return decision.next;
+    const calendar = await workingCalendar(deps);
+    const decision = decide(current, command, actor, now, calendar);
+    const next = withSlaSchedule(decision.next, now, calendar);
+    const event = eventFromDecision(caseNo, decision, actor, now, client);
+    const counters = statsDeltas(current, next, decision.event.kind);
+    const result = await deps.store.applyChange(next, current.version, event, counters, outboxFor(event, next));
+    if (result.ok) return next;
     if (expectedVersion !== undefined) throw new DomainError('VERSION_CONFLICT');
   }
   throw new DomainError('VERSION_CONFLICT');
+}
+
+/** The notifications a change sends, as outbox items written in its transaction (ids derive from the event: retries can't duplicate). */
+export function outboxFor(event: CaseEvent, after: CaseRecord): OutboxItem[] {
+  return notificationsFor(event.kind, after).map((n, i) => {
+    const id = `${event.eventId}-${i}`;
+    return { id, shard: shardOf(id, OUTBOX_SHARDS), createdAt: event.at, audience: n.audience, kind: n.kind, caseNo: n.caseNo, title: n.title, body: n.body };
+  });
 }

@@ -1,12 +1,11 @@
 import {
   CASE_NO_PATTERN,
-  DEFAULT_SLA_POLICIES,
   DomainError,
-  deadlines,
   formatCaseNo,
   formatShanghaiIso,
   startClock,
   statsDeltas,
+  withSlaSchedule,
   toShanghaiDate,
   type CaseRecord,
   type FileCaseRequest,
@@ -15,6 +14,7 @@ import {
 import { hashPassword, passwordForIdempotencyKey, randomCaseDigits, randomPassword, sha256 } from '../lib/secrets';
 import type { IdempotencyRecord } from '../ports/case-store';
 import { newEventId } from './case-events';
+import { slaSettings } from './sla-settings';
 import type { ClientInfo, Deps } from './deps';
 
 /** Printable ASCII without spaces, up to 128 characters: UUIDs, ULIDs and the like. */
@@ -38,13 +38,13 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function responseFor(record: CaseRecord, password: string, deps: Deps): FileCaseResponse {
+function responseFor(record: CaseRecord, password: string): FileCaseResponse {
   return {
     caseNo: record.caseNo,
     password,
     type: record.type,
     status: record.status,
-    dueAt: formatShanghaiIso(deadlines(record.clock, deps.now(), deps.calendar).dueAt),
+    dueAt: formatShanghaiIso(new Date(record.schedule!.dueAt)),
   };
 }
 
@@ -52,7 +52,7 @@ async function replay(deps: Deps, existing: IdempotencyRecord, bodyHash: string,
   if (existing.bodyHash !== bodyHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
   const record = await deps.store.getCase(existing.caseNo);
   if (!record) throw new Error(`idempotency record points at missing case ${existing.caseNo}`);
-  return { response: responseFor(record, passwordForIdempotencyKey(deps.passwordKey, idempotencyKey), deps), replayed: true };
+  return { response: responseFor(record, passwordForIdempotencyKey(deps.passwordKey, idempotencyKey)), replayed: true };
 }
 
 /**
@@ -69,7 +69,7 @@ export async function fileCase(deps: Deps, body: FileCaseRequest, idempotencyKey
     if (existing) return replay(deps, existing, bodyHash, idempotencyKey);
   }
 
-  const category = await deps.store.getCategory(body.categoryId);
+  const [category, settings] = await Promise.all([deps.store.getCategory(body.categoryId), slaSettings(deps)]);
   if (!category || !category.active || !category.types.includes(body.type)) {
     throw new DomainError('UNKNOWN_CATEGORY', { fields: { categoryId: '所选的问题类别不存在或不适用于该诉求类型' } });
   }
@@ -82,7 +82,7 @@ export async function fileCase(deps: Deps, body: FileCaseRequest, idempotencyKey
     const at = now.toISOString();
     const caseNo = formatCaseNo(toShanghaiDate(now), randomCaseDigits());
     if (!CASE_NO_PATTERN.test(caseNo)) throw new Error(`malformed case number ${caseNo}`);
-    const record: CaseRecord = {
+    const record: CaseRecord = withSlaSchedule({
       caseNo,
       type: body.type,
       categoryId: body.categoryId,
@@ -96,12 +96,12 @@ export async function fileCase(deps: Deps, body: FileCaseRequest, idempotencyKey
       ...(body.contact && (body.contact.name || body.contact.phone) ? { contact: body.contact } : {}),
       ...(body.location ? { location: body.location } : {}),
       publishConsent: body.type === 'consultation' ? (body.publishConsent ?? false) : false,
-      clock: startClock(DEFAULT_SLA_POLICIES[body.type], now),
+      clock: startClock(settings.policies[body.type], now),
       slaReached: 'normal',
       supplements: [],
       round: 1,
       ratings: [],
-    };
+    }, now, settings.calendar);
     const result = await deps.store.createCase({
       record,
       passwordHash,
@@ -120,7 +120,7 @@ export async function fileCase(deps: Deps, body: FileCaseRequest, idempotencyKey
       ...(keyHash ? { idempotency: { keyHash, bodyHash, caseNo, createdAt: at } } : {}),
       counters: statsDeltas(undefined, record, 'submitted'),
     });
-    if (result.ok) return { response: responseFor(record, password, deps), replayed: false };
+    if (result.ok) return { response: responseFor(record, password), replayed: false };
     if (result.reason === 'idempotency_key_taken' && keyHash && idempotencyKey) {
       // A concurrent retry with the same key won the race: answer with its case.
       const existing = await deps.store.getIdempotency(keyHash);

@@ -12,6 +12,7 @@ import {
   type TrackedCaseDto,
 } from '@minsheng/shared';
 import { changeCase } from './case-events';
+import { workingCalendar } from './sla-settings';
 import type { ClientInfo, Deps } from './deps';
 
 function ruleText(c: CaseRecord): string {
@@ -29,9 +30,10 @@ export async function getCitizenCase(deps: Deps, caseNo: string): Promise<Tracke
   ]);
   if (!c) throw new DomainError('CASE_NOT_FOUND');
   const now = deps.now();
+  const calendar = await workingCalendar(deps);
   const deptName = (id: string) => departments.find((d) => d.id === id)?.name ?? '承办部门';
   const latestRating = c.ratings.at(-1);
-  const due = deadlines(c.clock, now, deps.calendar).dueAt;
+  const due = deadlines(c.clock, now, calendar).dueAt;
   const kept = c.mergedInto ? await deps.store.getCase(c.mergedInto) : undefined;
 
   return {
@@ -46,9 +48,9 @@ export async function getCitizenCase(deps: Deps, caseNo: string): Promise<Tracke
     createdAt: formatShanghaiIso(new Date(c.createdAt)),
     dueAt: formatShanghaiIso(due),
     sla: {
-      level: slaLevel(c.clock, now, deps.calendar),
+      level: slaLevel(c.clock, now, calendar),
       paused: Boolean(c.clock.pausedSince),
-      daysLeft: daysLeft(c.clock, now, deps.calendar),
+      daysLeft: daysLeft(c.clock, now, calendar),
       answerDays: c.clock.answerDays,
       dayMode: c.clock.dayMode,
       rule: ruleText(c),

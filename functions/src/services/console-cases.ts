@@ -1,4 +1,5 @@
 import {
+  CASE_STATUS_LABELS,
   DomainError,
   type CaseCommand,
   type CaseListResponse,
@@ -14,6 +15,7 @@ import { changeCase, newEventId } from './case-events';
 import { requireRole, type OfficialContext } from './console-auth';
 import { mayReveal, namesFrom, toConsoleCase, toListItem } from './console-present';
 import type { ClientInfo, Deps } from './deps';
+import { workingCalendar } from './sla-settings';
 
 /** "Due soon" means due within this many days (a complaint's warning comes 3 days before it is due). */
 export const DUE_SOON_DAYS = 3;
@@ -78,7 +80,7 @@ export async function listQueue(deps: Deps, viewer: OfficialContext, params: Que
   }
   const now = deps.now();
   const page = await deps.store.listCases(queueQuery(params, viewer, now), { limit: Math.min(Math.max(params.limit ?? 20, 1), 100), ...(params.cursor ? { cursor: params.cursor } : {}) });
-  const [departments, categories] = await Promise.all([deps.store.listDepartments(), deps.store.listCategories()]);
+  const [departments, categories, calendar] = await Promise.all([deps.store.listDepartments(), deps.store.listCategories(), workingCalendar(deps)]);
   const names = namesFrom(departments, categories);
   const items = page.items
     .filter((c) => viewer.role !== 'handler' || c.departmentId === viewer.departmentId)
@@ -86,7 +88,7 @@ export async function listQueue(deps: Deps, viewer: OfficialContext, params: Que
     .filter((c) => !(params.queue === 'due_soon' || params.queue === 'overdue') || !c.clock.pausedSince)
     .filter((c) => !params.type || c.type === params.type)
     .filter((c) => !params.categoryId || c.categoryId === params.categoryId)
-    .map((c) => toListItem(c, names, now, deps.calendar));
+    .map((c) => toListItem(c, names, now, calendar));
   return { queue: params.queue, items, ...(page.cursor ? { nextCursor: page.cursor } : {}) };
 }
 
@@ -121,11 +123,20 @@ export async function getConsoleCase(deps: Deps, viewer: OfficialContext, caseNo
     });
   }
   const events = await deps.store.listEvents(caseNo);
-  return toConsoleCase(c, events, viewer, await names(deps), deps.now(), reveal, deps.calendar);
+  return toConsoleCase(c, events, viewer, await names(deps), deps.now(), reveal, await workingCalendar(deps));
+}
+
+/** What a handler gets back after handing a case out of their department (send_back): it is no longer theirs to see. */
+export interface HandedOverDto {
+  caseNo: string;
+  status: CaseRecord['status'];
+  statusLabel: string;
+  version: number;
+  handedOver: true;
 }
 
 /** Run one official action through the state machine, at the version the official saw. */
-export async function runConsoleAction(deps: Deps, viewer: OfficialContext, caseNo: string, body: ConsoleActionRequest, client: ClientInfo): Promise<ConsoleCaseDto> {
+export async function runConsoleAction(deps: Deps, viewer: OfficialContext, caseNo: string, body: ConsoleActionRequest, client: ClientInfo): Promise<ConsoleCaseDto | HandedOverDto> {
   if (viewer.role === 'admin') throw new DomainError('FORBIDDEN');
   const c = await deps.store.getCase(caseNo);
   assertInScope(c, viewer);
@@ -140,7 +151,7 @@ export async function runConsoleAction(deps: Deps, viewer: OfficialContext, case
     if (!kept) throw new DomainError('VALIDATION_FAILED', { fields: { intoCaseNo: '要并入的案件不存在' } });
     if (kept.status === 'merged' || kept.status === 'rejected') throw new DomainError('VALIDATION_FAILED', { fields: { intoCaseNo: '不能并入已合并或不予受理的案件' } });
   }
-  await changeCase(
+  const next = await changeCase(
     deps,
     caseNo,
     command as CaseCommand,
@@ -148,6 +159,9 @@ export async function runConsoleAction(deps: Deps, viewer: OfficialContext, case
     client,
     expectedVersion,
   );
+  if (viewer.role === 'handler' && next.departmentId !== viewer.departmentId) {
+    return { caseNo, status: next.status, statusLabel: CASE_STATUS_LABELS[next.status], version: next.version, handedOver: true };
+  }
   return getConsoleCase(deps, viewer, caseNo, false, client);
 }
 
@@ -158,6 +172,6 @@ export async function getAudit(deps: Deps, viewer: OfficialContext, caseNo: stri
   assertInScope(c, viewer);
   const events = await deps.store.listEvents(caseNo);
   // Presented as to the viewer: masked, and without request origins for handlers.
-  return { caseNo, items: toConsoleCase(c, events, viewer, await names(deps), deps.now(), false, deps.calendar).timeline };
+  return { caseNo, items: toConsoleCase(c, events, viewer, await names(deps), deps.now(), false, await workingCalendar(deps)).timeline };
 }
 

@@ -247,3 +247,38 @@ export const statsQuerySchema = z.strictObject({
   period: z.optional(z.string().check(z.regex(/^(ALL|\d{4}-(0[1-9]|1[0-2]))$/, { message: '统计期间应为 ALL 或 YYYY-MM' }))),
   months: z.optional(z.coerce.number().check(z.int(), z.gte(1, { message: '月数应为 1 到 36' }), z.lte(36, { message: '月数应为 1 到 36' }))),
 });
+
+// ---- SLA settings (admin) and WeChat subscription (citizen) ----
+
+const dayCount = (label: string) => z.number().check(z.int({ message: `${label}应为整数` }), z.gte(1, { message: `${label}应为 1 到 120` }), z.lte(120, { message: `${label}应为 1 到 120` }));
+
+/** Admin: the SLA policy of one case type. Applies to cases filed from now on. */
+export const slaPolicyInputSchema = z
+  .strictObject({
+    type: z.enum(CASE_TYPES, { message: '诉求类型无效' }),
+    answerDays: dayCount('答复期限'),
+    warnDays: dayCount('预警天数'),
+    severeDays: dayCount('严重超期天数'),
+    dayMode: z.enum(['natural', 'working'], { message: '计日方式应为自然日（natural）或工作日（working）' }),
+  })
+  .check(
+    z.superRefine((p, ctx) => {
+      if (p.warnDays >= p.answerDays) ctx.issues.push({ code: 'custom', path: ['warnDays'], message: '预警天数应少于答复期限', input: p });
+      if (p.severeDays <= p.answerDays) ctx.issues.push({ code: 'custom', path: ['severeDays'], message: '严重超期天数应多于答复期限', input: p });
+    }),
+  );
+export type SlaPolicyInput = z.infer<typeof slaPolicyInputSchema>;
+
+/** Admin: mark a date as a working day or a day off (local holiday, a year the official data lacks). */
+export const calendarOverrideInputSchema = z.strictObject({
+  date: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '日期格式应为 YYYY-MM-DD' })),
+  work: z.boolean({ message: '请说明当天是否上班' }),
+  note: z.optional(text('说明', 50)),
+});
+export type CalendarOverrideInput = z.infer<typeof calendarOverrideInputSchema>;
+
+/** `POST /api/track/case/subscription`: the wx.login code and the templates the citizen accepted. */
+export const subscriptionRequestSchema = z.strictObject({
+  code: z.string().check(z.minLength(1, { message: '缺少微信登录凭证' }), z.maxLength(128)),
+  templateIds: z.array(z.string().check(z.minLength(1), z.maxLength(128))).check(z.minLength(1, { message: '请至少订阅一种消息' }), z.maxLength(5)),
+});

@@ -65,6 +65,14 @@ export interface CaseRecord {
   clock: SlaClock;
   /** Highest SLA level reached, as recorded by the timers; never goes down. */
   slaReached: SlaLevel;
+  /**
+   * Derived on every write from the clock and the working calendar (see withSlaSchedule): the due
+   * date as of the write, and the next SLA step the timers must take and when. Indexed, so queues
+   * sort by urgency and the sweep finds due work without reading anything else.
+   */
+  schedule?: { dueAt: string; next?: { level: Exclude<SlaLevel, 'normal'>; at: string } };
+  /** A citizen who subscribed in WeChat to progress messages for this case. */
+  subscription?: { openid: string; templateIds: string[]; at: string };
   /** The question put to the citizen while awaiting them. */
   pendingQuestion?: string;
   supplements: Supplement[];

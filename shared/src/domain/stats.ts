@@ -47,7 +47,7 @@ const dims = (c: CaseRecord, withDept: string | undefined): StatDimension[] => [
  * The counters a change moves, derived from the case before and after it and its event kind.
  * Pure, so the recount in tests and the counters written with each transaction agree by design.
  */
-export function statsDeltas(before: CaseRecord | undefined, after: CaseRecord, kind: CaseEventKind | 'sla_overdue'): CounterDelta[] {
+export function statsDeltas(before: CaseRecord | undefined, after: CaseRecord, kind: CaseEventKind | 'sla_warning' | 'sla_overdue' | 'sla_severe'): CounterDelta[] {
   const out: CounterDelta[] = [];
   const add = (metric: StatMetric, by: number, d: StatDimension[]) => by !== 0 && out.push({ metric, by, dims: d });
   switch (kind) {

@@ -30,6 +30,12 @@ export function describeEvent(kind: CaseEventKind | string, data: EventData, dep
       return '案件已办结';
     case 'rated':
       return `您的评价：${data.label ?? ''}`;
+    case 'sla_warning':
+      return '即将到期，已提醒承办部门';
+    case 'sla_overdue':
+      return '已超过答复期限，已提请督办';
+    case 'sla_severe':
+      return '严重超期，已报上级监督部门督办';
     default:
       return '案件状态更新';
   }

@@ -6,12 +6,13 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute, isTransactionCancelled } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { DomainError, deadlines, statPeriods, type ActorRole, type CaseRecord, type CounterDelta, type StatCounters } from '@minsheng/shared';
+import { DomainError, SLA_SHARDS, deadlines, shardOf, statPeriods, type ActorRole, type CaseRecord, type CounterDelta, type StatCounters } from '@minsheng/shared';
 import type { CaseEvent, CaseQuery, CaseStore, Category, Department, Official } from '../../ports/case-store';
 import { key, KEYS, type Model } from './table';
 
 /** Seconds an idempotency record is kept: a retry within a day returns the same case. */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
 
 const OPEN_RUNNING = new Set(['submitted', 'in_progress']);
 const OPEN = new Set(['submitted', 'in_progress', 'awaiting_citizen']);
@@ -21,7 +22,8 @@ const OPEN = new Set(['submitted', 'in_progress', 'awaiting_citizen']);
  * gsi1 the work queue it is on, gsi2 open running cases by due date, gsi3 its owner, gsi4 escalated.
  */
 export function caseIndexKeys(record: CaseRecord): Record<string, string> {
-  const due = deadlines(record.clock, new Date(record.updatedAt)).dueAt.toISOString();
+  // The schedule is derived by the services with the working calendar; older items fall back to natural days.
+  const due = record.schedule?.dueAt ?? deadlines(record.clock, new Date(record.updatedAt)).dueAt.toISOString();
   const byDue = `${due}#${record.caseNo}`;
   const keys: Record<string, string> = {};
   switch (record.status) {
@@ -42,6 +44,9 @@ export function caseIndexKeys(record: CaseRecord): Record<string, string> {
   if (record.ownerId) Object.assign(keys, { gsi3pk: `OWNER#${record.ownerId}`, gsi3sk: `${record.updatedAt}#${record.caseNo}` });
   if (OPEN.has(record.status) && (record.slaReached === 'overdue' || record.slaReached === 'severe')) {
     Object.assign(keys, { gsi4pk: 'ESC', gsi4sk: byDue });
+  }
+  if (record.schedule?.next) {
+    Object.assign(keys, { gsi5pk: `SLA#${shardOf(record.caseNo, SLA_SHARDS)}`, gsi5sk: `${record.schedule.next.at}#${record.caseNo}` });
   }
   return keys;
 }
@@ -68,12 +73,34 @@ const INDEX_ATTRS = Object.values(KEYS.indexes).flatMap((k) => [k.partitionKey, 
  * | escalated                  | Query gsi4      | ESC / <dueAt>#<caseNo>                       |
  * | official by username, all  | GetItem, gsi1   | OFFICIAL#<username>; OFFICIALS / <username>  |
  * | statistics of a period     | Query, GetItem  | STATS#<period> / <dimension>                 |
+ * | SLA steps due (the sweep)  | Query gsi5 × 8  | SLA#<shard> / <= <now>                       |
+ * | outbox (the notifier)      | Query × 4       | OUTBOX#<shard>                               |
+ * | an inbox                   | Query desc      | INBOX#DEPT#<id> or INBOX#ROLE#<role>         |
+ * | WeChat sent marker         | GetItem, Put    | WXSENT#<outbox id>                           |
+ * | calendar overrides         | Query           | REF#CALENDAR / <date>                        |
+ * | SLA policies               | Query           | REF#SLA_POLICY / <type>                      |
  *
  * Writes that change a case are transactions: the case (conditioned on its version), its event
  * and the statistics counters it moves are written together or not at all.
  */
 export function createDynamoCaseStore(model: Model): CaseStore {
-  const { table, CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity, CategoryEntity, DepartmentEntity, ThrottleEntity, OfficialEntity, StatsEntity } = model;
+  const {
+    table,
+    CaseEntity,
+    CredentialEntity,
+    CaseEventEntity,
+    IdempotencyEntity,
+    CategoryEntity,
+    DepartmentEntity,
+    ThrottleEntity,
+    OfficialEntity,
+    StatsEntity,
+    OutboxEntity,
+    InboxEntity,
+    WeChatSentEntity,
+    CalendarOverrideEntity,
+    SlaPolicyEntity,
+  } = model;
 
   const caseItem = (record: CaseRecord) => ({ ...record, ...caseIndexKeys(record) });
 
@@ -154,7 +181,7 @@ export function createDynamoCaseStore(model: Model): CaseStore {
       }
     },
 
-    async applyChange(next, expectedVersion, event, counters) {
+    async applyChange(next, expectedVersion, event, counters, outbox = []) {
       try {
         await execute(
           CaseEntity.build(PutTransaction)
@@ -164,6 +191,7 @@ export function createDynamoCaseStore(model: Model): CaseStore {
             .item({ ...event })
             .options({ condition: { attr: 'eventId', exists: false } }),
           ...counterTransactions(counters, new Date(event.at)),
+          ...outbox.map((o) => OutboxEntity.build(PutTransaction).item({ ...o })),
         );
         return { ok: true };
       } catch (error) {
@@ -194,6 +222,94 @@ export function createDynamoCaseStore(model: Model): CaseStore {
         items: (result.Items ?? []).map((item) => toCaseRecord(item as never)),
         ...(result.LastEvaluatedKey ? { cursor: encodeCursor(result.LastEvaluatedKey) } : {}),
       };
+    },
+
+    async listSlaDue(shard, now, page) {
+      const partition = `SLA#${shard}`;
+      const exclusiveStartKey = page.cursor ? decodeCursor(page.cursor, 'gsi5', partition) : undefined;
+      // '~' sorts after '#': every step due at or before `now`, whatever the case number.
+      const result = await table
+        .build(QueryCommand)
+        .entities(CaseEntity)
+        .query({ index: 'gsi5', partition, range: { lte: `${now}~` } })
+        .options({ limit: page.limit, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+        .send();
+      return {
+        items: (result.Items ?? []).map((item) => toCaseRecord(item as never)),
+        ...(result.LastEvaluatedKey ? { cursor: encodeCursor(result.LastEvaluatedKey) } : {}),
+      };
+    },
+
+    async listOutbox(shard, limit) {
+      const result = await table.build(QueryCommand).entities(OutboxEntity).query({ partition: `OUTBOX#${shard}` }).options({ limit }).send();
+      return (result.Items ?? []).map((o) => ({ ...o }));
+    },
+
+    async deleteOutbox(item) {
+      await OutboxEntity.build(DeleteItemCommand).key({ shard: item.shard, createdAt: item.createdAt, id: item.id }).send();
+    },
+
+    async putInboxItem(item) {
+      try {
+        await InboxEntity.build(PutItemCommand).item(item).options({ condition: { attr: 'id', exists: false } }).send();
+        return true;
+      } catch (error) {
+        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+        throw error;
+      }
+    },
+
+    async listInbox(inboxKeys, limit) {
+      const pages = await Promise.all(
+        inboxKeys.map((k) => table.build(QueryCommand).entities(InboxEntity).query({ partition: `INBOX#${k}` }).options({ limit, reverse: true }).send()),
+      );
+      return pages
+        .flatMap((p) => p.Items ?? [])
+        .map((i) => ({ ...i }))
+        .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+        .slice(0, limit);
+    },
+
+    async weChatSent(id) {
+      const { Item } = await WeChatSentEntity.build(GetItemCommand).key({ id }).send();
+      return Boolean(Item);
+    },
+
+    async markWeChatSent(id, at) {
+      await WeChatSentEntity.build(PutItemCommand)
+        .item({ id, at, ttl: Math.floor(Date.parse(at) / 1000) + 30 * 24 * 3600 })
+        .send();
+    },
+
+    async listCalendarOverrides() {
+      const items = await queryAll((exclusiveStartKey) =>
+        table
+          .build(QueryCommand)
+          .entities(CalendarOverrideEntity)
+          .query({ partition: key.calendarOverride('').pk })
+          .options({ ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+          .send(),
+      );
+      return items.map((o) => ({ date: o.date, work: o.work, ...(o.note ? { note: o.note } : {}) }));
+    },
+
+    async putCalendarOverride(override) {
+      await CalendarOverrideEntity.build(PutItemCommand).item(override).send();
+    },
+
+    async deleteCalendarOverride(date) {
+      await CalendarOverrideEntity.build(DeleteItemCommand).key({ date }).send();
+    },
+
+    async listSlaPolicies() {
+      const result = await table.build(QueryCommand).entities(SlaPolicyEntity).query({ partition: key.slaPolicy('').pk }).send();
+      return Object.fromEntries(
+        (result.Items ?? []).map((p) => [p.type, { answerDays: p.answerDays, warnDays: p.warnDays, severeDays: p.severeDays, dayMode: p.dayMode }]),
+      );
+    },
+
+    async putSlaPolicy(type, policy) {
+      await SlaPolicyEntity.build(PutItemCommand).item({ type, ...policy }).send();
     },
 
     async getIdempotency(keyHash) {

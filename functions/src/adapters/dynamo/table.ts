@@ -7,7 +7,7 @@ import { number } from 'dynamodb-toolbox/schema/number';
 import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { any } from 'dynamodb-toolbox/schema/any';
 import { CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, SLA_LEVELS, STAT_METRICS, type StatMetric } from '@minsheng/shared';
-import type { Answer, CaseType, Contact, EventData, Extension, Place, RatingRecord, SlaClock, Supplement } from '@minsheng/shared';
+import type { Answer, Audience, CaseRecord, CaseType, Contact, EventData, Extension, Place, RatingRecord, SlaClock, Supplement } from '@minsheng/shared';
 
 /**
  * Key attribute names and index names, defined once. serverless.yml declares the same names
@@ -26,6 +26,8 @@ export const KEYS = {
     gsi3: { partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
     /** Open cases escalated by the SLA timers (overdue or severe). Sparse. */
     gsi4: { partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+    /** The timers' work: running cases by the time of their next SLA step, in SLA_SHARDS partitions. Sparse. */
+    gsi5: { partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
   },
 } as const;
 
@@ -40,6 +42,11 @@ export const key = {
   department: (id: string) => ({ pk: 'REF#DEPARTMENT', sk: `DEPARTMENT#${id}` }),
   throttle: (throttleKey: string, windowStart: number) => ({ pk: `THROTTLE#${throttleKey}`, sk: `W#${windowStart}` }),
   official: (username: string) => ({ pk: `OFFICIAL#${username}`, sk: 'OFFICIAL' }),
+  outbox: (shard: number, createdAt: string, id: string) => ({ pk: `OUTBOX#${shard}`, sk: `${createdAt}#${id}` }),
+  inbox: (inboxKey: string, at: string, id: string) => ({ pk: `INBOX#${inboxKey}`, sk: `${at}#${id}` }),
+  wechatSent: (id: string) => ({ pk: `WXSENT#${id}`, sk: 'SENT' }),
+  calendarOverride: (date: string) => ({ pk: 'REF#CALENDAR', sk: date }),
+  slaPolicy: (type: string) => ({ pk: 'REF#SLA_POLICY', sk: type }),
   stats: (period: string, dim: string) => ({ pk: `STATS#${period}`, sk: dim }),
 } as const;
 
@@ -104,6 +111,10 @@ export function createModel(documentClient: DynamoDBDocumentClient, tableName: s
       gsi3sk: string().optional(),
       gsi4pk: string().optional(),
       gsi4sk: string().optional(),
+      gsi5pk: string().optional(),
+      gsi5sk: string().optional(),
+      schedule: any().castAs<NonNullable<CaseRecord['schedule']>>().optional(),
+      subscription: any().castAs<NonNullable<CaseRecord['subscription']>>().optional(),
     }),
     computeKey: ({ caseNo }) => key.case(caseNo),
   });
@@ -230,7 +241,70 @@ export function createModel(documentClient: DynamoDBDocumentClient, tableName: s
     computeKey: ({ period, dim }) => key.stats(period, dim),
   });
 
-  return { table, OfficialEntity, StatsEntity, CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity, CategoryEntity, DepartmentEntity, ThrottleEntity };
+  const OutboxEntity = new Entity({
+    name: 'Outbox',
+    table,
+    timestamps: false,
+    schema: item({
+      shard: number().key(),
+      createdAt: string().key(),
+      id: string().key(),
+      audience: any().castAs<Audience>(),
+      kind: string(),
+      caseNo: string(),
+      title: string(),
+      body: string(),
+    }),
+    computeKey: ({ shard, createdAt, id }) => key.outbox(shard, createdAt, id),
+  });
+
+  const InboxEntity = new Entity({
+    name: 'Inbox',
+    table,
+    timestamps: false,
+    schema: item({
+      inboxKey: string().key(),
+      at: string().key(),
+      id: string().key(),
+      kind: string(),
+      caseNo: string(),
+      title: string(),
+      body: string(),
+    }),
+    computeKey: ({ inboxKey, at, id }) => key.inbox(inboxKey, at, id),
+  });
+
+  const WeChatSentEntity = new Entity({
+    name: 'WeChatSent',
+    table,
+    timestamps: false,
+    schema: item({ id: string().key(), at: string(), ttl: number() }),
+    computeKey: ({ id }) => key.wechatSent(id),
+  });
+
+  const CalendarOverrideEntity = new Entity({
+    name: 'CalendarOverride',
+    table,
+    timestamps: false,
+    schema: item({ date: string().key(), work: boolean(), note: string().optional() }),
+    computeKey: ({ date }) => key.calendarOverride(date),
+  });
+
+  const SlaPolicyEntity = new Entity({
+    name: 'SlaPolicy',
+    table,
+    timestamps: false,
+    schema: item({
+      type: string().enum(...CASE_TYPES).key(),
+      answerDays: number(),
+      warnDays: number(),
+      severeDays: number(),
+      dayMode: string().enum('natural', 'working'),
+    }),
+    computeKey: ({ type }) => key.slaPolicy(type),
+  });
+
+  return { table, OutboxEntity, InboxEntity, WeChatSentEntity, CalendarOverrideEntity, SlaPolicyEntity, OfficialEntity, StatsEntity, CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity, CategoryEntity, DepartmentEntity, ThrottleEntity };
 }
 
 export type Model = ReturnType<typeof createModel>;

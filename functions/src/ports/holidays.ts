@@ -1,0 +1,9 @@
+import type { WorkingCalendar } from '@minsheng/shared';
+import type { CalendarOverride } from './case-store';
+
+/** China's official working-day calendar (holidays and 调休 make-up days), plus admins' overrides. */
+export interface HolidayCalendar {
+  /** Years the official data covers; other years fall back to Monday–Friday unless overridden. */
+  knownYears(): number[];
+  withOverrides(overrides: CalendarOverride[]): WorkingCalendar;
+}

@@ -1,0 +1,44 @@
+import { CASE_TYPES, DomainError, type CalendarOverrideInput, type SlaPolicy, type SlaPolicyInput } from '@minsheng/shared';
+import type { CalendarOverride } from '../ports/case-store';
+import { requireRole, type OfficialContext } from './console-auth';
+import type { Deps } from './deps';
+import { forgetSlaSettings, slaSettings } from './sla-settings';
+
+export async function adminGetSlaPolicies(deps: Deps, viewer: OfficialContext) {
+  requireRole(viewer, ['admin', 'supervisor']);
+  const { policies } = await slaSettings(deps);
+  return { items: CASE_TYPES.map((type) => ({ type, ...policies[type] })) };
+}
+
+/** Change a case type's policy; cases already filed keep the promise they were given. */
+export async function adminPutSlaPolicy(deps: Deps, viewer: OfficialContext, input: SlaPolicyInput): Promise<{ type: string } & SlaPolicy> {
+  requireRole(viewer, ['admin']);
+  const { type, ...policy } = input;
+  await deps.store.putSlaPolicy(type, policy);
+  forgetSlaSettings(deps);
+  return { type, ...policy };
+}
+
+export async function adminGetCalendar(deps: Deps, viewer: OfficialContext): Promise<{ knownYears: number[]; overrides: CalendarOverride[] }> {
+  requireRole(viewer, ['admin', 'supervisor']);
+  const overrides = await deps.store.listCalendarOverrides();
+  return { knownYears: deps.holidays.knownYears(), overrides: overrides.sort((a, b) => a.date.localeCompare(b.date)) };
+}
+
+export async function adminPutCalendarOverride(deps: Deps, viewer: OfficialContext, input: CalendarOverrideInput): Promise<CalendarOverride> {
+  requireRole(viewer, ['admin']);
+  if (Number.isNaN(Date.parse(`${input.date}T00:00:00Z`)) || new Date(`${input.date}T00:00:00Z`).toISOString().slice(0, 10) !== input.date) {
+    throw new DomainError('VALIDATION_FAILED', { fields: { date: '日期不存在' } });
+  }
+  const override = { date: input.date, work: input.work, ...(input.note ? { note: input.note } : {}) };
+  await deps.store.putCalendarOverride(override);
+  forgetSlaSettings(deps);
+  return override;
+}
+
+export async function adminDeleteCalendarOverride(deps: Deps, viewer: OfficialContext, date: string): Promise<{ date: string; deleted: true }> {
+  requireRole(viewer, ['admin']);
+  await deps.store.deleteCalendarOverride(date);
+  forgetSlaSettings(deps);
+  return { date, deleted: true };
+}
