@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Deps } from '../services/deps';
 import { createDocumentClient } from '../adapters/dynamo/client';
 import { createModel } from '../adapters/dynamo/table';
@@ -26,8 +27,25 @@ export function createDeps(config: DepsConfig): Deps {
     ...(env.WECHAT_TEMPLATE_ID ? { wechatTemplateId: env.WECHAT_TEMPLATE_ID } : {}),
     store: createDynamoCaseStore(model),
     tokens: createTokenService(deriveKey(env.APP_SECRET, 'token'), env.CITIZEN_TOKEN_MINUTES, env.OFFICIAL_TOKEN_MINUTES),
-    now: () => new Date(),
+    now: env.LOCAL_CLOCK_FILE && env.DYNAMODB_ENDPOINT ? localClock(env.LOCAL_CLOCK_FILE) : () => new Date(),
     passwordKey: deriveKey(env.APP_SECRET, 'idempotent-password'),
+  };
+}
+
+/**
+ * The local stack's movable clock: real time plus the offset (ms) in `file`, read on every call
+ * (a few microseconds; local only), so every function sees a move at once. Only ever used against
+ * DynamoDB Local, so demos and tests can show the SLA timers act.
+ */
+function localClock(file: string): () => Date {
+  return () => {
+    let offset = 0;
+    try {
+      offset = Number(readFileSync(file, 'utf8').trim()) || 0;
+    } catch {
+      // No file: no offset.
+    }
+    return new Date(Date.now() + offset);
   };
 }
 

@@ -1,4 +1,5 @@
-import { isWorkday } from 'chinese-days';
+// The package ships UMD for Node: take its default export (named imports fail under native ESM).
+import chineseDays from 'chinese-days';
 import { dayOfWeek, type WorkingCalendar } from '@minsheng/shared';
 import type { HolidayCalendar } from '../../ports/holidays';
 
@@ -14,7 +15,7 @@ export const chinaHolidayCalendar: HolidayCalendar = {
       isWorkingDay(date) {
         const override = byDate.get(date);
         if (override !== undefined) return override;
-        if (KNOWN_YEARS.includes(Number(date.slice(0, 4)))) return isWorkday(date);
+        if (KNOWN_YEARS.includes(Number(date.slice(0, 4)))) return chineseDays.isWorkday(date);
         const dow = dayOfWeek(date);
         return dow !== 0 && dow !== 6;
       },
