@@ -96,7 +96,7 @@ export interface CalendarOverride {
 export type CaseQuery =
   | { kind: 'intake' }
   | { kind: 'department'; departmentId: string; dueBefore?: string; dueFrom?: string }
-  | { kind: 'closed' }
+  | { kind: 'closed'; departmentId?: string }
   | { kind: 'owner'; officialId: string }
   | { kind: 'escalated' }
   | { kind: 'open_by_due'; dueBefore?: string; dueFrom?: string };

@@ -66,7 +66,7 @@ function queueQuery(params: QueueParams, viewer: OfficialContext, now: Date): Ca
     case 'escalated':
       return { kind: 'escalated' };
     case 'closed':
-      return { kind: 'closed' };
+      return viewer.role === 'handler' ? { kind: 'closed', departmentId: ownDept! } : { kind: 'closed' };
     case 'mine':
       return { kind: 'owner', officialId: viewer.username };
   }
@@ -79,17 +79,27 @@ export async function listQueue(deps: Deps, viewer: OfficialContext, params: Que
     throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { departmentId: '部门不存在' } });
   }
   const now = deps.now();
-  const page = await deps.store.listCases(queueQuery(params, viewer, now), { limit: Math.min(Math.max(params.limit ?? 20, 1), 100), ...(params.cursor ? { cursor: params.cursor } : {}) });
+  const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
+  const query = queueQuery(params, viewer, now);
+  const keep = (c: CaseRecord) =>
+    (viewer.role !== 'handler' || (c.answer?.departmentId ?? c.departmentId) === viewer.departmentId) &&
+    // A paused case (awaiting the citizen) is neither due soon nor overdue.
+    (!(params.queue === 'due_soon' || params.queue === 'overdue') || !c.clock.pausedSince) &&
+    (!params.type || c.type === params.type) &&
+    (!params.categoryId || c.categoryId === params.categoryId);
+  // Filters the index can't express are applied to each page; keep reading (asking only for what
+  // is still missing, so the cursor stays exact) until the page is full or the list ends.
+  const found: CaseRecord[] = [];
+  let cursor = params.cursor;
+  for (let reads = 0; reads < 10 && found.length < limit; reads++) {
+    const page = await deps.store.listCases(query, { limit: limit - found.length, ...(cursor ? { cursor } : {}) });
+    found.push(...page.items.filter(keep));
+    cursor = page.cursor;
+    if (!cursor) break;
+  }
   const [departments, categories, calendar] = await Promise.all([deps.store.listDepartments(), deps.store.listCategories(), workingCalendar(deps)]);
   const names = namesFrom(departments, categories);
-  const items = page.items
-    .filter((c) => viewer.role !== 'handler' || c.departmentId === viewer.departmentId)
-    // A paused case (awaiting the citizen) is neither due soon nor overdue.
-    .filter((c) => !(params.queue === 'due_soon' || params.queue === 'overdue') || !c.clock.pausedSince)
-    .filter((c) => !params.type || c.type === params.type)
-    .filter((c) => !params.categoryId || c.categoryId === params.categoryId)
-    .map((c) => toListItem(c, names, now, calendar));
-  return { queue: params.queue, items, ...(page.cursor ? { nextCursor: page.cursor } : {}) };
+  return { queue: params.queue, items: found.map((c) => toListItem(c, names, now, calendar)), ...(cursor ? { nextCursor: cursor } : {}) };
 }
 
 async function names(deps: Deps) {

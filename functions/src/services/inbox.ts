@@ -1,3 +1,4 @@
+import { formatShanghaiIso } from '@minsheng/shared';
 import type { OfficialContext } from './console-auth';
 import type { Deps } from './deps';
 
@@ -17,5 +18,5 @@ export function inboxKeysFor(viewer: OfficialContext): string[] {
 
 export async function listInbox(deps: Deps, viewer: OfficialContext, limit = 50) {
   const items = await deps.store.listInbox(inboxKeysFor(viewer), Math.min(Math.max(limit, 1), 200));
-  return { items: items.map(({ inboxKey: _k, ...item }) => item) };
+  return { items: items.map(({ inboxKey: _k, ...item }) => ({ ...item, at: formatShanghaiIso(new Date(item.at)) })) };
 }

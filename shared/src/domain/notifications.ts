@@ -1,4 +1,5 @@
 import type { CaseRecord } from './case';
+import { maskSensitiveText } from './privacy';
 
 /** Who a notification is for: the citizen (WeChat), a department's handlers, or a role's inbox. */
 export type Audience = { kind: 'citizen' } | { kind: 'department'; departmentId: string } | { kind: 'role'; role: 'intake' | 'supervisor' | 'authority' };
@@ -22,7 +23,8 @@ export interface NotificationDraft {
 export function notificationsFor(kind: string, after: CaseRecord): NotificationDraft[] {
   const base = { caseNo: after.caseNo, kind };
   const dept = after.departmentId;
-  const title = after.title;
+  // Inboxes are lists: phones and ID numbers a citizen typed into a title are masked, as in queues.
+  const title = maskSensitiveText(after.title);
   switch (kind) {
     case 'accepted':
     case 'transferred':

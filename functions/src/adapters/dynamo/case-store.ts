@@ -16,6 +16,7 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
 const OPEN_RUNNING = new Set(['submitted', 'in_progress']);
 const OPEN = new Set(['submitted', 'in_progress', 'awaiting_citizen']);
+const FINISHED = new Set(['closed', 'rejected', 'merged']);
 
 /**
  * Index keys of a case, derived from the case itself on every write so they can never drift:
@@ -41,6 +42,10 @@ export function caseIndexKeys(record: CaseRecord): Record<string, string> {
       Object.assign(keys, { gsi1pk: 'Q#closed', gsi1sk: `${record.closedAt ?? record.updatedAt}#${record.caseNo}` });
   }
   if (OPEN_RUNNING.has(record.status)) Object.assign(keys, { gsi2pk: 'OPEN', gsi2sk: byDue });
+  // Finished cases of a department, newest first (a handler's closed queue), on the same index.
+  if (FINISHED.has(record.status) && (record.answer?.departmentId ?? record.departmentId)) {
+    Object.assign(keys, { gsi2pk: `CLOSED#${record.answer?.departmentId ?? record.departmentId}`, gsi2sk: `${record.closedAt ?? record.updatedAt}#${record.caseNo}` });
+  }
   if (record.ownerId) Object.assign(keys, { gsi3pk: `OWNER#${record.ownerId}`, gsi3sk: `${record.updatedAt}#${record.caseNo}` });
   if (OPEN.has(record.status) && (record.slaReached === 'overdue' || record.slaReached === 'severe')) {
     Object.assign(keys, { gsi4pk: 'ESC', gsi4sk: byDue });
@@ -68,6 +73,7 @@ const INDEX_ATTRS = Object.values(KEYS.indexes).flatMap((k) => [k.partitionKey, 
  * | login attempts             | UpdateItem ADD  | THROTTLE#<key> / W#<windowStart>             |
  * | intake / department queue  | Query gsi1      | Q#intake, Q#dept#<id> / <dueAt>#<caseNo>     |
  * | closed queue               | Query gsi1 desc | Q#closed / <closedAt>#<caseNo>               |
+ * | a department's closed      | Query gsi2 desc | CLOSED#<dept> / <closedAt>#<caseNo>          |
  * | due soon / overdue         | Query gsi2      | OPEN / <dueAt>#<caseNo> between / before now |
  * | mine (owner)               | Query gsi3 desc | OWNER#<official> / <updatedAt>#<caseNo>      |
  * | escalated                  | Query gsi4      | ESC / <dueAt>#<caseNo>                       |
@@ -83,6 +89,28 @@ const INDEX_ATTRS = Object.values(KEYS.indexes).flatMap((k) => [k.partitionKey, 
  * Writes that change a case are transactions: the case (conditioned on its version), its event
  * and the statistics counters it moves are written together or not at all.
  */
+/**
+ * Run a transaction, retrying when DynamoDB cancels it for a conflict with another transaction
+ * touching the same item (the statistics counters are shared by every change) — with jittered
+ * backoff. Condition failures are not retried: they are answers, not accidents.
+ */
+async function transact(run: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await run();
+      return;
+    } catch (error) {
+      const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+      const conflictOnly =
+        (error as { name?: string }).name === 'TransactionCanceledException' &&
+        reasons.some((r) => r.Code === 'TransactionConflict') &&
+        !reasons.some((r) => r.Code === 'ConditionalCheckFailed');
+      if (!conflictOnly || attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 20 * 2 ** attempt * (0.5 + Math.random())));
+    }
+  }
+}
+
 export function createDynamoCaseStore(model: Model): CaseStore {
   const {
     table,
@@ -169,7 +197,7 @@ export function createDynamoCaseStore(model: Model): CaseStore {
         ...counterTransactions(counters, new Date(record.createdAt)),
       ].filter((t) => t !== undefined);
       try {
-        await execute(...transactions);
+        await transact(() => execute(...transactions));
         return { ok: true };
       } catch (error) {
         if (isTransactionCancelled(error)) {
@@ -183,15 +211,17 @@ export function createDynamoCaseStore(model: Model): CaseStore {
 
     async applyChange(next, expectedVersion, event, counters, outbox = []) {
       try {
-        await execute(
-          CaseEntity.build(PutTransaction)
-            .item(caseItem(next))
-            .options({ condition: { attr: 'version', eq: expectedVersion } }),
-          CaseEventEntity.build(PutTransaction)
-            .item({ ...event })
-            .options({ condition: { attr: 'eventId', exists: false } }),
-          ...counterTransactions(counters, new Date(event.at)),
-          ...outbox.map((o) => OutboxEntity.build(PutTransaction).item({ ...o })),
+        await transact(() =>
+          execute(
+            CaseEntity.build(PutTransaction)
+              .item(caseItem(next))
+              .options({ condition: { attr: 'version', eq: expectedVersion } }),
+            CaseEventEntity.build(PutTransaction)
+              .item({ ...event })
+              .options({ condition: { attr: 'eventId', exists: false } }),
+            ...counterTransactions(counters, new Date(event.at)),
+            ...outbox.map((o) => OutboxEntity.build(PutTransaction).item({ ...o })),
+          ),
         );
         return { ok: true };
       } catch (error) {
@@ -436,7 +466,9 @@ function queryKeys(query: CaseQuery): { index: string; partition: string; range?
       return { index: 'gsi1', partition: `Q#dept#${query.departmentId}`, ...(range ? { range } : {}), reverse: false };
     }
     case 'closed':
-      return { index: 'gsi1', partition: 'Q#closed', reverse: true };
+      return query.departmentId
+        ? { index: 'gsi2', partition: `CLOSED#${query.departmentId}`, reverse: true }
+        : { index: 'gsi1', partition: 'Q#closed', reverse: true };
     case 'owner':
       return { index: 'gsi3', partition: `OWNER#${query.officialId}`, reverse: true };
     case 'escalated':
