@@ -132,9 +132,13 @@ export interface CaseStore {
   /** Put an inbox message unless it is already there (deliveries repeat); true when written now. */
   putInboxItem(item: InboxItem): Promise<boolean>;
   listInbox(inboxKeys: string[], limit: number): Promise<InboxItem[]>;
-  /** Whether WeChat message `id` (an outbox id) was already sent. */
-  weChatSent(id: string): Promise<boolean>;
-  markWeChatSent(id: string, at: string): Promise<void>;
+  /**
+   * Claim the sending of WeChat message `id` (an outbox id) for `leaseMs`: 'sent' if it already
+   * went out, 'busy' if another run holds an unexpired claim. A crashed sender's claim expires.
+   */
+  claimWeChatSend(id: string, now: Date, leaseMs: number): Promise<'claimed' | 'sent' | 'busy'>;
+  markWeChatSent(id: string, now: Date): Promise<void>;
+  releaseWeChatSend(id: string): Promise<void>;
   listCalendarOverrides(): Promise<CalendarOverride[]>;
   putCalendarOverride(override: CalendarOverride): Promise<void>;
   deleteCalendarOverride(date: string): Promise<void>;

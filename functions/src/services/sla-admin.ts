@@ -3,6 +3,7 @@ import type { CalendarOverride } from '../ports/case-store';
 import { requireRole, type OfficialContext } from './console-auth';
 import type { Deps } from './deps';
 import { forgetSlaSettings, slaSettings } from './sla-settings';
+import { rescheduleOpenCases } from './sla-sweep';
 
 export async function adminGetSlaPolicies(deps: Deps, viewer: OfficialContext) {
   requireRole(viewer, ['admin', 'supervisor']);
@@ -33,6 +34,8 @@ export async function adminPutCalendarOverride(deps: Deps, viewer: OfficialConte
   const override = { date: input.date, work: input.work, ...(input.note ? { note: input.note } : {}) };
   await deps.store.putCalendarOverride(override);
   forgetSlaSettings(deps);
+  // Open cases counted in working days get deadlines on the corrected calendar at once.
+  await rescheduleOpenCases(deps);
   return override;
 }
 
@@ -40,5 +43,6 @@ export async function adminDeleteCalendarOverride(deps: Deps, viewer: OfficialCo
   requireRole(viewer, ['admin']);
   await deps.store.deleteCalendarOverride(date);
   forgetSlaSettings(deps);
+  await rescheduleOpenCases(deps);
   return { date, deleted: true };
 }

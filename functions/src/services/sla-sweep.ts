@@ -10,15 +10,22 @@ export interface SweepResult {
   steps: Record<Exclude<SlaLevel, 'normal'>, number>;
   /** Lost races with a concurrent writer (another sweep, an official): re-read and settled. */
   conflicts: number;
+  /** Index entries found stale (the calendar changed) and re-timed. */
+  rescheduled: number;
 }
 
 export interface SweepOptions {
   pageSize?: number;
-  /** Stop (throw) after this many steps — lets tests kill a sweep half-way. */
+  /** Stop (throw) after exactly this many steps — lets tests kill a sweep half-way. */
   failAfterSteps?: number;
 }
 
 export class SweepInterrupted extends Error {}
+
+interface Budget {
+  left: number;
+  stopped: boolean;
+}
 
 /**
  * Take every SLA step that is due at `now`. Reads only the timers' sparse index (one Query per
@@ -28,28 +35,43 @@ export class SweepInterrupted extends Error {}
  */
 export async function sweepSla(deps: Deps, now: Date = deps.now(), options: SweepOptions = {}): Promise<SweepResult> {
   const calendar = await workingCalendar(deps);
-  const result: SweepResult = { itemsRead: 0, steps: { warning: 0, overdue: 0, severe: 0 }, conflicts: 0 };
-  const budget = { left: options.failAfterSteps ?? Infinity };
-  await Promise.all(
-    Array.from({ length: SLA_SHARDS }, async (_, shard) => {
-      let cursor: string | undefined;
-      do {
-        const page = await deps.store.listSlaDue(shard, now.toISOString(), { limit: options.pageSize ?? 100, ...(cursor ? { cursor } : {}) });
-        result.itemsRead += page.items.length;
-        for (const c of page.items) await escalate(deps, c, now, calendar, result, budget);
-        cursor = page.cursor;
-      } while (cursor);
-    }),
-  );
+  const result: SweepResult = { itemsRead: 0, steps: { warning: 0, overdue: 0, severe: 0 }, conflicts: 0, rescheduled: 0 };
+  const budget: Budget = { left: options.failAfterSteps ?? Infinity, stopped: false };
+  const shards = Array.from({ length: SLA_SHARDS }, async (_, shard) => {
+    let cursor: string | undefined;
+    do {
+      if (budget.stopped) return;
+      const page = await deps.store.listSlaDue(shard, now.toISOString(), { limit: options.pageSize ?? 100, ...(cursor ? { cursor } : {}) });
+      result.itemsRead += page.items.length;
+      for (const c of page.items) await escalate(deps, c, now, calendar, result, budget);
+      cursor = page.cursor;
+    } while (cursor);
+  });
+  // Let every shard settle before answering: an interrupted sweep must not keep writing behind our back.
+  const settled = await Promise.allSettled(shards);
+  const failure = settled.find((s) => s.status === 'rejected');
+  if (failure) throw (failure as PromiseRejectedResult).reason;
   return result;
 }
 
-async function escalate(deps: Deps, fromIndex: CaseRecord, now: Date, calendar: WorkingCalendar, result: SweepResult, budget: { left: number }): Promise<void> {
+function takeStep(budget: Budget): void {
+  if (budget.stopped || budget.left <= 0) {
+    budget.stopped = true;
+    throw new SweepInterrupted('sweep interrupted');
+  }
+  budget.left--;
+}
+
+async function escalate(deps: Deps, fromIndex: CaseRecord, now: Date, calendar: WorkingCalendar, result: SweepResult, budget: Budget): Promise<void> {
   let current: CaseRecord | undefined = fromIndex;
   for (let attempt = 0; current && attempt < 6; attempt++) {
     const [level] = dueSlaSteps(current, now, calendar);
-    if (!level) return;
-    if (budget.left <= 0) throw new SweepInterrupted('sweep interrupted');
+    if (!level) {
+      // Indexed as due but nothing is: its schedule predates a calendar change. Re-time it.
+      if (current === fromIndex && (await reschedule(deps, current, now, calendar))) result.rescheduled++;
+      return;
+    }
+    takeStep(budget);
     const at = now.toISOString();
     const next = withSlaSchedule({ ...current, slaReached: level, version: current.version + 1, updatedAt: at }, now, calendar);
     const kind = `sla_${level}` as const;
@@ -68,13 +90,60 @@ async function escalate(deps: Deps, fromIndex: CaseRecord, now: Date, calendar: 
     };
     const written = await deps.store.applyChange(next, current.version, event, statsDeltas(current, next, kind), outboxFor(event, next));
     if (written.ok) {
-      budget.left--;
       result.steps[level]++;
       current = next;
     } else {
       // Someone else wrote first (another sweep, or an official): settle on what is stored now.
+      budget.left++;
       result.conflicts++;
       current = await deps.store.getCase(current.caseNo);
     }
   }
+}
+
+/**
+ * Re-derive a case's schedule with today's calendar and store it if it changed (the index entry
+ * moves with it). Recorded as an internal audit event. Returns whether it was re-timed.
+ */
+async function reschedule(deps: Deps, c: CaseRecord, now: Date, calendar: WorkingCalendar): Promise<boolean> {
+  const next = withSlaSchedule(c, now, calendar);
+  if (JSON.stringify(next.schedule) === JSON.stringify(c.schedule)) return false;
+  const written = await deps.store.applyChange(
+    { ...next, version: c.version + 1, updatedAt: now.toISOString() },
+    c.version,
+    {
+      eventId: newEventId(now),
+      caseNo: c.caseNo,
+      at: now.toISOString(),
+      kind: 'sla_rescheduled',
+      actorRole: 'system',
+      actorId: 'sla-timer',
+      fromStatus: c.status,
+      toStatus: c.status,
+      public: false,
+      data: { dueAt: next.schedule?.dueAt ?? '', nextAt: next.schedule?.next?.at ?? '' },
+    },
+    [],
+  );
+  return written.ok;
+}
+
+/**
+ * After the working calendar changes, re-time every open running case whose clock counts working
+ * days (reads the open-cases index; runs only on an admin's calendar change).
+ */
+export async function rescheduleOpenCases(deps: Deps, now: Date = deps.now()): Promise<{ read: number; rescheduled: number }> {
+  const calendar = await workingCalendar(deps);
+  let cursor: string | undefined;
+  let read = 0;
+  let rescheduled = 0;
+  do {
+    const page = await deps.store.listCases({ kind: 'open_by_due' }, { limit: 100, ...(cursor ? { cursor } : {}) });
+    read += page.items.length;
+    for (const c of page.items) {
+      if (c.clock.dayMode === 'working' && (await reschedule(deps, c, now, calendar))) rescheduled++;
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return { read, rescheduled };
 }

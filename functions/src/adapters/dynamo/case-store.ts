@@ -82,7 +82,7 @@ const INDEX_ATTRS = Object.values(KEYS.indexes).flatMap((k) => [k.partitionKey, 
  * | SLA steps due (the sweep)  | Query gsi5 × 8  | SLA#<shard> / <= <now>                       |
  * | outbox (the notifier)      | Query × 4       | OUTBOX#<shard>                               |
  * | an inbox                   | Query desc      | INBOX#DEPT#<id> or INBOX#ROLE#<role>         |
- * | WeChat sent marker         | GetItem, Put    | WXSENT#<outbox id>                           |
+ * | WeChat send claim / sent   | conditional Put | WXSENT#<outbox id>                           |
  * | calendar overrides         | Query           | REF#CALENDAR / <date>                        |
  * | SLA policies               | Query           | REF#SLA_POLICY / <type>                      |
  *
@@ -300,15 +300,29 @@ export function createDynamoCaseStore(model: Model): CaseStore {
         .slice(0, limit);
     },
 
-    async weChatSent(id) {
-      const { Item } = await WeChatSentEntity.build(GetItemCommand).key({ id }).send();
-      return Boolean(Item);
+    async claimWeChatSend(id, now, leaseMs) {
+      const ttl = Math.floor(now.getTime() / 1000) + 30 * 24 * 3600;
+      try {
+        await WeChatSentEntity.build(PutItemCommand)
+          .item({ id, status: 'sending', leaseUntil: now.getTime() + leaseMs, at: now.toISOString(), ttl })
+          .options({ condition: { or: [{ attr: 'id', exists: false }, { and: [{ attr: 'status', eq: 'sending' }, { attr: 'leaseUntil', lt: now.getTime() }] }] } })
+          .send();
+        return 'claimed';
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+        const { Item } = await WeChatSentEntity.build(GetItemCommand).key({ id }).options({ consistent: true }).send();
+        return Item?.status === 'sent' ? 'sent' : 'busy';
+      }
     },
 
-    async markWeChatSent(id, at) {
+    async markWeChatSent(id, now) {
       await WeChatSentEntity.build(PutItemCommand)
-        .item({ id, at, ttl: Math.floor(Date.parse(at) / 1000) + 30 * 24 * 3600 })
+        .item({ id, status: 'sent', leaseUntil: 0, at: now.toISOString(), ttl: Math.floor(now.getTime() / 1000) + 30 * 24 * 3600 })
         .send();
+    },
+
+    async releaseWeChatSend(id) {
+      await WeChatSentEntity.build(DeleteItemCommand).key({ id }).options({ condition: { attr: 'status', eq: 'sending' } }).send().catch(() => undefined);
     },
 
     async listCalendarOverrides() {

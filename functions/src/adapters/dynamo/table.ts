@@ -278,7 +278,7 @@ export function createModel(documentClient: DynamoDBDocumentClient, tableName: s
     name: 'WeChatSent',
     table,
     timestamps: false,
-    schema: item({ id: string().key(), at: string(), ttl: number() }),
+    schema: item({ id: string().key(), status: string().enum('sending', 'sent'), leaseUntil: number(), at: string(), ttl: number() }),
     computeKey: ({ id }) => key.wechatSent(id),
   });
 

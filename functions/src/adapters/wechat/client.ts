@@ -39,9 +39,11 @@ export function createWeChatClient(config: WeChatConfig): WeChatApi & { tokenFet
     return token.value;
   }
 
-  async function accessToken(forceRefresh = false): Promise<string> {
-    if (!forceRefresh && token && token.expiresAt > now()) return token.value;
-    pending ??= fetchToken().finally(() => (pending = undefined));
+  /** The cached token; `rejected` is one WeChat refused — refetch only if it is still the cached one. */
+  async function accessToken(rejected?: string): Promise<string> {
+    if (token && token.expiresAt > now() && token.value !== rejected) return token.value;
+    if (pending) return pending;
+    pending = fetchToken().finally(() => (pending = undefined));
     return pending;
   }
 
@@ -57,8 +59,9 @@ export function createWeChatClient(config: WeChatConfig): WeChatApi & { tokenFet
     },
 
     async sendSubscribeMessage(message) {
+      let rejected: string | undefined;
       for (let attempt = 0; attempt < 2; attempt++) {
-        const tokenValue = await accessToken(attempt > 0);
+        const tokenValue = await accessToken(rejected);
         const res = await doFetch(`${config.baseUrl}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(tokenValue)}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
@@ -67,6 +70,7 @@ export function createWeChatClient(config: WeChatConfig): WeChatApi & { tokenFet
         const body = (await res.json()) as WeChatError;
         if (res.ok && (body.errcode ?? 0) === 0) return;
         if (!TOKEN_ERRORS.has(body.errcode ?? -1)) throw new Error(`WeChat send: ${res.status} ${body.errcode} ${body.errmsg ?? ''}`);
+        rejected = tokenValue;
       }
       throw new Error('WeChat send: access_token rejected twice');
     },
