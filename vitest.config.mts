@@ -28,6 +28,34 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'miniprogram',
+          // The mini-program's logic (request layer, forms, wording) in Node; pages run in Chromium (e2e).
+          include: ['miniprogram/test/**/*.test.ts'],
+          environment: 'node',
+        },
+        define: { 'process.env.TARO_ENV': JSON.stringify('h5'), 'process.env.TARO_APP_API_BASE': JSON.stringify('') },
+      },
+      {
+        test: {
+          name: 'console',
+          // The officials' console's pure logic (CSV, actions offered, statistics figures); its pages run in Chromium (e2e).
+          include: ['console/test/**/*.test.ts'],
+          environment: 'node',
+        },
+        resolve: { alias: { '@': new URL('./console/src', import.meta.url).pathname } },
+      },
+      {
+        test: {
+          name: 'weapp',
+          // The mini-program's weapp build, checked by WeChat's compilers (miniprogram-ci, wcc, wcsc).
+          include: ['tests/weapp/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',

@@ -10,7 +10,10 @@ import { resolve } from 'node:path';
 import { createDeps } from '../../functions/src/lib/deps';
 import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_OFFICIAL_PASSWORD, DEMO_OFFICIALS, seedDemoCases, seedDemoOfficials, seedReferenceData, type DemoCredential } from './demo-data';
 import { freePort, startDynamoLocal, type DynamoLocal } from './dynamo-local';
+import { startH5ForStack, type H5Server } from './h5';
+import { startConsoleForStack, type ConsoleServer } from './console-server';
 import { ensureTable, REPO_ROOT } from './table-definition';
+import { startFakeWeChat, type FakeWeChat } from './fake-wechat';
 
 const STAGE = 'local';
 const TABLE_NAME = `minsheng-${STAGE}`;
@@ -84,6 +87,9 @@ async function main() {
   const secret = localSecret();
   const children: ChildProcess[] = [];
   let dynamo: DynamoLocal | undefined;
+  let wechat: FakeWeChat | undefined;
+  let h5: H5Server | undefined;
+  let consoleServer: ConsoleServer | undefined;
   let stopping = false;
 
   const stop = async (code: number) => {
@@ -91,6 +97,9 @@ async function main() {
     stopping = true;
     log('stopping…');
     await Promise.all(children.map(stopProcessGroup));
+    await h5?.close();
+    await consoleServer?.close();
+    await wechat?.stop();
     await dynamo?.stop();
     log('stopped');
     process.exit(code);
@@ -110,6 +119,12 @@ async function main() {
     await seedDemoOfficials(deps);
     const demoCases: DemoCredential[] = await seedDemoCases(deps);
     log(`demo data: ${DEMO_DEPARTMENTS.length} departments, ${DEMO_CATEGORIES.length} categories, ${demoCases.length} cases`);
+    log(`policy library: ${await (await import('./demo-library')).seedDemoLibrary(deps)} demo items loaded (none when the library already exists)`);
+
+    // WeChat's servers can't be reached from here: a local fake answers the same HTTP API.
+    wechat = await startFakeWeChat();
+    // The local stack's clock can be moved forward (npm run local:time -- +5d) to see the SLA timers act.
+    const clockFile = resolve(LOCAL_DIR, 'clock-offset');
 
     const apiPort = await choosePort(Number(process.env.MINSHENG_API_PORT ?? 3000));
     const lambdaPort = await choosePort(Number(process.env.MINSHENG_LAMBDA_PORT ?? 3002));
@@ -129,6 +144,11 @@ async function main() {
         AWS_ACCESS_KEY_ID: 'local',
         AWS_SECRET_ACCESS_KEY: 'local',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        MINSHENG_LOCAL_CLOCK_FILE: clockFile,
+        MINSHENG_WECHAT_API_BASE: wechat.url,
+        MINSHENG_WECHAT_APP_ID: wechat.appId,
+        MINSHENG_WECHAT_APP_SECRET: wechat.appSecret,
+        MINSHENG_WECHAT_TEMPLATE_ID: 'local-progress-template',
       },
     });
     children.push(offline);
@@ -151,12 +171,18 @@ async function main() {
 
     const apiUrl = `http://localhost:${apiPort}`;
     await waitForHttp(`${apiUrl}/api/categories`, offline, 120_000);
+    // The citizen mini-program's H5 build, calling this API through its own /api proxy.
+    h5 = await startH5ForStack({ apiUrl, port: await choosePort(Number(process.env.MINSHENG_H5_PORT ?? 10086)), log });
+    // The officials' console, likewise calling this API through its own /api proxy.
+    consoleServer = await startConsoleForStack({ apiUrl, port: await choosePort(Number(process.env.MINSHENG_CONSOLE_PORT ?? 10088)), log });
 
     const lines = [
       '',
       '民声 Minsheng is running locally',
       `  API            ${apiUrl}/api   (e.g. ${apiUrl}/api/categories)`,
       `  DynamoDB Local ${dynamo.endpoint}   table ${TABLE_NAME}`,
+      ...(h5 ? [`  Mini-program   ${h5.url}/   (the citizen mini-program, H5 build: open it in a browser)`] : []),
+      ...(consoleServer ? [`  Console        ${consoleServer.url}/   (officials; demo logins below)`] : []),
       '',
       '  Demo cases (case number / password) — log in at POST /api/track/login:',
       ...demoCases.map((c) => `    ${c.caseNo} / ${c.password}   ${c.title}`),
@@ -164,6 +190,9 @@ async function main() {
       `  Demo officials (password ${DEMO_OFFICIAL_PASSWORD}) — POST /api/console/login:`,
       ...DEMO_OFFICIALS.filter((o) => o.role !== 'handler' || ['rsj', 'zjj', 'jyj'].includes(o.departmentId ?? '')).map((o) => `    ${o.username.padEnd(8)} ${o.displayName}`),
       `    (one handler per department: username = department id, e.g. nyncj, scjgj, sthjj)`,
+      '',
+      `  Fake WeChat API ${wechat.url}   (subscription messages sent: ${wechat.url}/__fake/messages)`,
+      `  SLA timers: every 5 minutes; move the local clock with \`npm run local:time -- +5d\` and sweep now with \`npm run local:sweep\``,
       '',
       '  Ctrl-C stops everything. `npm start -- --fresh` starts from empty data.',
       '',

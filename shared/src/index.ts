@@ -15,3 +15,5 @@ export * from './domain/credentials';
 export * from './api/text';
 export * from './api/schemas';
 export * from './api/console-schemas';
+export * from './domain/anonymise';
+export * from './api/library-schemas';

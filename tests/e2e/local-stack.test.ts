@@ -1,74 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/src/dynamo-local';
-import { REPO_ROOT } from '../../infra/src/table-definition';
+import { ctrlC, npmStart as npmStartIn, portOpen } from '../support/local-stack';
 
 const localDir = mkdtempSync(join(tmpdir(), 'minsheng-stack-'));
 afterAll(() => rmSync(localDir, { recursive: true, force: true }));
-
-interface RunningStack {
-  child: ChildProcess;
-  output: () => string;
-  apiUrl: string;
-  apiPort: number;
-  dynamoPort: number;
-  demo: { caseNo: string; password: string }[];
-}
-
-/** `npm start` as a developer runs it, in its own process group like a terminal's foreground job. */
-async function npmStart(args: string[] = []): Promise<RunningStack> {
-  const [apiPort, lambdaPort, dynamoPort] = [await freePort(), await freePort(), await freePort()];
-  const child = spawn('npm', ['start', '--', ...args], {
-    cwd: REPO_ROOT,
-    detached: true,
-    env: {
-      ...process.env,
-      MINSHENG_LOCAL_DIR: localDir,
-      MINSHENG_API_PORT: String(apiPort),
-      MINSHENG_LAMBDA_PORT: String(lambdaPort),
-      MINSHENG_DYNAMO_PORT: String(dynamoPort),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const deadline = Date.now() + 150_000;
-  while (!output.includes('Ctrl-C stops everything')) {
-    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const demo = [...output.matchAll(/^\s+(\d{14}) \/ ([2-9A-Z]{8})\s/gm)].map((m) => ({ caseNo: m[1]!, password: m[2]! }));
-  return { child, output: () => output, apiUrl: `http://localhost:${apiPort}`, apiPort, dynamoPort, demo };
-}
-
-/**
- * Ctrl-C: SIGINT to the foreground process group. Resolves when npm has exited and the API's and
- * DynamoDB Local's ports are closed (or after 20 s, leaving the assertions to say what survived).
- */
-async function ctrlC(stack: RunningStack): Promise<void> {
-  const exited = new Promise<void>((resolve) => stack.child.once('exit', () => resolve()));
-  process.kill(-stack.child.pid!, 'SIGINT');
-  await exited;
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline && ((await portOpen(stack.dynamoPort)) || (await portOpen(stack.apiPort)))) {
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  expect(stack.output()).toContain('[minsheng] stopped');
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
+const npmStart = (args: string[] = []) => npmStartIn(localDir, args);
 
 const json = { 'Content-Type': 'application/json' };
 // Response bodies are read loosely: the assertions say what they must hold.

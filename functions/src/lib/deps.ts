@@ -3,6 +3,8 @@ import type { Deps } from '../services/deps';
 import { createDocumentClient } from '../adapters/dynamo/client';
 import { createModel } from '../adapters/dynamo/table';
 import { createDynamoCaseStore } from '../adapters/dynamo/case-store';
+import { createDynamoLibraryStore } from '../adapters/dynamo/library-store';
+import { LiveLibraryIndex } from '../services/search/live-library-index';
 import { chinaHolidayCalendar } from '../adapters/calendar/china';
 import { createWeChatClient } from '../adapters/wechat/client';
 import { parseEnv, type Env } from './env';
@@ -21,6 +23,7 @@ export function createDeps(config: DepsConfig): Deps {
     env.WECHAT_API_BASE && env.WECHAT_APP_ID && env.WECHAT_APP_SECRET
       ? createWeChatClient({ baseUrl: env.WECHAT_API_BASE, appId: env.WECHAT_APP_ID, appSecret: env.WECHAT_APP_SECRET })
       : undefined;
+  const library = createDynamoLibraryStore(model);
   return {
     holidays: chinaHolidayCalendar,
     ...(wechat ? { wechat } : {}),
@@ -29,6 +32,8 @@ export function createDeps(config: DepsConfig): Deps {
     tokens: createTokenService(deriveKey(env.APP_SECRET, 'token'), env.CITIZEN_TOKEN_MINUTES, env.OFFICIAL_TOKEN_MINUTES),
     now: env.LOCAL_CLOCK_FILE && env.DYNAMODB_ENDPOINT ? localClock(env.LOCAL_CLOCK_FILE) : () => new Date(),
     passwordKey: deriveKey(env.APP_SECRET, 'idempotent-password'),
+    library,
+    librarySearch: new LiveLibraryIndex(library),
   };
 }
 

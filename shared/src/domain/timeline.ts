@@ -36,6 +36,14 @@ export function describeEvent(kind: CaseEventKind | string, data: EventData, dep
       return '已超过答复期限，已提请督办';
     case 'sla_severe':
       return '严重超期，已报上级监督部门督办';
+    case 'sla_rescheduled':
+      return '节假日安排调整，办理期限重新计算';
+    case 'published_to_library':
+      return '答复已匿名发布到问答库';
+    case 'contact_revealed':
+      return '查看了完整联系方式';
+    case 'subscribed':
+      return '订阅了微信进度通知';
     default:
       return '案件状态更新';
   }

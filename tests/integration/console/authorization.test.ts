@@ -123,6 +123,29 @@ const get = (name: string, expectations: Record<Official, Outcome>, path: (calle
 });
 
 const adminOnly: Record<Official, Outcome> = { intake: 403, handler: 403, otherHandler: 403, supervisor: 403, admin: ok };
+
+// ---- Policy library (issue #7): items to edit and delete, and an answered consultation to publish ----
+
+const policyBody = (title: string) => ({ title, issuer: '民安县人力资源和社会保障局', issuedAt: '2030-03-01', body: '授权测试用的政策正文。' });
+const libraryItems: Record<'update' | 'delete', string | undefined> = { update: undefined, delete: undefined };
+
+async function createPolicy(title: string): Promise<string> {
+  const res = await stack.request('POST', '/api/console/admin/policies', { token: await session.token('admin'), body: policyBody(title) });
+  expect(res.status, show(res)).toBe(201);
+  return res.body.id as string;
+}
+
+/** A consultation filed with consent to publish, dispatched to rsj and answered. */
+async function answeredConsultation(): Promise<string> {
+  const { caseNo } = await fileAs(stack, { type: 'consultation', categoryId: 'tuoqian-gongzi', title: '授权测试：欠薪咨询', content: '工地欠薪怎么办？', publishConsent: true });
+  const accepted = await act(stack, await session.token('shouli'), caseNo, { action: 'accept', expectedVersion: 1, departmentId: 'rsj' });
+  expect(accepted.status, show(accepted)).toBe(200);
+  const replied = await act(stack, await session.token('rsj'), caseNo, { action: 'reply', expectedVersion: accepted.body.version, answer: '可向劳动保障监察大队投诉。' });
+  expect(replied.status, show(replied)).toBe(200);
+  return caseNo;
+}
+let publishable: string;
+const publishers: Record<Official, Outcome> = { intake: ok, handler: 403, otherHandler: 403, supervisor: ok, admin: 403 };
 const slug = (caller: Caller) => caller.toLowerCase();
 
 /** THE TABLE: route (as serverless.yml declares it) → probes → expected answer per official. */
@@ -210,6 +233,54 @@ const TABLE: Record<string, Probe[]> = {
     { name: 'put calendar override', expect: adminOnly, build: async () => ({ path: '/api/console/admin/calendar', body: { date: '2031-01-06', work: false, note: '授权测试' } }) },
   ],
   'DELETE /api/console/admin/calendar/{date}': [get('delete calendar override', adminOnly, () => '/api/console/admin/calendar/2031-01-06')],
+
+  // Policy library: admins manage items and synonyms; intake and supervisors publish answered consultations.
+  'GET /api/console/admin/policies': [get('list library', adminOnly, () => '/api/console/admin/policies')],
+  'POST /api/console/admin/policies': [
+    { name: 'create policy', expect: adminOnly, build: async (caller) => ({ path: '/api/console/admin/policies', body: policyBody(`授权测试政策 ${caller}`) }) },
+  ],
+  'POST /api/console/admin/policies/{id}': [
+    {
+      name: 'update library item',
+      expect: adminOnly,
+      async setup() {
+        libraryItems.update = await createPolicy('授权测试：待修改的政策');
+      },
+      build: async () => ({ path: `/api/console/admin/policies/${libraryItems.update}`, body: { kind: 'policy', ...policyBody('授权测试：已修改的政策') } }),
+    },
+  ],
+  'DELETE /api/console/admin/policies/{id}': [
+    {
+      name: 'delete library item',
+      expect: adminOnly,
+      async setup() {
+        libraryItems.delete = await createPolicy('授权测试：待删除的政策');
+      },
+      build: async () => ({ path: `/api/console/admin/policies/${libraryItems.delete}` }),
+    },
+  ],
+  'GET /api/console/admin/synonyms': [get('read synonyms', adminOnly, () => '/api/console/admin/synonyms')],
+  'POST /api/console/admin/synonyms': [
+    { name: 'replace synonyms', expect: adminOnly, build: async () => ({ path: '/api/console/admin/synonyms', body: { groups: [['社会保险', '社保'], ['农民工工资', '欠薪']] } }) },
+  ],
+  'GET /api/console/cases/{caseNo}/publication-preview': [
+    {
+      name: 'publication preview',
+      expect: publishers,
+      async setup() {
+        publishable = await answeredConsultation();
+      },
+      build: async () => ({ path: `/api/console/cases/${publishable}/publication-preview` }),
+    },
+  ],
+  'POST /api/console/cases/{caseNo}/publish': [
+    {
+      name: 'publish answer',
+      expect: publishers,
+      // The same consultation: the first allowed caller publishes it, the second publishes it again (replacing).
+      build: async () => ({ path: `/api/console/cases/${publishable}/publish`, body: { question: '工地欠薪怎么办？', answer: '可向劳动保障监察大队投诉。' }, caseNo: publishable }),
+    },
+  ],
 };
 
 const consoleRoutes = () =>

@@ -85,6 +85,14 @@ const INDEX_ATTRS = Object.values(KEYS.indexes).flatMap((k) => [k.partitionKey, 
  * | WeChat send claim / sent   | conditional Put | WXSENT#<outbox id>                           |
  * | calendar overrides         | Query           | REF#CALENDAR / <date>                        |
  * | SLA policies               | Query           | REF#SLA_POLICY / <type>                      |
+ * | library items (index build)| Query × 8 (‖)   | LIBRARY#<shard> / begins_with ITEM#          |
+ * | library item by id         | GetItem         | LIBRARY#<shard of id> / ITEM#<id>            |
+ * | library version            | GetItem (cons.) | LIBRARY / VERSION                            |
+ * | library changes since v    | Query (cons.)   | LIBRARY#LOG / > <v, 12 digits>               |
+ * | library synonyms           | GetItem         | LIBRARY / SYNONYMS                           |
+ * | Q&A published from a case  | GetItem         | CASE#<caseNo> / LIBRARY                      |
+ * | library change             | TransactWrite   | item + VERSION (cond.) + LIBRARY#LOG entry   |
+ *   (library: functions/src/adapters/dynamo/library-store.ts)
  *
  * Writes that change a case are transactions: the case (conditioned on its version), its event
  * and the statistics counters it moves are written together or not at all.

@@ -6,7 +6,7 @@ import { string } from 'dynamodb-toolbox/schema/string';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { any } from 'dynamodb-toolbox/schema/any';
-import { CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, SLA_LEVELS, STAT_METRICS, type StatMetric } from '@minsheng/shared';
+import { CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, SLA_LEVELS, STAT_METRICS, shardOf, type StatMetric } from '@minsheng/shared';
 import type { Answer, Audience, CaseRecord, CaseType, Contact, EventData, Extension, Place, RatingRecord, SlaClock, Supplement } from '@minsheng/shared';
 
 /**
@@ -308,3 +308,92 @@ export function createModel(documentClient: DynamoDBDocumentClient, tableName: s
 }
 
 export type Model = ReturnType<typeof createModel>;
+
+// ---- Policy library (issue #7): items, the library version and its change log, synonyms ----
+
+/** Library items are spread over this many partitions, read in parallel when an index is built. */
+export const LIBRARY_SHARDS = 8;
+
+/** Key builders of the policy library (see the access-pattern table in case-store.ts). */
+export const libraryKey = {
+  /** Items by a hash of their id: a full build is LIBRARY_SHARDS paged Queries at once. */
+  item: (id: string) => ({ pk: `LIBRARY#${shardOf(id, LIBRARY_SHARDS)}`, sk: `ITEM#${id}` }),
+  itemPartition: (shard: number) => `LIBRARY#${shard}`,
+  itemPrefix: 'ITEM#',
+  /** The library version, bumped in the transaction of every change. */
+  version: () => ({ pk: 'LIBRARY', sk: 'VERSION' }),
+  synonyms: () => ({ pk: 'LIBRARY', sk: 'SYNONYMS' }),
+  /** What changed at each version (kept a week), so warm indexes catch up with one Query. */
+  change: (version: number) => ({ pk: 'LIBRARY#LOG', sk: String(version).padStart(12, '0') }),
+  changeLog: 'LIBRARY#LOG',
+  /** The Q&A a consultation was published as (beside the case, never on the public item). */
+  caseLink: (caseNo: string) => ({ pk: `CASE#${caseNo}`, sk: 'LIBRARY' }),
+} as const;
+
+export function createLibraryEntities(table: Model['table']) {
+  const LibraryItemEntity = new Entity({
+    name: 'LibraryItem',
+    table,
+    timestamps: false,
+    schema: item({
+      id: string().key(),
+      kind: string().enum('policy', 'qa'),
+      title: string(),
+      body: string(),
+      question: string().optional(),
+      issuer: string().optional(),
+      issuedAt: string(),
+      docNo: string().optional(),
+      sourceUrl: string().optional(),
+      tags: any().castAs<string[]>(),
+      categoryId: string().optional(),
+      sourceCaseNo: string().optional(),
+      revision: number(),
+      createdAt: string(),
+      updatedAt: string(),
+      createdBy: string(),
+      updatedBy: string(),
+    }),
+    computeKey: ({ id }) => libraryKey.item(id),
+  });
+
+  const LibraryVersionEntity = new Entity({
+    name: 'LibraryVersion',
+    table,
+    timestamps: false,
+    schema: item({ scope: string().key(), version: number(), at: string() }),
+    computeKey: () => libraryKey.version(),
+  });
+
+  const LibraryChangeEntity = new Entity({
+    name: 'LibraryChange',
+    table,
+    timestamps: false,
+    schema: item({
+      version: number().key(),
+      op: string().enum('put', 'delete', 'synonyms', 'bulk'),
+      itemId: string().optional(),
+      at: string(),
+      ttl: number(),
+    }),
+    computeKey: ({ version }) => libraryKey.change(version),
+  });
+
+  const LibraryCaseLinkEntity = new Entity({
+    name: 'LibraryCaseLink',
+    table,
+    timestamps: false,
+    schema: item({ caseNo: string().key(), itemId: string(), at: string() }),
+    computeKey: ({ caseNo }) => libraryKey.caseLink(caseNo),
+  });
+
+  const LibrarySynonymsEntity = new Entity({
+    name: 'LibrarySynonyms',
+    table,
+    timestamps: false,
+    schema: item({ scope: string().key(), groups: any().castAs<string[][]>(), updatedAt: string(), updatedBy: string() }),
+    computeKey: () => libraryKey.synonyms(),
+  });
+
+  return { LibraryItemEntity, LibraryVersionEntity, LibraryChangeEntity, LibraryCaseLinkEntity, LibrarySynonymsEntity };
+}

@@ -1,0 +1,12 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+
+/** DELETE /api/console/admin/calendar/{date} — back to the official calendar for that date. */
+export function deleteCalendarOverride(date: string): Promise<{ date: string; deleted: true }> {
+  return api(`/console/admin/calendar/${encodeURIComponent(date)}`, { method: 'DELETE' });
+}
+
+export function useDeleteCalendarOverride() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: deleteCalendarOverride, onSuccess: () => void qc.invalidateQueries({ queryKey: ['admin', 'calendar'] }) });
+}

@@ -1,0 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type { AdminDepartment } from './types';
+
+/** GET /api/console/admin/departments — every department, active or not. */
+export function listAdminDepartments(): Promise<{ items: AdminDepartment[] }> {
+  return api('/console/admin/departments');
+}
+
+export function useAdminDepartments() {
+  return useQuery({ queryKey: ['admin', 'departments'], queryFn: listAdminDepartments, select: (r) => r.items });
+}

@@ -1,0 +1,14 @@
+import type { CalendarOverrideInput } from '@minsheng/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type { CalendarOverride } from './types';
+
+/** POST /api/console/admin/calendar — mark a date as a working day or a day off. */
+export function putCalendarOverride(input: CalendarOverrideInput): Promise<CalendarOverride> {
+  return api('/console/admin/calendar', { body: input });
+}
+
+export function usePutCalendarOverride() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: putCalendarOverride, onSuccess: () => void qc.invalidateQueries({ queryKey: ['admin', 'calendar'] }) });
+}

@@ -1,0 +1,51 @@
+import { RATING_WINDOW_DAYS, type CaseAction, type ConsoleCaseDto } from '@minsheng/shared';
+import { formatDateTime } from '@/lib/format';
+
+/** Officials' actions (the citizen's and the timers' never show up in allowedActions). */
+export type OfficialAction = Exclude<CaseAction, 'supplement' | 'rate' | 'auto_close'>;
+
+export type FieldKind = 'department' | 'reason' | 'optionalReason' | 'question' | 'answer' | 'days' | 'note' | 'optionalNote' | 'intoCaseNo';
+
+export interface ActionSpec {
+  label: string;
+  /** What the action does, shown above its form. */
+  help: string;
+  fields: FieldKind[];
+  danger?: boolean;
+  primary?: boolean;
+}
+
+export const ACTION_SPECS: Record<OfficialAction, ActionSpec> = {
+  accept: { label: '受理并交办', help: '受理此诉求，并交给承办部门办理。受理后由您跟踪到办结（首问负责）。', fields: ['department'], primary: true },
+  reject: { label: '不予受理', help: '不属于受理范围（如已进入诉讼、仲裁等法定程序）时使用。群众会看到您写的理由。', fields: ['reason'], danger: true },
+  merge: { label: '合并重复件', help: '同一群众就同一事项重复提交时，并入先前的案件一并办理。', fields: ['intoCaseNo'] },
+  transfer: { label: '转办其他部门', help: '改由其他部门办理。请写明转办理由。', fields: ['department', 'reason'] },
+  send_back: { label: '退回重新分办', help: '不属于本部门职责时，退回受理员重新分办，并写明理由和建议的部门。退回后本部门不再看到此案件。', fields: ['reason'] },
+  request_info: { label: '要求补充材料', help: '请群众补充材料。等待补充期间暂停计时，群众补充后继续。', fields: ['question'] },
+  reply: { label: '答复群众', help: '答复将发送给群众并请其评价，提交后不能修改。', fields: ['answer'], primary: true },
+  request_extension: { label: '申请延期', help: '确需更多时间时申请延期（1–30 天），由督办审批。每个案件只能获批一次。', fields: ['days', 'reason'] },
+  approve_extension: { label: '批准延期', help: '批准承办部门的延期申请，答复期限随之顺延。', fields: ['optionalNote'], primary: true },
+  deny_extension: { label: '驳回延期', help: '驳回延期申请，请写明理由。答复期限不变。', fields: ['reason'], danger: true },
+  urge: { label: '督办', help: '督促承办部门尽快办理。承办部门将收到督办提醒，督办意见记入办理记录。', fields: ['note'] },
+  close: { label: '办结', help: '群众评价期满后仍未评价的已答复案件，可由受理员或督办办结。', fields: ['optionalReason'] },
+};
+
+export const ACTION_ORDER: OfficialAction[] = ['accept', 'reply', 'approve_extension', 'urge', 'request_info', 'request_extension', 'transfer', 'send_back', 'merge', 'deny_extension', 'close', 'reject'];
+
+/** Why an allowed action cannot be used right now (the state machine allows it in general), if so. */
+export function unavailableReason(action: OfficialAction, c: ConsoleCaseDto, now = Date.now()): string | undefined {
+  const ext = c.sla.extension;
+  if ((action === 'approve_extension' || action === 'deny_extension') && ext?.status !== 'pending') return '没有待审批的延期申请';
+  if (action === 'request_extension' && ext && ext.status !== 'denied') return ext.status === 'pending' ? '延期申请正在等待督办审批' : '本案件已延期过一次，不能再申请';
+  if (action === 'close' && c.answer) {
+    const ends = Date.parse(c.answer.at) + RATING_WINDOW_DAYS * 86_400_000;
+    if (ends > now) return `群众评价期至 ${formatDateTime(new Date(ends).toISOString())} 结束，之后才能办结`;
+  }
+  return undefined;
+}
+
+/** Which actions to offer: those the server allows, in a sensible order, with the pointless ones hidden. */
+export function offeredActions(c: ConsoleCaseDto): OfficialAction[] {
+  const allowed = new Set(c.allowedActions);
+  return ACTION_ORDER.filter((a) => allowed.has(a)).filter((a) => !((a === 'approve_extension' || a === 'deny_extension') && c.sla.extension?.status !== 'pending'));
+}

@@ -1,0 +1,307 @@
+import { consoleActionSchema, LIMITS, type ConsoleCaseDto } from '@minsheng/shared';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useDepartments } from '@/api/list-departments';
+import { errorMessage, isApiError } from '@/lib/api-client';
+import { clearDraft, draftKey, loadDraft, saveDraft } from '@/lib/drafts';
+import { formatDateTime } from '@/lib/format';
+import { checkWith, showServerFieldErrors } from '@/lib/form-errors';
+import { ACTION_SPECS, type FieldKind, type OfficialAction } from '../actions';
+import { isHandedOver, useRunAction } from '../api/run-action';
+import { templatesFor } from '../reply-templates';
+
+type Values = { departmentId?: string; reason?: string; question?: string; answer?: string; days?: number; note?: string; intoCaseNo?: string };
+
+const REASON_LABEL: Partial<Record<OfficialAction, string>> = {
+  reject: '不予受理理由',
+  transfer: '转办理由',
+  send_back: '退回理由（请写明建议的承办部门）',
+  request_extension: '延期理由',
+  deny_extension: '驳回理由',
+  close: '办结说明（可选）',
+};
+
+const codePoints = { strategy: (s: string) => [...s].length };
+
+/** The request body an action sends, from what the form holds. */
+function bodyFor(action: OfficialAction, v: Values, expectedVersion: number): Record<string, unknown> {
+  const t = (s: string | undefined) => (s ?? '').trim();
+  switch (action) {
+    case 'accept':
+      return { action, expectedVersion, departmentId: v.departmentId ?? '' };
+    case 'transfer':
+      return { action, expectedVersion, departmentId: v.departmentId ?? '', reason: t(v.reason) };
+    case 'reject':
+    case 'send_back':
+    case 'deny_extension':
+      return { action, expectedVersion, reason: t(v.reason) };
+    case 'close':
+      return { action, expectedVersion, ...(t(v.reason) ? { reason: t(v.reason) } : {}) };
+    case 'request_info':
+      return { action, expectedVersion, question: t(v.question) };
+    case 'reply':
+      return { action, expectedVersion, answer: t(v.answer) };
+    case 'request_extension':
+      return { action, expectedVersion, days: v.days ?? 0, reason: t(v.reason) };
+    case 'approve_extension':
+      return { action, expectedVersion, ...(t(v.note) ? { note: t(v.note) } : {}) };
+    case 'urge':
+      return { action, expectedVersion, note: t(v.note) };
+    case 'merge':
+      return { action, expectedVersion, intoCaseNo: t(v.intoCaseNo).replace(/\s/g, '') };
+  }
+}
+
+/**
+ * One action's form: its fields (checked with the shared contract before sending), a confirmation,
+ * and a draft saved as the official types. A 409 (someone else changed the case meanwhile) is
+ * explained, with a reload that keeps what was typed.
+ */
+export function ActionForm({
+  c,
+  action,
+  username,
+  stillAllowed,
+  onClose,
+  onReload,
+}: {
+  c: ConsoleCaseDto;
+  action: OfficialAction;
+  username: string;
+  stillAllowed: boolean;
+  onClose: () => void;
+  onReload: () => Promise<unknown>;
+}) {
+  const spec = ACTION_SPECS[action];
+  const key = draftKey(username, c.caseNo, action);
+  const [initial] = useState(() => loadDraft<Values>(key));
+  const [form] = Form.useForm<Values>();
+  const { modal, message } = App.useApp();
+  const navigate = useNavigate();
+  const departments = useDepartments();
+  const run = useRunAction(c.caseNo);
+  const [conflict, setConflict] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const templates = useMemo(() => templatesFor(c.categoryId), [c.categoryId]);
+
+  const deptName = (id: string | undefined) => departments.data?.find((d) => d.id === id)?.name ?? id ?? '';
+
+  const confirmText = (v: Values): string => {
+    switch (action) {
+      case 'accept':
+        return `确认受理，并交由「${deptName(v.departmentId)}」办理？`;
+      case 'transfer':
+        return `确认转交「${deptName(v.departmentId)}」办理？`;
+      case 'reject':
+        return '确认不予受理？群众将看到您填写的理由，案件随即结束。';
+      case 'merge':
+        return `确认将本案并入案件 ${v.intoCaseNo ?? ''}？本案将结束，以被并入的案件为准办理。`;
+      case 'send_back':
+        return '确认退回受理员重新分办？退回后本部门将不再看到此案件。';
+      case 'request_info':
+        return '确认请群众补充材料？等待补充期间暂停计时。';
+      case 'reply':
+        return '确认提交答复？答复将发送给群众并请其评价，提交后不能修改。';
+      case 'request_extension':
+        return `确认申请延期 ${v.days ?? ''} 天？需督办审批，每个案件只能获批一次。`;
+      case 'approve_extension':
+        return `确认批准延期 ${c.sla.extension?.days ?? ''} 天？答复期限将随之顺延。`;
+      case 'deny_extension':
+        return '确认驳回延期申请？答复期限不变。';
+      case 'urge':
+        return '确认督办？承办部门将收到督办提醒。';
+      case 'close':
+        return '确认办结此案件？';
+    }
+  };
+
+  const confirm = (text: string) =>
+    new Promise<boolean>((resolve) => {
+      modal.confirm({
+        title: `${spec.label}：请确认`,
+        content: text,
+        okText: '确认提交',
+        cancelText: '返回修改',
+        okButtonProps: spec.danger ? { danger: true } : {},
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+
+  const submit = async () => {
+    setFailure(undefined);
+    const values = form.getFieldsValue(true) as Values;
+    const body = bodyFor(action, values, c.version);
+    // The same rules the API applies (shared/), with its messages, before anything is sent.
+    const checked = checkWith(consoleActionSchema, body, form);
+    if (!checked) return;
+    if (!(await confirm(confirmText(values)))) return;
+    try {
+      const result = await run.mutateAsync(checked);
+      clearDraft(key);
+      if (isHandedOver(result)) {
+        message.success(`已退回重新分办（案件当前状态：${result.statusLabel}）`);
+        navigate('/queues/department', { replace: true });
+        return;
+      }
+      message.success(`${spec.label}：已提交`);
+      onClose();
+    } catch (error) {
+      if (isApiError(error) && error.code === 'VERSION_CONFLICT') {
+        setConflict(true);
+      } else if (isApiError(error) && (error.code === 'UNAUTHENTICATED' || error.code === 'TOKEN_EXPIRED')) {
+        // The app returns to the login page; what was typed is already saved as a draft.
+      } else {
+        showServerFieldErrors(error, form);
+        setFailure(errorMessage(error));
+      }
+    }
+  };
+
+  const reload = async () => {
+    setReloading(true);
+    try {
+      await onReload();
+      setConflict(false);
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  const field = (kind: FieldKind) => {
+    switch (kind) {
+      case 'department':
+        return (
+          <Form.Item key={kind} name="departmentId" label={action === 'transfer' ? '转交给' : '交办给（承办部门）'} rules={[{ required: true, message: '请选择部门' }]}>
+            <Select
+              placeholder="请选择部门"
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={departments.isPending}
+              options={(departments.data ?? []).filter((d) => action !== 'transfer' || d.id !== c.departmentId).map((d) => ({ value: d.id, label: d.name }))}
+            />
+          </Form.Item>
+        );
+      case 'reason':
+      case 'optionalReason':
+        return (
+          <Form.Item key={kind} name="reason" label={REASON_LABEL[action] ?? '理由'} rules={kind === 'reason' ? [{ required: true, whitespace: true, message: '请填写理由' }] : []}>
+            <Input.TextArea rows={3} count={{ ...codePoints, show: true, max: LIMITS.reasonMax }} />
+          </Form.Item>
+        );
+      case 'question':
+        return (
+          <Form.Item key={kind} name="question" label="需要群众补充的内容" rules={[{ required: true, whitespace: true, message: '请写明需要补充的内容' }]}>
+            <Input.TextArea rows={3} count={{ ...codePoints, show: true, max: LIMITS.reasonMax }} />
+          </Form.Item>
+        );
+      case 'answer':
+        return (
+          <div key={kind}>
+            <Form.Item label="答复模板" htmlFor="reply-template" extra="选择后插入到答复内容末尾，请把【】中的内容改为实际情况。">
+              <Select
+                id="reply-template"
+                placeholder="选择本类别的答复模板"
+                value={null}
+                options={templates.map((t, i) => ({ value: i, label: t.name }))}
+                onChange={(i: number) => {
+                  const t = templates[i];
+                  if (!t) return;
+                  const now = (form.getFieldValue('answer') as string | undefined) ?? '';
+                  form.setFieldValue('answer', now.trim() ? `${now.trimEnd()}\n\n${t.text}` : t.text);
+                  saveDraft(key, form.getFieldsValue(true) as Values);
+                }}
+              />
+            </Form.Item>
+            <Form.Item name="answer" label="答复内容" rules={[{ required: true, whitespace: true, message: '请填写答复内容' }]}>
+              <Input.TextArea rows={8} count={{ ...codePoints, show: true, max: LIMITS.contentMax }} />
+            </Form.Item>
+          </div>
+        );
+      case 'days':
+        return (
+          <Form.Item key={kind} name="days" label="延期天数" rules={[{ required: true, message: '请填写延期天数' }]} extra="1 到 30 天，按本案的计日方式计算">
+            <InputNumber min={1} max={30} precision={0} style={{ width: 160 }} />
+          </Form.Item>
+        );
+      case 'note':
+      case 'optionalNote':
+        return (
+          <Form.Item key={kind} name="note" label={action === 'urge' ? '督办意见' : '审批意见（可选）'} rules={kind === 'note' ? [{ required: true, whitespace: true, message: '请填写意见' }] : []}>
+            <Input.TextArea rows={3} count={{ ...codePoints, show: true, max: LIMITS.reasonMax }} />
+          </Form.Item>
+        );
+      case 'intoCaseNo':
+        return (
+          <Form.Item key={kind} name="intoCaseNo" label="并入的案件编号" rules={[{ required: true, message: '请填写案件编号' }]}>
+            <Input maxLength={20} inputMode="numeric" placeholder="14 位数字" style={{ maxWidth: 260 }} />
+          </Form.Item>
+        );
+    }
+  };
+
+  return (
+    <Card
+      className={`action-form action-form--${action}`}
+      title={<h2 className="card-title">{spec.label}</h2>}
+      extra={
+        <Button type="text" onClick={onClose}>
+          收起
+        </Button>
+      }
+    >
+      <Typography.Paragraph>{spec.help}</Typography.Paragraph>
+      {action === 'approve_extension' || action === 'deny_extension' ? (
+        <Alert type="info" style={{ marginBottom: 12 }} title={`延期申请：${c.sla.extension?.days ?? ''} 天`} description={`理由：${c.sla.extension?.reason ?? ''}`} />
+      ) : null}
+      {initial ? (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`已恢复 ${formatDateTime(initial.savedAt)} 保存的草稿`} description="您上次填写但没有提交的内容已自动保存在本机，提交成功后草稿会删除。" />
+      ) : null}
+      {conflict ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          className="conflict"
+          style={{ marginBottom: 12 }}
+          title="提交未成功：案件已被他人更新"
+          description={
+            <>
+              <p style={{ margin: 0 }}>
+                在您填写期间，其他人已处理了这个案件（例如督办、转办或补充了材料），为避免覆盖别人的处理，您的操作没有保存。您填写的内容仍在下方，并已保存为草稿。请先重新加载案件，看清最新情况后再决定是否提交。
+              </p>
+              <Button type="primary" style={{ marginTop: 8 }} onClick={() => void reload()} loading={reloading}>
+                重新加载案件（保留草稿）
+              </Button>
+            </>
+          }
+        />
+      ) : null}
+      {!stillAllowed ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="案件状态已变化，此操作现在不可用" description="您填写的内容仍保留在下方，可复制后使用；不需要时点“丢弃草稿”。" />
+      ) : null}
+      {failure ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={failure} /> : null}
+      <Form form={form} layout="vertical" initialValues={initial?.values ?? {}} onValuesChange={(_, all) => saveDraft(key, all as Values)} onFinish={() => void submit()}>
+        {spec.fields.map(field)}
+        <Flex justify="space-between" wrap gap={8}>
+          <Space>
+            <Button type="primary" danger={spec.danger ?? false} htmlType="submit" loading={run.isPending} disabled={!stillAllowed || conflict}>
+              {spec.label}
+            </Button>
+            <Button onClick={onClose}>取消</Button>
+          </Space>
+          <Button
+            type="link"
+            onClick={() => {
+              clearDraft(key);
+              onClose();
+            }}
+          >
+            丢弃草稿
+          </Button>
+        </Flex>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,137 @@
+import { RATING_LABELS, type ConsoleCaseDto } from '@minsheng/shared';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Descriptions, Flex, Result, Row, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { PageTitle } from '@/components/ui/page-title';
+import { PlainText } from '@/components/ui/plain-text';
+import { QueryState } from '@/components/ui/query-state';
+import { errorMessage, isApiError } from '@/lib/api-client';
+import { useOfficial } from '@/lib/auth';
+import { formatDateTime } from '@/lib/format';
+import { getCase, useCase } from '../api/get-case';
+import { ActionPanel } from './action-panel';
+import { CaseTimeline } from './case-timeline';
+import { ContactCard } from './contact-card';
+import { SlaClock } from './sla-clock';
+
+export function CaseWorkspacePage() {
+  const { caseNo = '' } = useParams<{ caseNo: string }>();
+  const official = useOfficial();
+  const query = useCase(caseNo);
+  const { message } = App.useApp();
+  // The unmasked view (intake and supervisors), kept only while the official looks at it.
+  const [revealed, setRevealed] = useState<ConsoleCaseDto>();
+  const reveal = useMutation({
+    mutationFn: () => getCase(caseNo, true),
+    onSuccess: (c) => setRevealed(c),
+    onError: (e) => void message.error(errorMessage(e)),
+  });
+
+  // Any change to the case (an action, a reload) drops the unmasked view.
+  useEffect(() => setRevealed(undefined), [query.data?.version, caseNo]);
+
+  if (query.isError && isApiError(query.error) && (query.error.code === 'CASE_NOT_FOUND' || query.error.status === 404)) {
+    return <Result status="404" title="案件不存在或不在您的办理范围内" extra={<Link to="/">返回工作队列</Link>} />;
+  }
+
+  return (
+    <QueryState query={query} rows={10}>
+      {(base) => {
+        const c = revealed && revealed.version === base.version ? revealed : base;
+        return (
+          <>
+            <PageTitle
+              title={`案件 ${c.caseNo}`}
+              subtitle={
+                <Space wrap>
+                  <Tag color="#0958d9">{c.typeLabel}</Tag>
+                  <Tag style={{ color: '#262626' }}>{c.statusLabel}</Tag>
+                  {c.round > 1 ? <Tag style={{ color: '#a8071a' }}>第 {c.round} 轮办理（群众不满意后重办）</Tag> : null}
+                </Space>
+              }
+              extra={
+                <>
+                  <Button onClick={() => void query.refetch()} loading={query.isFetching}>
+                    刷新
+                  </Button>
+                  <Link to={`/audit/${c.caseNo}`}>
+                    <Button>审计日志</Button>
+                  </Link>
+                </>
+              }
+            />
+            {c.reviewRequired ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title="需督办复核：群众对重新办理后的答复仍不满意" /> : null}
+            <Row gutter={[16, 16]}>
+              <Col xs={24} lg={15}>
+                <Flex vertical gap={16}>
+                  <Card size="small" title={<h2 className="card-title">诉求内容</h2>} className="case-content">
+                    <Typography.Title level={3} style={{ fontSize: 17, marginTop: 0 }} className="case-title">
+                      {c.title}
+                    </Typography.Title>
+                    <PlainText text={c.content} className="case-body" style={{ fontSize: 15, lineHeight: 1.8 }} />
+                    <Descriptions
+                      style={{ marginTop: 16 }}
+                      size="small"
+                      column={{ xs: 1, md: 2 }}
+                      items={[
+                        { key: 'category', label: '问题类别', children: c.categoryName ?? c.categoryId },
+                        { key: 'dept', label: '承办部门', children: c.departmentName ?? '尚未交办' },
+                        { key: 'created', label: '提交时间', children: formatDateTime(c.createdAt) },
+                        { key: 'owner', label: '受理人', children: c.ownerId ?? '—' },
+                        ...(c.location?.text ? [{ key: 'loc', label: '地点', children: <PlainText text={c.location.text} /> }] : []),
+                        { key: 'publish', label: '同意公开', children: c.publishConsent ? '同意（匿名公开答复）' : '不同意' },
+                        ...(c.mergedInto ? [{ key: 'merged', label: '已并入', children: <Link to={`/cases/${c.mergedInto}`}>{c.mergedInto}</Link> }] : []),
+                        ...(c.rejectReason ? [{ key: 'reject', label: '不予受理理由', children: <PlainText text={c.rejectReason} /> }] : []),
+                      ]}
+                    />
+                  </Card>
+                  {c.pendingQuestion ? (
+                    <Alert type="info" showIcon title="已请群众补充材料，等待回复（计时暂停）" description={<PlainText text={c.pendingQuestion} />} />
+                  ) : null}
+                  {c.supplements.length ? (
+                    <Card size="small" title={<h2 className="card-title">群众补充的材料</h2>}>
+                      {c.supplements.map((s, i) => (
+                        <div key={i} style={{ marginBottom: 8 }}>
+                          <Typography.Text strong>{formatDateTime(s.at)}</Typography.Text>
+                          <PlainText text={s.content} />
+                        </div>
+                      ))}
+                    </Card>
+                  ) : null}
+                  {c.answer ? (
+                    <Card size="small" title={<h2 className="card-title">答复</h2>} className="case-answer">
+                      <Typography.Paragraph>
+                        {c.answer.departmentName} · {c.answer.officialId} · {formatDateTime(c.answer.at)}
+                      </Typography.Paragraph>
+                      <PlainText text={c.answer.text} />
+                    </Card>
+                  ) : null}
+                  {c.ratings.length ? (
+                    <Card size="small" title={<h2 className="card-title">群众评价</h2>} className="case-ratings">
+                      {c.ratings.map((r, i) => (
+                        <div key={i} style={{ marginBottom: 8 }}>
+                          <Tag style={{ color: r.rating === 'unsatisfied' ? '#a8071a' : '#135200' }}>{RATING_LABELS[r.rating]}</Tag>
+                          第 {r.round} 轮 · {formatDateTime(r.at)}
+                          {r.comment ? <PlainText text={r.comment} /> : null}
+                        </div>
+                      ))}
+                    </Card>
+                  ) : null}
+                  <CaseTimeline caseNo={c.caseNo} events={c.timeline} />
+                </Flex>
+              </Col>
+              <Col xs={24} lg={9}>
+                <Flex vertical gap={16}>
+                  <SlaClock c={c} />
+                  <ContactCard c={c} role={official.role} revealing={reveal.isPending} onReveal={() => reveal.mutate()} onHide={() => setRevealed(undefined)} />
+                  <ActionPanel key={c.caseNo} c={base} username={official.username} onReload={() => query.refetch()} />
+                </Flex>
+              </Col>
+            </Row>
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}

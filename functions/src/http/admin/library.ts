@@ -1,0 +1,37 @@
+import { adminPolicyListQuerySchema, libraryItemUpdateSchema, policyInputSchema, synonymsInputSchema } from '@minsheng/shared';
+import { consoleOfficial, httpRoute } from '../../lib/http';
+import { adminCreatePolicy, adminDeleteItem, adminGetSynonyms, adminListLibrary, adminPutSynonyms, adminUpdateItem } from '../../services/library/library';
+
+/** GET /api/console/admin/policies?q=&kind=&limit=&offset= — every library item, with bookkeeping. */
+export const list = httpRoute({
+  query: adminPolicyListQuerySchema,
+  handle: async (input) => ({ body: await adminListLibrary(input.deps, await consoleOfficial(input), input.query) }),
+});
+
+/** POST /api/console/admin/policies — a new policy (201). */
+export const create = httpRoute({
+  body: policyInputSchema,
+  handle: async (input) => ({ status: 201, body: await adminCreatePolicy(input.deps, await consoleOfficial(input), input.body) }),
+});
+
+/** POST /api/console/admin/policies/{id} — replace a policy or a published Q&A ({ kind, …, expectedRevision? }). */
+export const update = httpRoute({
+  body: libraryItemUpdateSchema,
+  handle: async (input) => ({ body: await adminUpdateItem(input.deps, await consoleOfficial(input), input.pathParam('id'), input.body) }),
+});
+
+/** DELETE /api/console/admin/policies/{id} */
+export const remove = httpRoute({
+  handle: async (input) => ({ body: await adminDeleteItem(input.deps, await consoleOfficial(input), input.pathParam('id')) }),
+});
+
+/** GET /api/console/admin/synonyms */
+export const getSynonyms = httpRoute({
+  handle: async (input) => ({ body: await adminGetSynonyms(input.deps, await consoleOfficial(input)) }),
+});
+
+/** POST /api/console/admin/synonyms { groups: string[][] } — replaces the whole list. */
+export const putSynonyms = httpRoute({
+  body: synonymsInputSchema,
+  handle: async (input) => ({ body: await adminPutSynonyms(input.deps, await consoleOfficial(input), input.body) }),
+});

@@ -1,0 +1,176 @@
+import {
+  DomainError,
+  LIBRARY_ID_PATTERN,
+  anonymiseText,
+  type LibraryAdminItemDto,
+  type LibraryAdminListResponse,
+  type LibraryItemDto,
+  type LibraryItemUpdate,
+  type LibraryKind,
+  type PolicyInput,
+  type PolicySearchResponse,
+  type SynonymsInput,
+  type SynonymsResponse,
+} from '@minsheng/shared';
+import type { LibraryItemRecord } from '../../ports/library-store';
+import { requireRole, type OfficialContext } from '../console-auth';
+import { namesFrom } from '../console-present';
+import type { Deps } from '../deps';
+import { DEFAULT_SYNONYM_GROUPS } from '../search/default-synonyms';
+import { newLibraryId } from './ids';
+import { toAdminItemDto, toItemDto, toSummary } from './present';
+import { personalDetailsOf } from './publication';
+
+const notFound = () => new DomainError('NOT_FOUND', { message: '该政策或问答不存在或已下架' });
+const changedMeanwhile = () => new DomainError('VERSION_CONFLICT', { message: '该条目已被他人修改或删除，请刷新后重试' });
+
+export interface SearchParams {
+  q?: string;
+  limit?: number;
+  offset?: number;
+  kind?: LibraryKind;
+}
+
+/**
+ * The public library: with `q`, ranked Chinese search (title matches and recent items first);
+ * without, newest first. Answered from this process's index, checked against the table every few seconds.
+ */
+export async function searchLibrary(deps: Deps, params: SearchParams): Promise<PolicySearchResponse> {
+  const page = { limit: params.limit ?? 10, offset: params.offset ?? 0, ...(params.kind ? { kind: params.kind } : {}) };
+  const q = params.q?.trim() ?? '';
+  if (q === '') {
+    const { total, items } = await deps.librarySearch.newest(page);
+    return { items: items.map((d) => toSummary(d, [])), total };
+  }
+  const result = await deps.librarySearch.search(q, { ...page, now: deps.now() });
+  return { q, total: result.total, items: result.hits.map((h) => toSummary(h.item, result.words, h)) };
+}
+
+/** One item in full (the table's copy: always the latest). */
+export async function getLibraryItem(deps: Deps, id: string): Promise<LibraryItemDto> {
+  if (!LIBRARY_ID_PATTERN.test(id)) throw notFound();
+  const item = await deps.library.getItem(id);
+  if (!item) throw notFound();
+  return toItemDto(item, namesFrom([], await deps.store.listCategories()));
+}
+
+// ---- Administration ----
+
+const admin = (viewer: OfficialContext) => requireRole(viewer, ['admin']);
+
+/** Every item with its bookkeeping: searched like the public library, or newest first. Read fresh. */
+export async function adminListLibrary(deps: Deps, viewer: OfficialContext, params: SearchParams): Promise<LibraryAdminListResponse> {
+  admin(viewer);
+  const page = { limit: params.limit ?? 50, offset: params.offset ?? 0, fresh: true, ...(params.kind ? { kind: params.kind } : {}) };
+  const names = namesFrom([], await deps.store.listCategories());
+  const q = params.q?.trim() ?? '';
+  if (q === '') {
+    const { total, items } = await deps.librarySearch.newest(page);
+    return { total, items: items.map((d) => toAdminItemDto(d, names)) };
+  }
+  const result = await deps.librarySearch.search(q, { ...page, now: deps.now() });
+  return { total: result.total, items: result.hits.map((h) => toAdminItemDto(h.item, names)) };
+}
+
+async function checkCategory(deps: Deps, categoryId: string | undefined): Promise<void> {
+  if (categoryId && !(await deps.store.getCategory(categoryId))) throw new DomainError('UNKNOWN_CATEGORY', { fields: { categoryId: '问题类别不存在' } });
+}
+
+const cleanTags = (tags: string[] | undefined) => [...new Set((tags ?? []).map((t) => t.trim()).filter(Boolean))];
+
+function policyFields(input: PolicyInput) {
+  return {
+    title: input.title.trim(),
+    issuer: input.issuer.trim(),
+    issuedAt: input.issuedAt,
+    body: input.body.trim(),
+    tags: cleanTags(input.tags),
+    ...(input.docNo?.trim() ? { docNo: input.docNo.trim() } : {}),
+    ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
+    ...(input.categoryId ? { categoryId: input.categoryId } : {}),
+  };
+}
+
+/** Admin: a new policy document. Searchable at once in this process, within seconds everywhere. */
+export async function adminCreatePolicy(deps: Deps, viewer: OfficialContext, input: PolicyInput): Promise<LibraryAdminItemDto> {
+  admin(viewer);
+  if (input.expectedRevision !== undefined) throw new DomainError('VALIDATION_FAILED', { fields: { expectedRevision: '新建时不需要版本号' } });
+  await checkCategory(deps, input.categoryId);
+  const now = deps.now();
+  const at = now.toISOString();
+  const record: LibraryItemRecord = {
+    id: newLibraryId('policy', now),
+    kind: 'policy',
+    ...policyFields(input),
+    revision: 1,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: viewer.username,
+    updatedBy: viewer.username,
+  };
+  const saved = await deps.library.saveItem(record, 0);
+  if (!saved.ok) throw new DomainError('ALREADY_EXISTS');
+  deps.librarySearch.invalidate();
+  return toAdminItemDto(record, namesFrom([], await deps.store.listCategories()));
+}
+
+/** Admin: replace an item at the revision the admin edited (a newer one stored meanwhile → 409). Q&A texts are anonymised again. */
+export async function adminUpdateItem(deps: Deps, viewer: OfficialContext, id: string, input: LibraryItemUpdate): Promise<LibraryAdminItemDto> {
+  admin(viewer);
+  const current = LIBRARY_ID_PATTERN.test(id) ? await deps.library.getItem(id, { consistent: true }) : undefined;
+  if (!current) throw notFound();
+  if (input.kind !== current.kind) {
+    throw new DomainError('VALIDATION_FAILED', { fields: { kind: current.kind === 'policy' ? '该条目是政策文件（policy）' : '该条目是咨询问答（qa）' } });
+  }
+  if (input.expectedRevision !== undefined && input.expectedRevision !== current.revision) throw changedMeanwhile();
+  const at = deps.now().toISOString();
+  const bookkeeping = { revision: current.revision + 1, createdAt: current.createdAt, createdBy: current.createdBy, updatedAt: at, updatedBy: viewer.username };
+  let record: LibraryItemRecord;
+  if (input.kind === 'policy') {
+    await checkCategory(deps, input.categoryId);
+    record = { id, kind: 'policy', ...policyFields(input), ...bookkeeping };
+  } else {
+    // Whatever the admin typed, the citizen's own details stay out.
+    const source = current.sourceCaseNo ? await deps.store.getCase(current.sourceCaseNo) : undefined;
+    const details = source ? personalDetailsOf(source) : {};
+    record = {
+      ...current,
+      title: anonymiseText(input.title.trim(), details, { source: 'citizen', guessNames: false }).text,
+      question: anonymiseText(input.question.trim(), details, { source: 'citizen', guessNames: false }).text,
+      body: anonymiseText(input.answer.trim(), details, { source: 'official', guessNames: false }).text,
+      tags: cleanTags(input.tags ?? current.tags),
+      ...bookkeeping,
+    };
+  }
+  const saved = await deps.library.saveItem(record, current.revision);
+  if (!saved.ok) throw changedMeanwhile();
+  deps.librarySearch.invalidate();
+  return toAdminItemDto(record, namesFrom([], await deps.store.listCategories()));
+}
+
+/** Admin: take an item out of the library (a Q&A's consultation may then be published again). */
+export async function adminDeleteItem(deps: Deps, viewer: OfficialContext, id: string): Promise<{ id: string; deleted: true }> {
+  admin(viewer);
+  const current = LIBRARY_ID_PATTERN.test(id) ? await deps.library.getItem(id, { consistent: true }) : undefined;
+  if (!current) throw notFound();
+  const deleted = await deps.library.deleteItem(current, current.revision, deps.now().toISOString());
+  if (!deleted.ok) throw changedMeanwhile();
+  deps.librarySearch.invalidate();
+  return { id, deleted: true };
+}
+
+export async function adminGetSynonyms(deps: Deps, viewer: OfficialContext): Promise<SynonymsResponse> {
+  admin(viewer);
+  const stored = await deps.library.getSynonyms();
+  return stored ? { groups: stored.groups, isDefault: false, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy } : { groups: DEFAULT_SYNONYM_GROUPS, isDefault: true };
+}
+
+/** Admin: replace the synonym list. Every index rebuilds (synonyms are indexed), within seconds. */
+export async function adminPutSynonyms(deps: Deps, viewer: OfficialContext, input: SynonymsInput): Promise<SynonymsResponse> {
+  admin(viewer);
+  const groups = input.groups.map((g) => [...new Set(g.map((t) => t.trim()))]).filter((g) => g.length >= 2);
+  const updatedAt = deps.now().toISOString();
+  await deps.library.putSynonyms({ groups, updatedAt, updatedBy: viewer.username });
+  deps.librarySearch.invalidate();
+  return { groups, isDefault: false, updatedAt, updatedBy: viewer.username };
+}

@@ -1,0 +1,227 @@
+/**
+ * The officials' console for the local stack: build it when its sources changed, serve the
+ * static build with a fallback to index.html for the app's own routes, and proxy /api/* to the
+ * local API — the console calls a relative '/api', so one build works on any host and port.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { REPO_ROOT } from './table-definition';
+
+export const CONSOLE_DIR = resolve(REPO_ROOT, 'console');
+export const CONSOLE_DIST = resolve(CONSOLE_DIR, 'dist');
+const STAMP = '.minsheng-build';
+
+/** What a build depends on: the console's sources and config, and shared/ (types, labels, schemas). */
+function sourceFiles(): string[] {
+  const files = ['package.json', 'index.html', 'vite.config.ts', 'tsconfig.json'].map((f) => resolve(CONSOLE_DIR, f)).filter((f) => existsSync(f));
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(path);
+    }
+  };
+  for (const root of [resolve(CONSOLE_DIR, 'src'), resolve(CONSOLE_DIR, 'public'), resolve(REPO_ROOT, 'shared', 'src')]) if (existsSync(root)) walk(root);
+  return files.sort();
+}
+
+/** A hash of the build's inputs: contents, not mtimes (a fresh clone or a checkout changes every mtime). */
+export function consoleSourceHash(): string {
+  const hash = createHash('sha256');
+  for (const file of sourceFiles()) hash.update(file.slice(REPO_ROOT.length)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+/** True when console/dist was built from the current sources. */
+export function isConsoleBuildFresh(): boolean {
+  const stamp = resolve(CONSOLE_DIST, STAMP);
+  return existsSync(stamp) && existsSync(resolve(CONSOLE_DIST, 'index.html')) && readFileSync(stamp, 'utf8') === consoleSourceHash();
+}
+
+/**
+ * `vite build` into a temporary folder, then moved into console/dist: the new hashed assets join the
+ * previous build's (kept one generation, so a page loaded just before a rebuild — e.g. by another
+ * `npm start` after `shared/` changed — can still load its lazy chunks), and index.html is replaced
+ * last, in one rename. Rejects with Vite's output on failure.
+ */
+export async function buildConsole(options: { onOutput?: (text: string) => void } = {}): Promise<void> {
+  const hash = consoleSourceHash();
+  const tmp = resolve(CONSOLE_DIR, `dist.tmp-${process.pid}`);
+  const vite = resolve(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const child = spawn(process.execPath, [vite, 'build', '--outDir', tmp, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: CONSOLE_DIR,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    options.onOutput?.(chunk.toString());
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  if (code !== 0 || !existsSync(resolve(tmp, 'index.html'))) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw new Error(`console build failed (exit ${code}):\n${output.slice(-6000)}`);
+  }
+  installBuild(tmp, hash);
+}
+
+const GENERATION = '.assets';
+
+/** Move a finished build from `tmp` into console/dist, keeping the previous build's assets. */
+function installBuild(tmp: string, hash: string) {
+  const assets = resolve(CONSOLE_DIST, 'assets');
+  mkdirSync(assets, { recursive: true });
+  const fresh = existsSync(resolve(tmp, 'assets')) ? readdirSync(resolve(tmp, 'assets')) : [];
+  const genFile = resolve(CONSOLE_DIST, GENERATION);
+  const previous = existsSync(genFile) ? readFileSync(genFile, 'utf8').split('\n').filter(Boolean) : readdirSync(assets);
+  for (const name of fresh) renameSync(resolve(tmp, 'assets', name), resolve(assets, name));
+  const keep = new Set([...fresh, ...previous]);
+  for (const name of readdirSync(assets)) if (!keep.has(name)) rmSync(resolve(assets, name), { force: true });
+  for (const name of readdirSync(tmp)) {
+    if (name === 'assets' || name === 'index.html') continue;
+    rmSync(resolve(CONSOLE_DIST, name), { recursive: true, force: true });
+    renameSync(resolve(tmp, name), resolve(CONSOLE_DIST, name));
+  }
+  writeFileSync(genFile, fresh.join('\n'));
+  writeFileSync(resolve(CONSOLE_DIST, STAMP), hash);
+  renameSync(resolve(tmp, 'index.html'), resolve(CONSOLE_DIST, 'index.html'));
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+/** Build console/dist unless it is already built from these sources. Returns whether it built. */
+export async function ensureConsoleBuild(onOutput?: (text: string) => void): Promise<boolean> {
+  if (isConsoleBuildFresh()) return false;
+  await buildConsole(onOutput ? { onOutput } : {});
+  return true;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+// Defence in depth behind "citizen text is rendered as text": no inline or foreign scripts run,
+// even if some text ever reached the page as HTML. antd injects its styles at run time, hence
+// 'unsafe-inline' for styles only.
+const SECURITY_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+};
+
+export interface ConsoleServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function proxy(req: IncomingMessage, res: ServerResponse, api: URL) {
+  const upstream = httpRequest(
+    { hostname: api.hostname, port: api.port, method: req.method, path: req.url, headers: { ...req.headers, host: api.host } },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ error: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后重试' } }));
+  });
+  req.on('aborted', () => upstream.destroy());
+  req.pipe(upstream);
+}
+
+/**
+ * Serve `root` (console/dist) on `port` (0: any free one) and proxy /api/* to `apiUrl`. Paths that
+ * are not files get index.html (the app's routes: /cases/…, /stats). Hashed assets are cached for
+ * a year; index.html never, so a rebuild shows at once.
+ */
+export async function serveConsole(options: { apiUrl: string; port?: number; root?: string; host?: string }): Promise<ConsoleServer> {
+  const root = resolve(options.root ?? CONSOLE_DIST);
+  const api = new URL(options.apiUrl);
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return proxy(req, res, api);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let path = normalize(join(root, pathname));
+    if (!path.startsWith(root + sep) && path !== root) {
+      res.writeHead(403).end();
+      return;
+    }
+    const isFile = existsSync(path) && statSync(path).isFile();
+    if (!isFile) {
+      // A missing asset is a 404 (not the app's HTML under a .js name); anything else is a route of the app.
+      if (pathname.startsWith('/assets/') || extname(pathname) !== '') {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+        return;
+      }
+      path = join(root, 'index.html');
+    }
+    const isIndex = path.endsWith('index.html');
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'Cache-Control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
+      ...SECURITY_HEADERS,
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(path).pipe(res);
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, host, () => done());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+/**
+ * For `npm start`: build the console if its sources changed (a few seconds; otherwise instant) and
+ * serve it next to the API. A failed build does not stop the API: it is reported and the line omitted.
+ */
+export async function startConsoleForStack(options: { apiUrl: string; port: number; log: (message: string) => void }): Promise<ConsoleServer | undefined> {
+  try {
+    if (!isConsoleBuildFresh()) {
+      options.log('building the officials\' console (console/ changed; ~5 s)…');
+      await buildConsole();
+    }
+    return await serveConsole({ apiUrl: options.apiUrl, port: options.port });
+  } catch (error) {
+    options.log(`console not served: ${error instanceof Error ? error.message.slice(0, 2000) : String(error)}`);
+    return undefined;
+  }
+}

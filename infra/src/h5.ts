@@ -1,0 +1,248 @@
+/**
+ * The citizen mini-program's H5 build for the local stack: build it when its sources changed,
+ * serve it with a small static server that also proxies /api/* to the local API, so the H5 app
+ * (which calls a relative '/api') works on whatever port it is served from.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:path';
+import { REPO_ROOT } from './table-definition';
+
+export const MINIPROGRAM_DIR = resolve(REPO_ROOT, 'miniprogram');
+export type TaroTarget = 'h5' | 'weapp';
+
+/** Where a build lands; `blank` is the empty Taro app the benchmark compares with. */
+export function distDir(target: TaroTarget, variant: 'app' | 'blank' = 'app'): string {
+  return resolve(MINIPROGRAM_DIR, 'dist', variant === 'blank' ? `blank-${target}` : target);
+}
+
+/** Everything a build depends on: the mini-program's sources and config, and shared/ (schemas, labels). */
+function sourceFiles(): string[] {
+  const roots = [resolve(MINIPROGRAM_DIR, 'src'), resolve(MINIPROGRAM_DIR, 'config'), resolve(MINIPROGRAM_DIR, 'bench'), resolve(REPO_ROOT, 'shared', 'src')];
+  const files = [resolve(MINIPROGRAM_DIR, 'package.json'), resolve(MINIPROGRAM_DIR, 'babel.config.js'), resolve(MINIPROGRAM_DIR, 'project.config.json')];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(path);
+    }
+  };
+  for (const root of roots) if (existsSync(root)) walk(root);
+  return files.sort();
+}
+
+/** A hash of the build's inputs (contents, not mtimes: a fresh clone or a `git checkout` changes every mtime). */
+export function sourceHash(env: Record<string, string> = {}): string {
+  const hash = createHash('sha256');
+  for (const file of sourceFiles()) hash.update(file.slice(REPO_ROOT.length)).update('\0').update(readFileSync(file)).update('\0');
+  hash.update(JSON.stringify(env));
+  return hash.digest('hex');
+}
+
+const STAMP = '.minsheng-build';
+
+/** True when dist/<target> was built from the current sources. */
+export function isBuildFresh(target: TaroTarget, options: { env?: Record<string, string>; variant?: 'app' | 'blank' } = {}): boolean {
+  const variant = options.variant ?? 'app';
+  const env = { ...options.env, ...(variant === 'blank' ? { MINSHENG_MP_BLANK: '1' } : {}) };
+  const stamp = resolve(distDir(target, variant), STAMP);
+  return existsSync(stamp) && readFileSync(stamp, 'utf8') === sourceHash(env);
+}
+
+/**
+ * `taro build --type <target>` into miniprogram/dist/<target>; rejects with Taro's output when
+ * the build fails. `env` adds TARO_APP_* variables (e.g. the weapp's API origin).
+ */
+export async function buildMiniprogram(
+  target: TaroTarget,
+  options: { env?: Record<string, string>; onOutput?: (text: string) => void; variant?: 'app' | 'blank' } = {},
+): Promise<void> {
+  const variant = options.variant ?? 'app';
+  const env = { ...options.env, ...(variant === 'blank' ? { MINSHENG_MP_BLANK: '1' } : {}) };
+  const out = distDir(target, variant);
+  // Build beside the old output and swap it in when complete: a server (npm start) or another
+  // test may be reading the old one meanwhile.
+  const building = resolve(MINIPROGRAM_DIR, 'dist', `.building-${target}-${variant}-${process.pid}-${Date.now()}`);
+  const hash = sourceHash(env);
+  const taro = resolve(REPO_ROOT, 'node_modules', '@tarojs', 'cli', 'bin', 'taro');
+  const child = spawn(process.execPath, [taro, 'build', '--type', target], {
+    cwd: MINIPROGRAM_DIR,
+    env: { ...process.env, ...env, MINSHENG_MP_OUT: relative(MINIPROGRAM_DIR, building), NODE_ENV: 'production', BROWSERSLIST_IGNORE_OLD_DATA: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    options.onOutput?.(chunk.toString());
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  // Taro exits 0 even when webpack reported errors: look at what it said too.
+  if (code !== 0 || /Compiled with (some )?errors|✖ Errors|ERROR in /.test(output) || !existsSync(resolve(building, target === 'h5' ? 'index.html' : 'app.json'))) {
+    rmSync(building, { recursive: true, force: true });
+    throw new Error(`taro build --type ${target} failed (exit ${code}):\n${output.slice(-6000)}`);
+  }
+  writeFileSync(resolve(building, STAMP), hash);
+  if (target === 'h5') {
+    installBuild(building, out);
+  } else {
+    // Nobody serves the weapp folder, and WeChat counts every file in it: replace it whole.
+    rmSync(out, { recursive: true, force: true });
+    renameSync(building, out);
+  }
+}
+
+/** Files under `dir`, as paths relative to it. */
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path).map((f) => join(name, f)) : [name];
+  });
+}
+
+/**
+ * Move a finished build into place file by file (each rename is atomic), index.html and the stamp
+ * last. Assets of the previous build stay a while: their names are content hashes, and a page
+ * loaded before the swap still asks for them when it opens its next page.
+ */
+function installBuild(building: string, out: string) {
+  const fresh = listFiles(building);
+  const last = new Set(['index.html', STAMP, 'app.json']);
+  const order = [...fresh.filter((f) => !last.has(f)), ...fresh.filter((f) => last.has(f))];
+  for (const file of order) {
+    mkdirSync(dirname(join(out, file)), { recursive: true });
+    renameSync(join(building, file), join(out, file));
+  }
+  rmSync(building, { recursive: true, force: true });
+  const keep = new Set(fresh);
+  const cutoff = Date.now() - 30 * 60 * 1000;
+  for (const file of listFiles(out)) {
+    const path = join(out, file);
+    if (!keep.has(file) && statSync(path).mtimeMs < cutoff) unlinkSync(path);
+  }
+}
+
+/** Build dist/h5 unless it is already built from these sources. Returns whether it built. */
+export async function ensureH5Build(onOutput?: (text: string) => void): Promise<boolean> {
+  if (isBuildFresh('h5')) return false;
+  await buildMiniprogram('h5', onOutput ? { onOutput } : {});
+  return true;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface H5Server {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serve `root` (the H5 dist) on `port` (0: any free one) and proxy /api/* to `apiUrl`.
+ * Hashed assets are cached for a year; index.html never (so a rebuild shows at once).
+ */
+export async function serveH5(options: { apiUrl: string; port?: number; root?: string; host?: string }): Promise<H5Server> {
+  const root = resolve(options.root ?? distDir('h5'));
+  const api = new URL(options.apiUrl);
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      const headers = { ...req.headers, host: api.host };
+      const upstream = httpRequest(
+        { hostname: api.hostname, port: api.port, method: req.method, path: `${url.pathname}${url.search}`, headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => {
+        if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ error: { code: 'STORAGE_UNAVAILABLE', message: '服务暂时不可用，请稍后重试' } }));
+      });
+      req.pipe(upstream);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    let path: string;
+    try {
+      path = normalize(join(root, decodeURIComponent(url.pathname)));
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (!path.startsWith(root + sep) && path !== root) {
+      res.writeHead(403).end();
+      return;
+    }
+    const missing = !existsSync(path) || statSync(path).isDirectory();
+    if (missing && extname(path) && extname(path) !== '.html') {
+      // An asset of an older build (hashed names change): say so rather than answer with HTML.
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+      return;
+    }
+    if (missing) path = join(root, 'index.html');
+    const isIndex = path.endsWith('index.html');
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'Cache-Control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(path)
+      .on('error', () => res.end('<!doctype html><meta charset="utf-8"><p>正在更新，请稍后刷新页面。</p>'))
+      .pipe(res);
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, host, () => done());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+/**
+ * For `npm start`: build the H5 app if its sources changed (~20 s; otherwise instant), serve it
+ * next to the API. A failed build does not stop the API: it is reported and the H5 line omitted.
+ */
+export async function startH5ForStack(options: { apiUrl: string; port: number; log: (message: string) => void }): Promise<H5Server | undefined> {
+  try {
+    if (!isBuildFresh('h5')) {
+      options.log('building the mini-program for H5 (miniprogram/ changed; ~20 s)…');
+      await buildMiniprogram('h5');
+    }
+    return await serveH5({ apiUrl: options.apiUrl, port: options.port });
+  } catch (error) {
+    options.log(`H5 mini-program not served: ${error instanceof Error ? error.message.slice(0, 2000) : String(error)}`);
+    return undefined;
+  }
+}

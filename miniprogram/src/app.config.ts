@@ -1,0 +1,25 @@
+export default defineAppConfig({
+  // Main package: what almost everyone opens. Credentials and the case page load on demand.
+  pages: ['pages/index/index', 'pages/file/index', 'pages/track/index'],
+  subPackages: [
+    {
+      root: 'subpackages/case',
+      pages: ['credentials/index', 'detail/index'],
+    },
+  ],
+  preloadRule: {
+    'pages/file/index': { network: 'all', packages: ['subpackages/case'] },
+    'pages/track/index': { network: 'all', packages: ['subpackages/case'] },
+  },
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f2f3f5',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '民声',
+    navigationBarTextStyle: 'black',
+  },
+  // Only components a page actually uses are loaded (WeChat's code-quality check asks for it).
+  lazyCodeLoading: 'requiredComponents',
+  // chooseLocation on the filing form.
+  requiredPrivateInfos: ['chooseLocation'],
+});

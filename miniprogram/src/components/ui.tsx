@@ -1,0 +1,202 @@
+import type { ReactNode } from 'react';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { charCount } from '@minsheng/shared';
+import { keyboardTappable, role } from '../lib/a11y';
+
+type ButtonKind = 'primary' | 'secondary' | 'plain';
+
+interface BtnProps {
+  children: ReactNode;
+  onClick?: () => void;
+  kind?: ButtonKind;
+  disabled?: boolean;
+  loading?: boolean;
+  /** Spoken name when the visible text alone is not clear enough. */
+  label?: string;
+  className?: string;
+}
+
+/** A button with a ≥ 44 px tap target; its visible text is its name. */
+export function Btn({ children, onClick, kind = 'secondary', disabled, loading, label, className }: BtnProps) {
+  return (
+    <Button
+      className={`btn btn--${kind}${className ? ` ${className}` : ''}`}
+      disabled={disabled || loading}
+      loading={loading}
+      onClick={disabled || loading ? undefined : onClick}
+      {...role('button')}
+      {...keyboardTappable(disabled || loading ? undefined : onClick)}
+      aria-label={label}
+      aria-disabled={disabled || loading ? 'true' : undefined}
+    >
+      {children}
+    </Button>
+  );
+}
+
+interface ChoiceProps {
+  children: ReactNode;
+  selected: boolean;
+  onSelect: () => void;
+  className?: string;
+  label?: string;
+}
+
+/** One option of a single-choice group (type, category, rating): a large tappable radio. */
+export function Choice({ children, selected, onSelect, className, label }: ChoiceProps) {
+  return (
+    <View
+      className={`choice${selected ? ' choice--selected' : ''}${className ? ` ${className}` : ''}`}
+      onClick={onSelect}
+      {...role('radio')}
+      {...keyboardTappable(onSelect)}
+      aria-checked={selected ? 'true' : 'false'}
+      aria-label={label}
+    >
+      {children}
+    </View>
+  );
+}
+
+export function ChoiceGroup({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
+  return (
+    <View className={`choice-group${className ? ` ${className}` : ''}`} {...role('radiogroup')} aria-label={label}>
+      {children}
+    </View>
+  );
+}
+
+/** An on/off setting, e.g. large-text mode or anonymous filing. */
+export function Toggle({ label, on, onChange, className }: { label: string; on: boolean; onChange: (on: boolean) => void; className?: string }) {
+  return (
+    <View
+      className={`toggle${on ? ' toggle--on' : ''}${className ? ` ${className}` : ''}`}
+      onClick={() => onChange(!on)}
+      {...role('switch')}
+      {...keyboardTappable(() => onChange(!on))}
+      aria-checked={on ? 'true' : 'false'}
+      aria-label={label}
+    >
+      <Text className='toggle__label'>{label}</Text>
+      <Text className='toggle__state'>{on ? '已开启' : '已关闭'}</Text>
+    </View>
+  );
+}
+
+interface FieldProps {
+  label: string;
+  /** Shown under the label: what to write, who sees it. */
+  hint?: string;
+  error?: string;
+  optional?: boolean;
+  children: ReactNode;
+  /** e.g. "12/100" */
+  counter?: ReactNode;
+}
+
+export function Field({ label, hint, error, optional, children, counter }: FieldProps) {
+  return (
+    <View className={`field${error ? ' field--error' : ''}`}>
+      <View className='field__head'>
+        <Text className='field__label'>
+          {label}
+          {optional ? <Text className='field__optional'>（选填）</Text> : null}
+        </Text>
+        {counter}
+      </View>
+      {hint ? <Text className='field__hint'>{hint}</Text> : null}
+      {children}
+      {error ? (
+        <Text className='field__error' {...role('alert')}>
+          {error}
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+/** "12 / 100 字", red when over the limit; counts characters as a person does. */
+export function Counter({ value, max }: { value: string; max: number }) {
+  const n = charCount(value);
+  return (
+    <Text className={`counter${n > max ? ' counter--over' : ''}`} aria-live='polite'>
+      {n} / {max} 字
+    </Text>
+  );
+}
+
+interface TextInputProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  type?: 'text' | 'number' | 'idcard' | 'digit';
+  password?: boolean;
+  maxlength?: number;
+  className?: string;
+  invalid?: boolean;
+}
+
+/** A one-line input. On H5 Taro wraps the real <input>; nativeProps names it for screen readers. */
+export function TextInput({ label, value, onChange, placeholder, type = 'text', password, maxlength = 140, className, invalid }: TextInputProps) {
+  return (
+    <Input
+      className={`input${className ? ` ${className}` : ''}`}
+      value={value}
+      type={type}
+      password={password}
+      placeholder={placeholder}
+      placeholderClass='placeholder'
+      maxlength={maxlength}
+      onInput={(e) => onChange(e.detail.value)}
+      nativeProps={{ 'aria-label': label, 'aria-invalid': invalid ? 'true' : 'false', autocomplete: 'off' }}
+    />
+  );
+}
+
+interface TextAreaProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  className?: string;
+  invalid?: boolean;
+}
+
+export function TextArea({ label, value, onChange, placeholder, className, invalid }: TextAreaProps) {
+  return (
+    <Textarea
+      className={`textarea${className ? ` ${className}` : ''}`}
+      value={value}
+      placeholder={placeholder}
+      placeholderClass='placeholder'
+      maxlength={-1}
+      autoHeight
+      onInput={(e) => onChange(e.detail.value)}
+      nativeProps={{ 'aria-label': label, 'aria-invalid': invalid ? 'true' : 'false' }}
+    />
+  );
+}
+
+/** A message box: errors are announced (role=alert), notes are not. */
+export function Notice({ kind, children, title }: { kind: 'error' | 'warning' | 'info' | 'success'; children: ReactNode; title?: string }) {
+  return (
+    <View className={`notice notice--${kind}`} {...role(kind === 'error' ? 'alert' : 'note')}>
+      {title ? <Text className='notice__title'>{title}</Text> : null}
+      <Text className='notice__text'>{children}</Text>
+    </View>
+  );
+}
+
+export function Section({ title, children, className }: { title?: string; children: ReactNode; className?: string }) {
+  return (
+    <View className={`section${className ? ` ${className}` : ''}`}>
+      {title ? (
+        <Text className='section__title' {...role('heading')} aria-level={2}>
+          {title}
+        </Text>
+      ) : null}
+      {children}
+    </View>
+  );
+}

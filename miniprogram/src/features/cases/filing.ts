@@ -1,0 +1,46 @@
+import { fileCaseRequestSchema, issuesToFields, type CaseType, type FieldErrors, type FileCaseRequest } from '@minsheng/shared';
+import type { Draft } from './device';
+
+/** The request body a draft stands for: trimmed, empty optional parts left out. */
+export function draftToRequest(draft: Draft): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    type: draft.type,
+    categoryId: draft.categoryId ?? '',
+    title: draft.title.trim(),
+    content: draft.content.trim(),
+  };
+  if (draft.type === 'report' && draft.anonymous) {
+    body.anonymous = true;
+  } else {
+    const contact: Record<string, string> = {};
+    if (draft.name.trim()) contact.name = draft.name.trim();
+    if (draft.phone.trim()) contact.phone = draft.phone.replace(/[\s]/g, '');
+    if (Object.keys(contact).length) body.contact = contact;
+  }
+  const place: Record<string, unknown> = {};
+  if (draft.place.trim()) place.text = draft.place.trim();
+  if (draft.lat !== undefined && draft.lng !== undefined) {
+    place.lat = draft.lat;
+    place.lng = draft.lng;
+  }
+  if (Object.keys(place).length) body.location = place;
+  return body;
+}
+
+/** Check a draft with the very schema the API uses; field messages keyed like the API's (`contact.phone`). */
+export function validateDraft(draft: Draft): { ok: true; body: FileCaseRequest } | { ok: false; fields: FieldErrors } {
+  const fields: FieldErrors = {};
+  if (!draft.type) fields.type = '请选择诉求类型：咨询、投诉、举报或建议';
+  if (!draft.categoryId) fields.categoryId = '请选择问题类别';
+  const body = draftToRequest(draft);
+  const parsed = fileCaseRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    for (const [key, message] of Object.entries(issuesToFields(parsed.error.issues, body))) fields[key] ??= message;
+  }
+  if (Object.keys(fields).length > 0 || !parsed.success) return { ok: false, fields };
+  return { ok: true, body: parsed.data };
+}
+
+export function isCaseType(value: unknown): value is CaseType {
+  return value === 'consultation' || value === 'complaint' || value === 'report' || value === 'suggestion';
+}

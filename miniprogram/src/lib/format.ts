@@ -1,0 +1,26 @@
+import { SHANGHAI_OFFSET_MS } from '@minsheng/shared';
+
+/** `2026-12-06T23:59:59+08:00` → `2026年12月6日` (Beijing date, whatever the phone's time zone). */
+export function formatDate(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + SHANGHAI_OFFSET_MS);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/** `2026年12月6日 14:05` in Beijing time. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + SHANGHAI_OFFSET_MS);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${formatDate(iso)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** Case numbers read more easily in groups: `20261121 483920`. */
+export function groupCaseNo(caseNo: string): string {
+  return caseNo.length === 14 ? `${caseNo.slice(0, 8)} ${caseNo.slice(8)}` : caseNo;
+}
+
+/** Passwords in two groups of four: `B68D WRME`. */
+export function groupPassword(password: string): string {
+  return password.length === 8 ? `${password.slice(0, 4)} ${password.slice(4)}` : password;
+}

@@ -1,0 +1,192 @@
+import { useEffect, useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { LIMITS, type CategoryDto, type FieldErrors } from '@minsheng/shared';
+import { Screen } from '../../components/screen';
+import { Btn, Choice, ChoiceGroup, Counter, Field, Notice, Section, TextArea, TextInput, Toggle } from '../../components/ui';
+import { fileCase, listCategories } from '../../features/cases/api';
+import { CASE_TYPE_GUIDE, CASE_TYPE_ORDER, caseTypeLabel } from '../../features/cases/case-types';
+import { clearDraft, loadDraft, rememberCase, saveDraft, type Draft } from '../../features/cases/device';
+import { isCaseType, validateDraft } from '../../features/cases/filing';
+import { IS_WEAPP } from '../../lib/env';
+import { newIdempotencyKey } from '../../lib/ids';
+import { ApiError } from '../../lib/request';
+import './index.scss';
+
+const CONTACT_NOTE = '姓名和电话只有受理和办理您这件诉求的工作人员能看到，用于联系您核实情况，不会公开。电话在列表中会隐去中间几位。';
+const ANONYMOUS_ON = '匿名举报：不留姓名和电话。我们无法联系您核实情况，请尽量把时间、地点、人物和经过写清楚。';
+const ANONYMOUS_OFF = '实名举报：您的姓名和电话只有受理员和督办人员能看到，被举报的部门和承办人看不到。';
+
+export default function FilePage() {
+  const router = useRouter();
+  const [draft, setDraft] = useState<Draft>(() => {
+    const saved = loadDraft();
+    const type = router.params.type;
+    return isCaseType(type) && type !== saved.type ? { ...saved, type, categoryId: undefined, anonymous: false } : saved;
+  });
+  const [categories, setCategories] = useState<CategoryDto[]>();
+  const [categoriesError, setCategoriesError] = useState<string>();
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [error, setError] = useState<string>();
+  const [submitting, setSubmitting] = useState(false);
+  const restoredPending = useRef(Boolean(draft.pending));
+
+  // Every keystroke is kept on the device: leaving the page, a call, a crash lose nothing.
+  useEffect(() => saveDraft(draft), [draft]);
+
+  const loadCategories = () => {
+    setCategoriesError(undefined);
+    listCategories()
+      .then((res) => setCategories(res.items))
+      .catch((e: unknown) => setCategoriesError(e instanceof ApiError ? e.message : '问题类别加载失败，请重试'));
+  };
+  useEffect(loadCategories, []);
+
+  const update = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setFields((f) => {
+      const next = { ...f };
+      for (const key of Object.keys(patch)) {
+        delete next[key];
+        if (key === 'name' || key === 'phone') delete next[`contact.${key}`], delete next.contact;
+        if (key === 'place') delete next['location.text'];
+      }
+      return next;
+    });
+  };
+
+  const offered = (categories ?? []).filter((c) => !draft.type || c.types.includes(draft.type));
+  const isReport = draft.type === 'report';
+  const anonymous = isReport && draft.anonymous;
+
+  const chooseOnMap = async () => {
+    try {
+      const place = await Taro.chooseLocation({});
+      update({ place: [place.name, place.address].filter(Boolean).join('，').slice(0, LIMITS.locationTextMax), lat: place.latitude, lng: place.longitude });
+    } catch {
+      // Cancelled, or location not allowed: typing the place works just as well.
+    }
+  };
+
+  const submit = async () => {
+    setError(undefined);
+    const checked = validateDraft(draft);
+    if (!checked.ok) {
+      setFields(checked.fields);
+      setError(`还有 ${Object.keys(checked.fields).length} 处需要修改，请看红字提示。`);
+      return;
+    }
+    const body = checked.body;
+    const bodyJson = JSON.stringify(body);
+    // The same body after a failure we never saw the end of: same key, so the server answers with
+    // the case it may already have made instead of making a second one.
+    const key = draft.pending?.body === bodyJson ? draft.pending.key : newIdempotencyKey();
+    const withPending = { ...draft, pending: { key, body: bodyJson } };
+    saveDraft(withPending);
+    setDraft(withPending);
+    setSubmitting(true);
+    try {
+      const filed = await fileCase(body, key);
+      rememberCase(filed, body.title, body.type);
+      clearDraft();
+      await Taro.redirectTo({ url: `/subpackages/case/credentials/index?caseNo=${filed.caseNo}` });
+    } catch (e) {
+      if (e instanceof ApiError) {
+        if (!e.isNetwork && e.status < 500) {
+          // Refused: no case was made, the next attempt is a new request.
+          const { pending: _dropped, ...rest } = withPending;
+          setDraft(rest);
+          setFields(e.fields ?? {});
+        }
+        setError(e.message);
+      } else {
+        setError('提交没有成功，请稍后重试。您填写的内容已保存。');
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Screen>
+      {restoredPending.current && draft.pending ? (
+        <Notice kind='warning' title='上次提交没有完成'>
+          上次提交时网络中断，诉求可能已经送达。请直接点“重新提交”，不会重复提交。
+        </Notice>
+      ) : null}
+
+      <Section title='1. 选择诉求类型'>
+        <ChoiceGroup label='诉求类型'>
+          {CASE_TYPE_ORDER.map((type) => (
+            <Choice key={type} className='choice--type' selected={draft.type === type} onSelect={() => update({ type, categoryId: undefined, anonymous: false })}>
+              {caseTypeLabel(type)}
+            </Choice>
+          ))}
+        </ChoiceGroup>
+        {draft.type ? <Text className='muted file__type-note'>{CASE_TYPE_GUIDE[draft.type].next}。</Text> : null}
+        {fields.type ? <Notice kind='error'>{fields.type}</Notice> : null}
+      </Section>
+
+      <Section title='2. 问题类别'>
+        {categoriesError ? (
+          <View>
+            <Notice kind='error'>{categoriesError}</Notice>
+            <Btn onClick={loadCategories}>重新加载类别</Btn>
+          </View>
+        ) : !categories ? (
+          <Text className='muted'>正在加载类别…</Text>
+        ) : (
+          <ChoiceGroup label='问题类别' className='file__categories'>
+            {offered.map((c) => (
+              <Choice key={c.id} className='choice--category' selected={draft.categoryId === c.id} onSelect={() => update({ categoryId: c.id })} label={c.description ? `${c.name}：${c.description}` : c.name}>
+                <Text className='choice__name'>{c.name}</Text>
+                {c.description ? <Text className='choice__desc'>{c.description}</Text> : null}
+              </Choice>
+            ))}
+          </ChoiceGroup>
+        )}
+        {fields.categoryId ? <Notice kind='error'>{fields.categoryId}</Notice> : null}
+      </Section>
+
+      <Section title='3. 写下您的诉求'>
+        <Field label='标题' hint='一句话说明是什么事，例如“小区工地夜间施工噪音扰民”。' error={fields.title} counter={<Counter value={draft.title} max={LIMITS.titleMax} />}>
+          <TextInput className='file__title' label='标题' value={draft.title} onChange={(title) => update({ title })} maxlength={-1} placeholder='请输入标题' invalid={Boolean(fields.title)} />
+        </Field>
+        <Field label='详细内容' hint='请写清楚时间、地点、涉及的单位或人员、事情经过，以及您希望怎样解决。' error={fields.content} counter={<Counter value={draft.content} max={LIMITS.contentMax} />}>
+          <TextArea className='file__content' label='详细内容' value={draft.content} onChange={(content) => update({ content })} placeholder='请输入详细内容' invalid={Boolean(fields.content)} />
+        </Field>
+        <Field label='地点' optional hint='事情发生的地方，便于核实。' error={fields['location.text'] ?? fields.location}>
+          <TextInput className='file__place' label='地点（选填）' value={draft.place} onChange={(place) => update({ place, lat: undefined, lng: undefined })} maxlength={-1} placeholder='例如：城南街道幸福小区 3 号楼' />
+          {IS_WEAPP ? <Btn onClick={chooseOnMap}>在地图上选择地点</Btn> : null}
+        </Field>
+      </Section>
+
+      <Section title='4. 联系方式'>
+        {isReport ? (
+          <View className='file__anonymous'>
+            <Toggle label='匿名举报' on={anonymous} onChange={(on) => update({ anonymous: on, ...(on ? { name: '', phone: '' } : {}) })} />
+            <Notice kind='info'>{anonymous ? ANONYMOUS_ON : ANONYMOUS_OFF}</Notice>
+            {fields.anonymous ? <Notice kind='error'>{fields.anonymous}</Notice> : null}
+          </View>
+        ) : null}
+        {anonymous ? null : (
+          <View>
+            <Text className='field__hint'>{CONTACT_NOTE}</Text>
+            <Field label='姓名' optional error={fields['contact.name']}>
+              <TextInput className='file__name' label='姓名（选填）' value={draft.name} onChange={(name) => update({ name })} maxlength={-1} placeholder='您的称呼' />
+            </Field>
+            <Field label='电话' optional hint='手机号，或带区号的座机号。' error={fields['contact.phone'] ?? fields.contact}>
+              <TextInput className='file__phone' label='电话（选填）' type={IS_WEAPP ? 'number' : 'text'} value={draft.phone} onChange={(phone) => update({ phone })} maxlength={16} placeholder='例如 13800138000' invalid={Boolean(fields['contact.phone'])} />
+            </Field>
+          </View>
+        )}
+      </Section>
+
+      {error ? <Notice kind='error'>{error}</Notice> : null}
+      <Btn kind='primary' className='file__submit' onClick={submit} loading={submitting}>
+        {draft.pending ? '重新提交' : '提交诉求'}
+      </Btn>
+      <Text className='muted file__saved'>填写的内容会自动保存在本机，离开页面也不会丢失。</Text>
+    </Screen>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '民声 · 群众诉求' });

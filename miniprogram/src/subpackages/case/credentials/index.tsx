@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Screen } from '../../../components/screen';
+import { Btn, Notice, Section } from '../../../components/ui';
+import { caseTypeLabel } from '../../../features/cases/case-types';
+import { saveCredentialImage } from '../../../features/cases/credential-image';
+import { findRememberedCase } from '../../../features/cases/device';
+import { logIn } from '../../../features/cases/login';
+import { role } from '../../../lib/a11y';
+import { IS_H5 } from '../../../lib/env';
+import { formatDate, groupCaseNo, groupPassword } from '../../../lib/format';
+import { ApiError } from '../../../lib/request';
+import './index.scss';
+
+export default function CredentialsPage() {
+  const router = useRouter();
+  const filed = findRememberedCase(router.params.caseNo ?? '');
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string }>();
+  const [busy, setBusy] = useState(false);
+
+  if (!filed) {
+    return (
+      <Screen>
+        <Notice kind='warning' title='没有找到这件诉求的凭证'>
+          凭证只保存在提交诉求的那台手机上。请用案件编号和查询密码查询。
+        </Notice>
+        <Btn kind='primary' onClick={() => Taro.redirectTo({ url: '/pages/track/index' })}>
+          去查询进度
+        </Btn>
+      </Screen>
+    );
+  }
+
+  const copy = async (what: string, value: string) => {
+    try {
+      await Taro.setClipboardData({ data: value });
+      setMessage({ kind: 'success', text: `${what}已复制` });
+    } catch {
+      setMessage({ kind: 'error', text: `没能复制，请手动抄写${what}` });
+    }
+  };
+
+  const saveImage = async () => {
+    try {
+      setMessage({ kind: 'success', text: await saveCredentialImage(filed) });
+    } catch {
+      setMessage({ kind: 'error', text: IS_H5 ? '没能生成图片，请截图或抄写保存' : '没能保存到相册。请在设置中允许“添加到相册”，或截图保存。' });
+    }
+  };
+
+  const track = async () => {
+    setBusy(true);
+    try {
+      const session = await logIn(filed.caseNo, filed.password);
+      await Taro.redirectTo({ url: `/subpackages/case/detail/index?caseNo=${session.caseNo}` });
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : '查询没有成功，请稍后重试' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Screen>
+      <Notice kind='success' title='提交成功'>
+        您的{caseTypeLabel(filed.type)}已提交，正在等待受理。我们会在 {formatDate(filed.dueAt)} 前答复您。
+      </Notice>
+
+      <Notice kind='warning' title='请保存好下面的编号和密码'>
+        凭它们查询办理进度、补充材料和评价。密码只在这里完整显示，工作人员也无法替您找回。请复制、保存图片，或抄写在纸上。
+      </Notice>
+
+      <View className='cred card'>
+        <Text className='cred__label' id='cred-case-no-label'>
+          案件编号
+        </Text>
+        <Text className='cred__value cred__case-no' aria-label={`案件编号 ${filed.caseNo.split('').join(' ')}`}>
+          {groupCaseNo(filed.caseNo)}
+        </Text>
+        <Btn className='cred__copy-no' onClick={() => copy('案件编号', filed.caseNo)}>
+          复制案件编号
+        </Btn>
+        <Text className='cred__label cred__label--gap'>查询密码</Text>
+        <Text className='cred__value cred__password' aria-label={`查询密码 ${filed.password.split('').join(' ')}`}>
+          {groupPassword(filed.password)}
+        </Text>
+        <Btn className='cred__copy-pw' onClick={() => copy('查询密码', filed.password)}>
+          复制查询密码
+        </Btn>
+      </View>
+
+      {message ? (
+        <View {...role('status')}>
+          <Notice kind={message.kind}>{message.text}</Notice>
+        </View>
+      ) : null}
+
+      <Btn className='cred__save' onClick={saveImage}>
+        {IS_H5 ? '下载凭证图片' : '保存凭证图片到相册'}
+      </Btn>
+      <Section>
+        <Btn kind='primary' className='cred__track' onClick={track} loading={busy}>
+          查看办理进度
+        </Btn>
+        <Btn kind='plain' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
+          返回首页
+        </Btn>
+        <Text className='muted cred__remember'>这台手机已记住这件诉求，以后在“查询进度”里点一下就能查看。</Text>
+      </Section>
+    </Screen>
+  );
+}

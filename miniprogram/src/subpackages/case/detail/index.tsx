@@ -1,0 +1,269 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import {
+  CASE_TYPE_LABELS,
+  LIMITS,
+  RATING_LABELS,
+  RATINGS,
+  issuesToFields,
+  ratingRequestSchema,
+  supplementRequestSchema,
+  type Rating,
+  type TrackedCaseDto,
+} from '@minsheng/shared';
+import { Screen } from '../../../components/screen';
+import { Btn, Choice, ChoiceGroup, Counter, Field, Notice, Section, TextArea } from '../../../components/ui';
+import { addSupplement, getTrackedCase, rateCase } from '../../../features/cases/api';
+import { clearSession, currentSession, findRememberedCase } from '../../../features/cases/device';
+import { logIn } from '../../../features/cases/login';
+import { dueLine, statusExplanation } from '../../../features/cases/status';
+import { role } from '../../../lib/a11y';
+import { formatDateTime, groupCaseNo } from '../../../lib/format';
+import { ApiError } from '../../../lib/request';
+import './index.scss';
+
+/** A token for this case: the saved one, or a fresh login when the case is remembered on this device. */
+async function tokenFor(caseNo: string, renew = false): Promise<string | undefined> {
+  const session = currentSession();
+  if (!renew && session && session.caseNo === caseNo) return session.token;
+  const remembered = findRememberedCase(caseNo);
+  if (!remembered) return undefined;
+  return (await logIn(remembered.caseNo, remembered.password)).token;
+}
+
+function SupplementForm({ question, onSubmit }: { question?: string; onSubmit: (content: string) => Promise<string | undefined> }) {
+  const [content, setContent] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const body = { content: content.trim() };
+    const parsed = supplementRequestSchema.safeParse(body);
+    if (!parsed.success) return setError(Object.values(issuesToFields(parsed.error.issues, body))[0]);
+    setBusy(true);
+    setError(await onSubmit(parsed.data.content));
+    setBusy(false);
+  };
+  return (
+    <Section title='补充材料' className='supplement'>
+      {question ? (
+        <Notice kind='warning' title='办理部门的问题'>
+          {question}
+        </Notice>
+      ) : null}
+      <Field label='您的补充' error={error} counter={<Counter value={content} max={LIMITS.supplementMax} />}>
+        <TextArea className='supplement__content' label='您的补充' value={content} onChange={setContent} placeholder='请回答上面的问题，写清楚需要补充的情况' invalid={Boolean(error)} />
+      </Field>
+      <Btn kind='primary' className='supplement__submit' onClick={submit} loading={busy}>
+        提交补充
+      </Btn>
+    </Section>
+  );
+}
+
+function RatingForm({ onSubmit }: { onSubmit: (rating: Rating, comment: string) => Promise<string | undefined> }) {
+  const [rating, setRating] = useState<Rating>();
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const body = { rating, comment: comment.trim() };
+    const parsed = ratingRequestSchema.safeParse(body);
+    if (!parsed.success || !rating) return setError(rating ? Object.values(issuesToFields(parsed.success ? [] : parsed.error.issues, body))[0] : '请选择：满意、基本满意或不满意');
+    setBusy(true);
+    setError(await onSubmit(rating, parsed.data.comment ?? ''));
+    setBusy(false);
+  };
+  return (
+    <Section title='您对答复满意吗？' className='rating'>
+      <ChoiceGroup label='对答复的评价' className='rating__choices'>
+        {RATINGS.map((r) => (
+          <Choice key={r} className={`choice--rating rating__${r}`} selected={rating === r} onSelect={() => (setRating(r), setError(undefined))}>
+            {RATING_LABELS[r]}
+          </Choice>
+        ))}
+      </ChoiceGroup>
+      <Field label='评价意见' optional hint={rating === 'unsatisfied' ? '请说说哪里不满意，我们会重新办理并由督办人员复核。' : '您的意见会帮助我们改进工作。'} counter={<Counter value={comment} max={LIMITS.commentMax} />}>
+        <TextArea className='rating__comment' label='评价意见（选填）' value={comment} onChange={setComment} placeholder='选填' />
+      </Field>
+      {error ? <Notice kind='error'>{error}</Notice> : null}
+      <Btn kind='primary' className='rating__submit' onClick={submit} loading={busy}>
+        提交评价
+      </Btn>
+      <Text className='muted'>评价提交后不能修改。</Text>
+    </Section>
+  );
+}
+
+export default function CaseDetailPage() {
+  const router = useRouter();
+  const caseNo = router.params.caseNo ?? currentSession()?.caseNo ?? '';
+  const [data, setData] = useState<TrackedCaseDto>();
+  const [error, setError] = useState<{ message: string; relogin: boolean }>();
+  const [flash, setFlash] = useState<string>();
+
+  /** Call the API with this case's token, logging in again once if it expired. */
+  const withToken = useCallback(
+    async <T,>(call: (token: string) => Promise<T>): Promise<T> => {
+      const token = await tokenFor(caseNo);
+      if (!token) throw new ApiError('UNAUTHENTICATED', '请先输入案件编号和查询密码', 401);
+      try {
+        return await call(token);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) {
+          clearSession();
+          const fresh = await tokenFor(caseNo, true);
+          if (fresh) return call(fresh);
+        }
+        throw e;
+      }
+    },
+    [caseNo],
+  );
+
+  const load = useCallback(async () => {
+    try {
+      setData(await withToken(getTrackedCase));
+      setError(undefined);
+    } catch (e) {
+      const relogin = e instanceof ApiError && e.status === 401;
+      setError({ message: e instanceof ApiError ? e.message : '加载失败，请稍后重试', relogin });
+    }
+  }, [withToken]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const act = async (call: (token: string) => Promise<unknown>, done: string): Promise<string | undefined> => {
+    try {
+      await withToken(call);
+      setFlash(done);
+      await load();
+      return undefined;
+    } catch (e) {
+      return e instanceof ApiError ? e.message : '提交没有成功，请稍后重试';
+    }
+  };
+
+  if (!data) {
+    return (
+      <Screen>
+        {error ? (
+          <View>
+            <Notice kind='error'>{error.message}</Notice>
+            {error.relogin ? (
+              <Btn kind='primary' onClick={() => Taro.redirectTo({ url: `/pages/track/index?caseNo=${caseNo}` })}>
+                重新输入编号和密码
+              </Btn>
+            ) : (
+              <Btn kind='primary' onClick={() => void load()}>
+                重试
+              </Btn>
+            )}
+          </View>
+        ) : (
+          <Text className='muted' {...role('status')}>
+            正在加载…
+          </Text>
+        )}
+      </Screen>
+    );
+  }
+
+  const due = dueLine(data);
+  return (
+    <Screen>
+      <View className='card detail__head'>
+        <Text className='detail__meta'>
+          {CASE_TYPE_LABELS[data.type]} · {data.categoryName ?? ''} · 编号 {groupCaseNo(data.caseNo)}
+        </Text>
+        <Text className='detail__title' {...role('heading')} aria-level={1}>
+          {data.title}
+        </Text>
+        <View className={`detail__status detail__status--${data.status}`}>
+          <Text className='detail__status-label'>{data.statusLabel}</Text>
+        </View>
+        <Text className='detail__explain'>{statusExplanation(data)}</Text>
+        <Text className={`detail__due detail__due--${due.tone}`}>{due.text}</Text>
+        {data.sla.extension ? (
+          <Text className='muted detail__ext'>
+            已延期 {data.sla.extension.days} 天：{data.sla.extension.reason}
+          </Text>
+        ) : null}
+        <Text className='muted detail__rule'>{data.sla.rule}</Text>
+      </View>
+
+      {flash ? (
+        <View {...role('status')}>
+          <Notice kind='success'>{flash}</Notice>
+        </View>
+      ) : null}
+      {error ? <Notice kind='error'>{error.message}</Notice> : null}
+
+      {data.answer ? (
+        <Section title='答复' className='answer'>
+          <View className='card'>
+            <Text className='muted'>
+              {data.answer.departmentName} · {formatDateTime(data.answer.at)}
+            </Text>
+            <Text className='answer__text' user-select>
+              {data.answer.text}
+            </Text>
+          </View>
+        </Section>
+      ) : null}
+      {data.mergedAnswer ? (
+        <Section title={`案件 ${data.mergedAnswer.caseNo} 的答复`}>
+          <View className='card'>
+            <Text className='answer__text'>{data.mergedAnswer.text}</Text>
+          </View>
+        </Section>
+      ) : null}
+
+      {data.canSupplement ? <SupplementForm question={data.pendingQuestion} onSubmit={(content) => act((t) => addSupplement(t, { content }), '补充材料已提交，办理继续进行。')} /> : null}
+      {data.canRate ? (
+        <RatingForm onSubmit={(rating, comment) => act((t) => rateCase(t, comment ? { rating, comment } : { rating }), '感谢您的评价！')} />
+      ) : null}
+      {data.rating ? (
+        <Section title='您的评价'>
+          <View className='card'>
+            <Text className='rating__given'>{RATING_LABELS[data.rating.rating]}</Text>
+            {data.rating.comment ? <Text className='answer__text'>{data.rating.comment}</Text> : null}
+            <Text className='muted'>{formatDateTime(data.rating.at)}</Text>
+          </View>
+        </Section>
+      ) : null}
+
+      <Section title='办理记录'>
+        <View className='timeline' {...role('list')}>
+          {[...data.timeline].reverse().map((entry, i) => (
+            <View className='timeline__item' key={`${entry.at}-${i}`} {...role('listitem')}>
+              <Text className='timeline__time'>{formatDateTime(entry.at)}</Text>
+              <Text className='timeline__text'>{entry.text ?? ''}</Text>
+            </View>
+          ))}
+        </View>
+      </Section>
+
+      <Section title='我的诉求内容'>
+        <View className='card'>
+          <Text className='answer__text'>{data.content}</Text>
+          {data.supplements.map((s, i) => (
+            <View key={`${s.at}-${i}`} className='detail__supplement'>
+              <Text className='muted'>补充于 {formatDateTime(s.at)}</Text>
+              <Text className='answer__text'>{s.content}</Text>
+            </View>
+          ))}
+        </View>
+      </Section>
+
+      <Btn className='detail__refresh' onClick={() => void load()}>
+        刷新进度
+      </Btn>
+    </Screen>
+  );
+}

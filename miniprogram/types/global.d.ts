@@ -1,0 +1,13 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png';
+declare module '*.scss';
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production';
+    TARO_ENV: 'weapp' | 'h5';
+    /** API origin baked in at build time (config/index.ts): '' on H5 (same origin), absolute on weapp. */
+    TARO_APP_API_BASE: string;
+  }
+}

@@ -1,0 +1,611 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * The officials' console in Chromium against the whole local stack (`npm start --fresh`), served
+ * by npm start itself (its URL read from the banner):
+ * - the loop across both front ends: a citizen files in the H5 mini-program → intake accepts and
+ *   dispatches in the console → the handler replies (after surviving an expired session and a
+ *   stale-version conflict with their draft intact) → the citizen reads the answer and rates it in
+ *   H5 → the supervisor sees it in the statistics, and exports them as CSV;
+ * - a case whose text is HTML shows as literal text, and nothing in it runs;
+ * - a department handler never sees who filed a report; intake's reveal is audited;
+ * - supervision (extension approval, unsatisfied-rating review), admin pages, inbox, audit;
+ * - axe-core on every console page: no serious or critical violations;
+ * - screenshots of the main screens (tests/e2e/screenshots/, git-ignored), each checked for its content.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_OFFICIAL_PASSWORD } from '../../infra/src/demo-data';
+import { freePort } from '../../infra/src/dynamo-local';
+import { REPO_ROOT } from '../../infra/src/table-definition';
+import { call, ctrlC, npmStart, type RunningStack } from '../support/local-stack';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(REPO_ROOT, 'tests', 'e2e', 'screenshots');
+
+const localDir = mkdtempSync(join(tmpdir(), 'minsheng-console-'));
+let stack: RunningStack;
+let consoleUrl = '';
+let h5Url = '';
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const unexpectedDialogs: string[] = [];
+const browserLog: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  // npm start passes our environment on: give the console a free port of its own.
+  process.env.MINSHENG_CONSOLE_PORT = String(await freePort());
+  stack = await npmStart(localDir, ['--fresh']);
+  consoleUrl = /Console\s+(http:\/\/\S+?)\/?\s/.exec(stack.output())?.[1] ?? '';
+  h5Url = /Mini-program\s+(http:\/\/\S+?)\/?\s/.exec(stack.output())?.[1] ?? '';
+  expect(consoleUrl, stack.output()).toMatch(/^http:\/\/localhost:\d+$/);
+  expect(h5Url, stack.output()).toMatch(/^http:\/\//);
+  await warmUp();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (stack) await ctrlC(stack);
+  // The stack's own output, for when a test fails (next to the screenshots, git-ignored).
+  if (stack) writeFileSync(join(SHOTS, 'npm-start-output.log'), stack.output());
+  delete process.env.MINSHENG_CONSOLE_PORT;
+  rmSync(localDir, { recursive: true, force: true });
+}, 60_000);
+
+afterEach(async (ctx) => {
+  // A failed test leaves a picture of every window it had open.
+  if (ctx.task.result?.state !== 'fail') return;
+  writeFileSync(join(SHOTS, `FAILED-${ctx.task.name.slice(0, 20)}-browser.log`), browserLog.join('\n'));
+  let n = 0;
+  for (const c of contexts) for (const p of c.pages()) await p.screenshot({ path: join(SHOTS, `FAILED-${ctx.task.name.slice(0, 20)}-${n++}.png`), fullPage: true }).catch(() => undefined);
+});
+
+// ---- helpers ----
+
+/**
+ * serverless-offline loads each function on its first call, and a page asks several at once: call
+ * the console's endpoints once (the queue list several times in parallel, as the tabs' counts do)
+ * so a loaded 2-core machine does not spend the browser steps' time budget on cold starts.
+ */
+async function warmUp() {
+  const token = (await call(`${stack.apiUrl}/api/console/login`, { body: { username: 'shouli', password: DEMO_OFFICIAL_PASSWORD } })).body.token as string;
+  const get = (path: string) => call(`${stack.apiUrl}${path}`, { token });
+  const caseNo = stack.demo[0]!.caseNo;
+  await Promise.all([
+    ...['intake', 'due_soon', 'overdue', 'closed', 'mine', 'intake'].map((q) => get(`/api/console/cases?queue=${q}&limit=1`)),
+    get('/api/console/me'),
+    get(`/api/console/cases/${caseNo}`),
+    get(`/api/console/audit?caseNo=${caseNo}`),
+    get('/api/console/stats'),
+    get('/api/console/inbox'),
+    get('/api/departments'),
+    get('/api/categories'),
+  ]);
+  await call(`${stack.apiUrl}/api/console/cases/${caseNo}/actions`, { token, body: { action: 'close', expectedVersion: 1 } }); // a refused action: loads the function
+}
+
+/** A desk-sized browser window of its own (its own storage: one official per window). */
+async function desk(): Promise<Page> {
+  // The console sends a strict Content-Security-Policy; bypassing it lets the test inject axe-core.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true, acceptDownloads: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  // No alert(), confirm() or prompt() anywhere in the console: any dialog is a failure (see the last test).
+  page.on('dialog', (d) => {
+    unexpectedDialogs.push(d.message());
+    void d.dismiss();
+  });
+  // What the browser said, for the failure report.
+  page.on('pageerror', (e) => browserLog.push(`pageerror ${page.url()}: ${e.stack ?? e.message}`));
+  page.on('console', (m) => m.type() === 'error' && browserLog.push(`console.error ${page.url()}: ${m.text()}`));
+  page.on('crash', () => browserLog.push(`CRASH ${page.url()}`));
+  return page;
+}
+
+async function fillLogin(page: Page, username: string, password = DEMO_OFFICIAL_PASSWORD) {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/** Log in through the login page; resolves once the console shows who is signed in. */
+async function loginAs(username: string, path = '/'): Promise<Page> {
+  const page = await desk();
+  await page.goto(`${consoleUrl}${path}`);
+  await page.getByRole('heading', { name: '民声 · 办理工作台' }).waitFor();
+  await fillLogin(page, username);
+  await page.getByTestId('who').waitFor();
+  return page;
+}
+
+/** Nothing still loading: no spinner over a table, no skeleton. */
+async function settled(page: Page) {
+  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-skeleton-active').count(), { timeout: 30_000 }).toBe(0);
+}
+
+/** axe-core on the page once loaded: no serious or critical violations. */
+async function expectAccessible(page: Page, what: string) {
+  await settled(page);
+  await page.waitForTimeout(200); // antd's motion settles
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n   ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join('\n   ')}`);
+  expect(bad, `${what}: axe violations`).toEqual([]);
+}
+
+const checkedScreens: string[] = [];
+
+/**
+ * A screenshot of a main screen, taken only once the screen shows its real content: each of
+ * `mustSee` visible, no error state, and a page with substance (not blank).
+ */
+async function screenshot(page: Page, name: string, mustSee: (string | RegExp)[]) {
+  await settled(page);
+  for (const text of mustSee) await expect(page.getByText(text).first().isVisible(), `${name}: ${String(text)}`).resolves.toBe(true);
+  const body = await page.locator('body').innerText();
+  expect(body, `${name}: error state`).not.toMatch(/加载失败|页面不存在|服务出现异常|Unexpected Application Error/);
+  expect(body.replace(/\s/g, '').length, `${name}: blank page`).toBeGreaterThan(40);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  checkedScreens.push(name);
+}
+
+/** Choose `option` in the antd Select labelled `label`; long lists are virtual and searchable: type to find. */
+async function pick(page: Page, label: string, option: string, search = false) {
+  await page.getByRole('combobox', { name: label }).click();
+  if (search) await page.keyboard.type(option);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** Open an action's form in the case workspace. */
+async function openAction(page: Page, label: string) {
+  await page.getByRole('toolbar', { name: '办理操作' }).getByRole('button', { name: label }).click();
+  await page.locator('.action-form').waitFor();
+}
+
+/** Submit the open action form and confirm in the dialog. */
+async function submitAndConfirm(page: Page, label: string) {
+  await page.locator('.action-form').getByRole('button', { name: label, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '确认提交' }).click();
+}
+
+async function apiLogin(username: string): Promise<string> {
+  const res = await call(`${stack.apiUrl}/api/console/login`, { body: { username, password: DEMO_OFFICIAL_PASSWORD } });
+  expect(res.status).toBe(200);
+  return res.body.token as string;
+}
+
+async function apiAction(token: string, caseNo: string, action: Record<string, unknown>) {
+  const current = await call(`${stack.apiUrl}/api/console/cases/${caseNo}`, { token });
+  expect(current.status, JSON.stringify(current.body)).toBe(200);
+  const res = await call(`${stack.apiUrl}/api/console/cases/${caseNo}/actions`, { token, body: { ...action, expectedVersion: current.body.version } });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+async function fileByApi(body: Record<string, unknown>): Promise<{ caseNo: string; password: string }> {
+  const res = await call(`${stack.apiUrl}/api/cases`, { body });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
+async function rateByApi(c: { caseNo: string; password: string }, rating: string) {
+  const token = (await call(`${stack.apiUrl}/api/track/login`, { body: { caseNo: c.caseNo, password: c.password } })).body.token as string;
+  const res = await call(`${stack.apiUrl}/api/track/case/rating`, { token, body: { rating } });
+  expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+}
+
+/** Deliver queued notifications to the inboxes now (the notifier's 1-minute schedule would). */
+async function deliverNotifications() {
+  const res = await fetch(`http://localhost:${stack.lambdaPort}/2015-03-31/functions/minsheng-local-notifier/invocations`, { method: 'POST', body: '{}' });
+  expect(res.status).toBe(200);
+}
+
+async function openCase(page: Page, caseNo: string) {
+  await page.goto(`${consoleUrl}/cases/${caseNo}`);
+  await page.getByRole('heading', { name: `案件 ${caseNo}` }).waitFor();
+  await page.getByText('办理时限').waitFor();
+}
+
+// ---- the tests ----
+
+describe('officials’ console in Chromium against the local stack', () => {
+  const title = `工地拖欠工资三个月 ${Date.now().toString(36)}`;
+  const answer = '经核查，施工单位已于本周将拖欠的 12 名工人工资全部发放到位，我局将持续跟踪。';
+  let caseNo = '';
+  let password = '';
+
+  it('the whole loop: H5 filing → intake dispatch → handler reply (expiry and conflict survived) → H5 rating → statistics', async () => {
+    // 1. A citizen files a complaint in the H5 mini-program (served by npm start too).
+    const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    contexts.push(phoneCtx);
+    const phone = await phoneCtx.newPage();
+    await phone.goto(`${h5Url}/#/pages/file/index?type=complaint`);
+    await phone.getByRole('radio', { name: /拖欠农民工工资/ }).click();
+    await phone.locator('.file__title input').fill(title);
+    await phone.locator('.file__content textarea').fill('城南安置小区工地拖欠我们十二名工人三个月工资，共约十万元，多次找项目经理都说没钱。');
+    await phone.locator('.file__submit').click();
+    await phone.locator('.cred__case-no').waitFor();
+    caseNo = (await phone.locator('.cred__case-no').innerText()).replace(/\s/g, '');
+    password = (await phone.locator('.cred__password').innerText()).replace(/\s/g, '');
+    expect(caseNo).toMatch(/^\d{14}$/);
+
+    // 2. Intake: the login page, then the queue with the new case, its SLA in words, counts on the tabs.
+    const intake = await desk();
+    await intake.goto(`${consoleUrl}/`);
+    await intake.getByRole('heading', { name: '民声 · 办理工作台' }).waitFor();
+    await expectAccessible(intake, 'login page');
+    await screenshot(intake, '01-login', ['民声 · 办理工作台', '用户名', '密码']);
+    await fillLogin(intake, 'shouli');
+    await intake.getByTestId('who').waitFor();
+    await expect(intake.getByTestId('who').innerText()).resolves.toContain('受理员');
+    await intake.getByRole('link', { name: title }).waitFor();
+    await intake.getByRole('tab', { name: /待受理 \(\d+\)/ }).waitFor(); // a count on the tab
+    const row = intake.locator('tr.case-row', { hasText: title });
+    await expect(row.locator('[data-sla="normal"]').innerText()).resolves.toMatch(/正常 · 剩 1[45] 天/);
+    await expectAccessible(intake, 'intake queue');
+    await screenshot(intake, '02-queue-intake', ['工作队列', title, '正常 · 剩']);
+
+    // Filter by type: a consultation filter hides the complaint.
+    await pick(intake, '诉求类型', '政策咨询');
+    await expect.poll(() => intake.getByRole('link', { name: title }).count()).toBe(0);
+    await pick(intake, '诉求类型', '投诉');
+    await intake.getByRole('link', { name: title }).waitFor();
+
+    // 3. Intake accepts and dispatches it in the workspace.
+    await intake.getByRole('link', { name: title }).click();
+    await intake.getByRole('heading', { name: `案件 ${caseNo}` }).waitFor();
+    await expectAccessible(intake, 'case workspace (intake)');
+    await screenshot(intake, '03-case-intake', [`案件 ${caseNo}`, '诉求内容', '办理时限', '投诉：自提交之日起 15 个自然日内答复', '受理并交办']);
+    await openAction(intake, '受理并交办');
+    await intake.locator('.action-form').getByRole('button', { name: '受理并交办', exact: true }).click();
+    await intake.locator('.ant-form-item-explain-error', { hasText: '请选择部门' }).waitFor(); // checked before anything is sent
+    await pick(intake, '交办给（承办部门）', '人力资源和社会保障局', true);
+    await expectAccessible(intake, 'accept form');
+    await submitAndConfirm(intake, '受理并交办');
+    await intake.getByText('受理并交办：已提交').waitFor();
+    await intake.locator('.ant-descriptions-item', { hasText: '承办部门' }).getByText('人力资源和社会保障局').waitFor();
+    await expect(intake.getByText('已受理，交由人力资源和社会保障局办理').isVisible()).resolves.toBe(true);
+
+    // 4. The handler: department queue, the case, a reply typed from a template…
+    const handler = await loginAs('rsj');
+    await expect(handler.getByTestId('who').innerText()).resolves.toContain('人力资源和社会保障局');
+    await handler.getByRole('link', { name: title }).waitFor();
+    await expectAccessible(handler, 'handler queue');
+    await screenshot(handler, '04-queue-handler', ['本部门待办', title]);
+    await handler.getByRole('link', { name: title }).click();
+    await handler.getByText('办理时限').waitFor();
+    await openAction(handler, '答复群众');
+    await pick(handler, '答复模板', '欠薪：已督促发放');
+    await expect(handler.getByLabel('答复内容').inputValue()).resolves.toContain('拖欠农民工工资问题');
+    await handler.getByLabel('答复内容').fill(answer);
+
+    // … then the session expires as they submit: back to login, the reply kept as a draft.
+    await handler.route('**/api/console/cases/*/actions', (route) =>
+      route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: { code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录' } }) }),
+    );
+    await submitAndConfirm(handler, '答复群众');
+    await handler.getByText('登录已过期，请重新登录').waitFor();
+    await expect(handler.getByText(/尚未提交的答复.*已自动保存为本机草稿/).isVisible()).resolves.toBe(true);
+    expect(handler.url()).toContain(`next=${encodeURIComponent(`/cases/${caseNo}`)}`);
+    await expectAccessible(handler, 'login page after expiry');
+    await screenshot(handler, '05-login-expired', ['登录已过期，请重新登录']);
+    await handler.unroute('**/api/console/cases/*/actions');
+    await fillLogin(handler, 'rsj');
+    await handler.getByRole('heading', { name: `案件 ${caseNo}` }).waitFor();
+    await handler.getByText(/已恢复 .* 保存的草稿/).waitFor();
+    await expect(handler.getByLabel('答复内容').inputValue()).resolves.toBe(answer);
+
+    // Meanwhile a supervisor urges the case in their own console: the handler's version is stale.
+    const supervisor = await loginAs('duban', `/cases/${caseNo}`);
+    await supervisor.getByText('办理时限').waitFor();
+    await openAction(supervisor, '督办');
+    await supervisor.getByLabel('督办意见').fill('群众反映强烈，请三日内答复。');
+    await submitAndConfirm(supervisor, '督办');
+    await supervisor.getByText('督办：已提交').waitFor();
+
+    await submitAndConfirm(handler, '答复群众');
+    await handler.getByText('提交未成功：案件已被他人更新').waitFor();
+    await expect(handler.getByLabel('答复内容').inputValue()).resolves.toBe(answer);
+    await expectAccessible(handler, 'version conflict');
+    await screenshot(handler, '06-conflict', ['提交未成功：案件已被他人更新', '重新加载案件（保留草稿）']);
+    await handler.getByRole('button', { name: '重新加载案件（保留草稿）' }).click();
+    await handler.getByText('督办意见：群众反映强烈，请三日内答复。').waitFor();
+    await expect(handler.getByText('提交未成功：案件已被他人更新').count()).resolves.toBe(0);
+    await expect(handler.getByLabel('答复内容').inputValue()).resolves.toBe(answer);
+    await submitAndConfirm(handler, '答复群众');
+    await handler.getByText('答复群众：已提交').waitFor();
+    await handler.locator('.case-answer').getByText(answer).waitFor();
+    await expectAccessible(handler, 'case workspace (handler, replied)');
+    await screenshot(handler, '07-case-replied', ['已答复', answer]);
+
+    // 5. The citizen reads the answer in H5 and rates it.
+    await phone.goto(`${h5Url}/#/pages/track/index`);
+    await phone.locator('.track__case-no input').fill(caseNo);
+    await phone.locator('.track__password input').fill(password);
+    await phone.locator('.track__submit').click();
+    await phone.getByText(answer).waitFor();
+    await phone.getByRole('radio', { name: '满意', exact: true }).click();
+    await phone.locator('.rating__submit').click();
+    await phone.getByText('感谢您的评价！').waitFor();
+
+    // 6. The supervisor sees it in the statistics, and exports the same figures.
+    await supervisor.goto(`${consoleUrl}/stats`);
+    await supervisor.getByText('按月趋势：受理量、答复量与按时答复率').waitFor();
+    const stat = (key: string) => supervisor.locator(`[data-stat="${key}"] .ant-statistic-content`).innerText();
+    await expect.poll(() => stat('answered')).toMatch(/^1\s*件/);
+    await expect(stat('onTime')).resolves.toBe('100.0%');
+    await expect(stat('satisfaction')).resolves.toMatch(/^100\.0%/);
+    const deptRow = supervisor.getByRole('region', { name: '按部门数据' }).locator('tr', { hasText: '人力资源和社会保障局' });
+    await expect(deptRow.locator('td').nth(2).innerText()).resolves.toBe('1'); // 已答复
+    await supervisor.locator('[data-testid="chart-trend"] svg').waitFor();
+    await supervisor.locator('[data-testid="chart-satisfaction"] svg').waitFor();
+    await expectAccessible(supervisor, 'statistics');
+    await screenshot(supervisor, '08-stats', ['统计分析', '按问题类别：受理量', '群众满意度', '按承办部门：交办、答复与超期', '100.0%']);
+    const [download] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByRole('button', { name: '导出 CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('民声统计-ALL.csv');
+    const csv = readFileSync((await download.path())!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel shows the Chinese
+    const text = csv.toString('utf8');
+    expect(text).toContain('按承办部门');
+    expect(text).toMatch(/人力资源和社会保障局,\d+,\d+,1,1,100,/);
+    expect(text).toContain('拖欠农民工工资');
+  });
+
+  it('a case written in HTML shows as literal text, and nothing in it runs', async () => {
+    const xssTitle = '<img src=x onerror=alert(1)>';
+    const xssContent = '请看：<script>alert(1)</script> 还有 <img src=x onerror=alert(1)> 以及 <b>粗体</b>';
+    const filed = await fileByApi({ type: 'complaint', categoryId: 'luan-shoufei', title: xssTitle, content: xssContent });
+    const page = await loginAs('shouli');
+    const before = unexpectedDialogs.length;
+    await page.getByRole('link', { name: xssTitle }).waitFor();
+    await openCase(page, filed.caseNo);
+    await expect(page.locator('.case-title').innerText()).resolves.toBe(xssTitle);
+    await expect(page.locator('.case-body').innerText()).resolves.toBe(xssContent);
+    await expect(page.getByText('<script>alert(1)</script>', { exact: false }).first().isVisible()).resolves.toBe(true);
+    // No element was made from the text: no img with src=x, no script with alert, no <b>.
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => [...document.scripts].some((s) => s.textContent?.includes('alert(1)')))).toBe(false);
+    expect(await page.locator('.case-body b').count()).toBe(0);
+    await page.goto(`${consoleUrl}/audit/${filed.caseNo}`);
+    await page.getByText('共 1 条记录').waitFor();
+    await page.waitForTimeout(500);
+    expect(unexpectedDialogs.slice(before)).toEqual([]); // no alert(1) ran
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+  });
+
+  it('a department handler never sees who filed a report; intake may reveal it, and the reveal is audited', async () => {
+    const name = '李举报';
+    const phoneNo = '13912345678';
+    const report = await fileByApi({
+      type: 'report',
+      categoryId: 'luan-shoufei',
+      title: '某收费站违规多收通行费',
+      content: '该收费站对本地车辆多收费用，收费员不给票据。',
+      contact: { name, phone: phoneNo },
+    });
+    // Intake sees the contact masked, reveals it (audited), and dispatches to the department reported on.
+    const intake = await loginAs('shouli');
+    await openCase(intake, report.caseNo);
+    await expect(intake.locator('.contact-phone').innerText()).resolves.toMatch(/^139\*+5678$/);
+    expect(await intake.locator('body').innerText()).not.toContain(phoneNo);
+    await intake.getByRole('button', { name: '查看完整联系方式' }).click();
+    await intake.getByRole('dialog').getByText(/记入审计日志/).waitFor();
+    await intake.getByRole('dialog').getByRole('button', { name: '确认查看' }).click();
+    await intake.locator('.contact-phone', { hasText: phoneNo }).waitFor();
+    await expect(intake.getByText('本次查看已记入审计日志。').first().isVisible()).resolves.toBe(true);
+    await expectAccessible(intake, 'case workspace with contact revealed');
+    await intake.getByRole('button', { name: '隐藏' }).click();
+    await expect.poll(() => intake.locator('body').innerText()).not.toContain(phoneNo);
+    await openAction(intake, '受理并交办');
+    await pick(intake, '交办给（承办部门）', '市场监督管理局', true);
+    await submitAndConfirm(intake, '受理并交办');
+    await intake.getByText('受理并交办：已提交').waitFor();
+    await intake.goto(`${consoleUrl}/audit/${report.caseNo}`);
+    await intake.getByText('查看了完整联系方式和诉求原文（已记入审计）').waitFor();
+    await expectAccessible(intake, 'audit page');
+    await screenshot(intake, '09-audit', [`审计日志 · 案件 ${report.caseNo}`, '查看完整联系方式', '受理员 shouli']);
+
+    // The department's handler: queue, workspace, audit and inbox show nothing of the reporter.
+    const handler = await loginAs('scjgj');
+    const noIdentity = async (where: string) => {
+      const text = await handler.locator('body').innerText();
+      expect(text, where).not.toContain(name);
+      expect(text, where).not.toContain('李*');
+      expect(text, where).not.toContain(phoneNo);
+      expect(text, where).not.toMatch(/139\*+5678/);
+    };
+    await handler.getByRole('link', { name: '某收费站违规多收通行费' }).waitFor();
+    await noIdentity('queue');
+    await openCase(handler, report.caseNo);
+    await handler.getByText('举报人身份信息已隐去').waitFor();
+    await noIdentity('case workspace');
+    await expectAccessible(handler, 'report as seen by the handler');
+    await screenshot(handler, '10-report-handler', ['举报人身份信息已隐去', '某收费站违规多收通行费']);
+    expect(await handler.getByRole('button', { name: '查看完整联系方式' }).count()).toBe(0);
+    await handler.goto(`${consoleUrl}/audit/${report.caseNo}`);
+    await handler.getByText(/共 \d+ 条记录/).waitFor();
+    await noIdentity('audit');
+    await deliverNotifications();
+    await handler.goto(`${consoleUrl}/inbox`);
+    await handler.getByText('新交办案件').first().waitFor();
+    await noIdentity('inbox');
+    await expectAccessible(handler, 'inbox');
+    await screenshot(handler, '11-inbox-handler', ['消息', '新交办案件']);
+  });
+
+  it('supervision: extension approval, unsatisfied-rating review, overdue and escalated lists', async () => {
+    // A case the handler asks more time for, in the console.
+    const slow = await fileByApi({ type: 'complaint', categoryId: 'shebao', title: '失业保险金迟迟未发放', content: '三个月前办理了失业登记，失业保险金至今没有到账。' });
+    await apiAction(await apiLogin('shouli'), slow.caseNo, { action: 'accept', departmentId: 'rsj' });
+    const handler = await loginAs('rsj', `/cases/${slow.caseNo}`);
+    await handler.getByText('办理时限').waitFor();
+    await openAction(handler, '申请延期');
+    await handler.getByLabel('延期天数').fill('10');
+    await handler.getByLabel('延期理由').fill('需与省社保中心核对参保记录。');
+    await submitAndConfirm(handler, '申请延期');
+    await handler.getByText('申请延期：已提交').waitFor();
+    await handler.getByText(/10 天，待督办审批/).waitFor();
+
+    // A case answered twice and rated unsatisfied twice: it needs the supervisor's review.
+    const unhappy = await fileByApi({ type: 'complaint', categoryId: 'shebao', title: '养老金计算有误', content: '我的养老金比同工龄的人少了三百元。' });
+    const rsj = await apiLogin('rsj');
+    await apiAction(await apiLogin('shouli'), unhappy.caseNo, { action: 'accept', departmentId: 'rsj' });
+    await apiAction(rsj, unhappy.caseNo, { action: 'reply', answer: '经核算，您的养老金计算无误。' });
+    await rateByApi(unhappy, 'unsatisfied');
+    await apiAction(rsj, unhappy.caseNo, { action: 'reply', answer: '经再次核算，计算依据如下……' });
+    await rateByApi(unhappy, 'unsatisfied');
+    await deliverNotifications();
+
+    const supervisor = await loginAs('duban', '/supervision');
+    await supervisor.getByRole('heading', { name: '督办中心' }).waitFor();
+    await supervisor.getByText(/已超期未答复（各部门）：已显示 \d+ 件/).waitFor();
+    await expectAccessible(supervisor, 'supervision: overdue');
+    await supervisor.getByRole('tab', { name: '升级督办' }).click();
+    await supervisor.getByText(/时限系统升级督办的案件：已显示 \d+ 件/).waitFor();
+    await expectAccessible(supervisor, 'supervision: escalated');
+
+    await supervisor.getByRole('tab', { name: '不满意评价复核' }).click();
+    await supervisor.getByRole('link', { name: '养老金计算有误' }).waitFor();
+    await expect(supervisor.locator('tr', { hasText: '养老金计算有误' }).getByText('需督办复核').isVisible()).resolves.toBe(true);
+    await expectAccessible(supervisor, 'supervision: unsatisfied reviews');
+    await screenshot(supervisor, '12-supervision-reviews', ['督办中心', '养老金计算有误', '需督办复核', '第 2 轮：不满意']);
+
+    await supervisor.getByRole('tab', { name: '延期审批' }).click();
+    await supervisor.getByRole('link', { name: '失业保险金迟迟未发放' }).waitFor();
+    await expectAccessible(supervisor, 'supervision: extensions');
+    await screenshot(supervisor, '13-supervision-extensions', ['待审批的延期申请：1 件', '需与省社保中心核对参保记录。']);
+    await supervisor.locator('tr', { hasText: '失业保险金迟迟未发放' }).getByRole('link', { name: '去审批' }).click();
+    await supervisor.getByText('办理时限').waitFor();
+    await openAction(supervisor, '批准延期');
+    await expectAccessible(supervisor, 'approve extension form');
+    await submitAndConfirm(supervisor, '批准延期');
+    await supervisor.getByText('批准延期：已提交').waitFor();
+    await supervisor.getByText(/10 天，已批准/).waitFor();
+    await expectAccessible(supervisor, 'case workspace (supervisor)');
+
+    // Read-only SLA settings for the supervisor.
+    await supervisor.goto(`${consoleUrl}/admin/sla`);
+    await supervisor.getByText('各类诉求的时限').waitFor();
+    expect(await supervisor.getByRole('button', { name: /^修改/ }).count()).toBe(0);
+    await expectAccessible(supervisor, 'SLA policies (supervisor)');
+    await supervisor.goto(`${consoleUrl}/queues/escalated`);
+    await supervisor.getByRole('tab', { name: /督办/ }).waitFor();
+    await expectAccessible(supervisor, 'supervisor queue');
+  });
+
+  it('admin: departments, categories, officials (reset password shown once), SLA policies and holidays', async () => {
+    const admin = await loginAs('admin');
+    await admin.getByRole('heading', { name: '部门管理' }).waitFor();
+    await admin.getByText('共 10 个部门').waitFor();
+    await expectAccessible(admin, 'admin: departments');
+    await screenshot(admin, '14-admin-departments', ['部门管理', '人力资源和社会保障局', '新增部门']);
+    await admin.getByRole('button', { name: '新增部门' }).click();
+    await admin.getByLabel('部门编码').fill('xfj');
+    await admin.getByLabel('部门名称').fill('信访局');
+    await expectAccessible(admin, 'admin: department form');
+    await admin.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await admin.getByText('共 11 个部门').waitFor();
+
+    await admin.goto(`${consoleUrl}/admin/categories`);
+    await admin.getByText('共 13 个类别').waitFor();
+    await expectAccessible(admin, 'admin: categories');
+    await admin.getByRole('button', { name: '新增类别' }).click();
+    await admin.getByLabel('类别编码').fill('BAD CODE');
+    await admin.getByLabel('类别名称').fill('信访事项');
+    await admin.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await admin.getByText('类别编码只能用小写字母、数字和短横线（2–32 位）').waitFor(); // the shared contract's words
+    await admin.getByLabel('类别编码').fill('xinfang');
+    await pick(admin, '默认承办部门（可选）', '信访局', true);
+    await admin.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await admin.getByText('共 14 个类别').waitFor();
+
+    await admin.goto(`${consoleUrl}/admin/officials`);
+    await admin.getByRole('cell', { name: 'duban', exact: true }).waitFor();
+    await admin.getByRole('button', { name: '新增人员' }).click();
+    await admin.getByLabel('用户名').fill('xfj-li');
+    await admin.getByLabel('姓名').fill('李信访');
+    await pick(admin, '角色', '承办人');
+    await pick(admin, '所属部门', '信访局', true);
+    await admin.getByRole('button', { name: '生成随机密码' }).click();
+    await expectAccessible(admin, 'admin: new official form');
+    await admin.getByRole('dialog').getByRole('button', { name: '创建' }).click();
+    await admin.getByRole('cell', { name: 'xfj-li', exact: true }).waitFor();
+    await admin.getByRole('button', { name: '停用 xfj-li' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: '停用' }).click();
+    await admin.locator('tr', { hasText: 'xfj-li' }).getByText('已停用').waitFor();
+    await admin.getByRole('button', { name: '启用 xfj-li' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: '启用' }).click();
+    await admin.locator('tr', { hasText: 'xfj-li' }).getByText('正常').waitFor();
+    await admin.getByRole('button', { name: '重置密码（xfj-li）' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: '重置密码' }).click();
+    await admin.getByText('临时密码（只显示这一次）').waitFor();
+    const temporary = (await admin.locator('.temporary-password').innerText()).trim();
+    expect(temporary.length).toBeGreaterThanOrEqual(10);
+    await expectAccessible(admin, 'admin: temporary password');
+    await screenshot(admin, '15-admin-temporary-password', ['临时密码（只显示这一次）', temporary]);
+    await admin.getByRole('button', { name: '我已记下，关闭' }).click();
+    await expect.poll(() => admin.getByText(temporary).count()).toBe(0);
+    expect((await call(`${stack.apiUrl}/api/console/login`, { body: { username: 'xfj-li', password: temporary } })).status).toBe(200);
+    await expectAccessible(admin, 'admin: officials');
+
+    await admin.goto(`${consoleUrl}/admin/sla`);
+    await admin.getByText('各类诉求的时限').waitFor();
+    await expectAccessible(admin, 'admin: SLA policies');
+    await admin.getByRole('button', { name: '修改建议的时限' }).click();
+    await admin.getByLabel('答复期限（天）').fill('20');
+    await admin.getByLabel(/严重超期/).fill('40');
+    await admin.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await admin.locator('tr', { hasText: '建议' }).getByText('20 天').waitFor();
+
+    await admin.goto(`${consoleUrl}/admin/calendar`);
+    await admin.getByText(/已内置官方节假日安排的年份/).waitFor();
+    await admin.getByLabel('日期').fill('2030-10-08');
+    await admin.getByRole('radio', { name: '上班' }).check();
+    await admin.getByLabel('说明').fill('国庆调休');
+    await admin.getByRole('button', { name: '保存' }).click();
+    await admin.getByRole('cell', { name: '2030-10-08', exact: true }).waitFor();
+    await expectAccessible(admin, 'admin: calendar');
+    await screenshot(admin, '16-admin-calendar', ['节假日', '2030-10-08', '国庆调休']);
+    await admin.getByRole('button', { name: '删除 2030-10-08 的调整' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: '删除' }).click();
+    await admin.getByText('没有调整，全部按官方安排').waitFor();
+
+    await admin.goto(`${consoleUrl}/stats`);
+    await admin.getByText('按月趋势：受理量、答复量与按时答复率').waitFor();
+    await admin.goto(`${consoleUrl}/inbox`);
+    await admin.getByRole('heading', { name: '消息' }).waitFor();
+    await expectAccessible(admin, 'admin: inbox');
+    // An admin has no work queues and no case workspace.
+    await admin.goto(`${consoleUrl}/queues/intake`);
+    await admin.getByText('您的角色不能使用此页面').waitFor();
+  });
+
+  it('logout returns to the login page, and the main screens were captured with their content', async () => {
+    const page = await loginAs('shouli');
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+    await page.goto(`${consoleUrl}/stats`);
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+    expect(page.url()).toContain('/login?next=%2Fstats');
+    for (const c of contexts.splice(0)) await c.close();
+    expect(checkedScreens.length).toBeGreaterThanOrEqual(16);
+    expect(unexpectedDialogs).toEqual([]);
+  });
+});
