@@ -5,10 +5,10 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { REPO_ROOT } from './table-definition';
+import { serveStaticSite, type StaticSite } from './static-site';
 
 export const CONSOLE_DIR = resolve(REPO_ROOT, 'console');
 export const CONSOLE_DIST = resolve(CONSOLE_DIR, 'dist');
@@ -101,18 +101,6 @@ export async function ensureConsoleBuild(onOutput?: (text: string) => void): Pro
   return true;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 // Defence in depth behind "citizen text is rendered as text": no inline or foreign scripts run,
 // even if some text ever reached the page as HTML. antd injects its styles at run time, hence
 // 'unsafe-inline' for styles only.
@@ -124,89 +112,17 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
-export interface ConsoleServer {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
+export type ConsoleServer = StaticSite;
 
-function proxy(req: IncomingMessage, res: ServerResponse, api: URL) {
-  const upstream = httpRequest(
-    { hostname: api.hostname, port: api.port, method: req.method, path: req.url, headers: { ...req.headers, host: api.host } },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    },
-  );
-  upstream.on('error', () => {
-    if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify({ error: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后重试' } }));
-  });
-  req.on('aborted', () => upstream.destroy());
-  req.pipe(upstream);
-}
-
-/**
- * Serve `root` (console/dist) on `port` (0: any free one) and proxy /api/* to `apiUrl`. Paths that
- * are not files get index.html (the app's routes: /cases/…, /stats). Hashed assets are cached for
- * a year; index.html never, so a rebuild shows at once.
- */
-export async function serveConsole(options: { apiUrl: string; port?: number; root?: string; host?: string }): Promise<ConsoleServer> {
-  const root = resolve(options.root ?? CONSOLE_DIST);
-  const api = new URL(options.apiUrl);
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return proxy(req, res, api);
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
-      return;
-    }
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    let path = normalize(join(root, pathname));
-    if (!path.startsWith(root + sep) && path !== root) {
-      res.writeHead(403).end();
-      return;
-    }
-    const isFile = existsSync(path) && statSync(path).isFile();
-    if (!isFile) {
-      // A missing asset is a 404 (not the app's HTML under a .js name); anything else is a route of the app.
-      if (pathname.startsWith('/assets/') || extname(pathname) !== '') {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-        return;
-      }
-      path = join(root, 'index.html');
-    }
-    const isIndex = path.endsWith('index.html');
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
-      'Cache-Control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
-      ...SECURITY_HEADERS,
-    });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(path).pipe(res);
-  });
+/** Serve console/dist on `port` (0: any free one) with its security headers, and proxy /api/* to `apiUrl`. */
+export function serveConsole(options: { apiUrl: string; port?: number; root?: string; host?: string }): Promise<ConsoleServer> {
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 0, host, () => done());
+  return serveStaticSite({
+    ...options,
+    root: options.root ?? CONSOLE_DIST,
+    headers: SECURITY_HEADERS,
+    urlHost: host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host,
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
 }
 
 /**

@@ -5,10 +5,10 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { REPO_ROOT } from './table-definition';
+import { serveStaticSite, type StaticSite } from './static-site';
 
 export const MINIPROGRAM_DIR = resolve(REPO_ROOT, 'miniprogram');
 export type TaroTarget = 'h5' | 'weapp';
@@ -133,101 +133,11 @@ export async function ensureH5Build(onOutput?: (text: string) => void): Promise<
   return true;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
+export type H5Server = StaticSite;
 
-export interface H5Server {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
-
-/**
- * Serve `root` (the H5 dist) on `port` (0: any free one) and proxy /api/* to `apiUrl`.
- * Hashed assets are cached for a year; index.html never (so a rebuild shows at once).
- */
-export async function serveH5(options: { apiUrl: string; port?: number; root?: string; host?: string }): Promise<H5Server> {
-  const root = resolve(options.root ?? distDir('h5'));
-  const api = new URL(options.apiUrl);
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      const headers = { ...req.headers, host: api.host };
-      const upstream = httpRequest(
-        { hostname: api.hostname, port: api.port, method: req.method, path: `${url.pathname}${url.search}`, headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => {
-        if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ error: { code: 'STORAGE_UNAVAILABLE', message: '服务暂时不可用，请稍后重试' } }));
-      });
-      req.pipe(upstream);
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
-    }
-    let path: string;
-    try {
-      path = normalize(join(root, decodeURIComponent(url.pathname)));
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    if (!path.startsWith(root + sep) && path !== root) {
-      res.writeHead(403).end();
-      return;
-    }
-    const missing = !existsSync(path) || statSync(path).isDirectory();
-    if (missing && extname(path) && extname(path) !== '.html') {
-      // An asset of an older build (hashed names change): say so rather than answer with HTML.
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
-      return;
-    }
-    if (missing) path = join(root, 'index.html');
-    const isIndex = path.endsWith('index.html');
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
-      'Cache-Control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
-      'X-Content-Type-Options': 'nosniff',
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    createReadStream(path)
-      .on('error', () => res.end('<!doctype html><meta charset="utf-8"><p>正在更新，请稍后刷新页面。</p>'))
-      .pipe(res);
-  });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 0, host, () => done());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
+/** Serve the H5 dist on `port` (0: any free one) and proxy /api/* to `apiUrl`. */
+export function serveH5(options: { apiUrl: string; port?: number; root?: string; host?: string }): Promise<H5Server> {
+  return serveStaticSite({ ...options, root: options.root ?? distDir('h5') });
 }
 
 /**
