@@ -14,7 +14,6 @@
  * - screenshots of the main screens (tests/e2e/screenshots/, git-ignored), each checked for its content.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -23,9 +22,8 @@ import { DEMO_OFFICIAL_PASSWORD } from '../../infra/src/demo-data';
 import { freePort } from '../../infra/src/dynamo-local';
 import { REPO_ROOT } from '../../infra/src/table-definition';
 import { call, ctrlC, npmStart, type RunningStack } from '../support/local-stack';
+import { seriousAxeViolations } from '../support/axe';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(REPO_ROOT, 'tests', 'e2e', 'screenshots');
 
@@ -138,15 +136,7 @@ async function settled(page: Page) {
 async function expectAccessible(page: Page, what: string) {
   await settled(page);
   await page.waitForTimeout(200); // antd's motion settles
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  const bad = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n   ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join('\n   ')}`);
-  expect(bad, `${what}: axe violations`).toEqual([]);
+  expect(await seriousAxeViolations(page), `${what}: axe violations`).toEqual([]);
 }
 
 const checkedScreens: string[] = [];

@@ -8,7 +8,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -21,9 +20,8 @@ import type { Deps } from '../../functions/src/services/deps';
 import { freePort } from '../../infra/src/dynamo-local';
 import { buildMiniprogram, isBuildFresh } from '../../infra/src/h5';
 import { REPO_ROOT } from '../../infra/src/table-definition';
+import { seriousAxeViolations } from '../support/axe';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TABLE_NAME = 'minsheng-local';
 
@@ -110,15 +108,7 @@ async function openHome(page: Page) {
 /** axe-core on what is on screen: no serious or critical violations. Also: tap targets ≥ 44 px. */
 async function expectAccessible(page: Page, what: string) {
   await page.waitForTimeout(150); // let Taro finish its layout pass
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  const bad = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n   ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join('\n   ')}`);
-  expect(bad, `${what}: axe violations`).toEqual([]);
+  expect(await seriousAxeViolations(page), `${what}: axe violations`).toEqual([]);
   const small = await page.evaluate(() => {
     const visible = (el: Element) => (el as HTMLElement).offsetParent !== null;
     return [...document.querySelectorAll('.btn, .choice, .toggle, .kind, .input, .textarea')]
