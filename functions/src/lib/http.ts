@@ -38,10 +38,15 @@ export interface RouteOutput {
   headers?: Record<string, string>;
 }
 
-export interface RouteDefinition<B, Q> {
+export interface RouteDefinition<B, Q, A> {
+  /**
+   * Who is calling (e.g. `consoleOfficial`, `citizenCaseNo`), checked before the body and query are
+   * validated: a caller without a valid token learns 401, not the route's validation rules.
+   */
+  auth?: (input: RouteInput<undefined, undefined>) => Promise<A>;
   body?: BodySchema<B>;
   query?: BodySchema<Q>;
-  handle(input: RouteInput<B, Q>): Promise<RouteOutput>;
+  handle(input: RouteInput<B, Q> & { auth: A }): Promise<RouteOutput>;
 }
 
 export type HttpHandler = ((event: Event, context: Context) => Promise<Result>) & {
@@ -87,7 +92,7 @@ function errorResponses(): MiddlewareObj<Event, Result> {
  * A thin HTTP route: normalise headers → CORS → errors mapped to `{ error: { code, message } }`
  * → JSON body parsed and validated → the handler, which calls one service.
  */
-export function httpRoute<B = undefined, Q = undefined>(definition: RouteDefinition<B, Q>): HttpHandler {
+export function httpRoute<B = undefined, Q = undefined, A = undefined>(definition: RouteDefinition<B, Q, A>): HttpHandler {
   const build = (getDeps: () => Deps) =>
     middy<Event, Result>()
       .use(httpHeaderNormalizer())
@@ -103,27 +108,12 @@ export function httpRoute<B = undefined, Q = undefined>(definition: RouteDefinit
       .use(errorResponses())
       .use(jsonBody())
       .handler(async (event) => {
-        const parsed = (event as { parsedBody?: unknown }).parsedBody;
-        let body = undefined as B;
-        if (definition.body) {
-          if (parsed === undefined) throw new DomainError('VALIDATION_FAILED', { message: '请求内容不能为空' });
-          const result = definition.body.safeParse(parsed);
-          if (!result.success) throw new DomainError('VALIDATION_FAILED', { fields: issuesToFields(result.error.issues, parsed) });
-          body = result.data;
-        }
-        let query = undefined as Q;
-        if (definition.query) {
-          const raw = event.queryStringParameters ?? {};
-          const result = definition.query.safeParse(raw);
-          if (!result.success) throw new DomainError('VALIDATION_FAILED', { fields: issuesToFields(result.error.issues, raw) });
-          query = result.data;
-        }
         const header = (name: string) => event.headers[name.toLowerCase()];
         const ip = event.requestContext?.http?.sourceIp;
         const userAgent = header('user-agent');
-        const output = await definition.handle({
-          body,
-          query,
+        const base: RouteInput<undefined, undefined> = {
+          body: undefined,
+          query: undefined,
           pathParam(name) {
             const value = event.pathParameters?.[name];
             if (!value) throw new DomainError('NOT_FOUND');
@@ -139,7 +129,24 @@ export function httpRoute<B = undefined, Q = undefined>(definition: RouteDefinit
             if (!match?.[1]) throw new DomainError('UNAUTHENTICATED');
             return match[1];
           },
-        });
+        };
+        const auth = (definition.auth ? await definition.auth(base) : undefined) as A;
+        const parsed = (event as { parsedBody?: unknown }).parsedBody;
+        let body = undefined as B;
+        if (definition.body) {
+          if (parsed === undefined) throw new DomainError('VALIDATION_FAILED', { message: '请求内容不能为空' });
+          const result = definition.body.safeParse(parsed);
+          if (!result.success) throw new DomainError('VALIDATION_FAILED', { fields: issuesToFields(result.error.issues, parsed) });
+          body = result.data;
+        }
+        let query = undefined as Q;
+        if (definition.query) {
+          const raw = event.queryStringParameters ?? {};
+          const result = definition.query.safeParse(raw);
+          if (!result.success) throw new DomainError('VALIDATION_FAILED', { fields: issuesToFields(result.error.issues, raw) });
+          query = result.data;
+        }
+        const output = await definition.handle({ ...base, body, query, auth });
         return {
           statusCode: output.status ?? 200,
           headers: { ...JSON_HEADERS, ...output.headers },

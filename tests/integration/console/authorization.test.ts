@@ -367,6 +367,22 @@ describe('the authorisation table', () => {
   }
 });
 
+describe('who before what', () => {
+  it('every console route answers a caller without a valid token with 401, even when the body and query are wrong too', async () => {
+    const wrong: string[] = [];
+    for (const route of consoleRoutes()) {
+      const [method, pattern] = route.split(' ') as [string, string];
+      // Nonsense everywhere: a path parameter that names nothing, a query and a body no route accepts.
+      const path = `${pattern.replace(/\{[^/]+\}/g, 'x')}?limit=-1&queue=nope&bogus=1`;
+      for (const token of [undefined, 'definitely-not-a-token', tokens.citizen]) {
+        const res = await stack.request(method, path, { ...(token ? { token } : {}), ...(method === 'GET' || method === 'DELETE' ? {} : { body: { bogus: '<script>' } }), ip: uniqueIp() });
+        if (res.status !== 401 || res.body?.error?.code !== 'UNAUTHENTICATED') wrong.push(`${route} (${token ? 'bad token' : 'no token'}): ${show(res)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('scope beyond the status code', () => {
   it("a handler asking for another department's queue gets their own department's cases only", async () => {
     const res = await stack.request('GET', '/api/console/cases?queue=department&departmentId=rsj&limit=100', { token: tokens.otherHandler! });

@@ -4,11 +4,13 @@ import { adminListCategories, adminPutCategory } from '../../services/admin';
 
 /** GET /api/console/admin/categories */
 export const list = httpRoute({
-  handle: async (input) => ({ body: { items: await adminListCategories(input.deps, await consoleOfficial(input)) } }),
+  auth: consoleOfficial,
+  handle: async (input) => ({ body: { items: await adminListCategories(input.deps, input.auth) } }),
 });
 
 /** POST /api/console/admin/categories — create or update. */
 export const put = httpRoute({
+  auth: consoleOfficial,
   body: categoryInputSchema,
-  handle: async (input) => ({ body: await adminPutCategory(input.deps, await consoleOfficial(input), input.body) }),
+  handle: async (input) => ({ body: await adminPutCategory(input.deps, input.auth, input.body) }),
 });

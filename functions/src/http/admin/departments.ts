@@ -4,11 +4,13 @@ import { adminListDepartments, adminPutDepartment } from '../../services/admin';
 
 /** GET /api/console/admin/departments */
 export const list = httpRoute({
-  handle: async (input) => ({ body: { items: await adminListDepartments(input.deps, await consoleOfficial(input)) } }),
+  auth: consoleOfficial,
+  handle: async (input) => ({ body: { items: await adminListDepartments(input.deps, input.auth) } }),
 });
 
 /** POST /api/console/admin/departments — create or update. */
 export const put = httpRoute({
+  auth: consoleOfficial,
   body: departmentInputSchema,
-  handle: async (input) => ({ body: await adminPutDepartment(input.deps, await consoleOfficial(input), input.body) }),
+  handle: async (input) => ({ body: await adminPutDepartment(input.deps, input.auth, input.body) }),
 });

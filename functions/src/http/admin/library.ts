@@ -4,34 +4,40 @@ import { adminCreatePolicy, adminDeleteItem, adminGetSynonyms, adminListLibrary,
 
 /** GET /api/console/admin/policies?q=&kind=&limit=&offset= — every library item, with bookkeeping. */
 export const list = httpRoute({
+  auth: consoleOfficial,
   query: adminPolicyListQuerySchema,
-  handle: async (input) => ({ body: await adminListLibrary(input.deps, await consoleOfficial(input), input.query) }),
+  handle: async (input) => ({ body: await adminListLibrary(input.deps, input.auth, input.query) }),
 });
 
 /** POST /api/console/admin/policies — a new policy (201). */
 export const create = httpRoute({
+  auth: consoleOfficial,
   body: policyInputSchema,
-  handle: async (input) => ({ status: 201, body: await adminCreatePolicy(input.deps, await consoleOfficial(input), input.body) }),
+  handle: async (input) => ({ status: 201, body: await adminCreatePolicy(input.deps, input.auth, input.body) }),
 });
 
 /** POST /api/console/admin/policies/{id} — replace a policy or a published Q&A ({ kind, …, expectedRevision? }). */
 export const update = httpRoute({
+  auth: consoleOfficial,
   body: libraryItemUpdateSchema,
-  handle: async (input) => ({ body: await adminUpdateItem(input.deps, await consoleOfficial(input), input.pathParam('id'), input.body) }),
+  handle: async (input) => ({ body: await adminUpdateItem(input.deps, input.auth, input.pathParam('id'), input.body) }),
 });
 
 /** DELETE /api/console/admin/policies/{id} */
 export const remove = httpRoute({
-  handle: async (input) => ({ body: await adminDeleteItem(input.deps, await consoleOfficial(input), input.pathParam('id')) }),
+  auth: consoleOfficial,
+  handle: async (input) => ({ body: await adminDeleteItem(input.deps, input.auth, input.pathParam('id')) }),
 });
 
 /** GET /api/console/admin/synonyms */
 export const getSynonyms = httpRoute({
-  handle: async (input) => ({ body: await adminGetSynonyms(input.deps, await consoleOfficial(input)) }),
+  auth: consoleOfficial,
+  handle: async (input) => ({ body: await adminGetSynonyms(input.deps, input.auth) }),
 });
 
 /** POST /api/console/admin/synonyms { groups: string[][] } — replaces the whole list. */
 export const putSynonyms = httpRoute({
+  auth: consoleOfficial,
   body: synonymsInputSchema,
-  handle: async (input) => ({ body: await adminPutSynonyms(input.deps, await consoleOfficial(input), input.body) }),
+  handle: async (input) => ({ body: await adminPutSynonyms(input.deps, input.auth, input.body) }),
 });

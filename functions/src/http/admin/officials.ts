@@ -4,26 +4,31 @@ import { adminCreateOfficial, adminListOfficials, adminResetPassword, adminSetDi
 
 /** GET /api/console/admin/officials */
 export const list = httpRoute({
-  handle: async (input) => ({ body: { items: await adminListOfficials(input.deps, await consoleOfficial(input)) } }),
+  auth: consoleOfficial,
+  handle: async (input) => ({ body: { items: await adminListOfficials(input.deps, input.auth) } }),
 });
 
 /** POST /api/console/admin/officials */
 export const create = httpRoute({
+  auth: consoleOfficial,
   body: officialInputSchema,
-  handle: async (input) => ({ status: 201, body: await adminCreateOfficial(input.deps, await consoleOfficial(input), input.body) }),
+  handle: async (input) => ({ status: 201, body: await adminCreateOfficial(input.deps, input.auth, input.body) }),
 });
 
 /** POST /api/console/admin/officials/{username}/disable */
 export const disable = httpRoute({
-  handle: async (input) => ({ body: await adminSetDisabled(input.deps, await consoleOfficial(input), input.pathParam('username'), true) }),
+  auth: consoleOfficial,
+  handle: async (input) => ({ body: await adminSetDisabled(input.deps, input.auth, input.pathParam('username'), true) }),
 });
 
 /** POST /api/console/admin/officials/{username}/enable */
 export const enable = httpRoute({
-  handle: async (input) => ({ body: await adminSetDisabled(input.deps, await consoleOfficial(input), input.pathParam('username'), false) }),
+  auth: consoleOfficial,
+  handle: async (input) => ({ body: await adminSetDisabled(input.deps, input.auth, input.pathParam('username'), false) }),
 });
 
 /** POST /api/console/admin/officials/{username}/reset-password — returns a temporary password once. */
 export const resetPassword = httpRoute({
-  handle: async (input) => ({ body: await adminResetPassword(input.deps, await consoleOfficial(input), input.pathParam('username')) }),
+  auth: consoleOfficial,
+  handle: async (input) => ({ body: await adminResetPassword(input.deps, input.auth, input.pathParam('username')) }),
 });

@@ -4,27 +4,32 @@ import { adminDeleteCalendarOverride, adminGetCalendar, adminGetSlaPolicies, adm
 
 /** GET /api/console/admin/sla-policies */
 export const listPolicies = httpRoute({
-  handle: async (input) => ({ body: await adminGetSlaPolicies(input.deps, await consoleOfficial(input)) }),
+  auth: consoleOfficial,
+  handle: async (input) => ({ body: await adminGetSlaPolicies(input.deps, input.auth) }),
 });
 
 /** POST /api/console/admin/sla-policies */
 export const putPolicy = httpRoute({
+  auth: consoleOfficial,
   body: slaPolicyInputSchema,
-  handle: async (input) => ({ body: await adminPutSlaPolicy(input.deps, await consoleOfficial(input), input.body) }),
+  handle: async (input) => ({ body: await adminPutSlaPolicy(input.deps, input.auth, input.body) }),
 });
 
 /** GET /api/console/admin/calendar — official years covered, and the overrides. */
 export const getCalendar = httpRoute({
-  handle: async (input) => ({ body: await adminGetCalendar(input.deps, await consoleOfficial(input)) }),
+  auth: consoleOfficial,
+  handle: async (input) => ({ body: await adminGetCalendar(input.deps, input.auth) }),
 });
 
 /** POST /api/console/admin/calendar { date, work, note? } */
 export const putOverride = httpRoute({
+  auth: consoleOfficial,
   body: calendarOverrideInputSchema,
-  handle: async (input) => ({ body: await adminPutCalendarOverride(input.deps, await consoleOfficial(input), input.body) }),
+  handle: async (input) => ({ body: await adminPutCalendarOverride(input.deps, input.auth, input.body) }),
 });
 
 /** DELETE /api/console/admin/calendar/{date} */
 export const deleteOverride = httpRoute({
-  handle: async (input) => ({ body: await adminDeleteCalendarOverride(input.deps, await consoleOfficial(input), input.pathParam('date')) }),
+  auth: consoleOfficial,
+  handle: async (input) => ({ body: await adminDeleteCalendarOverride(input.deps, input.auth, input.pathParam('date')) }),
 });

@@ -4,9 +4,10 @@ import { addSupplement } from '../../services/citizen-case';
 
 /** POST /api/track/case/supplements (citizen token) */
 export const handler = httpRoute({
+  auth: citizenCaseNo,
   body: supplementRequestSchema,
   handle: async (input) => ({
     status: 201,
-    body: await addSupplement(input.deps, await citizenCaseNo(input), input.body.content, input.client),
+    body: await addSupplement(input.deps, input.auth, input.body.content, input.client),
   }),
 });

@@ -3,5 +3,6 @@ import { getCitizenCase } from '../../services/citizen-case';
 
 /** GET /api/track/case (citizen token) */
 export const handler = httpRoute({
-  handle: async (input) => ({ body: await getCitizenCase(input.deps, await citizenCaseNo(input)) }),
+  auth: citizenCaseNo,
+  handle: async (input) => ({ body: await getCitizenCase(input.deps, input.auth) }),
 });

@@ -4,6 +4,7 @@ import { getAudit } from '../../services/console-cases';
 
 /** GET /api/console/audit?caseNo= */
 export const handler = httpRoute({
+  auth: consoleOfficial,
   query: auditQuerySchema,
-  handle: async (input) => ({ body: await getAudit(input.deps, await consoleOfficial(input), input.query.caseNo) }),
+  handle: async (input) => ({ body: await getAudit(input.deps, input.auth, input.query.caseNo) }),
 });

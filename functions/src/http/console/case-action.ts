@@ -4,6 +4,7 @@ import { runConsoleAction } from '../../services/console-cases';
 
 /** POST /api/console/cases/{caseNo}/actions { action, expectedVersion, … } */
 export const handler = httpRoute({
+  auth: consoleOfficial,
   body: consoleActionSchema,
-  handle: async (input) => ({ body: await runConsoleAction(input.deps, await consoleOfficial(input), input.pathParam('caseNo'), input.body, input.client) }),
+  handle: async (input) => ({ body: await runConsoleAction(input.deps, input.auth, input.pathParam('caseNo'), input.body, input.client) }),
 });

@@ -3,5 +3,6 @@ import { listInbox } from '../../services/inbox';
 
 /** GET /api/console/inbox — this official's notifications, newest first. */
 export const handler = httpRoute({
-  handle: async (input) => ({ body: await listInbox(input.deps, await consoleOfficial(input)) }),
+  auth: consoleOfficial,
+  handle: async (input) => ({ body: await listInbox(input.deps, input.auth) }),
 });

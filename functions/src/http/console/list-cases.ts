@@ -4,6 +4,7 @@ import { listQueue } from '../../services/console-cases';
 
 /** GET /api/console/cases?queue=… */
 export const handler = httpRoute({
+  auth: consoleOfficial,
   query: caseQueueQuerySchema,
-  handle: async (input) => ({ body: await listQueue(input.deps, await consoleOfficial(input), input.query) }),
+  handle: async (input) => ({ body: await listQueue(input.deps, input.auth, input.query) }),
 });

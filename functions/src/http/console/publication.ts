@@ -4,14 +4,16 @@ import { publicationPreview, publishAnswer } from '../../services/library/public
 
 /** GET /api/console/cases/{caseNo}/publication-preview — intake, supervisor: the anonymised Q&A as it would be published. */
 export const preview = httpRoute({
-  handle: async (input) => ({ body: await publicationPreview(input.deps, await consoleOfficial(input), input.pathParam('caseNo')) }),
+  auth: consoleOfficial,
+  handle: async (input) => ({ body: await publicationPreview(input.deps, input.auth, input.pathParam('caseNo')) }),
 });
 
 /** POST /api/console/cases/{caseNo}/publish { title?, question, answer, tags? } — 201 first time, 200 when replacing. */
 export const publish = httpRoute({
+  auth: consoleOfficial,
   body: publishRequestSchema,
   handle: async (input) => {
-    const { created, response } = await publishAnswer(input.deps, await consoleOfficial(input), input.pathParam('caseNo'), input.body, input.client);
+    const { created, response } = await publishAnswer(input.deps, input.auth, input.pathParam('caseNo'), input.body, input.client);
     return { status: created ? 201 : 200, body: response };
   },
 });
