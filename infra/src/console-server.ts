@@ -3,36 +3,24 @@
  * static build with a fallback to index.html for the app's own routes, and proxy /api/* to the
  * local API — the console calls a relative '/api', so one build works on any host and port.
  */
-import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { REPO_ROOT } from './table-definition';
 import { serveStaticSite, type StaticSite } from './static-site';
+import { hashSources, listSources, runNodeTool } from './build-steps';
 
 export const CONSOLE_DIR = resolve(REPO_ROOT, 'console');
 export const CONSOLE_DIST = resolve(CONSOLE_DIR, 'dist');
 const STAMP = '.minsheng-build';
 
 /** What a build depends on: the console's sources and config, and shared/ (types, labels, schemas). */
-function sourceFiles(): string[] {
-  const files = ['package.json', 'index.html', 'vite.config.ts', 'tsconfig.json'].map((f) => resolve(CONSOLE_DIR, f)).filter((f) => existsSync(f));
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.push(path);
-    }
-  };
-  for (const root of [resolve(CONSOLE_DIR, 'src'), resolve(CONSOLE_DIR, 'public'), resolve(REPO_ROOT, 'shared', 'src')]) if (existsSync(root)) walk(root);
-  return files.sort();
-}
-
-/** A hash of the build's inputs: contents, not mtimes (a fresh clone or a checkout changes every mtime). */
 export function consoleSourceHash(): string {
-  const hash = createHash('sha256');
-  for (const file of sourceFiles()) hash.update(file.slice(REPO_ROOT.length)).update('\0').update(readFileSync(file)).update('\0');
-  return hash.digest('hex');
+  return hashSources(
+    listSources(
+      [resolve(CONSOLE_DIR, 'src'), resolve(CONSOLE_DIR, 'public'), resolve(REPO_ROOT, 'shared', 'src')],
+      ['package.json', 'index.html', 'vite.config.ts', 'tsconfig.json'].map((f) => resolve(CONSOLE_DIR, f)),
+    ),
+  );
 }
 
 /** True when console/dist was built from the current sources. */
@@ -51,19 +39,11 @@ export async function buildConsole(options: { onOutput?: (text: string) => void 
   const hash = consoleSourceHash();
   const tmp = resolve(CONSOLE_DIR, `dist.tmp-${process.pid}`);
   const vite = resolve(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const child = spawn(process.execPath, [vite, 'build', '--outDir', tmp, '--emptyOutDir', '--logLevel', 'warn'], {
+  const { code, output } = await runNodeTool(vite, ['build', '--outDir', tmp, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: CONSOLE_DIR,
-    env: { ...process.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { NODE_ENV: 'production' },
+    ...(options.onOutput ? { onOutput: options.onOutput } : {}),
   });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-    options.onOutput?.(chunk.toString());
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  const code = await new Promise<number | null>((done) => child.once('exit', done));
   if (code !== 0 || !existsSync(resolve(tmp, 'index.html'))) {
     rmSync(tmp, { recursive: true, force: true });
     throw new Error(`console build failed (exit ${code}):\n${output.slice(-6000)}`);

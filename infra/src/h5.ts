@@ -3,12 +3,11 @@
  * serve it with a small static server that also proxies /api/* to the local API, so the H5 app
  * (which calls a relative '/api') works on whatever port it is served from.
  */
-import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { REPO_ROOT } from './table-definition';
 import { serveStaticSite, type StaticSite } from './static-site';
+import { hashSources, listSources, runNodeTool } from './build-steps';
 
 export const MINIPROGRAM_DIR = resolve(REPO_ROOT, 'miniprogram');
 export type TaroTarget = 'h5' | 'weapp';
@@ -20,25 +19,15 @@ export function distDir(target: TaroTarget, variant: 'app' | 'blank' = 'app'): s
 
 /** Everything a build depends on: the mini-program's sources and config, and shared/ (schemas, labels). */
 function sourceFiles(): string[] {
-  const roots = [resolve(MINIPROGRAM_DIR, 'src'), resolve(MINIPROGRAM_DIR, 'config'), resolve(MINIPROGRAM_DIR, 'bench'), resolve(REPO_ROOT, 'shared', 'src')];
-  const files = [resolve(MINIPROGRAM_DIR, 'package.json'), resolve(MINIPROGRAM_DIR, 'babel.config.js'), resolve(MINIPROGRAM_DIR, 'project.config.json')];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.push(path);
-    }
-  };
-  for (const root of roots) if (existsSync(root)) walk(root);
-  return files.sort();
+  return listSources(
+    [resolve(MINIPROGRAM_DIR, 'src'), resolve(MINIPROGRAM_DIR, 'config'), resolve(MINIPROGRAM_DIR, 'bench'), resolve(REPO_ROOT, 'shared', 'src')],
+    ['package.json', 'babel.config.js', 'project.config.json'].map((f) => resolve(MINIPROGRAM_DIR, f)),
+  );
 }
 
-/** A hash of the build's inputs (contents, not mtimes: a fresh clone or a `git checkout` changes every mtime). */
+/** A hash of the build's inputs and the variables it is built with. */
 export function sourceHash(env: Record<string, string> = {}): string {
-  const hash = createHash('sha256');
-  for (const file of sourceFiles()) hash.update(file.slice(REPO_ROOT.length)).update('\0').update(readFileSync(file)).update('\0');
-  hash.update(JSON.stringify(env));
-  return hash.digest('hex');
+  return hashSources(sourceFiles(), env);
 }
 
 const STAMP = '.minsheng-build';
@@ -67,19 +56,11 @@ export async function buildMiniprogram(
   const building = resolve(MINIPROGRAM_DIR, 'dist', `.building-${target}-${variant}-${process.pid}-${Date.now()}`);
   const hash = sourceHash(env);
   const taro = resolve(REPO_ROOT, 'node_modules', '@tarojs', 'cli', 'bin', 'taro');
-  const child = spawn(process.execPath, [taro, 'build', '--type', target], {
+  const { code, output } = await runNodeTool(taro, ['build', '--type', target], {
     cwd: MINIPROGRAM_DIR,
-    env: { ...process.env, ...env, MINSHENG_MP_OUT: relative(MINIPROGRAM_DIR, building), NODE_ENV: 'production', BROWSERSLIST_IGNORE_OLD_DATA: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...env, MINSHENG_MP_OUT: relative(MINIPROGRAM_DIR, building), NODE_ENV: 'production', BROWSERSLIST_IGNORE_OLD_DATA: '1' },
+    ...(options.onOutput ? { onOutput: options.onOutput } : {}),
   });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-    options.onOutput?.(chunk.toString());
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  const code = await new Promise<number | null>((done) => child.once('exit', done));
   // Taro exits 0 even when webpack reported errors: look at what it said too.
   if (code !== 0 || /Compiled with (some )?errors|✖ Errors|ERROR in /.test(output) || !existsSync(resolve(building, target === 'h5' ? 'index.html' : 'app.json'))) {
     rmSync(building, { recursive: true, force: true });
