@@ -119,6 +119,16 @@ async function transact(run: () => Promise<unknown>): Promise<void> {
   }
 }
 
+/**
+ * Strongly consistent reads, for items a request may read right after it (or the citizen's or
+ * official's previous request) wrote them: the case before a version-guarded change (a stale read
+ * would answer a current expectedVersion with 409), its timeline shown after an action, the
+ * password of a case filed a second ago, an idempotency record, an official's account (a disabled
+ * account or reset password takes effect at once). DynamoDB Local is always consistent, so this
+ * is only observable in AWS; the adapter test checks the reads ask for it.
+ */
+const LATEST = { consistent: true } as const;
+
 export function createDynamoCaseStore(model: Model): CaseStore {
   const {
     table,
@@ -171,12 +181,12 @@ export function createDynamoCaseStore(model: Model): CaseStore {
 
   return {
     async getCase(caseNo) {
-      const { Item } = await CaseEntity.build(GetItemCommand).key({ caseNo }).send();
+      const { Item } = await CaseEntity.build(GetItemCommand).key({ caseNo }).options(LATEST).send();
       return Item ? toCaseRecord(Item) : undefined;
     },
 
     async getPasswordHash(caseNo) {
-      const { Item } = await CredentialEntity.build(GetItemCommand).key({ caseNo }).send();
+      const { Item } = await CredentialEntity.build(GetItemCommand).key({ caseNo }).options(LATEST).send();
       return Item?.passwordHash;
     },
 
@@ -186,7 +196,7 @@ export function createDynamoCaseStore(model: Model): CaseStore {
           .build(QueryCommand)
           .entities(CaseEventEntity)
           .query({ partition: key.case(caseNo).pk, range: { beginsWith: key.eventPrefix } })
-          .options({ ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+          .options({ ...LATEST, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
           .send(),
       );
       return items.map(toCaseEvent);
@@ -365,7 +375,7 @@ export function createDynamoCaseStore(model: Model): CaseStore {
     },
 
     async getIdempotency(keyHash) {
-      const { Item } = await IdempotencyEntity.build(GetItemCommand).key({ keyHash }).send();
+      const { Item } = await IdempotencyEntity.build(GetItemCommand).key({ keyHash }).options(LATEST).send();
       return Item ? { keyHash: Item.keyHash, bodyHash: Item.bodyHash, caseNo: Item.caseNo, createdAt: Item.createdAt } : undefined;
     },
 
@@ -419,7 +429,7 @@ export function createDynamoCaseStore(model: Model): CaseStore {
     },
 
     async getOfficial(username) {
-      const { Item } = await OfficialEntity.build(GetItemCommand).key({ username }).send();
+      const { Item } = await OfficialEntity.build(GetItemCommand).key({ username }).options(LATEST).send();
       return Item ? toOfficial(Item) : undefined;
     },
 
