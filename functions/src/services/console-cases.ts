@@ -132,8 +132,13 @@ export async function getConsoleCase(deps: Deps, viewer: OfficialContext, caseNo
       ...(client.ip || client.userAgent ? { client } : {}),
     });
   }
-  const events = await deps.store.listEvents(caseNo);
-  return toConsoleCase(c, events, viewer, await names(deps), deps.now(), reveal, await workingCalendar(deps));
+  return presentCase(deps, viewer, c, reveal, names(deps));
+}
+
+/** The case as the console shows it to `viewer`, with its timeline read now. */
+async function presentCase(deps: Deps, viewer: OfficialContext, c: CaseRecord, reveal: boolean, caseNames: ReturnType<typeof names>): Promise<ConsoleCaseDto> {
+  const [events, resolvedNames, calendar] = await Promise.all([deps.store.listEvents(c.caseNo), caseNames, workingCalendar(deps)]);
+  return toConsoleCase(c, events, viewer, resolvedNames, deps.now(), reveal, calendar);
 }
 
 /** What a handler gets back after handing a case out of their department (send_back): it is no longer theirs to see. */
@@ -152,8 +157,11 @@ export async function runConsoleAction(deps: Deps, viewer: OfficialContext, case
   assertInScope(c, viewer);
 
   const { expectedVersion, ...command } = body;
+  // Departments and categories are read once: to check the target department and to present the result.
+  const reference = Promise.all([deps.store.listDepartments(), deps.store.listCategories()]);
+  reference.catch(() => undefined); // awaited below; a failure surfaces there
   if (command.action === 'accept' || command.action === 'transfer') {
-    const dept = (await deps.store.listDepartments()).find((d) => d.id === command.departmentId && d.active);
+    const dept = (await reference)[0].find((d) => d.id === command.departmentId && d.active);
     if (!dept) throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { departmentId: '所选部门不存在' } });
   }
   if (command.action === 'merge') {
@@ -172,7 +180,8 @@ export async function runConsoleAction(deps: Deps, viewer: OfficialContext, case
   if (viewer.role === 'handler' && next.departmentId !== viewer.departmentId) {
     return { caseNo, status: next.status, statusLabel: CASE_STATUS_LABELS[next.status], version: next.version, handedOver: true };
   }
-  return getConsoleCase(deps, viewer, caseNo, false, client);
+  // What was just written, not a second read of it.
+  return presentCase(deps, viewer, next, false, reference.then(([departments, categories]) => namesFrom(departments, categories)));
 }
 
 /** The audit trail of a case: every event, who, role, before/after status, when, from where. */
