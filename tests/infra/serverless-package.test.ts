@@ -65,6 +65,18 @@ describe('serverless package (offline)', () => {
     expect(new Set(routeKeys)).toEqual(new Set(declared));
   });
 
+  it('throttles the whole API at the gateway, and public search (called while citizens type) more tightly', () => {
+    const stages = resourcesOf('AWS::ApiGatewayV2::Stage');
+    expect(stages).toHaveLength(1);
+    const props = stages[0]![1].Properties;
+    expect(props.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: expect.any(Number), ThrottlingBurstLimit: expect.any(Number) });
+    const search = props.RouteSettings['GET /api/policies'];
+    expect(search.ThrottlingRateLimit).toBeLessThan(props.DefaultRouteSettings.ThrottlingRateLimit);
+    expect(search.ThrottlingBurstLimit).toBeLessThan(props.DefaultRouteSettings.ThrottlingBurstLimit);
+    // The route settings name a route that exists.
+    expect(resourcesOf('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey)).toContain('GET /api/policies');
+  });
+
   it('gives the functions DynamoDB rights on this table and its indexes only, and no Scan', () => {
     const [, role] = resourcesOf('AWS::IAM::Role')[0]!;
     const statements = role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
