@@ -2,7 +2,7 @@ import type { ConsoleCaseDto, LibraryAdminItemDto } from '@minsheng/shared';
 import { describe, expect, it } from 'vitest';
 import { formValuesOf, policyInputOf, updateBodyOf } from '../src/features/admin/library-forms';
 import { checkSynonyms, formatSynonymGroups, parseSynonymText, synonymProblems } from '../src/features/admin/synonyms-text';
-import { cleanTags, publishOffer, redactionSummary, republishWarning } from '../src/features/cases/publication';
+import { cleanTags, publishOffer, recheckSummary, redactionSummary, republishWarning } from '../src/features/cases/publication';
 
 describe('synonym list as text', () => {
   it('reads one group per line, terms split by 、，, ；; and spaces (full-width too)', () => {
@@ -90,6 +90,11 @@ describe('the words around the preview', () => {
     expect(redactionSummary({ ...none, phone: 2, name: 1 })).toBe('已隐去：姓名 1 处、电话 2 处');
     expect(redactionSummary({ ...none, other: 1, idNumber: 1, address: 3, email: 1 })).toBe('已隐去：身份证号 1 处、地址 3 处、邮箱 1 处、案件编号等其他信息 1 处');
     expect(redactionSummary(none)).toBe('未发现需要隐去的个人信息');
+  });
+
+  it('after publishing, says what the second pass took out (a phone typed back in), or that it found nothing', () => {
+    expect(recheckSummary({ ...none, phone: 1 })).toBe('发布时再次检查，又隐去了：电话 1 处');
+    expect(recheckSummary(none)).toBe('发布时再次检查，未发现其他个人信息');
   });
 
   it('warns that publishing again replaces the earlier item, in Beijing time', () => {

@@ -38,10 +38,21 @@ export const REDACTION_LABELS: Record<keyof RedactionCounts, string> = {
 
 const REDACTION_ORDER: (keyof RedactionCounts)[] = ['name', 'phone', 'idNumber', 'address', 'email', 'other'];
 
+const countsOf = (r: RedactionCounts) => REDACTION_ORDER.filter((k) => r[k] > 0).map((k) => `${REDACTION_LABELS[k]} ${r[k]} 处`);
+
 /** "已隐去：姓名 1 处、电话 2 处", or that nothing was found. */
 export function redactionSummary(r: RedactionCounts): string {
-  const parts = REDACTION_ORDER.filter((k) => r[k] > 0).map((k) => `${REDACTION_LABELS[k]} ${r[k]} 处`);
+  const parts = countsOf(r);
   return parts.length ? `已隐去：${parts.join('、')}` : '未发现需要隐去的个人信息';
+}
+
+/**
+ * After publishing: what the server's second pass (over the text as sent, already anonymised
+ * once) took out — details typed back in by the official, or nothing.
+ */
+export function recheckSummary(r: RedactionCounts): string {
+  const parts = countsOf(r);
+  return parts.length ? `发布时再次检查，又隐去了：${parts.join('、')}` : '发布时再次检查，未发现其他个人信息';
 }
 
 /** The warning when this consultation is already in the library. */
