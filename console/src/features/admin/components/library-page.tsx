@@ -1,6 +1,6 @@
 import { LIBRARY_KIND_LABELS, LIBRARY_KINDS, type LibraryAdminItemDto, type LibraryKind } from '@minsheng/shared';
 import { App, Button, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PageTitle } from '@/components/ui/page-title';
 import { QueryState } from '@/components/ui/query-state';
 import { ScrollRegion } from '@/components/ui/scroll-region';
@@ -24,6 +24,12 @@ export function LibraryPage() {
   const [editing, setEditing] = useState<EditorTarget>();
   const list = useLibrary({ q, ...(kind ? { kind } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const del = useDeleteLibraryItem();
+
+  // The last item of the last page deleted: show the page before it.
+  const shown = list.data && !list.isPlaceholderData ? list.data : undefined;
+  useEffect(() => {
+    if (shown && shown.items.length === 0 && page > 1) setPage(Math.max(1, Math.ceil(shown.total / PAGE_SIZE)));
+  }, [shown, page]);
 
   const search = (value: string) => {
     setQ(value.trim());
