@@ -10,6 +10,8 @@
  * - a case whose text is HTML shows as literal text, and nothing in it runs;
  * - a department handler never sees who filed a report; intake's reveal is audited;
  * - supervision (extension approval, unsatisfied-rating review), admin pages, inbox, audit;
+ * - the policy library: publishing an answered consultation (anonymised preview, consent, roles),
+ *   the admins' library (create → public search, stale edit, Q&A re-anonymised, delete) and synonyms;
  * - axe-core on every console page: no serious or critical violations;
  * - screenshots of the main screens (tests/e2e/screenshots/, git-ignored), each checked for its content.
  */
@@ -587,6 +589,215 @@ describe('officials’ console in Chromium against the local stack', () => {
     await admin.getByText('您的角色不能使用此页面').waitFor();
   });
 
+  // Shared by the two library tests: the consultation published in the first, edited by the admin in the second.
+  const citizenName = '王小明';
+  const citizenPhone = '13912345678';
+  let publishedId = '';
+
+  it('publishing an answered consultation: anonymised preview, publish, replace; no consent, no publish; handlers see nothing', async () => {
+    const consulting = {
+      type: 'consultation',
+      categoryId: 'shebao',
+      title: '灵活就业人员怎么交养老保险？',
+      content: `我叫${citizenName}，电话 ${citizenPhone}，在县城打零工，想问灵活就业人员怎么参加养老保险，每月最少交多少？`,
+      contact: { name: citizenName, phone: citizenPhone },
+    };
+    const answerText = `${citizenName}您好：灵活就业人员可持身份证到县社保中心办理城镇职工养老保险参保登记，缴费基数可在上年度社平工资的60%至300%之间自选。如有疑问请致电 ${citizenPhone} 联系本人核实。`;
+    const consented = await fileByApi({ ...consulting, publishConsent: true });
+    const refused = await fileByApi({ ...consulting, title: '灵活就业人员养老保险怎么交？' });
+    const intakeToken = await apiLogin('shouli');
+    const rsj = await apiLogin('rsj');
+    for (const c of [consented, refused]) {
+      await apiAction(intakeToken, c.caseNo, { action: 'accept', departmentId: 'rsj' });
+      await apiAction(rsj, c.caseNo, { action: 'reply', answer: answerText });
+    }
+
+    // The department's handler answered it, but publishing is not theirs: no button, no card.
+    const handler = await loginAs('rsj');
+    await openCase(handler, consented.caseNo);
+    await handler.locator('.case-answer').waitFor();
+    expect(await handler.getByRole('button', { name: '发布到问答库' }).count()).toBe(0);
+    expect(await handler.locator('.publish-card').count()).toBe(0);
+
+    // Intake: the preview has the citizen's name and phone taken out, and says so.
+    const intake = await loginAs('shouli');
+    await openCase(intake, consented.caseNo);
+    await intake.getByRole('button', { name: '发布到问答库' }).click();
+    const dialog = intake.getByRole('dialog', { name: '发布到问答库' });
+    await dialog.locator('.redaction-note').getByText('已隐去：姓名 2 处、电话 2 处').waitFor();
+    const question = await dialog.getByLabel('问题').inputValue();
+    expect(question).toContain('灵活就业人员怎么参加养老保险');
+    for (const field of ['标题', '问题', '答复']) {
+      const text = await dialog.getByLabel(field).inputValue();
+      expect(text, field).not.toContain(citizenPhone);
+      expect(text, field).not.toContain(citizenName);
+    }
+    expect(await dialog.innerText()).not.toMatch(/1[3-9]\d{9}/);
+    await expect(dialog.locator('.republish-warning').count()).resolves.toBe(0);
+    await expectAccessible(intake, 'publish preview');
+    await screenshot(intake, '17-publish-preview', ['发布到问答库', '已隐去：姓名 2 处、电话 2 处', '问题类别', '社会保险', '人力资源和社会保障局']);
+    await dialog.getByLabel('标签').click();
+    await intake.keyboard.type('灵活就业');
+    await intake.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: '发布', exact: true }).click();
+    await intake.getByRole('dialog', { name: '发布到问答库：请确认' }).getByRole('button', { name: '确认发布' }).click();
+    await intake.locator('.publish-result').getByText('已发布到问答库').waitFor();
+    publishedId = (await intake.locator('.published-id').innerText()).trim();
+    expect(publishedId).toMatch(/^qa-[a-z0-9]+$/);
+    await expectAccessible(intake, 'published');
+    await screenshot(intake, '18-published', ['已发布到问答库', publishedId]);
+
+    // The public sees the question and the answer — and nothing of the citizen or the case.
+    const item = await call(`${stack.apiUrl}/api/policies/${publishedId}`);
+    expect(item.status).toBe(200);
+    expect(item.body).toMatchObject({ kind: 'qa', title: '灵活就业人员怎么交养老保险？', issuer: '人力资源和社会保障局' });
+    expect(item.body.tags).toEqual(expect.arrayContaining(['灵活就业']));
+    const publicText = JSON.stringify(item.body);
+    for (const secret of [citizenPhone, citizenName, consented.caseNo]) expect(publicText).not.toContain(secret);
+    expect(publicText).not.toMatch(/1[3-9]\d{9}/);
+    expect(item.body.answer).toContain('缴费基数可在上年度社平工资的60%至300%之间自选');
+
+    // The supervisor publishes it again: warned that it replaces the first, and it keeps its id.
+    const supervisor = await loginAs('duban', `/cases/${consented.caseNo}`);
+    await supervisor.getByText('办理时限').waitFor();
+    await supervisor.getByRole('button', { name: '发布到问答库' }).click();
+    const again = supervisor.getByRole('dialog', { name: '发布到问答库' });
+    await again.locator('.republish-warning').getByText(new RegExp(`已发布于 .*${publishedId}.*再次发布将替换原条目`)).waitFor();
+    await again.getByLabel('标题').fill('灵活就业人员如何参加职工养老保险？');
+    await again.getByRole('button', { name: '再次发布（替换原条目）' }).click();
+    await supervisor.getByRole('dialog', { name: '发布到问答库：请确认' }).getByRole('button', { name: '确认发布' }).click();
+    await supervisor.locator('.publish-result').getByText('已替换问答库中的原条目').waitFor();
+    await expect(supervisor.locator('.published-id').innerText()).resolves.toBe(publishedId);
+    expect((await call(`${stack.apiUrl}/api/policies/${publishedId}`)).body.title).toBe('灵活就业人员如何参加职工养老保险？');
+
+    // Without the citizen's consent: the reason, a disabled button — and the API refuses too.
+    await openCase(intake, refused.caseNo);
+    await intake.locator('.publish-blocked').getByText('不能发布：市民提交时未同意公开').waitFor();
+    await expect(intake.getByRole('button', { name: '发布到问答库' }).isDisabled()).resolves.toBe(true);
+    await expectAccessible(intake, 'no consent to publish');
+    const refusedPreview = await call(`${stack.apiUrl}/api/console/cases/${refused.caseNo}/publication-preview`, { token: intakeToken });
+    expect(refusedPreview.status).toBe(409);
+    expect(refusedPreview.body.error.message).toContain('未同意公开');
+  });
+
+  it('admin: the policy library (create → public search finds it, stale edit keeps the draft, Q&A re-anonymised, delete) and synonyms', async () => {
+    const admin = await loginAs('admin', '/admin/library');
+    await admin.getByRole('heading', { name: '政策问答库' }).waitFor();
+    await admin.getByText(/共 \d+ 条（按发文日期从新到旧）/).waitFor();
+    await expectAccessible(admin, 'admin: library');
+    await screenshot(admin, '19-admin-library', ['政策问答库', '新增政策文件', '政策文件', '咨询问答']);
+
+    // A new policy, checked with the shared contract before it is sent.
+    const policyTitle = '民安县青禾补助申领办法';
+    await admin.getByRole('button', { name: '新增政策文件' }).click();
+    const create = admin.getByRole('dialog', { name: '新增政策文件' });
+    await create.getByLabel('标题').fill(policyTitle);
+    await create.getByLabel('发文机关').fill('民安县农业农村局');
+    await create.getByLabel('发文日期').fill('2026-03-01');
+    await create.getByLabel('文号').fill('民安农发〔2026〕3号');
+    await create.getByLabel('正文').fill('青禾补助面向种植水稻的农户，每亩发放八十元，由村委会公示七天后统一发放到户。');
+    await create.getByLabel('原文链接').fill('ftp://example.gov.cn/qinghe');
+    await create.getByLabel('标签').click();
+    await admin.keyboard.type('水稻');
+    await admin.keyboard.press('Enter');
+    await pick(admin, '问题类别（可选）', '惠农', true);
+    await create.getByRole('button', { name: '保存' }).click();
+    await create.getByText('原文链接应以 http:// 或 https:// 开头').waitFor();
+    await expectAccessible(admin, 'admin: new policy form');
+    await create.getByLabel('原文链接').fill('https://example.gov.cn/qinghe.html');
+    await create.getByRole('button', { name: '保存' }).click();
+    await admin.getByText(`已保存为新的政策文件：${policyTitle}`).waitFor();
+    await admin.getByLabel('搜索政策和问答').fill('青禾补助');
+    await admin.getByRole('button', { name: '搜索' }).click();
+    await admin.locator('.library-table tbody tr').first().getByText(policyTitle).waitFor();
+
+    // The public search finds it (each Lambda's index catches up within seconds).
+    let policyId = '';
+    await expect
+      .poll(async () => {
+        const res = await call(`${stack.apiUrl}/api/policies?q=${encodeURIComponent('青禾补助')}`);
+        policyId = res.body.items?.[0]?.title === policyTitle ? res.body.items[0].id : '';
+        return policyId;
+      }, { timeout: 20_000 })
+      .toMatch(/^p-/);
+    expect((await call(`${stack.apiUrl}/api/policies/${policyId}`)).body).toMatchObject({ docNo: '民安农发〔2026〕3号', tags: ['水稻'], sourceUrl: 'https://example.gov.cn/qinghe.html' });
+
+    // Someone else saves the policy while this admin edits it: the save is refused, the text kept.
+    await admin.getByRole('button', { name: `编辑 ${policyTitle}` }).click();
+    const edit = admin.getByRole('dialog', { name: '编辑政策文件' });
+    const myBody = '青禾补助面向种植水稻的农户，每亩发放一百元，由村委会公示七天后统一发放到户。';
+    await edit.getByLabel('正文').fill(myBody);
+    const adminToken = await apiLogin('admin');
+    const theirs = await call(`${stack.apiUrl}/api/console/admin/policies/${policyId}`, {
+      token: adminToken,
+      body: { kind: 'policy', title: policyTitle, issuer: '民安县农业农村局', issuedAt: '2026-03-01', body: '（他人修改）青禾补助每亩发放九十元。', tags: ['水稻'], expectedRevision: 1 },
+    });
+    expect(theirs.status, JSON.stringify(theirs.body)).toBe(200);
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.getByText('保存未成功：该条目已被他人修改').waitFor();
+    await expect(edit.getByLabel('正文').inputValue()).resolves.toBe(myBody);
+    await expectAccessible(admin, 'admin: library edit conflict');
+    await screenshot(admin, '20-library-conflict', ['编辑政策文件', '保存未成功：该条目已被他人修改', '载入最新版本（保留草稿）']);
+    await edit.getByRole('button', { name: '载入最新版本（保留草稿）' }).click();
+    await edit.getByText(/已载入最新版本：第 2 版/).waitFor();
+    await edit.getByText('查看最新版本的内容').click();
+    await edit.getByText('（他人修改）青禾补助每亩发放九十元。').waitFor();
+    await expect(edit.getByLabel('正文').inputValue()).resolves.toBe(myBody);
+    await edit.getByRole('button', { name: '保存' }).click();
+    await admin.getByText(`已保存：${policyTitle}`).waitFor();
+    expect((await call(`${stack.apiUrl}/api/policies/${policyId}`)).body.body).toBe(myBody);
+
+    // Synonyms: the built-in list is in force; a term in two groups is refused in words, with its line.
+    expect((await call(`${stack.apiUrl}/api/policies?q=${encodeURIComponent('小苗钱')}`)).body.total).toBe(0);
+    await admin.goto(`${consoleUrl}/admin/synonyms`);
+    await admin.locator('.synonyms-status').getByText(/正在使用系统内置的同义词表（\d+ 组）/).waitFor();
+    const text = admin.getByLabel('同义词组（每行一组）');
+    const builtIn = await text.inputValue();
+    const lines = builtIn.split('\n').length;
+    expect(builtIn).toContain('社会保险、社保');
+    await expectAccessible(admin, 'admin: synonyms');
+    await text.fill(`${builtIn}\n青禾补助、小苗钱，禾苗补贴 社保`);
+    await admin.getByRole('button', { name: '保存同义词表' }).click();
+    await admin.locator('.synonyms-problems').getByText(`第 ${lines + 1} 行：“社保”已在第 1 组中，一个词只能属于一组`).waitFor();
+    await expectAccessible(admin, 'admin: synonyms with a problem');
+    await text.fill(`${builtIn}\n青禾补助、小苗钱，禾苗补贴`);
+    await admin.getByRole('button', { name: '保存同义词表' }).click();
+    await admin.locator('.synonyms-status').getByText(`正在使用自定义同义词表（${lines + 1} 组）`).waitFor();
+    await admin.reload();
+    await admin.locator('.synonyms-status').getByText(`正在使用自定义同义词表（${lines + 1} 组）`).waitFor();
+    await expect(text.inputValue()).resolves.toContain('青禾补助、小苗钱、禾苗补贴');
+    await screenshot(admin, '21-admin-synonyms', ['同义词组（每行一组）', '正在使用自定义同义词表', '由 admin 于']);
+    // …and the citizen's word now finds the policy.
+    await expect
+      .poll(async () => (await call(`${stack.apiUrl}/api/policies?q=${encodeURIComponent('小苗钱')}`)).body.items?.[0]?.id, { timeout: 20_000 })
+      .toBe(policyId);
+
+    // A published Q&A edited by the admin: the citizen's details typed back in are taken out on save.
+    await admin.goto(`${consoleUrl}/admin/library`);
+    await pick(admin, '类型', '咨询问答');
+    await admin.getByRole('button', { name: '编辑 灵活就业人员如何参加职工养老保险？' }).click();
+    const qa = admin.getByRole('dialog', { name: '编辑咨询问答' });
+    await qa.getByText('保存时会再次匿名处理').waitFor();
+    const answer = await qa.getByLabel('答复').inputValue();
+    await qa.getByLabel('答复').fill(`${answer}\n经办人联系${citizenName}，电话 ${citizenPhone}。`);
+    await qa.getByRole('button', { name: '保存' }).click();
+    await admin.getByText('已保存：灵活就业人员如何参加职工养老保险？').waitFor();
+    const edited = JSON.stringify((await call(`${stack.apiUrl}/api/policies/${publishedId}`)).body);
+    expect(edited).toContain('经办人联系');
+    expect(edited).not.toContain(citizenPhone);
+    expect(edited).not.toContain(citizenName);
+
+    // Delete, after a confirmation: gone from the library.
+    await pick(admin, '类型', '政策文件');
+    await admin.getByLabel('搜索政策和问答').fill('青禾补助');
+    await admin.getByRole('button', { name: '搜索' }).click();
+    await admin.getByRole('button', { name: `删除 ${policyTitle}` }).click();
+    await admin.getByRole('dialog', { name: `删除「${policyTitle}」？` }).getByRole('button', { name: '删除' }).click();
+    await admin.getByText(`已删除：${policyTitle}`).waitFor();
+    await expect.poll(() => admin.getByRole('button', { name: `编辑 ${policyTitle}` }).count()).toBe(0);
+    expect((await call(`${stack.apiUrl}/api/policies/${policyId}`)).status).toBe(404);
+  });
+
   it('logout returns to the login page, and the main screens were captured with their content', async () => {
     const page = await loginAs('shouli');
     await page.getByRole('button', { name: '退出登录' }).click();
@@ -595,7 +806,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await page.getByRole('button', { name: '登录', exact: true }).waitFor();
     expect(page.url()).toContain('/login?next=%2Fstats');
     for (const c of contexts.splice(0)) await c.close();
-    expect(checkedScreens.length).toBeGreaterThanOrEqual(16);
+    expect(checkedScreens.length).toBeGreaterThanOrEqual(21);
     expect(unexpectedDialogs).toEqual([]);
   });
 });

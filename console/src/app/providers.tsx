@@ -28,6 +28,9 @@ const theme = {
     colorError: '#cf1322',
     colorWarning: '#ad6800',
     colorSuccess: '#237804',
+    // antd derives a grey-green background from the darker success colour: keep its usual light green.
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
     colorTextDescription: 'rgba(0, 0, 0, 0.66)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',

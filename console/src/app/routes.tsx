@@ -7,8 +7,10 @@ import { useMe } from '@/api/get-me';
 import { CalendarPage } from '@/features/admin/components/calendar-page';
 import { CategoriesPage } from '@/features/admin/components/categories-page';
 import { DepartmentsPage } from '@/features/admin/components/departments-page';
+import { LibraryPage } from '@/features/admin/components/library-page';
 import { OfficialsPage } from '@/features/admin/components/officials-page';
 import { SlaPoliciesPage } from '@/features/admin/components/sla-policies-page';
+import { SynonymsPage } from '@/features/admin/components/synonyms-page';
 import { AuditPage } from '@/features/audit/components/audit-page';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { CaseWorkspacePage } from '@/features/cases/components/case-workspace-page';
@@ -81,6 +83,8 @@ export function AppRoutes() {
         <Route path="admin/officials" element={<RequireRole roles={['admin']}><OfficialsPage /></RequireRole>} />
         <Route path="admin/sla" element={<RequireRole roles={['admin', 'supervisor']}><SlaPoliciesPage /></RequireRole>} />
         <Route path="admin/calendar" element={<RequireRole roles={['admin', 'supervisor']}><CalendarPage /></RequireRole>} />
+        <Route path="admin/library" element={<RequireRole roles={['admin']}><LibraryPage /></RequireRole>} />
+        <Route path="admin/synonyms" element={<RequireRole roles={['admin']}><SynonymsPage /></RequireRole>} />
         <Route path="*" element={<Result status="404" title="页面不存在" />} />
       </Route>
     </Routes>

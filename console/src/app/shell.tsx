@@ -6,6 +6,8 @@ import {
   ClockCircleOutlined,
   InboxOutlined,
   LogoutOutlined,
+  ReadOutlined,
+  SwapOutlined,
   ApartmentOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -35,6 +37,8 @@ const NAV: NavItem[] = [
   { path: '/admin/officials', label: '人员账号', icon: <TeamOutlined />, roles: ['admin'] },
   { path: '/admin/sla', label: '时限规则', icon: <ClockCircleOutlined />, roles: ['admin', 'supervisor'] },
   { path: '/admin/calendar', label: '节假日', icon: <CalendarOutlined />, roles: ['admin', 'supervisor'] },
+  { path: '/admin/library', label: '政策问答库', icon: <ReadOutlined />, roles: ['admin'] },
+  { path: '/admin/synonyms', label: '同义词', icon: <SwapOutlined />, roles: ['admin'] },
 ];
 
 /** The frame every signed-in page sits in: who is signed in (name, role, department), navigation, logout. */

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CASE_TYPES, LIMITS, OFFICIAL_ROLES, type CaseStatus, type CaseType, type OfficialRole, type Rating } from '../domain/case-types';
 import type { CaseAction } from '../domain/state-machine';
-import type { SlaLevel } from '../domain/sla-clock';
+import type { SlaLevel, SlaPolicy } from '../domain/sla-clock';
 import type { DayMode } from '../domain/calendar';
 import type { StatCounters } from '../domain/stats';
 import { CASE_NO_PATTERN } from '../domain/credentials';
@@ -282,3 +282,41 @@ export const subscriptionRequestSchema = z.strictObject({
   code: z.string().check(z.minLength(1, { message: '缺少微信登录凭证' }), z.maxLength(128)),
   templateIds: z.array(z.string().check(z.minLength(1), z.maxLength(128))).check(z.minLength(1, { message: '请至少订阅一种消息' }), z.maxLength(5)),
 });
+
+// ---- Admin responses (`/api/console/admin/…`): the stored reference data, inactive items included ----
+
+/** A department as the admin routes answer it. */
+export interface AdminDepartmentDto {
+  id: string;
+  name: string;
+  sortOrder: number;
+  /** An inactive department is no longer offered for dispatch. */
+  active: boolean;
+}
+
+/** A category as the admin routes answer it, with the department it usually goes to. */
+export interface AdminCategoryDto {
+  id: string;
+  name: string;
+  types: CaseType[];
+  description?: string;
+  defaultDepartmentId?: string;
+  sortOrder: number;
+  active: boolean;
+}
+
+/** One case type's SLA policy (`GET/POST /api/console/admin/sla-policies`). */
+export type SlaPolicyDto = { type: CaseType } & SlaPolicy;
+
+/** A local correction to the official holiday calendar (`/api/console/admin/calendar`). */
+export interface CalendarOverrideDto {
+  date: string;
+  work: boolean;
+  note?: string;
+}
+
+/** `GET /api/console/admin/calendar` answer: the years the official calendar covers, and the overrides. */
+export interface CalendarResponse {
+  knownYears: number[];
+  overrides: CalendarOverrideDto[];
+}

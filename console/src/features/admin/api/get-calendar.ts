@@ -1,9 +1,9 @@
+import type { CalendarResponse } from '@minsheng/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { CalendarOverride } from './types';
 
 /** GET /api/console/admin/calendar — the years the official holiday calendar covers, and the local overrides. */
-export function getCalendar(): Promise<{ knownYears: number[]; overrides: CalendarOverride[] }> {
+export function getCalendar(): Promise<CalendarResponse> {
   return api('/console/admin/calendar');
 }
 

@@ -1,9 +1,9 @@
+import type { AdminCategoryDto } from '@minsheng/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { AdminCategory } from './types';
 
 /** GET /api/console/admin/categories — every category with its default department. */
-export function listAdminCategories(): Promise<{ items: AdminCategory[] }> {
+export function listAdminCategories(): Promise<{ items: AdminCategoryDto[] }> {
   return api('/console/admin/categories');
 }
 

@@ -1,9 +1,9 @@
+import type { AdminDepartmentDto } from '@minsheng/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { AdminDepartment } from './types';
 
 /** GET /api/console/admin/departments — every department, active or not. */
-export function listAdminDepartments(): Promise<{ items: AdminDepartment[] }> {
+export function listAdminDepartments(): Promise<{ items: AdminDepartmentDto[] }> {
   return api('/console/admin/departments');
 }
 

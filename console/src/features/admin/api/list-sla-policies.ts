@@ -1,9 +1,9 @@
+import type { SlaPolicyDto } from '@minsheng/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { SlaPolicyRow } from './types';
 
 /** GET /api/console/admin/sla-policies — the policy of each case type (admins and supervisors). */
-export function listSlaPolicies(): Promise<{ items: SlaPolicyRow[] }> {
+export function listSlaPolicies(): Promise<{ items: SlaPolicyDto[] }> {
   return api('/console/admin/sla-policies');
 }
 

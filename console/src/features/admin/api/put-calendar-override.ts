@@ -1,10 +1,9 @@
-import type { CalendarOverrideInput } from '@minsheng/shared';
+import type { CalendarOverrideDto, CalendarOverrideInput } from '@minsheng/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { CalendarOverride } from './types';
 
 /** POST /api/console/admin/calendar — mark a date as a working day or a day off. */
-export function putCalendarOverride(input: CalendarOverrideInput): Promise<CalendarOverride> {
+export function putCalendarOverride(input: CalendarOverrideInput): Promise<CalendarOverrideDto> {
   return api('/console/admin/calendar', { body: input });
 }
 

@@ -1,10 +1,9 @@
-import type { CategoryInput } from '@minsheng/shared';
+import type { AdminCategoryDto, CategoryInput } from '@minsheng/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { AdminCategory } from './types';
 
 /** POST /api/console/admin/categories — create or update. */
-export function putCategory(input: CategoryInput): Promise<AdminCategory> {
+export function putCategory(input: CategoryInput): Promise<AdminCategoryDto> {
   return api('/console/admin/categories', { body: input });
 }
 

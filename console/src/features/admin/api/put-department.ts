@@ -1,10 +1,9 @@
-import type { DepartmentInput } from '@minsheng/shared';
+import type { AdminDepartmentDto, DepartmentInput } from '@minsheng/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { AdminDepartment } from './types';
 
 /** POST /api/console/admin/departments — create or update (an inactive department is no longer offered for dispatch). */
-export function putDepartment(input: DepartmentInput): Promise<AdminDepartment> {
+export function putDepartment(input: DepartmentInput): Promise<AdminDepartmentDto> {
   return api('/console/admin/departments', { body: input });
 }
 

@@ -1,10 +1,9 @@
-import type { SlaPolicyInput } from '@minsheng/shared';
+import type { SlaPolicyDto, SlaPolicyInput } from '@minsheng/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import type { SlaPolicyRow } from './types';
 
 /** POST /api/console/admin/sla-policies — applies to cases filed from now on; filed cases keep their promise. */
-export function putSlaPolicy(input: SlaPolicyInput): Promise<SlaPolicyRow> {
+export function putSlaPolicy(input: SlaPolicyInput): Promise<SlaPolicyDto> {
   return api('/console/admin/sla-policies', { body: input });
 }
 
@@ -15,6 +14,6 @@ export function usePutSlaPolicy() {
     // Not refetched: the list endpoint reads settings each server instance caches for up to a
     // minute, so a read right after the change may still show the old policy. The saved one is the truth.
     onSuccess: (saved) =>
-      qc.setQueryData<{ items: SlaPolicyRow[] }>(['admin', 'sla-policies'], (old) => (old ? { items: old.items.map((p) => (p.type === saved.type ? saved : p)) } : old)),
+      qc.setQueryData<{ items: SlaPolicyDto[] }>(['admin', 'sla-policies'], (old) => (old ? { items: old.items.map((p) => (p.type === saved.type ? saved : p)) } : old)),
   });
 }

@@ -1,4 +1,4 @@
-import { calendarOverrideInputSchema, type CalendarOverrideInput } from '@minsheng/shared';
+import { calendarOverrideInputSchema, type CalendarOverrideInput, type CalendarOverrideDto } from '@minsheng/shared';
 import { App, Button, Card, Form, Input, Radio, Table, Tag, Typography } from 'antd';
 import { PageTitle } from '@/components/ui/page-title';
 import { QueryState } from '@/components/ui/query-state';
@@ -8,7 +8,6 @@ import { checkWith, showServerFieldErrors } from '@/lib/form-errors';
 import { useDeleteCalendarOverride } from '../api/delete-calendar-override';
 import { useCalendar } from '../api/get-calendar';
 import { usePutCalendarOverride } from '../api/put-calendar-override';
-import type { CalendarOverride } from '../api/types';
 
 /** The holiday calendar: the official one (by year) plus local overrides, used when a policy counts working days. */
 export function CalendarPage() {
@@ -33,7 +32,7 @@ export function CalendarPage() {
     }
   };
 
-  const remove = (o: CalendarOverride) =>
+  const remove = (o: CalendarOverrideDto) =>
     modal.confirm({
       title: `删除 ${o.date} 的调整？`,
       content: '删除后该日按官方节假日安排计算。',
@@ -77,7 +76,7 @@ export function CalendarPage() {
                 </Form>
               </Card>
             ) : null}
-            <Table<CalendarOverride>
+            <Table<CalendarOverrideDto>
               rowKey="date"
               dataSource={cal.overrides}
               pagination={false}
@@ -88,7 +87,7 @@ export function CalendarPage() {
                 { title: '当天', key: 'work', width: 100, render: (_, o) => (o.work ? <Tag style={{ color: '#0958d9' }}>上班</Tag> : <Tag style={{ color: '#a8071a' }}>休息</Tag>) },
                 { title: '说明', dataIndex: 'note', key: 'note' },
                 ...(canEdit
-                  ? [{ title: '操作', key: 'ops', width: 90, render: (_: unknown, o: CalendarOverride) => <Button type="link" danger onClick={() => remove(o)} aria-label={`删除 ${o.date} 的调整`}>删除</Button> }]
+                  ? [{ title: '操作', key: 'ops', width: 90, render: (_: unknown, o: CalendarOverrideDto) => <Button type="link" danger onClick={() => remove(o)} aria-label={`删除 ${o.date} 的调整`}>删除</Button> }]
                   : []),
               ]}
             />

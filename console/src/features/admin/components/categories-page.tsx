@@ -1,4 +1,4 @@
-import { CASE_TYPE_LABELS, CASE_TYPES, categoryInputSchema, type CategoryInput } from '@minsheng/shared';
+import { CASE_TYPE_LABELS, CASE_TYPES, categoryInputSchema, type CategoryInput, type AdminCategoryDto } from '@minsheng/shared';
 import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ScrollRegion } from '@/components/ui/scroll-region';
@@ -9,18 +9,17 @@ import { checkWith, showServerFieldErrors } from '@/lib/form-errors';
 import { useAdminCategories } from '../api/list-categories';
 import { useAdminDepartments } from '../api/list-departments';
 import { usePutCategory } from '../api/put-category';
-import type { AdminCategory } from '../api/types';
 
 export function CategoriesPage() {
   const list = useAdminCategories();
   const departments = useAdminDepartments();
   const put = usePutCategory();
   const { message } = App.useApp();
-  const [editing, setEditing] = useState<AdminCategory | 'new'>();
+  const [editing, setEditing] = useState<AdminCategoryDto | 'new'>();
   const [form] = Form.useForm<CategoryInput>();
   const deptName = (id?: string) => (id ? (departments.data?.find((d) => d.id === id)?.name ?? id) : '—');
 
-  const open = (c: AdminCategory | 'new') => {
+  const open = (c: AdminCategoryDto | 'new') => {
     setEditing(c);
     form.resetFields();
     form.setFieldsValue(c === 'new' ? { active: true, sortOrder: 100, types: [...CASE_TYPES] } : c);
@@ -56,7 +55,7 @@ export function CategoriesPage() {
       <QueryState query={list}>
         {(items) => (
           <ScrollRegion label="问题类别列表">
-            <Table<AdminCategory>
+            <Table<AdminCategoryDto>
               rowKey="id"
               dataSource={[...items].sort((a, b) => a.sortOrder - b.sortOrder)}
               pagination={false}

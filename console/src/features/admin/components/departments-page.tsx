@@ -1,4 +1,4 @@
-import { departmentInputSchema, type DepartmentInput } from '@minsheng/shared';
+import { departmentInputSchema, type DepartmentInput, type AdminDepartmentDto } from '@minsheng/shared';
 import { App, Button, Form, Input, InputNumber, Modal, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { PageTitle } from '@/components/ui/page-title';
@@ -7,16 +7,15 @@ import { errorMessage } from '@/lib/api-client';
 import { checkWith, showServerFieldErrors } from '@/lib/form-errors';
 import { useAdminDepartments } from '../api/list-departments';
 import { usePutDepartment } from '../api/put-department';
-import type { AdminDepartment } from '../api/types';
 
 export function DepartmentsPage() {
   const list = useAdminDepartments();
   const put = usePutDepartment();
   const { message } = App.useApp();
-  const [editing, setEditing] = useState<AdminDepartment | 'new'>();
+  const [editing, setEditing] = useState<AdminDepartmentDto | 'new'>();
   const [form] = Form.useForm<DepartmentInput>();
 
-  const open = (d: AdminDepartment | 'new') => {
+  const open = (d: AdminDepartmentDto | 'new') => {
     setEditing(d);
     form.resetFields();
     form.setFieldsValue(d === 'new' ? { active: true, sortOrder: 100 } : d);
@@ -38,7 +37,7 @@ export function DepartmentsPage() {
       <PageTitle title="部门管理" subtitle="承办部门。停用后不再出现在交办和转办的选项中，已交办的案件不受影响。" extra={<Button type="primary" onClick={() => open('new')}>新增部门</Button>} />
       <QueryState query={list}>
         {(items) => (
-          <Table<AdminDepartment>
+          <Table<AdminDepartmentDto>
             rowKey="id"
             dataSource={[...items].sort((a, b) => a.sortOrder - b.sortOrder)}
             pagination={false}

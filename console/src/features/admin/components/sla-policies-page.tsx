@@ -1,4 +1,4 @@
-import { CASE_TYPE_LABELS, slaPolicyInputSchema, type SlaPolicyInput } from '@minsheng/shared';
+import { CASE_TYPE_LABELS, slaPolicyInputSchema, type SlaPolicyInput, type SlaPolicyDto } from '@minsheng/shared';
 import { App, Button, Form, InputNumber, Modal, Radio, Table } from 'antd';
 import { useState } from 'react';
 import { PageTitle } from '@/components/ui/page-title';
@@ -8,7 +8,6 @@ import { useOfficial } from '@/lib/auth';
 import { checkWith, showServerFieldErrors } from '@/lib/form-errors';
 import { useSlaPolicies } from '../api/list-sla-policies';
 import { usePutSlaPolicy } from '../api/put-sla-policy';
-import type { SlaPolicyRow } from '../api/types';
 
 const MODE = { natural: '自然日', working: '工作日' } as const;
 
@@ -19,7 +18,7 @@ export function SlaPoliciesPage() {
   const list = useSlaPolicies();
   const put = usePutSlaPolicy();
   const { message } = App.useApp();
-  const [editing, setEditing] = useState<SlaPolicyRow>();
+  const [editing, setEditing] = useState<SlaPolicyDto>();
   const [form] = Form.useForm<SlaPolicyInput>();
 
   const save = async () => {
@@ -39,7 +38,7 @@ export function SlaPoliciesPage() {
       <PageTitle title="时限规则" subtitle="每类诉求的答复期限、预警和严重超期的天数。修改只对此后提交的诉求生效，已提交的诉求按提交时的承诺计时。" />
       <QueryState query={list}>
         {(items) => (
-          <Table<SlaPolicyRow>
+          <Table<SlaPolicyDto>
             rowKey="type"
             dataSource={items}
             pagination={false}
@@ -56,7 +55,7 @@ export function SlaPoliciesPage() {
                       title: '操作',
                       key: 'edit',
                       width: 90,
-                      render: (_: unknown, p: SlaPolicyRow) => (
+                      render: (_: unknown, p: SlaPolicyDto) => (
                         <Button
                           type="link"
                           aria-label={`修改${CASE_TYPE_LABELS[p.type]}的时限`}

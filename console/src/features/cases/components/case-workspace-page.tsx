@@ -13,6 +13,7 @@ import { getCase, useCase } from '../api/get-case';
 import { ActionPanel } from './action-panel';
 import { CaseTimeline } from './case-timeline';
 import { ContactCard } from './contact-card';
+import { PublishCard } from './publish-card';
 import { SlaClock } from './sla-clock';
 
 export function CaseWorkspacePage() {
@@ -126,6 +127,7 @@ export function CaseWorkspacePage() {
                   <SlaClock c={c} />
                   <ContactCard c={c} role={official.role} revealing={reveal.isPending} onReveal={() => reveal.mutate()} onHide={() => setRevealed(undefined)} />
                   <ActionPanel key={c.caseNo} c={base} username={official.username} onReload={() => query.refetch()} />
+                  <PublishCard key={`publish-${c.caseNo}`} c={base} role={official.role} username={official.username} />
                 </Flex>
               </Col>
             </Row>

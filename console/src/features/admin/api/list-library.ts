@@ -1,0 +1,37 @@
+import type { LibraryAdminItemDto, LibraryAdminListResponse, LibraryKind } from '@minsheng/shared';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+
+export interface LibraryListParams {
+  q?: string;
+  kind?: LibraryKind;
+  limit: number;
+  offset: number;
+}
+
+/** GET /api/console/admin/policies?q=&kind=&limit=&offset= — searched like the public library, or newest first; read fresh. */
+export function listLibrary(params: LibraryListParams): Promise<LibraryAdminListResponse> {
+  return api('/console/admin/policies', { query: { q: params.q?.trim(), kind: params.kind, limit: params.limit, offset: params.offset } });
+}
+
+export const libraryKey = ['admin', 'library'] as const;
+
+export function useLibrary(params: LibraryListParams) {
+  // Keep the last page on screen while the next one loads (paging, typing a new search).
+  return useQuery({ queryKey: [...libraryKey, params], queryFn: () => listLibrary(params), placeholderData: keepPreviousData });
+}
+
+/**
+ * The current stored version of one item (after a 409: what did the other admin save?), or
+ * undefined when it no longer exists. The API has no admin read by id, so this pages through the
+ * newest-first list of that kind (200 a page; the library holds hundreds of items, not millions).
+ */
+export async function findLibraryItem(id: string, kind: LibraryKind): Promise<LibraryAdminItemDto | undefined> {
+  for (let offset = 0; offset <= 10_000; offset += 200) {
+    const page = await listLibrary({ kind, limit: 200, offset });
+    const hit = page.items.find((i) => i.id === id);
+    if (hit) return hit;
+    if (offset + page.items.length >= page.total || page.items.length === 0) return undefined;
+  }
+  return undefined;
+}
