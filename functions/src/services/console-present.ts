@@ -86,6 +86,8 @@ export function toConsoleCase(c: CaseRecord, events: CaseEvent[], viewer: Offici
       : showRaw
         ? { ...c.contact }
         : { ...(c.contact.name ? { name: maskName(c.contact.name) } : {}), ...(c.contact.phone ? { phone: maskPhone(c.contact.phone) } : {}) };
+  // Every free text — the citizen's and officials' alike (a reply, a question, a rating comment may
+  // quote a phone number) — is masked unless revealed.
   const text = (s: string) => (showRaw ? s : maskSensitiveText(s));
   const timeline: ConsoleEventDto[] = events.map((e) => ({
     at: formatShanghaiIso(new Date(e.at)),
@@ -125,21 +127,21 @@ export function toConsoleCase(c: CaseRecord, events: CaseEvent[], viewer: Offici
             extension: {
               status: c.extension.status,
               days: c.extension.days,
-              reason: c.extension.reason,
-              ...(c.extension.decisionNote ? { decisionNote: c.extension.decisionNote } : {}),
+              reason: text(c.extension.reason),
+              ...(c.extension.decisionNote ? { decisionNote: text(c.extension.decisionNote) } : {}),
             },
           }
         : {}),
     },
-    ...(c.pendingQuestion ? { pendingQuestion: c.pendingQuestion } : {}),
+    ...(c.pendingQuestion ? { pendingQuestion: text(c.pendingQuestion) } : {}),
     supplements: c.supplements.map((s) => ({ content: text(s.content), at: formatShanghaiIso(new Date(s.at)) })),
     ...(c.answer
-      ? { answer: { text: c.answer.text, at: formatShanghaiIso(new Date(c.answer.at)), departmentName: names.department(c.answer.departmentId) ?? c.answer.departmentId, officialId: c.answer.officialId } }
+      ? { answer: { text: text(c.answer.text), at: formatShanghaiIso(new Date(c.answer.at)), departmentName: names.department(c.answer.departmentId) ?? c.answer.departmentId, officialId: c.answer.officialId } }
       : {}),
-    ratings: c.ratings.map((r) => ({ rating: r.rating, at: formatShanghaiIso(new Date(r.at)), round: r.round, ...(r.comment ? { comment: r.comment } : {}) })),
+    ratings: c.ratings.map((r) => ({ rating: r.rating, at: formatShanghaiIso(new Date(r.at)), round: r.round, ...(r.comment ? { comment: text(r.comment) } : {}) })),
     round: c.round,
     ...(c.mergedInto ? { mergedInto: c.mergedInto } : {}),
-    ...(c.rejectReason ? { rejectReason: c.rejectReason } : {}),
+    ...(c.rejectReason ? { rejectReason: text(c.rejectReason) } : {}),
     reviewRequired: Boolean(c.reviewRequired),
     timeline,
     allowedActions: CASE_ACTIONS.filter((a) => canAttempt(c, a, { role: viewer.role, id: viewer.username, ...(viewer.departmentId ? { departmentId: viewer.departmentId } : {}) })),

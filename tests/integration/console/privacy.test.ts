@@ -229,6 +229,37 @@ describe('masking and the audited unmasked view', () => {
     expect(revealed.contact).toEqual({ name: '王建国', phone: '13800138000' });
   });
 
+  it("phone numbers quoted in officials' and citizens' later texts (question, reply, rating comment) are masked too, unless revealed", async () => {
+    session.setNow(T0);
+    const filed = await fileAs(stack, complaintBody());
+    const shouli = await session.token('shouli');
+    const rsj = await session.token('rsj');
+    let res = await act(stack, shouli, filed.caseNo, { action: 'accept', expectedVersion: 1, departmentId: 'rsj' });
+    expect(res.status, show(res)).toBe(200);
+    res = await act(stack, rsj, filed.caseNo, { action: 'request_info', expectedVersion: res.body.version, question: '请提供工地负责人电话，或拨打13612340000联系我们' });
+    expect(res.status, show(res)).toBe(200);
+    expect(res.body.pendingQuestion).toContain('136****0000');
+    const citizen = await citizenToken(stack, filed.caseNo, filed.password);
+    const supplemented = await stack.request('POST', '/api/track/case/supplements', { token: citizen, body: { content: '负责人电话13798765432' } });
+    expect(supplemented.status, show(supplemented)).toBe(201);
+    const current = await detailAs('rsj', filed.caseNo);
+    res = await act(stack, rsj, filed.caseNo, { action: 'reply', expectedVersion: current.version, answer: '已联系施工方（经理电话13511112222），工资本周发放。' });
+    expect(res.status, show(res)).toBe(200);
+    const rated = await stack.request('POST', '/api/track/case/rating', { token: citizen, body: { rating: 'unsatisfied', comment: '还没收到，请再打我电话13900001234' } });
+    expect(rated.status, show(rated)).toBe(201);
+
+    for (const who of ['rsj', 'shouli', 'duban']) {
+      const view = await detailAs(who, filed.caseNo);
+      expect(view.answer.text).toContain('135****2222');
+      expect(view.ratings.at(-1).comment).toContain('139****1234');
+      expect(view.supplements.at(-1).content).toContain('137****5432');
+      expect(JSON.stringify(view)).not.toMatch(/13612340000|13798765432|13511112222|13900001234/);
+    }
+    const revealed = await detailAs('shouli', filed.caseNo, '?reveal=1');
+    expect(revealed.answer.text).toContain('13511112222');
+    expect(revealed.ratings.at(-1).comment).toContain('13900001234');
+  });
+
   it("the handler's inbox masks phone and ID numbers in case titles, as every list does", async () => {
     session.setNow(T0);
     const filed = await fileAs(stack, complaintBody({ title: `欠薪 请回电13912345678 身份证${ID_NUMBER}` }));
