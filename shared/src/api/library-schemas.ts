@@ -148,6 +148,12 @@ export const adminPolicyListQuerySchema = z.strictObject({
   kind: z.optional(z.enum(LIBRARY_KINDS, { message: '类型应为 policy 或 qa' })),
 });
 
+/** `DELETE /api/console/admin/policies/{id}?expectedRevision=` — the revision the admin saw; a newer one stored meanwhile → 409. */
+export const libraryDeleteQuerySchema = z.strictObject({
+  expectedRevision: z.optional(z.coerce.number().check(z.int({ message: '版本号应为整数' }), z.gte(1, { message: '版本号无效' }))),
+});
+export type LibraryDeleteQuery = z.infer<typeof libraryDeleteQuerySchema>;
+
 // ---- Responses ----
 
 /** One search hit or list entry, as the mini-program shows it. */

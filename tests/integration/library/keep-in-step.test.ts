@@ -80,7 +80,10 @@ describe('a policy created, edited and deleted by an admin', () => {
   });
 
   it('once deleted it is no longer found, nor opened, nor listed — here and in the other process', async () => {
-    const deleted = await stack.request('DELETE', `/api/console/admin/policies/${id}`, { token: admin });
+    // Deleting what the admin saw at revision 1: the item has been edited since (revision 2) — refused, still there.
+    expectApiError(await stack.request('DELETE', `/api/console/admin/policies/${id}?expectedRevision=1`, { token: admin }), 409, 'VERSION_CONFLICT');
+    expect(ids((await stack.request('GET', q('中蜂产业扶持'))).body)).toContain(id);
+    const deleted = await stack.request('DELETE', `/api/console/admin/policies/${id}?expectedRevision=2`, { token: admin });
     expect(deleted.status, show(deleted)).toBe(200);
     expect(deleted.body).toEqual({ id, deleted: true });
 

@@ -1,4 +1,4 @@
-import { adminPolicyListQuerySchema, libraryItemUpdateSchema, policyInputSchema, synonymsInputSchema } from '@minsheng/shared';
+import { adminPolicyListQuerySchema, libraryDeleteQuerySchema, libraryItemUpdateSchema, policyInputSchema, synonymsInputSchema } from '@minsheng/shared';
 import { consoleOfficial, httpRoute } from '../../lib/http';
 import { adminCreatePolicy, adminDeleteItem, adminGetSynonyms, adminListLibrary, adminPutSynonyms, adminUpdateItem } from '../../services/library/library';
 
@@ -23,10 +23,11 @@ export const update = httpRoute({
   handle: async (input) => ({ body: await adminUpdateItem(input.deps, input.auth, input.pathParam('id'), input.body) }),
 });
 
-/** DELETE /api/console/admin/policies/{id} */
+/** DELETE /api/console/admin/policies/{id}?expectedRevision= (optional: a newer revision stored meanwhile → 409) */
 export const remove = httpRoute({
   auth: consoleOfficial,
-  handle: async (input) => ({ body: await adminDeleteItem(input.deps, input.auth, input.pathParam('id')) }),
+  query: libraryDeleteQuerySchema,
+  handle: async (input) => ({ body: await adminDeleteItem(input.deps, input.auth, input.pathParam('id'), input.query.expectedRevision) }),
 });
 
 /** GET /api/console/admin/synonyms */

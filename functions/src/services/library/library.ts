@@ -149,10 +149,12 @@ export async function adminUpdateItem(deps: Deps, viewer: OfficialContext, id: s
 }
 
 /** Admin: take an item out of the library (a Q&A's consultation may then be published again). */
-export async function adminDeleteItem(deps: Deps, viewer: OfficialContext, id: string): Promise<{ id: string; deleted: true }> {
+export async function adminDeleteItem(deps: Deps, viewer: OfficialContext, id: string, expectedRevision?: number): Promise<{ id: string; deleted: true }> {
   admin(viewer);
   const current = LIBRARY_ID_PATTERN.test(id) ? await deps.library.getItem(id, { consistent: true }) : undefined;
   if (!current) throw notFound();
+  // The admin decided on what they saw: an edit saved since then is not deleted unseen.
+  if (expectedRevision !== undefined && current.revision !== expectedRevision) throw changedMeanwhile();
   const deleted = await deps.library.deleteItem(current, current.revision, deps.now().toISOString());
   if (!deleted.ok) throw changedMeanwhile();
   deps.librarySearch.invalidate();

@@ -48,7 +48,7 @@ export function LibraryPage() {
       cancelText: '取消',
       onOk: async () => {
         try {
-          await del.mutateAsync(item.id);
+          await del.mutateAsync({ id: item.id, revision: item.revision });
           message.success(`已删除：${item.title}`);
         } catch (e) {
           message.error(errorMessage(e));
