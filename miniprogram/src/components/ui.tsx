@@ -20,7 +20,8 @@ interface BtnProps {
 export function Btn({ children, onClick, kind = 'secondary', disabled, loading, label, className }: BtnProps) {
   return (
     <Button
-      className={`btn btn--${kind}${className ? ` ${className}` : ''}`}
+      // A class, not [disabled]: Taro H5 leaves disabled="false" on a button that was disabled once.
+      className={`btn btn--${kind}${disabled || loading ? ' btn--disabled' : ''}${className ? ` ${className}` : ''}`}
       disabled={disabled || loading}
       loading={loading}
       onClick={disabled || loading ? undefined : onClick}
