@@ -4,7 +4,10 @@ import { keyboardTappable, role } from '../../../lib/a11y';
 import { formatDay } from '../../../lib/format';
 import { Highlighted } from './highlighted';
 
-/** One policy or answered question in a list: kind, title, who and when, and the snippet, searched words emphasised. */
+/**
+ * One policy or answered question in a list: kind, title, who and when, and the snippet, searched
+ * words emphasised. A link named by its whole visible text (axe: label-content-name-mismatch).
+ */
 export function LibraryItemCard({ item, onOpen, className }: { item: LibraryItemSummaryDto; onOpen: () => void; className?: string }) {
   const meta = [item.issuer, formatDay(item.issuedAt), item.docNo].filter(Boolean).join(' · ');
   return (
@@ -13,7 +16,6 @@ export function LibraryItemCard({ item, onOpen, className }: { item: LibraryItem
       onClick={onOpen}
       {...role('link')}
       {...keyboardTappable(onOpen)}
-      aria-label={`${item.kindLabel}：${item.title}`}
     >
       <Text className={`lib-kind lib-kind--${item.kind}`}>{item.kindLabel}</Text>
       <Highlighted className='lib-card__title' text={item.title} words={item.highlights} />

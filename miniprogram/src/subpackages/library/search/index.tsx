@@ -77,7 +77,7 @@ export default function LibrarySearchPage() {
         <Text className='lib-search__title' {...role('heading')} aria-level={1}>
           政策问答库
         </Text>
-        <Text className='lib-search__intro'>政策文件和已经答复的咨询。先查一查，也许已有答案。</Text>
+        <Text className='lib-search__intro'>政策文件和已经答复的咨询。用自己的话搜索，先查一查，也许已有答案。</Text>
       </View>
 
       <View className='lib-search__box' {...role('search')}>
@@ -87,7 +87,7 @@ export default function LibrarySearchPage() {
           value={input}
           onChange={setInput}
           maxlength={LIBRARY_LIMITS.queryMax}
-          placeholder='用自己的话说，例如：工资被拖欠了怎么办'
+          placeholder='例如：工资被拖欠了怎么办'
           confirmType='search'
           onConfirm={search}
         />
