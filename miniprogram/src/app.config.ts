@@ -1,14 +1,19 @@
 export default defineAppConfig({
-  // Main package: what almost everyone opens. Credentials and the case page load on demand.
+  // Main package: what almost everyone opens. Credentials, the case page and the library load on demand.
   pages: ['pages/index/index', 'pages/file/index', 'pages/track/index'],
   subPackages: [
     {
       root: 'subpackages/case',
       pages: ['credentials/index', 'detail/index'],
     },
+    {
+      // The policy library: searched from the home page, opened from suggestions on the consultation form.
+      root: 'subpackages/library',
+      pages: ['search/index', 'detail/index'],
+    },
   ],
   preloadRule: {
-    'pages/file/index': { network: 'all', packages: ['subpackages/case'] },
+    'pages/file/index': { network: 'all', packages: ['subpackages/case', 'subpackages/library'] },
     'pages/track/index': { network: 'all', packages: ['subpackages/case'] },
   },
   window: {

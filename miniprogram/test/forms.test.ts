@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SLA_POLICIES, type TrackedCaseDto } from '@minsheng/shared';
 import { EMPTY_DRAFT, type Draft } from '../src/features/cases/device';
 import { CASE_TYPE_GUIDE } from '../src/features/cases/case-types';
-import { draftToRequest, validateDraft } from '../src/features/cases/filing';
+import { draftForLink, draftToRequest, validateDraft } from '../src/features/cases/filing';
 import { dueLine, statusExplanation } from '../src/features/cases/status';
 import { newIdempotencyKey } from '../src/lib/ids';
 import { formatDate, groupCaseNo, groupPassword } from '../src/lib/format';
@@ -22,6 +22,33 @@ describe('the filing form, checked with the API’s own schema', () => {
     expect(draftToRequest(draft({ type: 'report', anonymous: true, name: '王', phone: '13800138000' }))).toMatchObject({ anonymous: true });
     expect(draftToRequest(draft({ type: 'report', anonymous: true, name: '王' })).contact).toBeUndefined();
     expect(draftToRequest(draft({ type: 'complaint', anonymous: true })).anonymous).toBeUndefined();
+  });
+
+  it('sends publishConsent for consultations only: what the citizen chose, off by default', () => {
+    const consultation = draft({ type: 'consultation', categoryId: 'shebao', title: '在外地打零工，社保怎么交', content: '没有固定单位，想自己交养老保险' });
+    expect(draftToRequest(consultation).publishConsent).toBe(false);
+    expect(draftToRequest({ ...consultation, publishConsent: true }).publishConsent).toBe(true);
+    for (const type of ['complaint', 'report', 'suggestion'] as const) {
+      expect(draftToRequest(draft({ type, publishConsent: true }))).not.toHaveProperty('publishConsent');
+    }
+    const checked = validateDraft({ ...consultation, publishConsent: true });
+    expect(checked.ok && checked.body.publishConsent).toBe(true);
+  });
+
+  it('lets a tapped link choose the type once; the same link again (reload, coming back) keeps the citizen’s choice', () => {
+    const saved = draft({ type: 'consultation', categoryId: 'shebao', publishConsent: true, link: 'k1' });
+    // A new tap on 我要投诉: complaint, category and consent cleared.
+    const fresh = draftForLink(saved, { type: 'complaint', link: 'k2' });
+    expect(fresh).toMatchObject({ type: 'complaint', categoryId: undefined, publishConsent: false, link: 'k2', title: saved.title, content: saved.content });
+    // The citizen then picks 咨询 on the form; the page is rebuilt from the same URL: nothing changes.
+    const chosen = { ...fresh, type: 'consultation' as const, categoryId: 'shebao' };
+    expect(draftForLink(chosen, { type: 'complaint', link: 'k2' })).toBe(chosen);
+    // Same type, new link: the draft stays as it is.
+    expect(draftForLink(chosen, { type: 'consultation', link: 'k3' })).toMatchObject({ type: 'consultation', categoryId: 'shebao', link: 'k3' });
+    // No link (a typed URL): the type in it counts; no type: nothing changes.
+    expect(draftForLink(chosen, { type: 'report' })).toMatchObject({ type: 'report', categoryId: undefined });
+    expect(draftForLink(chosen, {})).toBe(chosen);
+    expect(draftForLink(chosen, { type: 'nonsense', link: 'k4' })).toBe(chosen);
   });
 
   it('says what is missing or wrong, keyed like the API’s field errors', () => {

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /**
  * Mini-program benchmark: the weapp package sizes (main package and total, limit 2 MB, target
- * ≤ 600 KB main) and the H5 time to first render of the home and case pages, next to a blank
+ * ≤ 600 KB main) and the H5 time to first render of the home, case and library pages, next to a blank
  * Taro app built with the same settings, in the same run.
  *
  *   npm run bench:miniprogram            (BENCH_ITERATIONS=15 by default)
@@ -9,10 +9,10 @@
  * The H5 runs use a fixed API answer (page.route), so the figures are the front end's own:
  * download, parse, Taro's start-up and our render, from a local server, no CPU throttling.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import type { TrackedCaseDto } from '@minsheng/shared';
+import type { PolicySearchResponse, TrackedCaseDto } from '@minsheng/shared';
 import { buildMiniprogram, distDir, isBuildFresh, serveH5, type H5Server } from '../../infra/src/h5';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 15);
@@ -44,6 +44,24 @@ function weappSizes(root: string): { main: number; total: number; subpackages: R
   return { main, total: files.reduce((n, f) => n + f.size, 0), subpackages, largest };
 }
 
+/**
+ * The current H5 build's size, without LICENSE files. dist/h5 also keeps the previous builds'
+ * hashed assets for a while (infra/src/h5.ts: pages opened before a rebuild still load them), so
+ * count a hashed file only when index.html or the app's chunk maps name its hash.
+ */
+function h5BuildSize(root: string): number {
+  const html = readFileSync(join(root, 'index.html'), 'utf8');
+  const entries = [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  const referenced = html + entries.map((e) => readFileSync(join(root, e), 'utf8')).join('\n');
+  return walk(root)
+    .filter((f) => !f.path.endsWith('.LICENSE.txt') && !f.path.includes('.minsheng-build'))
+    .filter((f) => {
+      const hash = /\.([0-9a-f]{8})\.(?:js|css)$/.exec(f.path)?.[1];
+      return hash === undefined || referenced.includes(hash);
+    })
+    .reduce((n, f) => n + f.size, 0);
+}
+
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 const FIXTURE: TrackedCaseDto = {
@@ -68,6 +86,21 @@ const FIXTURE: TrackedCaseDto = {
   supplements: [],
 };
 
+const LIBRARY_FIXTURE: PolicySearchResponse = {
+  total: 74,
+  items: Array.from({ length: 10 }, (_, i) => ({
+    id: `demo-bench-${i}`,
+    kind: i % 3 === 0 ? ('qa' as const) : ('policy' as const),
+    kindLabel: i % 3 === 0 ? '咨询问答' : '政策文件',
+    title: i % 3 === 0 ? '在外地打零工，养老保险怎么交？' : '关于灵活就业人员参加企业职工基本养老保险有关问题的通知',
+    issuer: '民安县人力资源和社会保障局',
+    issuedAt: '2025-03-18',
+    ...(i % 3 === 0 ? {} : { docNo: '民安人社发〔2025〕7号' }),
+    tags: ['灵活就业', '养老保险'],
+    snippet: '没有单位的灵活就业人员可以在就业地以个人身份参加企业职工基本养老保险，已取消户籍限制。缴费基数可在全省上年度全口径城镇单位就业人员平均工资的60%至300%之间自主选择…',
+  })),
+};
+
 interface Target {
   name: string;
   server: H5Server;
@@ -86,6 +119,7 @@ async function measure(browser: Browser, t: Target): Promise<{ render: number[];
     await context.route('**/api/**', (route) => {
       const url = route.request().url();
       if (url.endsWith('/api/track/case')) return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(FIXTURE) });
+      if (url.includes('/api/policies')) return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(LIBRARY_FIXTURE) });
       if (url.endsWith('/api/stats/public')) return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ filed: 1280, answered: 1175, onTimeRate: 96.2, satisfactionRate: 91.4 }) });
       return route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":{"code":"NOT_FOUND","message":"请求的内容不存在"}}' });
     });
@@ -126,8 +160,8 @@ async function main() {
 
   const app = weappSizes(distDir('weapp'));
   const blank = weappSizes(distDir('weapp', 'blank'));
-  const h5Size = walk(distDir('h5')).filter((f) => !f.path.endsWith('.LICENSE.txt') && !f.path.includes('.minsheng-build')).reduce((n, f) => n + f.size, 0);
-  const h5Blank = walk(distDir('h5', 'blank')).filter((f) => !f.path.endsWith('.LICENSE.txt') && !f.path.includes('.minsheng-build')).reduce((n, f) => n + f.size, 0);
+  const h5Size = h5BuildSize(distDir('h5'));
+  const h5Blank = h5BuildSize(distDir('h5', 'blank'));
 
   const lines = [
     '',
@@ -152,6 +186,7 @@ async function main() {
       { name: 'blank Taro page', server: blankServer, path: '/', selector: '.blank' },
       { name: 'home', server: appServer, path: '/', selector: '.home__title' },
       { name: 'case page (subpackage)', server: appServer, path: '/#/subpackages/case/detail/index?caseNo=20261121123456', selector: '.detail__title', session: true },
+      { name: 'library (subpackage)', server: appServer, path: '/#/subpackages/library/search/index', selector: '.lib-card' },
     ];
     const results: { name: string; render: number[]; fcp: number[] }[] = [];
     for (const t of targets) results.push({ name: t.name, ...(await measure(browser, t)) });

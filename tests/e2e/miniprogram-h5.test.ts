@@ -3,10 +3,11 @@
 /**
  * The citizen mini-program's H5 build in Chromium, against the whole local stack (`npm start`):
  * filing → credentials → login → case page; an official's reply → rating; wrong password,
- * lockout, and a network failure on submit that must not make a second case. axe-core checks
- * every page, in normal and large-text mode.
+ * lockout, and a network failure on submit that must not make a second case; the policy library
+ * (search, detail, paging, empty and error states), suggestions while a consultation is typed
+ * (the draft survives opening one), and consent to publish the answer. axe-core checks every
+ * page, in normal and large-text mode.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,17 +18,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps } from '../../functions/src/lib/deps';
 import { changeCase } from '../../functions/src/services/case-events';
 import type { Deps } from '../../functions/src/services/deps';
-import { freePort } from '../../infra/src/dynamo-local';
 import { buildMiniprogram, isBuildFresh } from '../../infra/src/h5';
-import { REPO_ROOT } from '../../infra/src/table-definition';
 import { seriousAxeViolations } from '../support/axe';
+import { ctrlC, npmStart, type RunningStack } from '../support/local-stack';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TABLE_NAME = 'minsheng-local';
 
 const localDir = mkdtempSync(join(tmpdir(), 'minsheng-h5-'));
-let stack: ChildProcess | undefined;
-let output = '';
+let stack: RunningStack | undefined;
 let h5Url = '';
 let apiUrl = '';
 let dynamoEndpoint = '';
@@ -37,33 +36,12 @@ let browser: Browser;
 beforeAll(async () => {
   // Build once for this run (npm start would too, but the failure message is clearer here).
   if (!isBuildFresh('h5')) await buildMiniprogram('h5');
-  const [apiPort, lambdaPort, dynamoPort, h5Port] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  stack = spawn('npm', ['start', '--', '--fresh'], {
-    cwd: REPO_ROOT,
-    detached: true,
-    env: {
-      ...process.env,
-      MINSHENG_LOCAL_DIR: localDir,
-      MINSHENG_API_PORT: String(apiPort),
-      MINSHENG_LAMBDA_PORT: String(lambdaPort),
-      MINSHENG_DYNAMO_PORT: String(dynamoPort),
-      MINSHENG_H5_PORT: String(h5Port),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  stack.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  stack.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const deadline = Date.now() + 200_000;
-  while (!output.includes('Ctrl-C stops everything')) {
-    if (stack.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  h5Url = /Mini-program\s+(http:\/\/\S+?)\/?\s/.exec(output)?.[1] ?? '';
-  apiUrl = /API\s+(http:\/\/\S+?)\/api\s/.exec(output)?.[1] ?? '';
-  dynamoEndpoint = /DynamoDB Local\s+(http:\/\/\S+)\s/.exec(output)?.[1] ?? '';
-  expect(h5Url, output).toMatch(/^http:\/\//);
-  expect(dynamoEndpoint, output).toMatch(/^http:\/\//);
+  stack = await npmStart(localDir, ['--fresh']);
+  h5Url = stack.h5Url ?? '';
+  apiUrl = stack.apiUrl;
+  dynamoEndpoint = stack.dynamoEndpoint ?? '';
+  expect(h5Url, stack.output()).toMatch(/^http:\/\//);
+  expect(dynamoEndpoint, stack.output()).toMatch(/^http:\/\//);
   deps = createDeps({
     TABLE_NAME,
     AWS_REGION: 'local',
@@ -79,11 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (stack?.pid && stack.exitCode === null) {
-    const exited = new Promise<void>((done) => stack!.once('exit', () => done()));
-    process.kill(-stack.pid, 'SIGINT');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
-  }
+  if (stack && stack.child.exitCode === null) await ctrlC(stack);
   rmSync(localDir, { recursive: true, force: true });
 }, 60_000);
 
@@ -144,12 +118,21 @@ async function fileByApi(title: string): Promise<{ caseNo: string; password: str
   return (await res.json()) as { caseNo: string; password: string };
 }
 
-async function casesTitled(title: string): Promise<number> {
+async function storedCases(title: string): Promise<Record<string, unknown>[]> {
   // A Scan is fine in a test on a small local table; the application never scans.
   const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
   const res = await doc.send(new ScanCommand({ TableName: TABLE_NAME, FilterExpression: 'sk = :sk AND title = :t', ExpressionAttributeValues: { ':sk': 'CASE', ':t': title } }));
   doc.destroy();
-  return res.Count ?? 0;
+  return res.Items ?? [];
+}
+
+async function casesTitled(title: string): Promise<number> {
+  return (await storedCases(title)).length;
+}
+
+/** The visible library cards' titles (search results or suggestions). */
+async function cardTitles(page: Page, scope = ''): Promise<string[]> {
+  return page.locator(`${scope} .lib-card:visible .lib-card__title`).allInnerTexts();
 }
 
 describe('citizen mini-program (H5) in Chromium against the local stack', () => {
@@ -347,6 +330,10 @@ describe('citizen mini-program (H5) in Chromium against the local stack', () => 
       ['track page', '/#/pages/track/index', '本机保存的诉求'],
       ['credentials', `/#/subpackages/case/credentials/index?caseNo=${caseNo}`, '请保存好下面的编号和密码'],
       ['case page', `/#/subpackages/case/detail/index?caseNo=${caseNo}`, '办理记录'],
+      ['library', '/#/subpackages/library/search/index', '最新发布的政策和问答'],
+      ['library policy', '/#/subpackages/library/detail/index?id=demo-qianxin-tousu-qudao', '民安人社函〔2025〕2号'],
+      ['library Q&A', '/#/subpackages/library/detail/index?id=demo-qa-baogongtou-paole', '答复部门'],
+      ['consultation form', '/#/pages/file/index?type=consultation', '5. 答复是否公开'],
     ];
     for (const [what, path, marker] of pages) {
       await page.goto(`${h5Url}${path}`);
@@ -361,5 +348,170 @@ describe('citizen mini-program (H5) in Chromium against the local stack', () => 
     await shown(page, /不留姓名和电话/);
     expect(await page.locator('.file__phone input').count()).toBe(0);
     await expectAccessible(page, 'anonymous report (large text)');
+  });
+});
+
+describe('policy library, suggestions and consent to publish (H5)', () => {
+  it('suggests an answered question while a consultation is typed; opening it and coming back keeps the draft, type and category', async () => {
+    const page = await phone();
+    await openHome(page);
+    // Come in as a complaint and switch to 咨询 on the form: coming back must not undo that.
+    await page.getByRole('link', { name: /我要投诉/ }).click();
+    await page.getByRole('radio', { name: /拖欠农民工工资/ }).waitFor();
+    await page.getByRole('radio', { name: '政策咨询', exact: true }).click();
+    await page.getByRole('radio', { name: /社会保险/ }).click();
+    const title = '在外地打零工社保咋交';
+    const content = '这几年一直在外地打零工，没有固定单位，想自己交社保。';
+    // Too little typed: nothing is asked.
+    let searches = 0;
+    page.on('request', (r) => void (r.url().includes('/api/policies?') && searches++));
+    await page.locator('.file__title input').fill('社保');
+    await page.waitForTimeout(900);
+    expect(searches).toBe(0);
+    await page.locator('.file__title input').fill(title);
+    await page.locator('.file__content textarea').fill(content);
+
+    await shown(page, '这些回答也许能解决您的问题');
+    const suggested = await cardTitles(page, '.suggest');
+    expect(suggested).toContain('在外地打零工，养老保险怎么交？');
+    expect(suggested.length).toBeLessThanOrEqual(3);
+    // Weak matches (under a quarter of the query) stay out.
+    expect(suggested).not.toContain('就业困难人员灵活就业社会保险补贴实施办法');
+    expect(await page.locator('.suggest .lib-hl:visible').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'consultation form with suggestions');
+
+    await page.getByRole('link', { name: /在外地打零工，养老保险怎么交/ }).click();
+    await shown(page, '答复部门');
+    await shown(page, /我没有固定单位/);
+    await shown(page, '提问人的姓名、电话、地址等个人信息已隐去。');
+    await expectAccessible(page, 'library Q&A from a suggestion');
+
+    const formIntact = async (what: string) => {
+      // Wait for the form to be on screen again (Taro H5 keeps it, hidden, while another page shows).
+      await page.locator('.file__title').filter({ visible: true }).waitFor();
+      await page.getByRole('radio', { name: '政策咨询', exact: true, checked: true }).waitFor({ timeout: 5_000 });
+      await page.getByRole('radio', { name: /社会保险/, checked: true }).waitFor({ timeout: 5_000 });
+      expect(await page.locator('.file__title input').inputValue(), what).toBe(title);
+      expect(await page.locator('.file__content textarea').inputValue(), what).toBe(content);
+    };
+    await page.goBack();
+    await formIntact('back from the suggestion');
+    await shown(page, '这些回答也许能解决您的问题');
+
+    // In a browser the page under the detail may be rebuilt from its URL (?type=complaint…): a reload
+    // there, then back, still keeps 咨询 and its category.
+    await page.getByRole('link', { name: /在外地打零工，养老保险怎么交/ }).click();
+    await shown(page, '答复部门');
+    await page.reload();
+    await shown(page, '答复部门');
+    await page.goBack();
+    await formIntact('back after a reload of the detail page');
+    await page.context().close();
+  });
+
+  it('files a consultation with consent to publish the answer: sent, stored and said on the credentials page', async () => {
+    const page = await phone();
+    const title = `打零工社保怎么交 ${Date.now().toString(36)}`;
+    await page.goto(`${h5Url}/#/pages/file/index?type=consultation`);
+    await page.getByRole('radio', { name: /社会保险/ }).click();
+    await page.locator('.file__title input').fill(title);
+    await page.locator('.file__content textarea').fill('我在外地打零工，想自己交养老保险，应该去哪里办？');
+    const consent = page.getByRole('switch', { name: /同意在隐去姓名、电话、地址等个人信息后/ });
+    expect(await consent.getAttribute('aria-checked')).toBe('false');
+    await consent.click();
+    expect(await consent.getAttribute('aria-checked')).toBe('true');
+    await expectAccessible(page, 'consultation form with consent');
+    // Kept in the draft: a reload keeps it on.
+    await page.reload();
+    await page.getByRole('switch', { name: /同意在隐去姓名/, checked: true }).waitFor();
+
+    const request = page.waitForRequest((r) => r.url().endsWith('/api/cases') && r.method() === 'POST');
+    await page.locator('.file__submit').click();
+    expect(JSON.parse((await request).postData() ?? '{}')).toMatchObject({ type: 'consultation', categoryId: 'shebao', publishConsent: true });
+    await page.locator('.cred__case-no').waitFor();
+    await shown(page, '您同意了公开答复');
+    await expectAccessible(page, 'credentials with consent');
+    const [stored] = await storedCases(title);
+    expect(stored?.publishConsent).toBe(true);
+
+    // Other types never show the choice.
+    await page.goto(`${h5Url}/#/pages/file/index?type=complaint`);
+    await page.getByRole('radio', { name: /拖欠农民工工资/ }).waitFor();
+    expect(await page.getByRole('switch', { name: /同意在隐去姓名/ }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('library page: newest first with paging and kind filter, a colloquial search with highlights, policy and Q&A detail, empty state', async () => {
+    const page = await phone();
+    await openHome(page);
+    await page.getByRole('link', { name: /政策问答库/ }).click();
+    await shown(page, /最新发布的政策和问答（共 \d+ 条）/);
+    expect(await page.locator('.lib-card:visible').count()).toBe(10);
+    await expectAccessible(page, 'library, newest');
+
+    // 加载更多 while there are more.
+    await page.locator('.lib-search__more').click();
+    await expect.poll(() => page.locator('.lib-card:visible').count()).toBe(20);
+    const all = await cardTitles(page);
+    expect(new Set(all).size).toBe(all.length);
+
+    // Only answered questions.
+    await page.getByRole('radio', { name: '咨询问答' }).click();
+    await expect.poll(async () => [...new Set(await page.locator('.lib-card:visible .lib-kind').allInnerTexts())]).toEqual(['咨询问答']);
+
+    // Plain words, as a worker would put it.
+    await page.getByRole('radio', { name: '全部' }).click();
+    await page.locator('.lib-search__input input').fill('包工头跑了工资找谁要');
+    await page.locator('.lib-search__submit').click();
+    await shown(page, /找到 \d+ 条与“包工头跑了工资找谁要”相关的内容/);
+    await expect.poll(async () => (await cardTitles(page))[0]).toBe('包工头跑了，我们的工资找谁要？');
+    expect(await page.locator('.lib-card:visible .lib-hl').first().innerText()).toMatch(/包工头|工资|工地/);
+    await expectAccessible(page, 'library search results');
+    await page.getByRole('link', { name: /包工头跑了，我们的工资找谁要/ }).click();
+    await shown(page, '答复部门');
+    await shown(page, '人力资源和社会保障局');
+    await expectAccessible(page, 'library Q&A');
+    await page.goBack();
+    await shown(page, /找到 \d+ 条与“包工头跑了工资找谁要”/);
+
+    // A policy: issuer, date, 文号, tags, body, and a link to the original.
+    await page.locator('.lib-search__input input').fill('欠薪投诉电话');
+    await page.locator('.lib-search__input input').press('Enter');
+    await page.getByRole('link', { name: /关于公布农民工欠薪投诉举报渠道的公告/ }).click();
+    await shown(page, '民安人社函〔2025〕2号');
+    await shown(page, '发文机关');
+    await shown(page, '2025年1月8日');
+    await shown(page, /拨打12333/);
+    const source = page.getByRole('link', { name: /查看原文/ });
+    expect(await source.getAttribute('href')).toBe('https://www.example.gov.cn/zcwj/demo-qianxin-tousu-qudao.html');
+    expect(await source.getAttribute('rel')).toContain('noopener');
+    await expectAccessible(page, 'library policy');
+    await page.goBack();
+
+    // Nothing found: say so, and offer the consultation form.
+    await page.locator('.lib-search__input input').fill('火星移民签证');
+    await page.locator('.lib-search__submit').click();
+    await shown(page, '没有找到相关内容，您可以直接提交咨询');
+    await expectAccessible(page, 'library, nothing found');
+    await page.locator('.lib-search__ask').click();
+    await page.getByRole('radio', { name: '政策咨询', exact: true, checked: true }).waitFor();
+    await page.context().close();
+  });
+
+  it('library page: a failed search says so and retries; a missing item says so', async () => {
+    const page = await phone();
+    let fail = true;
+    await page.route('**/api/policies**', (route) => (fail ? route.abort('connectionreset') : route.continue()));
+    await page.goto(`${h5Url}/#/subpackages/library/search/index`);
+    await shown(page, /网络连接失败/);
+    await expectAccessible(page, 'library, network error');
+    fail = false;
+    await page.locator('.lib-search__retry').click();
+    await shown(page, /最新发布的政策和问答/);
+
+    await page.goto(`${h5Url}/#/subpackages/library/detail/index?id=demo-no-such-item`);
+    await shown(page, '该政策或问答不存在或已下架');
+    await expectAccessible(page, 'library item missing');
+    await page.context().close();
   });
 });

@@ -18,6 +18,10 @@ export interface RunningStack {
   localDir: string;
   /** Demo citizen logins printed by npm start. */
   demo: { caseNo: string; password: string }[];
+  /** The mini-program's H5 build as the banner prints it (absent when npm start served none). */
+  h5Url?: string;
+  /** DynamoDB Local's endpoint as the banner prints it. */
+  dynamoEndpoint?: string;
 }
 
 export async function npmStart(localDir: string, args: string[] = []): Promise<RunningStack> {
@@ -45,7 +49,21 @@ export async function npmStart(localDir: string, args: string[] = []): Promise<R
     await new Promise((r) => setTimeout(r, 250));
   }
   const demo = [...output.matchAll(/^\s+(\d{14}) \/ ([2-9A-Z]{8})\s/gm)].map((m) => ({ caseNo: m[1]!, password: m[2]! }));
-  return { child, output: () => output, apiUrl: `http://localhost:${apiPort}`, apiPort, lambdaPort, dynamoPort, localDir, demo };
+  // Read from the banner, not assumed from the ports asked for: npm start replaces busy ones.
+  const h5Url = /Mini-program\s+(http:\/\/\S+?)\/?\s/.exec(output)?.[1];
+  const dynamoEndpoint = /DynamoDB Local\s+(http:\/\/\S+)\s/.exec(output)?.[1];
+  return {
+    child,
+    output: () => output,
+    apiUrl: `http://localhost:${apiPort}`,
+    apiPort,
+    lambdaPort,
+    dynamoPort,
+    localDir,
+    demo,
+    ...(h5Url ? { h5Url } : {}),
+    ...(dynamoEndpoint ? { dynamoEndpoint } : {}),
+  };
 }
 
 export function portOpen(port: number): Promise<boolean> {

@@ -3,7 +3,7 @@
  * compiler (getCompiledResult), and the WXML/WXSS compilers wcc/wcsc. Any error fails.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -56,7 +56,15 @@ describe('weapp build checked by WeChat’s tools', () => {
   it('is a WeChat project that opens as it is: app.json, pages, subpackage, settings from TOOLING.md', () => {
     const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8'));
     expect(app.pages).toEqual(['pages/index/index', 'pages/file/index', 'pages/track/index']);
-    expect(app.subPackages).toEqual([{ root: 'subpackages/case', pages: ['credentials/index', 'detail/index'] }]);
+    expect(app.subPackages).toEqual([
+      { root: 'subpackages/case', pages: ['credentials/index', 'detail/index'] },
+      { root: 'subpackages/library', pages: ['search/index', 'detail/index'] },
+    ]);
+    // The library pages are compiled (wcc/wcsc below) and kept out of the main package.
+    for (const page of ['search/index', 'detail/index']) {
+      for (const ext of ['.js', '.json', '.wxml']) expect(existsSync(join(root, 'subpackages/library', page + ext)), page + ext).toBe(true);
+    }
+    expect(existsSync(join(root, 'pages/library'))).toBe(false);
     expect(app.lazyCodeLoading).toBe('requiredComponents');
     const config = JSON.parse(readFileSync(join(root, 'project.config.json'), 'utf8'));
     expect(config.miniprogramRoot).toBe('./');

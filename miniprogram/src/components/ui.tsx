@@ -20,7 +20,8 @@ interface BtnProps {
 export function Btn({ children, onClick, kind = 'secondary', disabled, loading, label, className }: BtnProps) {
   return (
     <Button
-      className={`btn btn--${kind}${className ? ` ${className}` : ''}`}
+      // A class, not [disabled]: Taro H5 leaves disabled="false" on a button that was disabled once.
+      className={`btn btn--${kind}${disabled || loading ? ' btn--disabled' : ''}${className ? ` ${className}` : ''}`}
       disabled={disabled || loading}
       loading={loading}
       onClick={disabled || loading ? undefined : onClick}
@@ -66,8 +67,20 @@ export function ChoiceGroup({ label, children, className }: { label: string; chi
   );
 }
 
-/** An on/off setting, e.g. large-text mode or anonymous filing. */
-export function Toggle({ label, on, onChange, className }: { label: string; on: boolean; onChange: (on: boolean) => void; className?: string }) {
+/** An on/off setting, e.g. large-text mode or anonymous filing; `states` names the two positions (default 已开启 / 已关闭). */
+export function Toggle({
+  label,
+  on,
+  onChange,
+  className,
+  states = ['已开启', '已关闭'],
+}: {
+  label: string;
+  on: boolean;
+  onChange: (on: boolean) => void;
+  className?: string;
+  states?: [on: string, off: string];
+}) {
   return (
     <View
       className={`toggle${on ? ' toggle--on' : ''}${className ? ` ${className}` : ''}`}
@@ -78,7 +91,7 @@ export function Toggle({ label, on, onChange, className }: { label: string; on: 
       aria-label={label}
     >
       <Text className='toggle__label'>{label}</Text>
-      <Text className='toggle__state'>{on ? '已开启' : '已关闭'}</Text>
+      <Text className='toggle__state'>{on ? states[0] : states[1]}</Text>
     </View>
   );
 }
@@ -135,10 +148,14 @@ interface TextInputProps {
   maxlength?: number;
   className?: string;
   invalid?: boolean;
+  /** The keyboard's action key, e.g. 'search' (搜索). */
+  confirmType?: 'done' | 'search' | 'go' | 'next' | 'send';
+  /** The keyboard's action key (or Enter) was pressed. */
+  onConfirm?: () => void;
 }
 
 /** A one-line input. On H5 Taro wraps the real <input>; nativeProps names it for screen readers. */
-export function TextInput({ label, value, onChange, placeholder, type = 'text', password, maxlength = 140, className, invalid }: TextInputProps) {
+export function TextInput({ label, value, onChange, placeholder, type = 'text', password, maxlength = 140, className, invalid, confirmType, onConfirm }: TextInputProps) {
   return (
     <Input
       className={`input${className ? ` ${className}` : ''}`}
@@ -149,6 +166,8 @@ export function TextInput({ label, value, onChange, placeholder, type = 'text', 
       placeholderClass='placeholder'
       maxlength={maxlength}
       onInput={(e) => onChange(e.detail.value)}
+      {...(confirmType ? { confirmType } : {})}
+      {...(onConfirm ? { onConfirm: () => onConfirm() } : {})}
       nativeProps={{ 'aria-label': label, 'aria-invalid': invalid ? 'true' : 'false', autocomplete: 'off' }}
     />
   );

@@ -24,3 +24,9 @@ export function groupCaseNo(caseNo: string): string {
 export function groupPassword(password: string): string {
   return password.length === 8 ? `${password.slice(0, 4)} ${password.slice(4)}` : password;
 }
+
+/** `2025-06-10` (a calendar day, as the policy library gives it) → `2025年6月10日`; anything else as it is. */
+export function formatDay(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : day;
+}

@@ -13,8 +13,16 @@ export function rememberedCases(): RememberedCase[] {
   return Array.isArray(list) ? list : [];
 }
 
-export function rememberCase(filed: FileCaseResponse, title: string, type: CaseType): void {
-  const entry: RememberedCase = { caseNo: filed.caseNo, password: filed.password, title, type, filedAt: new Date().toISOString(), dueAt: filed.dueAt };
+export function rememberCase(filed: FileCaseResponse, title: string, type: CaseType, extra: { publishConsent?: boolean } = {}): void {
+  const entry: RememberedCase = {
+    caseNo: filed.caseNo,
+    password: filed.password,
+    title,
+    type,
+    filedAt: new Date().toISOString(),
+    dueAt: filed.dueAt,
+    ...(extra.publishConsent ? { publishConsent: true } : {}),
+  };
   writeStored(CASES_KEY, [entry, ...rememberedCases().filter((c) => c.caseNo !== filed.caseNo)]);
 }
 
@@ -41,11 +49,15 @@ export interface Draft {
   place: string;
   lat?: number;
   lng?: number;
+  /** Consultations only: the citizen agrees that the answer, anonymised, may be published in the library. */
+  publishConsent: boolean;
+  /** The last link that chose the type (`?link=` of the form's URL), so that seeing it again changes nothing. */
+  link?: string;
   /** The key of a submission whose answer we never saw, and the body it was sent with. */
   pending?: { key: string; body: string };
 }
 
-export const EMPTY_DRAFT: Draft = { title: '', content: '', name: '', phone: '', anonymous: false, place: '' };
+export const EMPTY_DRAFT: Draft = { title: '', content: '', name: '', phone: '', anonymous: false, place: '', publishConsent: false };
 
 export function loadDraft(): Draft {
   return { ...EMPTY_DRAFT, ...readStored<Partial<Draft>>(DRAFT_KEY) };

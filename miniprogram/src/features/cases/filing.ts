@@ -24,7 +24,22 @@ export function draftToRequest(draft: Draft): Record<string, unknown> {
     place.lng = draft.lng;
   }
   if (Object.keys(place).length) body.location = place;
+  // Publishing an answer is for consultations only; the other types never carry the flag.
+  if (draft.type === 'consultation') body.publishConsent = draft.publishConsent === true;
   return body;
+}
+
+/**
+ * The draft to open the form with, given its URL (`?type=…&link=…`). A link tapped on the home
+ * page or in the library chooses the type once; the same link seen again (the page rebuilt after
+ * a reload, or on the way back from another page) leaves the citizen's own choice alone. A URL
+ * without `link` chooses the type every time.
+ */
+export function draftForLink(saved: Draft, params: { type?: string; link?: string }): Draft {
+  const { type, link } = params;
+  if (!isCaseType(type) || (link && link === saved.link)) return saved;
+  const seen = link ? { ...saved, link } : saved;
+  return type === saved.type ? seen : { ...seen, type, categoryId: undefined, anonymous: false, publishConsent: false };
 }
 
 /** Check a draft with the very schema the API uses; field messages keyed like the API's (`contact.phone`). */

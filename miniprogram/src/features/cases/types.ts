@@ -8,6 +8,8 @@ export interface RememberedCase {
   type: CaseType;
   filedAt: string;
   dueAt: string;
+  /** A consultation filed with consent to publish its answer, anonymised. */
+  publishConsent?: boolean;
 }
 
 /** Public totals for the home page (`GET /api/stats/public`; rates in percent). */

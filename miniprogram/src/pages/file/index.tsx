@@ -7,7 +7,10 @@ import { Btn, Choice, ChoiceGroup, Counter, Field, Notice, Section, TextArea, Te
 import { fileCase, listCategories } from '../../features/cases/api';
 import { CASE_TYPE_GUIDE, CASE_TYPE_ORDER, caseTypeLabel } from '../../features/cases/case-types';
 import { clearDraft, loadDraft, rememberCase, saveDraft, type Draft } from '../../features/cases/device';
-import { isCaseType, validateDraft } from '../../features/cases/filing';
+import { draftForLink, validateDraft } from '../../features/cases/filing';
+import { Suggestions } from '../../features/library/components/suggestions';
+import { suggestionQuery } from '../../features/library/suggest';
+import { useSuggestions } from '../../features/library/use-suggestions';
 import { IS_WEAPP } from '../../lib/env';
 import { newIdempotencyKey } from '../../lib/ids';
 import { ApiError } from '../../lib/request';
@@ -16,14 +19,14 @@ import './index.scss';
 const CONTACT_NOTE = '姓名和电话只有受理和办理您这件诉求的工作人员能看到，用于联系您核实情况，不会公开。电话在列表中会隐去中间几位。';
 const ANONYMOUS_ON = '匿名举报：不留姓名和电话。我们无法联系您核实情况，请尽量把时间、地点、人物和经过写清楚。';
 const ANONYMOUS_OFF = '实名举报：您的姓名和电话只有受理员和督办人员能看到，被举报的部门和承办人看不到。';
+const CONSENT_LABEL = '同意在隐去姓名、电话、地址等个人信息后，把答复公开到问答库，帮助有同样问题的人';
+const CONSENT_NOTE = '默认不公开。同意后，工作人员会先隐去您的个人信息，再把问题和答复放进问答库；不同意也不影响办理。';
 
 export default function FilePage() {
   const router = useRouter();
-  const [draft, setDraft] = useState<Draft>(() => {
-    const saved = loadDraft();
-    const type = router.params.type;
-    return isCaseType(type) && type !== saved.type ? { ...saved, type, categoryId: undefined, anonymous: false } : saved;
-  });
+  // The type in the URL counts once per tap (see draftForLink): a reload, or coming back from the
+  // library, keeps the type and category the citizen has chosen since.
+  const [draft, setDraft] = useState<Draft>(() => draftForLink(loadDraft(), router.params));
   const [categories, setCategories] = useState<CategoryDto[]>();
   const [categoriesError, setCategoriesError] = useState<string>();
   const [fields, setFields] = useState<FieldErrors>({});
@@ -58,6 +61,9 @@ export default function FilePage() {
   const offered = (categories ?? []).filter((c) => !draft.type || c.types.includes(draft.type));
   const isReport = draft.type === 'report';
   const anonymous = isReport && draft.anonymous;
+  const isConsultation = draft.type === 'consultation';
+  // While a consultation is typed: answers already in the library (they open above the form, which stays as it is).
+  const suggestions = useSuggestions(isConsultation ? suggestionQuery(draft.title, draft.content) : undefined);
 
   const chooseOnMap = async () => {
     try {
@@ -87,7 +93,7 @@ export default function FilePage() {
     setSubmitting(true);
     try {
       const filed = await fileCase(body, key);
-      rememberCase(filed, body.title, body.type);
+      rememberCase(filed, body.title, body.type, { publishConsent: body.publishConsent === true });
       clearDraft();
       await Taro.redirectTo({ url: `/subpackages/case/credentials/index?caseNo=${filed.caseNo}` });
     } catch (e) {
@@ -118,7 +124,7 @@ export default function FilePage() {
       <Section title='1. 选择诉求类型'>
         <ChoiceGroup label='诉求类型'>
           {CASE_TYPE_ORDER.map((type) => (
-            <Choice key={type} className='choice--type' selected={draft.type === type} onSelect={() => update({ type, categoryId: undefined, anonymous: false })}>
+            <Choice key={type} className='choice--type' selected={draft.type === type} onSelect={() => update({ type, categoryId: undefined, anonymous: false, publishConsent: false })}>
               {caseTypeLabel(type)}
             </Choice>
           ))}
@@ -155,6 +161,7 @@ export default function FilePage() {
         <Field label='详细内容' hint='请写清楚时间、地点、涉及的单位或人员、事情经过，以及您希望怎样解决。' error={fields.content} counter={<Counter value={draft.content} max={LIMITS.contentMax} />}>
           <TextArea className='file__content' label='详细内容' value={draft.content} onChange={(content) => update({ content })} placeholder='请输入详细内容' invalid={Boolean(fields.content)} />
         </Field>
+        {isConsultation ? <Suggestions items={suggestions} /> : null}
         <Field label='地点' optional hint='事情发生的地方，便于核实。' error={fields['location.text'] ?? fields.location}>
           <TextInput className='file__place' label='地点（选填）' value={draft.place} onChange={(place) => update({ place, lat: undefined, lng: undefined })} maxlength={-1} placeholder='例如：城南街道幸福小区 3 号楼' />
           {IS_WEAPP ? <Btn onClick={chooseOnMap}>在地图上选择地点</Btn> : null}
@@ -181,6 +188,13 @@ export default function FilePage() {
           </View>
         )}
       </Section>
+
+      {isConsultation ? (
+        <Section title='5. 答复是否公开'>
+          <Toggle className='file__consent' label={CONSENT_LABEL} on={draft.publishConsent} onChange={(publishConsent) => update({ publishConsent })} states={['已同意', '未同意']} />
+          <Text className='field__hint file__consent-note'>{CONSENT_NOTE}</Text>
+        </Section>
+      ) : null}
 
       {error ? <Notice kind='error'>{error}</Notice> : null}
       <Btn kind='primary' className='file__submit' onClick={submit} loading={submitting}>

@@ -6,6 +6,7 @@ import { Btn, Section, Toggle } from '../../components/ui';
 import { getPublicStats } from '../../features/cases/api';
 import { CASE_TYPE_GUIDE, CASE_TYPE_ORDER } from '../../features/cases/case-types';
 import { rememberedCases } from '../../features/cases/device';
+import { LIBRARY_SEARCH_PAGE, fileFormUrl } from '../../features/library/links';
 import type { PublicStats } from '../../features/cases/types';
 import { setLargeText, useLargeText } from '../../features/settings/large-text';
 import { keyboardTappable, role } from '../../lib/a11y';
@@ -67,9 +68,9 @@ export default function Home() {
           <View
             key={type}
             className={`kind kind--${type}`}
-            onClick={() => Taro.navigateTo({ url: `/pages/file/index?type=${type}` })}
+            onClick={() => Taro.navigateTo({ url: fileFormUrl(type) })}
             {...role('link')}
-            {...keyboardTappable(() => Taro.navigateTo({ url: `/pages/file/index?type=${type}` }))}
+            {...keyboardTappable(() => Taro.navigateTo({ url: fileFormUrl(type) }))}
           >
             <View className='kind__head'>
               <Text className='kind__name'>我要{CASE_TYPE_GUIDE[type].short}</Text>
@@ -81,6 +82,23 @@ export default function Home() {
             <Text className='kind__next'>{CASE_TYPE_GUIDE[type].next}</Text>
           </View>
         ))}
+      </Section>
+
+      <Section title='先查一查'>
+        <View
+          className='kind kind--library'
+          onClick={() => Taro.navigateTo({ url: LIBRARY_SEARCH_PAGE })}
+          {...role('link')}
+          {...keyboardTappable(() => Taro.navigateTo({ url: LIBRARY_SEARCH_PAGE }))}
+        >
+          <View className='kind__head'>
+            <Text className='kind__name'>政策问答库</Text>
+            <Text className='kind__go' aria-hidden='true'>
+              ›
+            </Text>
+          </View>
+          <Text className='kind__what'>先查一查，也许已有答案：政策文件和已经答复的咨询，用自己的话搜索。</Text>
+        </View>
       </Section>
 
       <Section title='已经提交过？'>

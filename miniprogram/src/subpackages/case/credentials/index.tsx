@@ -67,6 +67,12 @@ export default function CredentialsPage() {
         您的{caseTypeLabel(filed.type)}已提交，正在等待受理。我们会在 {formatDate(filed.dueAt)} 前答复您。
       </Notice>
 
+      {filed.type === 'consultation' && filed.publishConsent ? (
+        <Notice kind='info' title='您同意了公开答复'>
+          答复后，工作人员会先隐去您的姓名、电话、地址等个人信息，再把问题和答复放进政策问答库，帮助有同样问题的人。
+        </Notice>
+      ) : null}
+
       <Notice kind='warning' title='请保存好下面的编号和密码'>
         凭它们查询办理进度、补充材料和评价。密码只在这里完整显示，工作人员也无法替您找回。请复制、保存图片，或抄写在纸上。
       </Notice>

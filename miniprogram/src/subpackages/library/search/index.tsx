@@ -1,0 +1,160 @@
+import { useEffect, useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { LIBRARY_KIND_LABELS, LIBRARY_LIMITS, type LibraryItemSummaryDto, type LibraryKind } from '@minsheng/shared';
+import { Screen } from '../../../components/screen';
+import { Btn, Choice, ChoiceGroup, Notice, Section, TextInput } from '../../../components/ui';
+import { searchLibrary } from '../../../features/library/api';
+import { LibraryItemCard } from '../../../features/library/components/library-item-card';
+import { libraryItemUrl, openConsultationForm } from '../../../features/library/links';
+import { role } from '../../../lib/a11y';
+import { ApiError } from '../../../lib/request';
+import './index.scss';
+
+const PAGE_SIZE = 10;
+const KINDS: { kind?: LibraryKind; label: string }[] = [
+  { label: '全部' },
+  { kind: 'policy', label: LIBRARY_KIND_LABELS.policy },
+  { kind: 'qa', label: LIBRARY_KIND_LABELS.qa },
+];
+
+interface Shown {
+  q: string;
+  kind?: LibraryKind;
+  items: LibraryItemSummaryDto[];
+  total: number;
+}
+
+/** The policy library: search in plain words (or browse the newest), filter by kind, open an item. */
+export default function LibrarySearchPage() {
+  const [input, setInput] = useState('');
+  const [kind, setKind] = useState<LibraryKind>();
+  const [shown, setShown] = useState<Shown>();
+  const [busy, setBusy] = useState<'new' | 'more'>();
+  const [error, setError] = useState<{ message: string; retry: () => void }>();
+  // Only the newest request may change the page: a slow earlier answer is dropped.
+  const latest = useRef(0);
+
+  const run = async (q: string, k: LibraryKind | undefined, more: boolean) => {
+    const mine = ++latest.current;
+    const offset = more && shown ? shown.items.length : 0;
+    setBusy(more ? 'more' : 'new');
+    setError(undefined);
+    try {
+      const res = await searchLibrary({ q, ...(k ? { kind: k } : {}), limit: PAGE_SIZE, offset });
+      if (mine !== latest.current) return;
+      setShown((prev) => {
+        if (!more || !prev) return { q, ...(k ? { kind: k } : {}), items: res.items, total: res.total };
+        // The library may change between pages: never show an item twice.
+        const seen = new Set(prev.items.map((i) => i.id));
+        return { ...prev, total: res.total, items: [...prev.items, ...res.items.filter((i) => !seen.has(i.id))] };
+      });
+    } catch (e) {
+      if (mine !== latest.current) return;
+      setError({ message: e instanceof ApiError ? e.message : '加载失败，请稍后重试', retry: () => void run(q, k, more) });
+    } finally {
+      if (mine === latest.current) setBusy(undefined);
+    }
+  };
+
+  useEffect(() => {
+    // Once, on opening: the newest items.
+    void run('', undefined, false);
+  }, []);
+
+  const search = () => void run(input.trim(), kind, false);
+  const chooseKind = (k: LibraryKind | undefined) => {
+    setKind(k);
+    // The filter applies to what was last searched for, not to half-typed words.
+    void run(shown?.q ?? input.trim(), k, false);
+  };
+
+  const open = (item: LibraryItemSummaryDto) => void Taro.navigateTo({ url: libraryItemUrl(item.id) });
+
+  return (
+    <Screen>
+      <View className='lib-search__head'>
+        <Text className='lib-search__title' {...role('heading')} aria-level={1}>
+          政策问答库
+        </Text>
+        <Text className='lib-search__intro'>政策文件和已经答复的咨询。用自己的话搜索，先查一查，也许已有答案。</Text>
+      </View>
+
+      <View className='lib-search__box' {...role('search')}>
+        <TextInput
+          className='lib-search__input'
+          label='搜索政策和问答'
+          value={input}
+          onChange={setInput}
+          maxlength={LIBRARY_LIMITS.queryMax}
+          placeholder='例如：工资被拖欠了怎么办'
+          confirmType='search'
+          onConfirm={search}
+        />
+        <Btn kind='primary' className='lib-search__submit' onClick={search} loading={busy === 'new'}>
+          搜索
+        </Btn>
+      </View>
+
+      <ChoiceGroup label='内容类型' className='lib-search__kinds'>
+        {KINDS.map((k) => (
+          <Choice key={k.label} className='choice--lib-kind' selected={kind === k.kind} onSelect={() => chooseKind(k.kind)}>
+            {k.label}
+          </Choice>
+        ))}
+      </ChoiceGroup>
+
+      {error ? (
+        <View className='lib-search__error'>
+          <Notice kind='error'>{error.message}</Notice>
+          <Btn kind='primary' className='lib-search__retry' onClick={error.retry}>
+            重试
+          </Btn>
+        </View>
+      ) : null}
+
+      {!shown ? (
+        error ? null : (
+          <Text className='muted' {...role('status')}>
+            正在加载…
+          </Text>
+        )
+      ) : (
+        <Section className='lib-search__results'>
+          <Text className='lib-search__count' {...role('status')}>
+            {shown.q ? `找到 ${shown.total} 条与“${shown.q}”相关的内容` : `最新发布的政策和问答（共 ${shown.total} 条）`}
+          </Text>
+          {shown.items.length === 0 ? (
+            <View className='lib-search__empty'>
+              <Notice kind='info'>没有找到相关内容，您可以直接提交咨询</Notice>
+              <Btn kind='primary' className='lib-search__ask' onClick={() => void openConsultationForm()}>
+                提交咨询
+              </Btn>
+            </View>
+          ) : (
+            <View {...role('list')} aria-label='搜索结果'>
+              {shown.items.map((item) => (
+                <View key={item.id} {...role('listitem')}>
+                  <LibraryItemCard item={item} onOpen={() => open(item)} />
+                </View>
+              ))}
+            </View>
+          )}
+          {shown.items.length < shown.total ? (
+            <Btn className='lib-search__more' onClick={() => void run(shown.q, shown.kind, true)} loading={busy === 'more'}>
+              加载更多（还有 {shown.total - shown.items.length} 条）
+            </Btn>
+          ) : null}
+          {shown.items.length > 0 ? (
+            <View className='lib-search__footer'>
+              <Text className='muted'>没有找到您要的答案？</Text>
+              <Btn className='lib-search__ask-footer' onClick={() => void openConsultationForm()}>
+                提交咨询，由负责部门答复
+              </Btn>
+            </View>
+          ) : null}
+        </Section>
+      )}
+    </Screen>
+  );
+}
