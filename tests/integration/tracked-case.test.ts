@@ -124,6 +124,12 @@ describe('GET /api/track/case: what the citizen sees', () => {
     expect(view.dueAt).toBe('2026-03-17T23:59:59+08:00');
   });
 
+  it("tells a consultation's citizen whether they agreed to publication; other types say nothing of it", async () => {
+    expect((await track(stack, (await fileAndLogin(stack, consultation({ publishConsent: true }))).token)).publishConsent).toBe(true);
+    expect((await track(stack, (await fileAndLogin(stack, consultation())).token)).publishConsent).toBe(false);
+    expect(await track(stack, (await fileAndLogin(stack)).token)).not.toHaveProperty('publishConsent');
+  });
+
   it('shows the SLA level move to warning and then overdue as days pass', async () => {
     const filed = await fileCase(stack);
     stack.setNow(addDaysMs(FILED_AT, 13));

@@ -56,6 +56,7 @@ export async function getCitizenCase(deps: Deps, caseNo: string): Promise<Tracke
       rule: ruleText(c),
       ...(c.extension?.status === 'approved' ? { extension: { days: c.extension.days, reason: c.extension.reason } } : {}),
     },
+    ...(c.type === 'consultation' ? { publishConsent: c.publishConsent } : {}),
     ...(c.departmentId ? { departmentName: deptName(c.departmentId) } : {}),
     ...(c.pendingQuestion ? { pendingQuestion: c.pendingQuestion } : {}),
     timeline: events

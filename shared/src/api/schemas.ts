@@ -121,6 +121,8 @@ export interface TrackedCaseDto {
     rule: string;
     extension?: { days: number; reason: string };
   };
+  /** Consultations only: whether the citizen agreed, when filing, to the answer being published (anonymised) in the library. */
+  publishConsent?: boolean;
   departmentName?: string;
   pendingQuestion?: string;
   timeline: TimelineEntryDto[];

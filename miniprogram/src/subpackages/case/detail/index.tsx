@@ -195,8 +195,7 @@ export default function CaseDetailPage() {
           </Text>
         ) : null}
         <Text className='muted detail__rule'>{data.sla.rule}</Text>
-        {/* Shown when the API tells (not every version of the track API does). */}
-        {data.type === 'consultation' && (data as TrackedCaseDto & { publishConsent?: boolean }).publishConsent === true ? (
+        {data.type === 'consultation' && data.publishConsent === true ? (
           <Text className='muted detail__consent'>您同意了公开答复：答复会在隐去个人信息后放进政策问答库。</Text>
         ) : null}
       </View>
