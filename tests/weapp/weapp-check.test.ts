@@ -24,6 +24,15 @@ const root = distDir('weapp');
 const work = mkdtempSync(join(tmpdir(), 'minsheng-weapp-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+// miniprogram-ci leaves an empty folder named by a hash in the working directory: tidy it away.
+const cwdBefore = new Set(readdirSync(process.cwd()));
+afterAll(() => {
+  for (const name of readdirSync(process.cwd())) {
+    const path = join(process.cwd(), name);
+    if (!cwdBefore.has(name) && /^[0-9a-f]{32}$/.test(name) && statSync(path).isDirectory() && readdirSync(path).length === 0) rmSync(path, { recursive: true });
+  }
+});
+
 function files(dir: string, ext: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
