@@ -58,6 +58,30 @@ describe('anonymising a consultation for the library', () => {
     expect(resend('请联系张师傅。').text).toBe('请联系张师傅。');
   });
 
+  it('what a fresh-eyes review got through: building and room after the own place, given name alone, numbers in Chinese, WeChat id, plate, third parties', () => {
+    const details: PersonalDetails = { names: ['李建国'], phones: ['13912345678'], addresses: ['城南街道幸福小区'], others: ['20261121123456'] };
+    const question = anonymiseText(
+      '我叫李建国，电话一三九一二三四五六七八，住在城南街道幸福小区3号楼2单元501室。建国这个名字村里都知道。包工头王大军拖欠工资两万元，工友张三也没拿到钱，我女儿王丽丽也在那干过。微信号 lijg_1980，车牌辽A·12345。',
+      details,
+      { source: 'citizen', guessNames: true },
+    );
+    for (const leak of ['李建国', '建国', '一三九', '3号楼', '501室', '王大军', '张三', '王丽丽', 'lijg_1980', '12345']) expect(question.text).not.toContain(leak);
+    // The word after a guessed name is kept.
+    expect(question.text).toContain(`工友${REDACTED.name}也没拿到钱`);
+    expect(question.names).toEqual(expect.arrayContaining(['王大军', '张三', '王丽丽']));
+
+    // The department's answer: the child named in the question, and the citizen's own building.
+    const answer = anonymiseText(
+      '李先生您好：您女儿王丽丽的工资也一并追讨。请到幸福小区3号楼物业处领取通知，或拨打12333咨询，人社局电话024-23456789。',
+      { ...details, names: [...details.names!, ...question.names] },
+      { source: 'official', guessNames: true },
+    );
+    for (const leak of ['王丽丽', '3号楼']) expect(answer.text).not.toContain(leak);
+    // What an answer needs stays: the hotline and the office landline.
+    expect(answer.text).toContain('12333');
+    expect(answer.text).toContain('024-23456789');
+  });
+
   it('is stable: anonymising the preview again changes nothing', () => {
     const once = preview('我叫王建国，电话13800138000，住幸福小区3号楼2单元501室，身份证21010219800101123X。').text;
     expect(resend(once).text).toBe(once);
@@ -67,6 +91,6 @@ describe('anonymising a consultation for the library', () => {
   it('handles full-width digits and text without any personal data', () => {
     expect(preview('电话１３９１２３４５６７８').text).not.toContain('１３９１２３４５６７８');
     const plain = '今年的耕地地力保护补贴什么时候发放？';
-    expect(preview(plain)).toEqual({ text: plain, redactions: { name: 0, phone: 0, idNumber: 0, address: 0, email: 0, other: 0 } });
+    expect(preview(plain)).toEqual({ text: plain, redactions: { name: 0, phone: 0, idNumber: 0, address: 0, email: 0, other: 0 }, names: [] });
   });
 });

@@ -65,8 +65,15 @@ const SURNAMES =
   '欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|尉迟|长孙|宇文|司徒|夏侯|' +
   '王|李|张|刘|陈|杨|黄|赵|吴|周|徐|孙|马|朱|胡|郭|何|罗|郑|梁|谢|宋|唐|许|韩|冯|邓|曹|彭|曾|肖|萧|田|董|袁|潘|蒋|蔡|杜|叶|苏|魏|吕|丁|沈|姚|卢|姜|崔|钟|谭|陆|汪|范|石|廖|贾|夏|韦|傅|邹|孟|熊|秦|邱|江|尹|薛|闫|阎|段|雷|侯|龙|陶|黎|贺|毛|郝|龚|邵|严|覃|武|戴|莫|孔|汤|温|牛|樊|葛|邢|乔|伍|庞|颜|倪|聂|章|鲁|岳|翟|殷|詹|欧|耿|焦|俞|柳|祝|符|舒|阮|柯|梅|凌|季|裴|霍|涂|苗|盛|翁|冉|骆|蓝|辛|靳|柴|鲍|喻|祁|蒲|滕|屈|饶|牟|艾|缪|褚|娄|窦|戚|岑|瞿|佟|臧|闵|邬|卞|姬|栾|隋|刁|巫|寇|甄|虞|敖|巩|佘|邝';
 // Characters that end a name rather than continue it ("我叫王强今年五十岁").
-const NOT_IN_NAME = '的在是今年住家从和说了与及到向现村镇乡县市区组号';
+const NOT_IN_NAME = '的在是今年住家从和说了与及到向现村镇乡县市区组号也都还就又被给把没不们等欠拖';
 const GIVEN = `(?:(?![${NOT_IN_NAME}])[\\u4e00-\\u9fa5])`;
+// Up to 14 characters of a place name before its kind (…幸福小区), stopping at punctuation and little words.
+const PLACE_PREFIX = `[^\\s，。、；：！？,.;:!?（）()“”"'《》\\[\\]在住是的了和与及到从向往我他她近]{0,14}`;
+// House, building, unit and room numbers: 3号楼2单元501室, 三组, 12栋.
+const HOUSE_NUMBERS = `(?:[0-9０-９一二三四五六七八九十百零〇两]+\\s*(?:号楼|号院|号|栋|幢|座|单元|层|楼|室|户|组|排|门|期)[\\s\\-－]*)+(?:[0-9０-９]+室?)?`;
+// A digit as a Chinese numeral (幺 and 两 as people say them on the phone).
+const CN_DIGIT = '[零〇一二三四五六七八九幺两]';
+const CN_DIGITS = ['[零〇]', '[一幺]', '[二两]', '三', '四', '五', '六', '七', '八', '九'];
 const FORMS_OF_ADDRESS = '师傅|先生|女士|小姐|大爷|大妈|大娘|大叔|阿姨|大姐|大哥|老师|同志|老板|经理|主任|书记|村长|组长';
 
 type Rule = { kind: keyof RedactionCounts; re: RegExp; replace?: (m: string, ...groups: string[]) => string };
@@ -93,6 +100,19 @@ function rules(): Rules {
       // Mainland mobile, also typed in groups: 138 0013 8000, 138-0013-8000, +86 13800138000.
       { kind: 'phone', re: new RegExp(`(?:\\+?86${SEP})?${START}1[3-9３-９]${D}(?:${SEP}${D}){8}${END}`, 'g') },
       { kind: 'email', re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g },
+      // A mobile number written in Chinese numerals: 一三九一二三四五六七八.
+      { kind: 'phone', re: new RegExp(`[一幺]${CN_DIGIT}{10}(?!${CN_DIGIT})`, 'g') },
+      // A WeChat or QQ id given as such.
+      { kind: 'other', re: /(微信号?|VX|vx|QQ号?|qq号?)\s*[:：]?\s*[A-Za-z0-9][-_A-Za-z0-9]{4,19}/g, replace: (_m, label) => `${label}${REDACTED.other}` },
+      // A vehicle licence plate: 辽A·12345, 京N12345, 粤B D12345.
+      { kind: 'other', re: /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·・\s]?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])/g },
+      // What is left of an address already taken out: "[地址已隐去]3号楼2单元501室".
+      { kind: 'address', re: new RegExp(`${escapeRegExp(REDACTED.address)}\\s*${HOUSE_NUMBERS}`, 'g'), replace: () => REDACTED.address },
+      // A home address, in anyone's text: a residential place word followed by building/unit/room numbers.
+      {
+        kind: 'address',
+        re: new RegExp(`${PLACE_PREFIX}(?:小区|花园|公寓|宿舍|新村|家园|苑|村|屯)\\s*${HOUSE_NUMBERS}`, 'g'),
+      },
     ],
 
     /** Always applied to what the citizen wrote. */
@@ -104,13 +124,7 @@ function rules(): Rules {
       // A street address: a place word followed by house/unit numbers (…小区3号楼2单元501室, …村三组).
       {
         kind: 'address',
-        re: new RegExp(
-          `[^\\s，。、；：！？,.;:!?（）()“”"'《》\\[\\]在住是的了和与及到从向往我他她近]{0,14}` +
-            `(?:路|街|巷|弄|大道|胡同|村|屯|社区|小区|花园|公寓|大厦|广场|苑|园|庄|家园|新村|新城|宿舍|里)\\s*` +
-            `(?:[0-9０-９一二三四五六七八九十百零〇两]+\\s*(?:号楼|号院|号|栋|幢|座|单元|层|楼|室|户|组|排|门|期)[\\s\\-－]*)+` +
-            `(?:[0-9０-９]+室?)?`,
-          'g',
-        ),
+        re: new RegExp(`${PLACE_PREFIX}(?:路|街|巷|弄|大道|胡同|村|屯|社区|小区|花园|公寓|大厦|广场|苑|园|庄|家园|新村|新城|宿舍|里)\\s*${HOUSE_NUMBERS}`, 'g'),
       },
     ],
 
@@ -123,7 +137,7 @@ function rules(): Rules {
       {
         kind: 'name',
         re: new RegExp(
-          `(我叫|我是|本人|姓名[:：]?|联系人[:：]?|名字叫|名叫|户主[:：]?|申请人[:：]?|工友|同事|邻居|老乡|朋友|丈夫|妻子|老婆|老公|爱人|儿子|女儿|父亲|母亲|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|亲戚|村民|家属)\\s*(?:${SURNAMES})(?!某)${GIVEN}{1,2}`,
+          `(我叫|我是|本人|姓名[:：]?|联系人[:：]?|名字叫|名叫|户主[:：]?|申请人[:：]?|工友|同事|邻居|老乡|朋友|丈夫|妻子|老婆|老公|爱人|儿子|女儿|父亲|母亲|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|亲戚|村民|家属|包工头|工头|老板|经理|负责人|班长|队长|会计|房东|业主|主任|村长|组长|书记)\\s*(?:${SURNAMES})(?!某)(?!${FORMS_OF_ADDRESS})${GIVEN}{1,2}`,
           'g',
         ),
         replace: (_m, intro) => `${intro}${REDACTED.name}`,
@@ -145,7 +159,8 @@ function escapeRegExp(s: string): string {
 function phoneRegExp(phone: string): RegExp | undefined {
   const digits = phone.replace(/\D/g, '');
   if (digits.length < 5) return undefined;
-  const body = [...digits].map((d) => `[${d}${String.fromCharCode(0xff10 + Number(d))}]`).join(`${SEP}`);
+  // Each digit as typed (ASCII, full-width) or said (一三九…).
+  const body = [...digits].map((d) => `(?:[${d}${String.fromCharCode(0xff10 + Number(d))}]|${CN_DIGITS[Number(d)]})`).join(`${SEP}`);
   return new RegExp(`(?<!${D})${body}(?!${D})`, 'g');
 }
 
@@ -214,9 +229,14 @@ export interface AnonymiseOptions {
   guessNames: boolean;
 }
 
-/** `text` with the person's details and anything personal-looking replaced by placeholders, and what was taken out. */
-export function anonymiseText(text: string, details: PersonalDetails, options: AnonymiseOptions): { text: string; redactions: RedactionCounts } {
+/**
+ * `text` with the person's details and anything personal-looking replaced by placeholders, what was
+ * taken out, and the names guessed from context (so the other texts of the same case can drop them
+ * too: a child named in the question must not reappear in the answer).
+ */
+export function anonymiseText(text: string, details: PersonalDetails, options: AnonymiseOptions): { text: string; redactions: RedactionCounts; names: string[] } {
   const redactions = emptyRedactions();
+  const guessed: string[] = [];
   let out = text;
   const apply = (kind: keyof RedactionCounts, re: RegExp, replace?: (m: string, ...groups: string[]) => string) => {
     out = out.replace(re, (m: string, ...rest: unknown[]) => {
@@ -241,14 +261,24 @@ export function anonymiseText(text: string, details: PersonalDetails, options: A
       redactions.address += count;
     }
   }
-  for (const name of clean(details.names)) apply('name', new RegExp(escapeRegExp(name), 'g'), () => REDACTED.name);
+  // A three-character name's given name on its own is as identifying (建国 out of 李建国).
+  const names = clean(details.names).flatMap((n) => ([...n].length === 3 ? [n, [...n].slice(1).join('')] : [n]));
+  for (const name of names) apply('name', new RegExp(escapeRegExp(name), 'g'), () => REDACTED.name);
 
   const { strongCommon, strongCitizen, nameGuessesCitizen, nameGuessesCommon } = rules();
   for (const rule of strongCommon) apply(rule.kind, rule.re, rule.replace);
   if (citizen) for (const rule of strongCitizen) apply(rule.kind, rule.re, rule.replace);
   if (options.guessNames) {
-    if (citizen) for (const rule of nameGuessesCitizen) apply(rule.kind, rule.re, rule.replace);
+    if (citizen) {
+      for (const rule of nameGuessesCitizen) {
+        apply(rule.kind, rule.re, (m, intro) => {
+          const name = m.slice(intro!.length).trim();
+          if (name) guessed.push(name);
+          return rule.replace!(m, intro!);
+        });
+      }
+    }
     for (const rule of nameGuessesCommon) apply(rule.kind, rule.re, rule.replace);
   }
-  return { text: out, redactions };
+  return { text: out, redactions, names: [...new Set(guessed)] };
 }

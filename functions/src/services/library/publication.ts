@@ -53,10 +53,17 @@ interface Anonymised {
   redactions: RedactionCounts;
 }
 
+/** Names the citizen's own texts give away from context (我女儿王丽丽): to be removed from every text of the case. */
+function namesGuessedIn(c: CaseRecord, details: PersonalDetails): string[] {
+  return [c.title, c.content].flatMap((t) => anonymiseText(t, details, { source: 'citizen', guessNames: true }).names);
+}
+
 function anonymise(details: PersonalDetails, texts: { title: string; question: string; answer: string }, guessNames: boolean): Anonymised {
   const title = anonymiseText(texts.title, details, { source: 'citizen', guessNames });
   const question = anonymiseText(texts.question, details, { source: 'citizen', guessNames });
-  const answer = anonymiseText(texts.answer, details, { source: 'official', guessNames });
+  // A name found in the question (我女儿王丽丽) is taken out of the answer too (您女儿王丽丽).
+  const withGuessed = { ...details, names: [...(details.names ?? []), ...title.names, ...question.names] };
+  const answer = anonymiseText(texts.answer, withGuessed, { source: 'official', guessNames });
   return {
     title: title.text.trim(),
     question: question.text.trim(),
@@ -95,7 +102,9 @@ export async function publicationPreview(deps: Deps, viewer: OfficialContext, ca
  */
 export async function publishAnswer(deps: Deps, viewer: OfficialContext, caseNo: string, input: PublishRequest, client: ClientInfo): Promise<{ created: boolean; response: PublishResponse }> {
   const c = await publishableCase(deps, viewer, caseNo);
-  const details = personalDetailsOf(c);
+  const own = personalDetailsOf(c);
+  // The names the preview guessed from the case are removed from what is sent back too.
+  const details = { ...own, names: [...(own.names ?? []), ...namesGuessedIn(c, own)] };
   const texts = anonymise(details, { title: input.title ?? c.title, question: input.question, answer: input.answer }, false);
   if (!texts.title || !texts.question || !texts.answer) throw new DomainError('VALIDATION_FAILED', { message: '标题、问题和答复不能为空' });
   // The title nobody edited is the citizen's: guess names in it as the preview did.
