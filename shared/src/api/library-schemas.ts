@@ -33,7 +33,18 @@ export const LIBRARY_LIMITS = {
 /** Item ids: lowercase letters, digits and dashes (generated ids look like `p-01j…`, `qa-01j…`). */
 export const LIBRARY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,79}$/;
 
-const isoDate = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '日期格式应为 YYYY-MM-DD' }));
+/** A real calendar day (no 2 月 31 日), YYYY-MM-DD, from 1949 on. */
+const isRealDay = (value: string) => {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1949 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
+const isoDate = z
+  .string()
+  .check(
+    z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '日期格式应为 YYYY-MM-DD' }),
+    z.refine(isRealDay, { message: '日期不存在，请检查年月日' }),
+  );
 const tags = z.optional(
   z.array(text('标签', LIBRARY_LIMITS.tagMax)).check(z.maxLength(LIBRARY_LIMITS.tagsMax, { message: `标签不能超过 ${LIBRARY_LIMITS.tagsMax} 个` })),
 );

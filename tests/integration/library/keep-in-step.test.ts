@@ -4,6 +4,7 @@
  * own clock) within its check interval — catching up item by item, or rebuilding when synonyms change.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { toShanghaiDate } from '@minsheng/shared';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { show } from '../../support/console';
 import { expectApiError, Session } from '../console/console-kit';
@@ -18,8 +19,9 @@ let other: OtherLambda;
 const policy = (overrides: Record<string, unknown> = {}) => ({
   title: '民安县蜂农养殖补贴试点方案',
   issuer: '民安县农业农村局',
-  issuedAt: '2030-03-20',
-  docNo: '民安农发〔2030〕5号',
+  // Today: the newest item in the library, and not in the future (which is refused).
+  issuedAt: toShanghaiDate(new Date()),
+  docNo: '民安农发〔2026〕5号',
   body: '对在本县从事中蜂养殖、存栏50群以上的蜂农，每群补贴80元，由乡镇核实后发放。',
   tags: ['惠农补贴', '养殖'],
   categoryId: 'huinong-zhengce',
@@ -44,7 +46,7 @@ describe('a policy created, edited and deleted by an admin', () => {
     const created = await stack.request('POST', '/api/console/admin/policies', { token: admin, body: policy() });
     expect(created.status, show(created)).toBe(201);
     id = created.body.id;
-    expect(created.body).toMatchObject({ kind: 'policy', revision: 1, createdBy: 'admin', updatedBy: 'admin', docNo: '民安农发〔2030〕5号', categoryName: '惠农政策落实' });
+    expect(created.body).toMatchObject({ kind: 'policy', revision: 1, createdBy: 'admin', updatedBy: 'admin', docNo: '民安农发〔2026〕5号', categoryName: '惠农政策落实' });
 
     expect(ids((await stack.request('GET', q('蜂农养殖补贴'))).body)[0]).toBe(id);
 
@@ -140,6 +142,10 @@ describe('admin input checks', () => {
   it('bad dates, links, unknown categories, unknown fields and a kind that is not the item’s are refused', async () => {
     const cases: [Record<string, unknown>, number, string, string][] = [
       [policy({ issuedAt: '2030-13-01' }), 400, 'VALIDATION_FAILED', 'issuedAt'],
+      [policy({ issuedAt: '2025-02-31' }), 400, 'VALIDATION_FAILED', 'issuedAt'],
+      [policy({ issuedAt: '0000-01-01' }), 400, 'VALIDATION_FAILED', 'issuedAt'],
+      // A mistyped future year would sit on top of the newest-first list for decades.
+      [policy({ issuedAt: '2099-12-31' }), 400, 'VALIDATION_FAILED', 'issuedAt'],
       [policy({ sourceUrl: 'javascript:alert(1)' }), 400, 'VALIDATION_FAILED', 'sourceUrl'],
       [policy({ title: '' }), 400, 'VALIDATION_FAILED', 'title'],
       [policy({ secret: 1 }), 400, 'VALIDATION_FAILED', 'secret'],

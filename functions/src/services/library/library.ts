@@ -11,6 +11,7 @@ import {
   type PolicySearchResponse,
   type SynonymsInput,
   type SynonymsResponse,
+  toShanghaiDate,
 } from '@minsheng/shared';
 import type { LibraryItemRecord } from '../../ports/library-store';
 import { requireRole, type OfficialContext } from '../console-auth';
@@ -76,6 +77,11 @@ async function checkCategory(deps: Deps, categoryId: string | undefined): Promis
   if (categoryId && !(await deps.store.getCategory(categoryId))) throw new DomainError('UNKNOWN_CATEGORY', { fields: { categoryId: '问题类别不存在' } });
 }
 
+/** A document is not issued in the future: a mistyped year (2062) would sit on top of the newest-first list for decades. */
+function checkIssuedAt(deps: Deps, issuedAt: string): void {
+  if (issuedAt > toShanghaiDate(deps.now())) throw new DomainError('VALIDATION_FAILED', { fields: { issuedAt: '发文日期不能晚于今天' } });
+}
+
 const cleanTags = (tags: string[] | undefined) => [...new Set((tags ?? []).map((t) => t.trim()).filter(Boolean))];
 
 function policyFields(input: PolicyInput) {
@@ -96,6 +102,7 @@ export async function adminCreatePolicy(deps: Deps, viewer: OfficialContext, inp
   admin(viewer);
   if (input.expectedRevision !== undefined) throw new DomainError('VALIDATION_FAILED', { fields: { expectedRevision: '新建时不需要版本号' } });
   await checkCategory(deps, input.categoryId);
+  checkIssuedAt(deps, input.issuedAt);
   const now = deps.now();
   const at = now.toISOString();
   const record: LibraryItemRecord = {
@@ -128,6 +135,7 @@ export async function adminUpdateItem(deps: Deps, viewer: OfficialContext, id: s
   let record: LibraryItemRecord;
   if (input.kind === 'policy') {
     await checkCategory(deps, input.categoryId);
+    checkIssuedAt(deps, input.issuedAt);
     record = { id, kind: 'policy', ...policyFields(input), ...bookkeeping };
   } else {
     // Whatever the admin typed, the citizen's own details stay out.
