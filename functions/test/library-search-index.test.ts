@@ -11,6 +11,7 @@ import type { LibraryChange, LibraryItemRecord, LibraryStore, StoredSynonyms } f
 import { Analyzer, SynonymMatcher } from '../src/services/search/analyzer';
 import { DEFAULT_SYNONYM_GROUPS } from '../src/services/search/default-synonyms';
 import { buildLibraryIndex, LiveLibraryIndex } from '../src/services/search/live-library-index';
+import { snippetOf } from '../src/services/library/present';
 
 const NOW = new Date('2025-12-01T00:00:00Z');
 const items = demoLibraryRecords(new Date('2025-11-01T00:00:00Z'));
@@ -214,5 +215,16 @@ describe('the live index', () => {
     };
     expect((await live.current()).size).toBe(5);
     await expect(live.current({ fresh: true })).rejects.toThrow('down');
+  });
+});
+
+describe('snippets', () => {
+  it('show the match even after text that normalisation lengthens (…… → ......, ㎡ → m2)', () => {
+    const body = `${'其他内容……'.repeat(20)}住房面积不足30㎡的家庭可申请青藤补贴，每户每年发放一次。${'后面的内容。'.repeat(40)}`;
+    const snippet = snippetOf(body, ['青藤补贴']);
+    expect(snippet).toContain('青藤补贴');
+    expect(snippet.startsWith('…')).toBe(true);
+    // Cut from the original text: its own characters, not their normalised forms.
+    expect(snippet).toContain('30㎡');
   });
 });
