@@ -3,6 +3,7 @@ import type { Category, Department, Official } from '../../functions/src/ports/c
 import { hashPassword } from '../../functions/src/lib/secrets';
 import type { Deps } from '../../functions/src/services/deps';
 import { fileCase } from '../../functions/src/services/case-filing';
+import { changeCase } from '../../functions/src/services/case-events';
 
 /** Departments a county-level 12345 / 民心网 platform dispatches to (seeds 000–004). */
 export const DEMO_DEPARTMENTS: Department[] = [
@@ -53,7 +54,7 @@ export async function seedReferenceData(deps: Deps): Promise<void> {
 }
 
 /** A few cases a citizen would file, so the platform is not empty on first start. */
-const DEMO_CASES: { key: string; body: FileCaseRequest }[] = [
+const DEMO_CASES: { key: string; body: FileCaseRequest; answeredBy?: { departmentId: string; answer: string } }[] = [
   {
     key: 'demo-case-wages-0001',
     body: {
@@ -84,6 +85,24 @@ const DEMO_CASES: { key: string; body: FileCaseRequest }[] = [
       anonymous: true,
     },
   },
+  {
+    // Answered, with the citizen's consent: what 发布到问答库 in the console is for.
+    key: 'demo-case-pension-0004',
+    body: {
+      type: 'consultation',
+      categoryId: 'shebao',
+      title: '在县城打零工，怎么交养老保险？',
+      content: '我叫陈秀英，电话 13700002222，住在城南街道幸福小区5号楼1单元302室，在县城打零工没有单位，想问灵活就业人员怎么参加养老保险，每月最少交多少钱？',
+      contact: { name: '陈秀英', phone: '13700002222' },
+      location: { text: '城南街道幸福小区' },
+      publishConsent: true,
+    },
+    answeredBy: {
+      departmentId: 'rsj',
+      answer:
+        '陈秀英您好：灵活就业人员可持身份证到县政务服务中心社保窗口，或在“辽事通”上办理城镇职工基本养老保险参保登记。缴费基数可在上年度全省全口径城镇单位就业人员平均工资的60%至300%之间自选，费率20%，按月、按季或按年缴纳均可。详询12333。',
+    },
+  },
 ];
 
 export interface DemoCredential {
@@ -95,8 +114,15 @@ export interface DemoCredential {
 /** File the demo cases (idempotently: their keys make a rerun return the same cases). */
 export async function seedDemoCases(deps: Deps): Promise<DemoCredential[]> {
   const out: DemoCredential[] = [];
-  for (const { key, body } of DEMO_CASES) {
-    const { response } = await fileCase(deps, body, key, { userAgent: 'minsheng-demo-seed' });
+  const client = { userAgent: 'minsheng-demo-seed' };
+  for (const { key, body, answeredBy } of DEMO_CASES) {
+    const { response } = await fileCase(deps, body, key, client);
+    // Answered by the demo intake officer and department (once: a rerun finds it past 待受理).
+    if (answeredBy && (await deps.store.getCase(response.caseNo))?.status === 'submitted') {
+      await changeCase(deps, response.caseNo, { action: 'accept', departmentId: answeredBy.departmentId }, { role: 'intake', id: 'shouli' }, client);
+      const handler = { role: 'handler' as const, id: answeredBy.departmentId, departmentId: answeredBy.departmentId };
+      await changeCase(deps, response.caseNo, { action: 'reply', answer: answeredBy.answer }, handler, client);
+    }
     out.push({ caseNo: response.caseNo, password: response.password, title: body.title });
   }
   return out;
