@@ -49,6 +49,14 @@ describe('GET /api/policies', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/sourceCaseNo|revision|createdBy/);
   });
 
+  it('highlights a short query the segmenter cuts into single characters (种粮 → 种|粮)', async () => {
+    const res = await stack.request('GET', q('种粮'));
+    expect(res.status, show(res)).toBe(200);
+    const withWord = res.body.items.filter((i: { title: string; snippet: string }) => `${i.title}${i.snippet}`.includes('种粮'));
+    expect(withWord.length).toBeGreaterThan(0);
+    for (const item of withWord) expect(item.highlights).toContain('种粮');
+  });
+
   it('finds answers by colloquial words through the built-in synonyms (社保 ↔ 社会保险, 欠薪 ↔ 农民工工资)', async () => {
     const social = await stack.request('GET', q('灵活就业怎么交社保'));
     expect(ids(social.body).slice(0, 3)).toContain('demo-linghuo-jiuye-canbao');

@@ -158,6 +158,8 @@ export class Analyzer {
     let run = '';
     const flush = () => {
       if (run.length === 0) return;
+      // The run as typed is a word to highlight too, where the segmenter cut it into single characters (种|粮).
+      if (Array.from(run).length >= 2 && !words.includes(run)) words.push(run);
       if (this.mode !== 'words') {
         const chars = Array.from(run);
         if (chars.length === 1) terms.push(chars[0]!);
