@@ -57,6 +57,16 @@ describe('GET /api/policies', () => {
     for (const item of withWord) expect(item.highlights).toContain('种粮');
   });
 
+  it('finds nothing for markup or lone letters and digits, rather than everything that contains a "1"', async () => {
+    for (const junk of ['<img src=x onerror=alert(1)>', '1', 'a b c 1 2 3']) {
+      const res = await stack.request('GET', q(junk));
+      expect(res.status, show(res)).toBe(200);
+      expect(res.body.total, junk).toBe(0);
+    }
+    // A real number still finds what it names.
+    expect((await stack.request('GET', q('12333'))).body.total).toBeGreaterThan(0);
+  });
+
   it('finds answers by colloquial words through the built-in synonyms (社保 ↔ 社会保险, 欠薪 ↔ 农民工工资)', async () => {
     const social = await stack.request('GET', q('灵活就业怎么交社保'));
     expect(ids(social.body).slice(0, 3)).toContain('demo-linghuo-jiuye-canbao');

@@ -180,6 +180,8 @@ export class Analyzer {
         if (this.mode === 'words' || (this.mode === 'words+bigrams' && Array.from(w).length >= 3)) terms.push(w);
       } else {
         flush();
+        // A lone letter or digit says nothing (the 1 of "alert(1)" matched half the library).
+        if (Array.from(w).length < 2) continue;
         // Numbers and Latin words (12333, 2025, app) as they are.
         terms.push(w);
         if (w.length >= 2) words.push(w);
