@@ -135,7 +135,16 @@ function memoryStore(initial: LibraryItemRecord[]) {
     deleteItem: async (i) => (itemsById.delete(i.id), bump({ op: 'delete', itemId: i.id }), { ok: true, version: log.length }),
     importItems: async (list) => (list.forEach((i) => itemsById.set(i.id, i)), bump({ op: 'bulk' })),
     getSynonyms: async () => synonyms,
-    putSynonyms: async (s) => ((synonyms = s), bump({ op: 'synonyms' })),
+    putSynonyms: async (s) => {
+      synonyms = s;
+      bump({ op: 'synonyms' });
+      return { ok: true, version: log.length };
+    },
+    deleteSynonyms: async () => {
+      synonyms = undefined;
+      bump({ op: 'synonyms' });
+      return { ok: true, version: log.length };
+    },
   };
   return { store, calls: () => calls, log, forget: (n: number) => log.splice(0, n) };
 }
@@ -158,7 +167,7 @@ describe('the live index', () => {
     expect((await live.current({ fresh: true })).has(items[0]!.id)).toBe(false);
     expect(live.stats.fullBuilds).toBe(1);
 
-    await mem.store.putSynonyms({ groups: [['甲', '乙']], updatedAt: NOW.toISOString(), updatedBy: 'admin' });
+    await mem.store.putSynonyms({ groups: [['甲', '乙']], revision: 1, updatedAt: NOW.toISOString(), updatedBy: 'admin' });
     live.invalidate();
     await live.current();
     expect(live.stats.fullBuilds).toBe(2);

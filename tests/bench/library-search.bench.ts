@@ -142,6 +142,7 @@ function staticStore(items: LibraryItemRecord[]): LibraryStore {
     importItems: unsupported,
     getSynonyms: async () => undefined,
     putSynonyms: unsupported,
+    deleteSynonyms: unsupported,
   };
 }
 

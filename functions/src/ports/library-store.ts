@@ -38,6 +38,8 @@ export interface LibraryChange {
 
 export interface StoredSynonyms {
   groups: string[][];
+  /** 1, 2, … per save: what an admin's edit is checked against. */
+  revision: number;
   updatedAt: string;
   updatedBy: string;
 }
@@ -78,6 +80,12 @@ export interface LibraryStore {
   /** Write many items at once (seeding, imports): one version bump that tells indexes to rebuild. */
   importItems(items: LibraryItemRecord[], at: string): Promise<void>;
   getSynonyms(): Promise<StoredSynonyms | undefined>;
-  /** Replace the synonym list; bumps the version (indexes rebuild: synonyms are indexed). */
-  putSynonyms(synonyms: StoredSynonyms): Promise<void>;
+  /**
+   * Replace the synonym list; bumps the version (indexes rebuild: synonyms are indexed).
+   * `expectedRevision`: the saved list the admin edited, or null for the built-in list; another save
+   * since then → `{ ok: false }`. Undefined: unconditional.
+   */
+  putSynonyms(synonyms: StoredSynonyms, expectedRevision?: number | null): Promise<SaveResult>;
+  /** Drop the admins' list (the built-in one is in force again), under the same expectation. */
+  deleteSynonyms(at: string, expectedRevision?: number | null): Promise<SaveResult>;
 }

@@ -106,6 +106,11 @@ export type PublishRequest = z.infer<typeof publishRequestSchema>;
 /** Admin: the whole synonym list, replaced at once. Each group holds terms that mean the same to a searcher. */
 export const synonymsInputSchema = z
   .strictObject({
+    /**
+     * The list the admin edited: its `revision` from GET, or null when the built-in list was in
+     * force. Another admin's save since then → 409. Leave out to save regardless.
+     */
+    expectedRevision: z.optional(z.nullable(revision)),
     groups: z
       .array(
         z
@@ -133,6 +138,12 @@ export const synonymsInputSchema = z
     }),
   );
 export type SynonymsInput = z.infer<typeof synonymsInputSchema>;
+
+/** `DELETE /api/console/admin/synonyms?expectedRevision=` — back to the built-in list. */
+export const synonymsResetQuerySchema = z.strictObject({
+  expectedRevision: z.optional(z.coerce.number().check(z.int({ message: '版本号应为整数' }), z.gte(1, { message: '版本号无效' }))),
+});
+export type SynonymsResetQuery = z.infer<typeof synonymsResetQuerySchema>;
 
 const limit = (max: number) =>
   z.optional(
@@ -234,6 +245,8 @@ export interface SynonymsResponse {
   groups: string[][];
   /** True while admins have not saved their own list (the built-in list is in force). */
   isDefault: boolean;
+  /** The saved list's revision (absent for the built-in list): send it back as `expectedRevision`. */
+  revision?: number;
   updatedAt?: string;
   updatedBy?: string;
 }

@@ -260,6 +260,9 @@ const TABLE: Record<string, Probe[]> = {
     },
   ],
   'GET /api/console/admin/synonyms': [get('read synonyms', adminOnly, () => '/api/console/admin/synonyms')],
+  'DELETE /api/console/admin/synonyms': [
+    { name: 'back to the built-in synonyms', expect: adminOnly, build: async () => ({ path: '/api/console/admin/synonyms' }) },
+  ],
   'POST /api/console/admin/synonyms': [
     { name: 'replace synonyms', expect: adminOnly, build: async () => ({ path: '/api/console/admin/synonyms', body: { groups: [['社会保险', '社保'], ['农民工工资', '欠薪']] } }) },
   ],

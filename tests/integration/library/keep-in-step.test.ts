@@ -130,6 +130,36 @@ describe('synonyms configured by admins', () => {
     expect(other.index.stats.fullBuilds).toBe(builds + 1);
   });
 
+  it('two admins editing at once: the second save, made on the list the first replaced, is refused (409); back to the built-in list', async () => {
+    const seen = (await stack.request('GET', '/api/console/admin/synonyms', { token: admin })).body;
+    expect(seen.isDefault).toBe(false);
+    const first = await stack.request('POST', '/api/console/admin/synonyms', {
+      token: admin,
+      body: { groups: [...seen.groups, ['蜂农', '养蜂人']], expectedRevision: seen.revision },
+    });
+    expect(first.status, show(first)).toBe(200);
+    const second = await stack.request('POST', '/api/console/admin/synonyms', {
+      token: admin,
+      body: { groups: [...seen.groups, ['医保卡', '社保卡']], expectedRevision: seen.revision },
+    });
+    expectApiError(second, 409, 'VERSION_CONFLICT');
+    expect(second.body.error.message).toContain('其他管理员');
+    expect((await stack.request('GET', '/api/console/admin/synonyms', { token: admin })).body.groups).toEqual(first.body.groups);
+
+    // Resetting what someone else has just saved is refused too; at the current list it goes back to the built-in one.
+    expectApiError(await stack.request('DELETE', `/api/console/admin/synonyms?expectedRevision=${seen.revision}`, { token: admin }), 409, 'VERSION_CONFLICT');
+    const reset = await stack.request('DELETE', `/api/console/admin/synonyms?expectedRevision=${first.body.revision}`, { token: admin });
+    expect(reset.status, show(reset)).toBe(200);
+    expect(reset.body.isDefault).toBe(true);
+    expect((await stack.request('GET', '/api/console/admin/synonyms', { token: admin })).body.isDefault).toBe(true);
+    // The admins' own group is gone from search with it.
+    expect(ids((await stack.request('GET', q('茅房'))).body)).toEqual([]);
+    // Saving on top of the built-in list expects no saved list (null); a second such save is stale.
+    const onDefault = await stack.request('POST', '/api/console/admin/synonyms', { token: admin, body: { groups: seen.groups, expectedRevision: null } });
+    expect(onDefault.status, show(onDefault)).toBe(200);
+    expectApiError(await stack.request('POST', '/api/console/admin/synonyms', { token: admin, body: { groups: seen.groups, expectedRevision: null } }), 409, 'VERSION_CONFLICT');
+  });
+
   it('a term in two groups, or a group of one, is refused', async () => {
     const twice = await stack.request('POST', '/api/console/admin/synonyms', { token: admin, body: { groups: [['社保', '社会保险'], ['医保', '社保']] } });
     expectApiError(twice, 400, 'VALIDATION_FAILED');

@@ -54,6 +54,16 @@ export function createDynamoLibraryStore(model: Model): LibraryStore {
    * version condition failed) or transactions collided, read the version again and retry.
    * `ownConditions` are the positions of the caller's own conditions: their failure is the answer.
    */
+  /** The synonym list as the admin saw it: saved at `expectedRevision`, or (null) none saved — the built-in list. */
+  const synonymsCondition = (expectedRevision: number | null | undefined) =>
+    expectedRevision === undefined
+      ? {}
+      : expectedRevision === null
+        ? { condition: { attr: 'scope', exists: false } as const }
+        : expectedRevision === 1
+          ? { condition: { or: [{ attr: 'revision' as const, eq: 1 }, { attr: 'revision' as const, exists: false }] } }
+          : { condition: { attr: 'revision', eq: expectedRevision } as const };
+
   async function commit(build: (version: number) => WriteTransaction[], ownConditions: number[], versionAt: number): Promise<SaveResult> {
     for (let attempt = 0; attempt < 8; attempt++) {
       const version = await getVersion();
@@ -204,16 +214,32 @@ export function createDynamoLibraryStore(model: Model): LibraryStore {
 
     async getSynonyms() {
       const { Item } = await LibrarySynonymsEntity.build(GetItemCommand).key({ scope: SCOPE }).options({ consistent: true }).send();
-      return Item ? { groups: Item.groups, updatedAt: Item.updatedAt, updatedBy: Item.updatedBy } : undefined;
+      // Lists saved before revisions were kept count as revision 1.
+      return Item ? { groups: Item.groups, revision: Item.revision ?? 1, updatedAt: Item.updatedAt, updatedBy: Item.updatedBy } : undefined;
     },
 
-    async putSynonyms(synonyms: StoredSynonyms) {
-      await commit(
+    async putSynonyms(synonyms: StoredSynonyms, expectedRevision?: number | null) {
+      return commit(
         (version) => [
-          LibrarySynonymsEntity.build(PutTransaction).item({ scope: SCOPE, ...synonyms }),
+          LibrarySynonymsEntity.build(PutTransaction)
+            .item({ scope: SCOPE, ...synonyms })
+            .options(synonymsCondition(expectedRevision)),
           ...versionWrites(version, { op: 'synonyms' }, synonyms.updatedAt),
         ],
-        [],
+        expectedRevision === undefined ? [] : [0],
+        1,
+      );
+    },
+
+    async deleteSynonyms(at: string, expectedRevision?: number | null) {
+      return commit(
+        (version) => [
+          LibrarySynonymsEntity.build(DeleteTransaction)
+            .key({ scope: SCOPE })
+            .options(synonymsCondition(expectedRevision)),
+          ...versionWrites(version, { op: 'synonyms' }, at),
+        ],
+        expectedRevision === undefined ? [] : [0],
         1,
       );
     },

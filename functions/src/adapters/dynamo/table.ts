@@ -391,7 +391,7 @@ export function createLibraryEntities(table: Model['table']) {
     name: 'LibrarySynonyms',
     table,
     timestamps: false,
-    schema: item({ scope: string().key(), groups: any().castAs<string[][]>(), updatedAt: string(), updatedBy: string() }),
+    schema: item({ scope: string().key(), groups: any().castAs<string[][]>(), revision: number().optional(), updatedAt: string(), updatedBy: string() }),
     computeKey: () => libraryKey.synonyms(),
   });
 

@@ -1,6 +1,6 @@
-import { adminPolicyListQuerySchema, libraryDeleteQuerySchema, libraryItemUpdateSchema, policyInputSchema, synonymsInputSchema } from '@minsheng/shared';
+import { adminPolicyListQuerySchema, libraryDeleteQuerySchema, libraryItemUpdateSchema, synonymsResetQuerySchema, policyInputSchema, synonymsInputSchema } from '@minsheng/shared';
 import { consoleOfficial, httpRoute } from '../../lib/http';
-import { adminCreatePolicy, adminDeleteItem, adminGetSynonyms, adminListLibrary, adminPutSynonyms, adminUpdateItem } from '../../services/library/library';
+import { adminCreatePolicy, adminDeleteItem, adminGetSynonyms, adminListLibrary, adminPutSynonyms, adminResetSynonyms, adminUpdateItem } from '../../services/library/library';
 
 /** GET /api/console/admin/policies?q=&kind=&limit=&offset= — every library item, with bookkeeping. */
 export const list = httpRoute({
@@ -41,4 +41,11 @@ export const putSynonyms = httpRoute({
   auth: consoleOfficial,
   body: synonymsInputSchema,
   handle: async (input) => ({ body: await adminPutSynonyms(input.deps, input.auth, input.body) }),
+});
+
+/** DELETE /api/console/admin/synonyms?expectedRevision= — back to the built-in list. */
+export const resetSynonyms = httpRoute({
+  auth: consoleOfficial,
+  query: synonymsResetQuerySchema,
+  handle: async (input) => ({ body: await adminResetSynonyms(input.deps, input.auth, input.query.expectedRevision) }),
 });

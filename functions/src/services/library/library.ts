@@ -172,7 +172,9 @@ export async function adminDeleteItem(deps: Deps, viewer: OfficialContext, id: s
 export async function adminGetSynonyms(deps: Deps, viewer: OfficialContext): Promise<SynonymsResponse> {
   admin(viewer);
   const stored = await deps.library.getSynonyms();
-  return stored ? { groups: stored.groups, isDefault: false, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy } : { groups: DEFAULT_SYNONYM_GROUPS, isDefault: true };
+  return stored
+    ? { groups: stored.groups, isDefault: false, revision: stored.revision, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy }
+    : { groups: DEFAULT_SYNONYM_GROUPS, isDefault: true };
 }
 
 /** Admin: replace the synonym list. Every index rebuilds (synonyms are indexed), within seconds. */
@@ -180,7 +182,26 @@ export async function adminPutSynonyms(deps: Deps, viewer: OfficialContext, inpu
   admin(viewer);
   const groups = input.groups.map((g) => [...new Set(g.map((t) => t.trim()))]).filter((g) => g.length >= 2);
   const updatedAt = deps.now().toISOString();
-  await deps.library.putSynonyms({ groups, updatedAt, updatedBy: viewer.username });
+  const current = await deps.library.getSynonyms();
+  if (input.expectedRevision !== undefined && input.expectedRevision !== (current?.revision ?? null)) throw synonymsChangedMeanwhile();
+  const revision = (current?.revision ?? 0) + 1;
+  // Conditioned on what was just read: a save in between is caught by the write itself.
+  const saved = await deps.library.putSynonyms({ groups, revision, updatedAt, updatedBy: viewer.username }, current?.revision ?? null);
+  if (!saved.ok) throw synonymsChangedMeanwhile();
   deps.librarySearch.invalidate();
-  return { groups, isDefault: false, updatedAt, updatedBy: viewer.username };
+  return { groups, isDefault: false, revision, updatedAt, updatedBy: viewer.username };
+}
+
+const synonymsChangedMeanwhile = () => new DomainError('VERSION_CONFLICT', { message: '同义词已被其他管理员修改，请重新载入后再保存' });
+
+/** Admin: drop the admins' list; the built-in list is in force again (indexes rebuild). */
+export async function adminResetSynonyms(deps: Deps, viewer: OfficialContext, expectedRevision?: number): Promise<SynonymsResponse> {
+  admin(viewer);
+  const current = await deps.library.getSynonyms();
+  if (!current) return { groups: DEFAULT_SYNONYM_GROUPS, isDefault: true };
+  if (expectedRevision !== undefined && expectedRevision !== current.revision) throw synonymsChangedMeanwhile();
+  const done = await deps.library.deleteSynonyms(deps.now().toISOString(), current.revision);
+  if (!done.ok) throw synonymsChangedMeanwhile();
+  deps.librarySearch.invalidate();
+  return { groups: DEFAULT_SYNONYM_GROUPS, isDefault: true };
 }

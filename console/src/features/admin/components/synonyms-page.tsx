@@ -9,18 +9,21 @@ import { clearDraft, draftKey, loadDraft, saveDraft, type Draft } from '@/lib/dr
 import { formatDateTime } from '@/lib/format';
 import { useSynonyms } from '../api/get-synonyms';
 import { usePutSynonyms } from '../api/put-synonyms';
+import { useResetSynonyms } from '../api/reset-synonyms';
 import { checkSynonyms, formatSynonymGroups, parseSynonymText, synonymProblems } from '../synonyms-text';
 
 type SynonymDraft = { text: string };
 
-function SynonymsEditor({ current, username }: { current: SynonymsResponse; username: string }) {
+function SynonymsEditor({ current, username, reload }: { current: SynonymsResponse; username: string; reload: () => void }) {
   const key = draftKey(username, 'library', 'synonyms');
   const [draft, setDraft] = useState<Draft<SynonymDraft> | undefined>(() => loadDraft<SynonymDraft>(key));
   const saved = formatSynonymGroups(current.groups);
   const [text, setText] = useState(() => draft?.values.text ?? saved);
   const [problems, setProblems] = useState<string[]>([]);
   const put = usePutSynonyms();
-  const { message } = App.useApp();
+  const reset = useResetSynonyms();
+  const [stale, setStale] = useState(false);
+  const { message, modal } = App.useApp();
   const parsed = useMemo(() => parseSynonymText(text), [text]);
   const changed = text !== saved;
 
@@ -36,16 +39,39 @@ function SynonymsEditor({ current, username }: { current: SynonymsResponse; user
     setProblems(local);
     if (local.length) return;
     try {
-      const result = await put.mutateAsync({ groups: parsed.groups });
+      // Against the list this admin started from: another admin's save meanwhile is not overwritten unseen.
+      const result = await put.mutateAsync({ groups: parsed.groups, expectedRevision: current.isDefault ? null : (current.revision ?? null) });
       clearDraft(key);
       setDraft(undefined);
       setText(formatSynonymGroups(result.groups));
       message.success(`已保存同义词表（${result.groups.length} 组），几秒内对检索生效`);
     } catch (e) {
-      if (isApiError(e) && e.fields) setProblems(synonymProblems(e.fields, parsed.lines));
+      if (isApiError(e) && e.code === 'VERSION_CONFLICT') {
+        // The draft stays on this device; reloading shows the other admin's list with it restored.
+        setStale(true);
+        setProblems([errorMessage(e)]);
+      } else if (isApiError(e) && e.fields) setProblems(synonymProblems(e.fields, parsed.lines));
       else if (!(isApiError(e) && (e.code === 'UNAUTHENTICATED' || e.code === 'TOKEN_EXPIRED'))) setProblems([errorMessage(e)]);
     }
   };
+
+  const backToBuiltIn = () =>
+    modal.confirm({
+      title: '恢复系统内置的同义词表？',
+      content: `当前自定义的 ${current.groups.length} 组将不再生效，检索改用内置列表（几秒内生效）。`,
+      okText: '恢复内置列表',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await reset.mutateAsync(current.revision ?? 1);
+          clearDraft(key);
+          message.success('已恢复系统内置的同义词表');
+        } catch (e) {
+          if (isApiError(e) && e.code === 'VERSION_CONFLICT') setStale(true);
+          setProblems([errorMessage(e)]);
+        }
+      },
+    });
 
   const undo = () => {
     clearDraft(key);
@@ -85,13 +111,20 @@ function SynonymsEditor({ current, username }: { current: SynonymsResponse; user
           role="alert"
           className="synonyms-problems"
           style={{ marginBottom: 16 }}
-          title="同义词表未保存，请修改以下问题"
+          title={stale ? '同义词表未保存：其他管理员刚刚修改过' : '同义词表未保存，请修改以下问题'}
           description={
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
+            <>
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+              {stale ? (
+                <Button style={{ marginTop: 8 }} onClick={reload}>
+                  载入最新列表（保留草稿）
+                </Button>
+              ) : null}
+            </>
           }
         />
       ) : null}
@@ -113,7 +146,12 @@ function SynonymsEditor({ current, username }: { current: SynonymsResponse; user
           <Typography.Text id="synonym-count" className="hint">
             共 {parsed.groups.length} 组{changed ? '（有未保存的修改）' : ''}
           </Typography.Text>
-          <Space>
+          <Space wrap>
+            {current.isDefault ? null : (
+              <Button danger onClick={backToBuiltIn} loading={reset.isPending}>
+                恢复内置列表
+              </Button>
+            )}
             <Button onClick={undo} disabled={!changed && !draft}>
               撤销修改
             </Button>
@@ -134,7 +172,7 @@ export function SynonymsPage() {
   return (
     <>
       <PageTitle title="同义词" subtitle="群众常用说法与政策文件用语的对应，用于政策问答库的检索。保存后整个列表替换，几秒内生效。" />
-      <QueryState query={query}>{(current) => <SynonymsEditor key={current.updatedAt ?? 'default'} current={current} username={official.username} />}</QueryState>
+      <QueryState query={query}>{(current) => <SynonymsEditor key={`${current.revision ?? 'default'}-${current.updatedAt ?? ''}`} current={current} username={official.username} reload={() => void query.refetch()} />}</QueryState>
     </>
   );
 }
