@@ -1,22 +1,10 @@
-import type { ActorRole, Audience, CaseRecord, CaseStatus, CaseType, CounterDelta, EventData, OfficialRole, SlaPolicy, StatCounters } from '@minsheng/shared';
+import type { ActorRole, AdminCategoryDto, AdminDepartmentDto, Audience, CaseRecord, CaseStatus, CaseType, CounterDelta, EventData, OfficialRole, SlaPolicy, StatCounters } from '@minsheng/shared';
 
-export interface Category {
-  id: string;
-  name: string;
-  types: CaseType[];
-  description?: string;
-  /** Department intake usually dispatches this category to. */
-  defaultDepartmentId?: string;
-  sortOrder: number;
-  active: boolean;
-}
+/** A category as stored — the same shape the admin routes answer (with the department intake usually dispatches it to). */
+export type Category = AdminCategoryDto;
 
-export interface Department {
-  id: string;
-  name: string;
-  sortOrder: number;
-  active: boolean;
-}
+/** A department as stored — the same shape the admin routes answer. */
+export type Department = AdminDepartmentDto;
 
 /** One timeline/audit event: who did what, when, from where, and the status before and after. */
 export interface CaseEvent {
