@@ -498,7 +498,7 @@ describe('policy library, suggestions and consent to publish (H5)', () => {
     await page.context().close();
   });
 
-  it('library page: a failed search says so and retries; a missing item says so', async () => {
+  it('library page: a failed search says so and retries; a long query shows the limit; a missing item or id says so', async () => {
     const page = await phone();
     let fail = true;
     await page.route('**/api/policies**', (route) => (fail ? route.abort('connectionreset') : route.continue()));
@@ -509,9 +509,30 @@ describe('policy library, suggestions and consent to publish (H5)', () => {
     await page.locator('.lib-search__retry').click();
     await shown(page, /最新发布的政策和问答/);
 
+    // A query as long as allowed: the limit is shown, and the status line echoes only its start.
+    const long = '包工头跑了工资找谁要'.repeat(50);
+    await page.locator('.lib-search__input input').fill(long);
+    await shown(page, /最多 500 字，已经写满/);
+    await page.locator('.lib-search__submit').click();
+    await shown(page, /找到 \d+ 条与“包工头跑了工资找谁要包工头跑了工资找谁要…”相关的内容/);
+
     await page.goto(`${h5Url}/#/subpackages/library/detail/index?id=demo-no-such-item`);
     await shown(page, '该政策或问答不存在或已下架');
     await expectAccessible(page, 'library item missing');
+
+    // No id (or an empty one): said so without asking the API, and a way to the library.
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/policies/')) asked.push(r.url());
+    });
+    for (const link of ['/#/subpackages/library/detail/index', '/#/subpackages/library/detail/index?id=']) {
+      await page.goto(`${h5Url}${link}`);
+      await page.reload();
+      await shown(page, /未找到该条目/);
+    }
+    expect(asked).toEqual([]);
+    await page.getByRole('button', { name: '去政策问答库查找' }).click();
+    await shown(page, /最新发布的政策和问答/);
     await page.context().close();
   });
 });
