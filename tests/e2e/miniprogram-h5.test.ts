@@ -364,7 +364,12 @@ describe('policy library, suggestions and consent to publish (H5)', () => {
     const content = '这几年一直在外地打零工，没有固定单位，想自己交社保。';
     // Too little typed: nothing is asked.
     let searches = 0;
-    page.on('request', (r) => void (r.url().includes('/api/policies?') && searches++));
+    const queries: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().includes('/api/policies?')) return;
+      searches++;
+      queries.push(new URL(r.url()).searchParams.get('q') ?? '');
+    });
     await page.locator('.file__title input').fill('社保');
     await page.waitForTimeout(900);
     expect(searches).toBe(0);
@@ -378,6 +383,9 @@ describe('policy library, suggestions and consent to publish (H5)', () => {
     // Weak matches (under a quarter of the query) stay out.
     expect(suggested).not.toContain('就业困难人员灵活就业社会保险补贴实施办法');
     expect(await page.locator('.suggest .lib-hl:visible').count()).toBeGreaterThan(0);
+    // The title says enough: it alone is asked, the description stays out of the URL.
+    expect(queries.length).toBeGreaterThan(0);
+    for (const q of queries) expect(q).toBe(title);
     await expectAccessible(page, 'consultation form with suggestions');
 
     await page.getByRole('link', { name: /在外地打零工，养老保险怎么交/ }).click();
