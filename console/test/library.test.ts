@@ -92,14 +92,15 @@ describe('the words around the preview', () => {
     expect(redactionSummary(none)).toBe('未发现需要隐去的个人信息');
   });
 
-  it('after publishing, says what the second pass took out (a phone typed back in), or that it found nothing', () => {
-    expect(recheckSummary({ ...none, phone: 1 })).toBe('发布时再次检查，又隐去了：电话 1 处');
-    expect(recheckSummary(none)).toBe('发布时再次检查，未发现其他个人信息');
+  it('after publishing, says what the second pass took out (a phone typed back in), and never that nothing personal is left', () => {
+    expect(recheckSummary({ ...none, phone: 1 })).toBe('发布时已按规则再次检查，又隐去了：电话 1 处。自动匿名不能保证找出全部个人信息，请在问答库中再核对一遍。');
+    expect(recheckSummary(none)).toBe('发布时已按规则再次检查。自动匿名不能保证找出全部个人信息，请在问答库中再核对一遍。');
+    expect(recheckSummary(none)).not.toMatch(/未发现/);
   });
 
-  it('warns that publishing again replaces the earlier item, in Beijing time', () => {
+  it("warns that publishing again replaces the earlier item, an admin's corrections included, in Beijing time", () => {
     expect(republishWarning({ id: 'qa-01abc', updatedAt: '2026-11-21T02:05:00.000Z', updatedBy: 'shouli' })).toBe(
-      '已发布于 2026-11-21 10:05（shouli，条目编号 qa-01abc），再次发布将替换原条目',
+      '已发布于 2026-11-21 10:05（shouli，条目编号 qa-01abc）。再次发布将用下面的内容替换原条目（管理员在问答库中对原条目的修改也会被替换）。',
     );
   });
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LibraryItemSummaryDto } from '@minsheng/shared';
 import { searchPath } from '../src/features/library/api';
 import { splitHighlights } from '../src/features/library/highlight';
-import { SUGGEST_QUERY_MAX, createSuggester, meaningfulLength, suggestionQuery, usefulSuggestions } from '../src/features/library/suggest';
+import { SUGGEST_CONTENT_MAX, createSuggester, meaningfulLength, scrubQuery, suggestionQuery, usefulSuggestions } from '../src/features/library/suggest';
 import { formatDay } from '../src/lib/format';
 
 vi.mock('@tarojs/taro', () => ({ default: {} }));
@@ -65,14 +65,63 @@ describe('suggestions while a consultation is typed', () => {
     expect(meaningfulLength('12333 App')).toBe(8);
   });
 
-  it('waits for about four meaningful characters, then asks with the title and the start of the content', () => {
+  it('waits for about four meaningful characters; without a usable title, asks with the start of the content', () => {
     expect(suggestionQuery('', '')).toBeUndefined();
     expect(suggestionQuery('社保？', '')).toBeUndefined();
     expect(suggestionQuery('社保', '咋交')).toBe('社保 咋交');
-    expect(suggestionQuery('  在外地打零工\n', '  社保   怎么交 ')).toBe('在外地打零工 社保 怎么交');
-    const long = suggestionQuery('低保申请', '我父亲七十多岁，'.repeat(40))!;
-    expect(Array.from(long).length).toBeLessThanOrEqual(SUGGEST_QUERY_MAX);
-    expect(long.startsWith('低保申请 我父亲七十多岁')).toBe(true);
+    expect(suggestionQuery('', '  社保   怎么交 ')).toBe('社保 怎么交');
+    const fromContent = suggestionQuery('低保', '我父亲七十多岁，'.repeat(40))!;
+    expect(Array.from(fromContent).length).toBeLessThanOrEqual(SUGGEST_CONTENT_MAX);
+    expect(fromContent.startsWith('低保 我父亲七十多岁')).toBe(true);
+  });
+
+  it('asks with the title alone once it says enough, however long the description grows', () => {
+    expect(suggestionQuery('  在外地打零工\n', '  社保   怎么交 ')).toBe('在外地打零工');
+    const description = '我在外地打零工好几年了，老家的社保一直没有交，现在想补交，不知道应该去哪里办理，需要带什么材料。'.repeat(10);
+    expect(suggestionQuery('灵活就业社保怎么交', description)).toBe('灵活就业社保怎么交');
+    expect(suggestionQuery('灵活就业社保怎么交', '')).toBe(suggestionQuery('灵活就业社保怎么交', description));
+  });
+
+  it("never puts the citizen's own name, phone or place, or any long number, in the query", () => {
+    const own = { name: '王建国', phone: '138 0013 8000', place: '幸福小区3号楼2单元' };
+    const queries = [
+      suggestionQuery('王建国问低保怎么申请', '', own),
+      suggestionQuery('低保', '我叫王建国，电话13800138000，住在幸福小区3号楼2单元，想问低保怎么申请', own),
+      suggestionQuery('低保', '王建国 138-0013-8000 幸福小区3号楼2单元 低保怎么申请', own),
+      suggestionQuery('低保怎么申请（身份证210102195001011234）', '', own),
+    ];
+    for (const q of queries) {
+      expect(q).toBeDefined();
+      expect(q).not.toContain('王建国');
+      expect(q).not.toContain('幸福小区');
+      expect(q!.replace(/\D/g, '')).not.toMatch(/\d{5}/);
+      expect(q).not.toContain('已隐去');
+      expect(q).toContain('低保');
+    }
+    // A name the form does not know, guessed from how it is introduced; bank cards and QQ numbers.
+    expect(scrubQuery('我叫李秀兰 卡号6222 0212 3456 7890 QQ 12345 工资被拖欠')).not.toMatch(/李秀兰|\d{4}/);
+    // Short numbers stay: they are often what the question is about.
+    expect(scrubQuery('12333 热线')).toBe('热线');
+    expect(scrubQuery('2024年 60岁 养老金')).toBe('2024年 60岁 养老金');
+  });
+
+  it('drops the own details and long numbers even where the full anonymisation cannot run (no RegExp look-behind)', async () => {
+    vi.resetModules();
+    vi.doMock('@minsheng/shared', async (importOriginal) => ({
+      ...(await importOriginal<typeof import('@minsheng/shared')>()),
+      anonymiseText: () => {
+        throw new SyntaxError('Invalid regular expression: invalid group specifier name');
+      },
+    }));
+    try {
+      const { suggestionQuery: query } = await import('../src/features/library/suggest');
+      const q = query('王建国问低保怎么申请', '', { name: '王建国', phone: '13800138000', place: '幸福小区' });
+      expect(q).toBe('问低保怎么申请');
+      expect(query('低保', '王建国 电话 138 0013 8000 住幸福小区', { name: '王建国', phone: '13800138000', place: '幸福小区' })).toBe('低保 电话 住');
+    } finally {
+      vi.doUnmock('@minsheng/shared');
+      vi.resetModules();
+    }
   });
 
   it('shows at most three items, and none that match less than a quarter of the query', () => {

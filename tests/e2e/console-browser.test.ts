@@ -625,6 +625,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await intake.getByRole('button', { name: '发布到问答库' }).click();
     const dialog = intake.getByRole('dialog', { name: '发布到问答库' });
     await dialog.locator('.redaction-note').getByText('已隐去：姓名 2 处、电话 2 处').waitFor();
+    await dialog.locator('.redaction-note').getByText(/人名.*地址.*车牌号、微信号.*用汉字写的号码/).waitFor();
     const question = await dialog.getByLabel('问题').inputValue();
     expect(question).toContain('灵活就业人员怎么参加养老保险');
     for (const field of ['标题', '问题', '答复']) {
@@ -642,6 +643,9 @@ describe('officials’ console in Chromium against the local stack', () => {
     await dialog.getByRole('button', { name: '发布', exact: true }).click();
     await intake.getByRole('dialog', { name: '发布到问答库：请确认' }).getByRole('button', { name: '确认发布' }).click();
     await intake.locator('.publish-result').getByText('已发布到问答库').waitFor();
+    // Honest about what automatic anonymisation can do: never "nothing personal left".
+    await intake.locator('.publish-result').getByText(/自动匿名不能保证找出全部个人信息/).waitFor();
+    expect(await intake.locator('.publish-result').innerText()).not.toContain('未发现');
     publishedId = (await intake.locator('.published-id').innerText()).trim();
     expect(publishedId).toMatch(/^qa-[a-z0-9]+$/);
     await expectAccessible(intake, 'published');
@@ -662,7 +666,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await supervisor.getByText('办理时限').waitFor();
     await supervisor.getByRole('button', { name: '发布到问答库' }).click();
     const again = supervisor.getByRole('dialog', { name: '发布到问答库' });
-    await again.locator('.republish-warning').getByText(new RegExp(`已发布于 .*${publishedId}.*再次发布将替换原条目`)).waitFor();
+    await again.locator('.republish-warning').getByText(new RegExp(`已发布于 .*${publishedId}.*再次发布将用下面的内容替换原条目（管理员在问答库中对原条目的修改也会被替换）`)).waitFor();
     await again.getByLabel('标题').fill('灵活就业人员如何参加职工养老保险？');
     await again.getByRole('button', { name: '再次发布（替换原条目）' }).click();
     await supervisor.getByRole('dialog', { name: '发布到问答库：请确认' }).getByRole('button', { name: '确认发布' }).click();

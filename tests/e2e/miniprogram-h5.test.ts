@@ -364,7 +364,12 @@ describe('policy library, suggestions and consent to publish (H5)', () => {
     const content = '这几年一直在外地打零工，没有固定单位，想自己交社保。';
     // Too little typed: nothing is asked.
     let searches = 0;
-    page.on('request', (r) => void (r.url().includes('/api/policies?') && searches++));
+    const queries: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().includes('/api/policies?')) return;
+      searches++;
+      queries.push(new URL(r.url()).searchParams.get('q') ?? '');
+    });
     await page.locator('.file__title input').fill('社保');
     await page.waitForTimeout(900);
     expect(searches).toBe(0);
@@ -378,6 +383,9 @@ describe('policy library, suggestions and consent to publish (H5)', () => {
     // Weak matches (under a quarter of the query) stay out.
     expect(suggested).not.toContain('就业困难人员灵活就业社会保险补贴实施办法');
     expect(await page.locator('.suggest .lib-hl:visible').count()).toBeGreaterThan(0);
+    // The title says enough: it alone is asked, the description stays out of the URL.
+    expect(queries.length).toBeGreaterThan(0);
+    for (const q of queries) expect(q).toBe(title);
     await expectAccessible(page, 'consultation form with suggestions');
 
     await page.getByRole('link', { name: /在外地打零工，养老保险怎么交/ }).click();
@@ -498,7 +506,7 @@ describe('policy library, suggestions and consent to publish (H5)', () => {
     await page.context().close();
   });
 
-  it('library page: a failed search says so and retries; a missing item says so', async () => {
+  it('library page: a failed search says so and retries; a long query shows the limit; a missing item or id says so', async () => {
     const page = await phone();
     let fail = true;
     await page.route('**/api/policies**', (route) => (fail ? route.abort('connectionreset') : route.continue()));
@@ -509,9 +517,30 @@ describe('policy library, suggestions and consent to publish (H5)', () => {
     await page.locator('.lib-search__retry').click();
     await shown(page, /最新发布的政策和问答/);
 
+    // A query as long as allowed: the limit is shown, and the status line echoes only its start.
+    const long = '包工头跑了工资找谁要'.repeat(50);
+    await page.locator('.lib-search__input input').fill(long);
+    await shown(page, /最多 500 字，已经写满/);
+    await page.locator('.lib-search__submit').click();
+    await shown(page, /找到 \d+ 条与“包工头跑了工资找谁要包工头跑了工资找谁要…”相关的内容/);
+
     await page.goto(`${h5Url}/#/subpackages/library/detail/index?id=demo-no-such-item`);
     await shown(page, '该政策或问答不存在或已下架');
     await expectAccessible(page, 'library item missing');
+
+    // No id (or an empty one): said so without asking the API, and a way to the library.
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/policies/')) asked.push(r.url());
+    });
+    for (const link of ['/#/subpackages/library/detail/index', '/#/subpackages/library/detail/index?id=']) {
+      await page.goto(`${h5Url}${link}`);
+      await page.reload();
+      await shown(page, /未找到该条目/);
+    }
+    expect(asked).toEqual([]);
+    await page.getByRole('button', { name: '去政策问答库查找' }).click();
+    await shown(page, /最新发布的政策和问答/);
     await page.context().close();
   });
 });

@@ -46,18 +46,22 @@ export function redactionSummary(r: RedactionCounts): string {
   return parts.length ? `已隐去：${parts.join('、')}` : '未发现需要隐去的个人信息';
 }
 
+/** What automatic anonymisation cannot promise, said after every publication. */
+export const RECHECK_CAVEAT = '自动匿名不能保证找出全部个人信息，请在问答库中再核对一遍。';
+
 /**
  * After publishing: what the server's second pass (over the text as sent, already anonymised
- * once) took out — details typed back in by the official, or nothing.
+ * once) took out — details typed back in by the official — and, found or not, that the rules
+ * may have missed something (a name without 我叫…, an address in words, a plate, a WeChat ID).
  */
 export function recheckSummary(r: RedactionCounts): string {
   const parts = countsOf(r);
-  return parts.length ? `发布时再次检查，又隐去了：${parts.join('、')}` : '发布时再次检查，未发现其他个人信息';
+  return parts.length ? `发布时已按规则再次检查，又隐去了：${parts.join('、')}。${RECHECK_CAVEAT}` : `发布时已按规则再次检查。${RECHECK_CAVEAT}`;
 }
 
 /** The warning when this consultation is already in the library. */
 export function republishWarning(published: NonNullable<PublicationPreviewDto['published']>): string {
-  return `已发布于 ${formatDateTime(published.updatedAt)}（${published.updatedBy}，条目编号 ${published.id}），再次发布将替换原条目`;
+  return `已发布于 ${formatDateTime(published.updatedAt)}（${published.updatedBy}，条目编号 ${published.id}）。再次发布将用下面的内容替换原条目（管理员在问答库中对原条目的修改也会被替换）。`;
 }
 
 /** Tags as typed: trimmed, no blanks, no repeats. */

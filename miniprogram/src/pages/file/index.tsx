@@ -63,7 +63,8 @@ export default function FilePage() {
   const anonymous = isReport && draft.anonymous;
   const isConsultation = draft.type === 'consultation';
   // While a consultation is typed: answers already in the library (they open above the form, which stays as it is).
-  const suggestions = useSuggestions(isConsultation ? suggestionQuery(draft.title, draft.content) : undefined);
+  // The query never carries the citizen's own name, phone or place (see suggestionQuery).
+  const suggestions = useSuggestions(isConsultation ? suggestionQuery(draft.title, draft.content, { name: draft.name, phone: draft.phone, place: draft.place }) : undefined);
 
   const chooseOnMap = async () => {
     try {

@@ -29,7 +29,7 @@ function PublishForm({ caseNo, preview, username, onPublished }: { caseNo: strin
     new Promise<boolean>((resolve) => {
       modal.confirm({
         title: '发布到问答库：请确认',
-        content: `发布后群众可以在小程序的问答库中查到这条问答（不含案件编号和群众个人信息）。${preview.published ? '已发布的原条目将被替换。' : ''}`,
+        content: `发布后群众可以在小程序的问答库中查到这条问答。请确认已读过全文，没有留下群众的个人信息。${preview.published ? '已发布的原条目将被替换，管理员在问答库中对它的修改也会被替换。' : ''}`,
         okText: '确认发布',
         cancelText: '返回修改',
         onOk: () => resolve(true),
@@ -61,7 +61,7 @@ function PublishForm({ caseNo, preview, username, onPublished }: { caseNo: strin
         className="redaction-note"
         style={{ marginBottom: 12 }}
         title={redactionSummary(preview.redactions)}
-        description="下方是自动匿名处理后的内容，请再核对一遍：群众的姓名、电话、地址、案件编号等不应出现在公开内容中。发布时系统会再次检查并隐去。"
+        description="下方是按规则自动匿名后的内容，自动匿名会有遗漏。发布前请逐字读一遍，重点找：人名（包括没有“我叫”等字样的）、地址和门牌、车牌号、微信号，以及用汉字写的号码（如“幺三八…”）。找到的请直接改掉。发布时系统会按规则再检查一次，但不能代替人工核对。"
       />
       {preview.published ? <Alert type="warning" showIcon className="republish-warning" style={{ marginBottom: 12 }} title={republishWarning(preview.published)} /> : null}
       {draft ? (
@@ -169,7 +169,7 @@ export function PublishCard({ c, role, username }: { c: ConsoleCaseDto; role: Of
                   {published.replaced ? '已替换问答库中的原条目' : '已发布到问答库'}，条目编号 <strong className="published-id">{published.item.id}</strong>
                 </>
               }
-              description={`${recheckSummary(published.redactions)}。群众现在可以在问答库中查到。`}
+              description={`群众现在可以在问答库中查到。${recheckSummary(published.redactions)}`}
             />
           ) : null}
         </>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { LibraryItemDto } from '@minsheng/shared';
+import { LIBRARY_ID_PATTERN, type LibraryItemDto } from '@minsheng/shared';
 import { Screen } from '../../../components/screen';
 import { Btn, Notice, Section } from '../../../components/ui';
 import { getLibraryItem } from '../../../features/library/api';
@@ -62,18 +62,24 @@ function SourceLink({ url, onCopied }: { url: string; onCopied: (ok: boolean) =>
 export default function LibraryDetailPage() {
   const router = useRouter();
   const id = router.params.id ?? '';
+  // A link without a (well-formed) id would ask /api/policies/, which answers the search list.
+  const validId = LIBRARY_ID_PATTERN.test(id);
   const [item, setItem] = useState<LibraryItemDto>();
   const [error, setError] = useState<{ message: string; missing: boolean }>();
   const [flash, setFlash] = useState<{ kind: 'success' | 'error'; text: string }>();
 
   const load = useCallback(async () => {
     setError(undefined);
+    if (!validId) {
+      setError({ message: '未找到该条目，链接可能不完整。请到政策问答库中查找。', missing: true });
+      return;
+    }
     try {
       setItem(await getLibraryItem(id));
     } catch (e) {
       setError({ message: e instanceof ApiError ? e.message : '加载失败，请稍后重试', missing: e instanceof ApiError && e.status === 404 });
     }
-  }, [id]);
+  }, [id, validId]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -154,7 +160,6 @@ export default function LibraryDetailPage() {
           </Section>
           <Section title='答复'>
             <View className='card'>
-              {item.issuer ? <Text className='muted'>{item.issuer}答复</Text> : null}
               <Text className='lib-detail__body lib-detail__answer' user-select>
                 {item.answer ?? item.body}
               </Text>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { LIBRARY_KIND_LABELS, LIBRARY_LIMITS, type LibraryItemSummaryDto, type LibraryKind } from '@minsheng/shared';
+import { LIBRARY_KIND_LABELS, LIBRARY_LIMITS, charCount, type LibraryItemSummaryDto, type LibraryKind } from '@minsheng/shared';
 import { Screen } from '../../../components/screen';
 import { Btn, Choice, ChoiceGroup, Notice, Section, TextInput } from '../../../components/ui';
 import { searchLibrary } from '../../../features/library/api';
@@ -17,6 +17,15 @@ const KINDS: { kind?: LibraryKind; label: string }[] = [
   { kind: 'policy', label: LIBRARY_KIND_LABELS.policy },
   { kind: 'qa', label: LIBRARY_KIND_LABELS.qa },
 ];
+
+/** A query as echoed in the status line: the first 20 characters, then "…". */
+const ECHO_MAX = 20;
+function echoQuery(q: string): string {
+  const chars = Array.from(q);
+  return chars.length > ECHO_MAX ? `${chars.slice(0, ECHO_MAX).join('')}…` : q;
+}
+/** The input stops taking characters at the limit; say so before it does, not only after. */
+const LIMIT_HINT_FROM = LIBRARY_LIMITS.queryMax - 50;
 
 interface Shown {
   q: string;
@@ -91,6 +100,13 @@ export default function LibrarySearchPage() {
           confirmType='search'
           onConfirm={search}
         />
+        {charCount(input) >= LIMIT_HINT_FROM ? (
+          <Text className='muted lib-search__limit'>
+            {charCount(input) >= LIBRARY_LIMITS.queryMax
+              ? `最多 ${LIBRARY_LIMITS.queryMax} 字，已经写满，多出的字没有输入。写几个关键词就能搜到。`
+              : `最多 ${LIBRARY_LIMITS.queryMax} 字，已输入 ${charCount(input)} 字。`}
+          </Text>
+        ) : null}
         <Btn kind='primary' className='lib-search__submit' onClick={search} loading={busy === 'new'}>
           搜索
         </Btn>
@@ -122,7 +138,7 @@ export default function LibrarySearchPage() {
       ) : (
         <Section className='lib-search__results'>
           <Text className='lib-search__count' {...role('status')}>
-            {shown.q ? `找到 ${shown.total} 条与“${shown.q}”相关的内容` : `最新发布的政策和问答（共 ${shown.total} 条）`}
+            {shown.q ? `找到 ${shown.total} 条与“${echoQuery(shown.q)}”相关的内容` : `最新发布的政策和问答（共 ${shown.total} 条）`}
           </Text>
           {shown.items.length === 0 ? (
             <View className='lib-search__empty'>
