@@ -341,11 +341,12 @@ describe('officials’ console in Chromium against the local stack', () => {
     await supervisor.goto(`${consoleUrl}/stats`);
     await supervisor.getByText('按月趋势：受理量、答复量与按时答复率').waitFor();
     const stat = (key: string) => supervisor.locator(`[data-stat="${key}"] .ant-statistic-content`).innerText();
-    await expect.poll(() => stat('answered')).toMatch(/^1\s*件/);
+    // Answered: this case and the demo consultation npm start answers (人社局, on time, not yet rated).
+    await expect.poll(() => stat('answered')).toMatch(/^2\s*件/);
     await expect(stat('onTime')).resolves.toBe('100.0%');
     await expect(stat('satisfaction')).resolves.toMatch(/^100\.0%/);
     const deptRow = supervisor.getByRole('region', { name: '按部门数据' }).locator('tr', { hasText: '人力资源和社会保障局' });
-    await expect(deptRow.locator('td').nth(2).innerText()).resolves.toBe('1'); // 已答复
+    await expect(deptRow.locator('td').nth(2).innerText()).resolves.toBe('2'); // 已答复
     await supervisor.locator('[data-testid="chart-trend"] svg').waitFor();
     await supervisor.locator('[data-testid="chart-satisfaction"] svg').waitFor();
     await expectAccessible(supervisor, 'statistics');
@@ -356,7 +357,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel shows the Chinese
     const text = csv.toString('utf8');
     expect(text).toContain('按承办部门');
-    expect(text).toMatch(/人力资源和社会保障局,\d+,\d+,1,1,100,/);
+    expect(text).toMatch(/人力资源和社会保障局,\d+,\d+,2,2,100,/);
     expect(text).toContain('拖欠农民工工资');
   });
 
@@ -775,6 +776,26 @@ describe('officials’ console in Chromium against the local stack', () => {
     await expect
       .poll(async () => (await call(`${stack.apiUrl}/api/policies?q=${encodeURIComponent('小苗钱')}`)).body.items?.[0]?.id, { timeout: 20_000 })
       .toBe(policyId);
+
+    // Another admin saves meanwhile: this admin's save is refused in words, the draft survives the reload.
+    const listNow = (await call(`${stack.apiUrl}/api/console/admin/synonyms`, { token: adminToken })).body;
+    const otherSave = await call(`${stack.apiUrl}/api/console/admin/synonyms`, {
+      token: adminToken,
+      body: { groups: [...listNow.groups, ['蜂农', '养蜂人']], expectedRevision: listNow.revision },
+    });
+    expect(otherSave.status).toBe(200);
+    const mine = `${await text.inputValue()}\n暖气费、取暖费`;
+    await text.fill(mine);
+    await admin.getByRole('button', { name: '保存同义词表' }).click();
+    await admin.locator('.synonyms-problems').getByText('同义词表未保存：其他管理员刚刚修改过').waitFor();
+    await admin.getByRole('button', { name: '载入最新列表（保留草稿）' }).click();
+    await admin.locator('.synonyms-status').getByText(`正在使用自定义同义词表（${lines + 2} 组）`).waitFor();
+    await expect(text.inputValue()).resolves.toContain('暖气费、取暖费');
+    // Back to the built-in list: the admins' groups stop working in search.
+    await admin.getByRole('button', { name: '恢复内置列表' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: '恢复内置列表' }).click();
+    await admin.locator('.synonyms-status').getByText(/正在使用系统内置的同义词表（\d+ 组）/).waitFor();
+    await expect.poll(async () => (await call(`${stack.apiUrl}/api/policies?q=${encodeURIComponent('小苗钱')}`)).body.total, { timeout: 20_000 }).toBe(0);
 
     // A published Q&A edited by the admin: the citizen's details typed back in are taken out on save.
     await admin.goto(`${consoleUrl}/admin/library`);
