@@ -417,7 +417,7 @@ describe('policy library, suggestions and consent to publish (H5)', () => {
     await page.context().close();
   });
 
-  it('files a consultation with consent to publish the answer: sent, stored and said on the credentials page', async () => {
+  it('files a consultation with consent to publish the answer: sent, stored, said on the credentials page, and withdrawn on the case page', async () => {
     const page = await phone();
     const title = `打零工社保怎么交 ${Date.now().toString(36)}`;
     await page.goto(`${h5Url}/#/pages/file/index?type=consultation`);
@@ -441,6 +441,18 @@ describe('policy library, suggestions and consent to publish (H5)', () => {
     await expectAccessible(page, 'credentials with consent');
     const [stored] = await storedCases(title);
     expect(stored?.publishConsent).toBe(true);
+
+    // On the case page the citizen can change their mind: withdraw, and the case says so.
+    const caseNo = (await page.locator('.cred__case-no').innerText()).replace(/\s/g, '');
+    const password = (await page.locator('.cred__password').innerText()).replace(/\s/g, '');
+    await logInByHand(page, caseNo, password);
+    await shown(page, '您同意了公开答复');
+    await page.locator('.detail__consent-toggle').filter({ visible: true }).getByText('撤回同意').click();
+    await shown(page, '已撤回同意，已公开的答复同时撤下');
+    await shown(page, '您没有同意公开答复');
+    await shown(page, '您撤回了公开答复的同意');
+    await expectAccessible(page, 'case page, consent withdrawn');
+    expect((await storedCases(title))[0]?.publishConsent).toBe(false);
 
     // Other types never show the choice.
     await page.goto(`${h5Url}/#/pages/file/index?type=complaint`);

@@ -182,3 +182,9 @@ export function issuesToFields(issues: readonly IssueLike[], input?: unknown): F
   }
   return fields;
 }
+
+/** `POST /api/track/case/publish-consent` (citizen token): give or withdraw consent to publishing the answer (consultations). */
+export const publishConsentRequestSchema = z.strictObject({
+  consent: z.boolean({ message: '请说明是否同意公开答复' }),
+});
+export type PublishConsentRequest = z.infer<typeof publishConsentRequestSchema>;

@@ -42,6 +42,12 @@ export function describeEvent(kind: CaseEventKind | string, data: EventData, dep
       return '答复已匿名发布到问答库';
     case 'contact_revealed':
       return '查看了完整联系方式';
+    case 'publish_consent_given':
+      return '您同意在隐去个人信息后公开答复';
+    case 'publish_consent_withdrawn':
+      return '您撤回了公开答复的同意，问答库中不会公开这件咨询的答复';
+    case 'unpublished_from_library':
+      return '已按市民撤回同意，从问答库撤下答复';
     case 'subscribed':
       return '订阅了微信进度通知';
     default:

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { act, fileAs, show } from '../../support/console';
-import { expectApiError, rate, Session } from '../console/console-kit';
+import { citizenToken, expectApiError, rate, Session } from '../console/console-kit';
 import { ids, q } from './library-kit';
 
 let stack: TestStack;
@@ -214,5 +214,46 @@ describe('what cannot be published', () => {
     const res = await stack.request('POST', `/api/console/cases/${caseNo}/publish`, { token: await session.token('shouli'), body: { question: ' ', answer: '答复' } });
     expectApiError(res, 400, 'VALIDATION_FAILED');
     expect(res.body.error.fields.question).toBeTruthy();
+  });
+});
+
+describe('the citizen changes their mind', () => {
+  const consent = async (token: string, value: unknown) => stack.request('POST', '/api/track/case/publish-consent', { token, body: { consent: value } });
+
+  it('withdrawing consent takes a published answer down at once, stops publishing, and says so on their timeline; consenting again allows it', async () => {
+    const c = await answered(consultation({ title: '包工头跑了，砖厂的工钱找谁要' }));
+    const shouli = await session.token('shouli');
+    const preview = await stack.request('GET', `/api/console/cases/${c.caseNo}/publication-preview`, { token: shouli });
+    const published = await stack.request('POST', `/api/console/cases/${c.caseNo}/publish`, { token: shouli, body: { question: preview.body.question, answer: preview.body.answer } });
+    expect(published.status, show(published)).toBe(201);
+    const itemId = published.body.item.id as string;
+    expect(ids((await stack.request('GET', q('砖厂的工钱找谁要'))).body)).toContain(itemId);
+
+    const token = await citizenToken(stack, c.caseNo, c.password);
+    const withdrawn = await consent(token, false);
+    expect(withdrawn.status, show(withdrawn)).toBe(200);
+    expect(withdrawn.body.publishConsent).toBe(false);
+    expect(withdrawn.body.timeline.at(-1).text).toContain('撤回了公开答复的同意');
+    // Gone from the library, and officials can no longer publish it.
+    expectApiError(await stack.request('GET', `/api/policies/${itemId}`), 404, 'NOT_FOUND');
+    expect(ids((await stack.request('GET', q('砖厂的工钱找谁要'))).body)).not.toContain(itemId);
+    const refused = await stack.request('GET', `/api/console/cases/${c.caseNo}/publication-preview`, { token: shouli });
+    expectApiError(refused, 409, 'INVALID_TRANSITION');
+    expect(refused.body.error.message).toContain('未同意公开');
+    // The audit trail records the take-down.
+    const audit = await stack.request('GET', `/api/console/audit?caseNo=${c.caseNo}`, { token: shouli });
+    expect(audit.body.items.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['publish_consent_withdrawn', 'unpublished_from_library']));
+
+    const again = await consent(token, true);
+    expect(again.body.publishConsent).toBe(true);
+    expect((await stack.request('GET', `/api/console/cases/${c.caseNo}/publication-preview`, { token: shouli })).status).toBe(200);
+  });
+
+  it('only for consultations; a body that is not yes or no is refused', async () => {
+    const complaint = await fileAs(stack, consultation({ type: 'complaint', publishConsent: undefined, categoryId: 'tuoqian-gongzi' }));
+    const token = await citizenToken(stack, complaint.caseNo, complaint.password);
+    expectApiError(await consent(token, true), 409, 'INVALID_TRANSITION');
+    expectApiError(await consent(token, 'yes'), 400, 'VALIDATION_FAILED');
+    expectApiError(await stack.request('POST', '/api/track/case/publish-consent', { body: { consent: false } }), 401, 'UNAUTHENTICATED');
   });
 });

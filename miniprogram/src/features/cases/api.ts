@@ -37,6 +37,11 @@ export function addSupplement(token: string, body: SupplementRequest): Promise<u
   return apiRequest('/api/track/case/supplements', { method: 'POST', body, token });
 }
 
+/** `POST /api/track/case/publish-consent`: give or withdraw consent to publishing the answer (consultations). */
+export function setPublishConsent(token: string, consent: boolean): Promise<TrackedCaseDto> {
+  return apiRequest('/api/track/case/publish-consent', { method: 'POST', body: { consent }, token });
+}
+
 /** `POST /api/track/case/rating` */
 export function rateCase(token: string, body: RatingRequest): Promise<unknown> {
   return apiRequest('/api/track/case/rating', { method: 'POST', body, token });

@@ -14,7 +14,7 @@ import {
 } from '@minsheng/shared';
 import { Screen } from '../../../components/screen';
 import { Btn, Choice, ChoiceGroup, Counter, Field, Notice, Section, TextArea } from '../../../components/ui';
-import { addSupplement, getTrackedCase, rateCase } from '../../../features/cases/api';
+import { addSupplement, getTrackedCase, rateCase, setPublishConsent } from '../../../features/cases/api';
 import { clearSession, currentSession, findRememberedCase } from '../../../features/cases/device';
 import { logIn } from '../../../features/cases/login';
 import { dueLine, statusExplanation } from '../../../features/cases/status';
@@ -101,6 +101,8 @@ export default function CaseDetailPage() {
   const [data, setData] = useState<TrackedCaseDto>();
   const [error, setError] = useState<{ message: string; relogin: boolean }>();
   const [flash, setFlash] = useState<string>();
+  const [consentError, setConsentError] = useState<string>();
+  const [consentBusy, setConsentBusy] = useState(false);
 
   /** Call the API with this case's token, logging in again once if it expired. */
   const withToken = useCallback(
@@ -195,10 +197,30 @@ export default function CaseDetailPage() {
           </Text>
         ) : null}
         <Text className='muted detail__rule'>{data.sla.rule}</Text>
-        {data.type === 'consultation' && data.publishConsent === true ? (
-          <Text className='muted detail__consent'>您同意了公开答复：答复会在隐去个人信息后放进政策问答库。</Text>
-        ) : null}
       </View>
+
+      {data.type === 'consultation' ? (
+        <View className='card detail__consent-card'>
+          <Text className='detail__consent'>
+            {data.publishConsent
+              ? '您同意了公开答复：答复会在隐去姓名、电话、地址等个人信息后放进政策问答库，帮助有同样问题的人。'
+              : '您没有同意公开答复：这件咨询的答复不会放进政策问答库。'}
+          </Text>
+          <Btn
+            className='detail__consent-toggle'
+            loading={consentBusy}
+            onClick={async () => {
+              setConsentBusy(true);
+              const consent = !data.publishConsent;
+              setConsentError(await act((t) => setPublishConsent(t, consent), consent ? '已同意公开答复' : '已撤回同意，已公开的答复同时撤下'));
+              setConsentBusy(false);
+            }}
+          >
+            {data.publishConsent ? '撤回同意' : '同意公开答复'}
+          </Btn>
+          {consentError ? <Notice kind='error'>{consentError}</Notice> : null}
+        </View>
+      ) : null}
 
       {flash ? (
         <View {...role('status')}>
