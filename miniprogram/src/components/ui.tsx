@@ -219,3 +219,25 @@ export function Section({ title, children, className }: { title?: string; childr
     </View>
   );
 }
+
+/**
+ * What a page shows before its data arrives: "正在加载…", or the error with one way forward
+ * (retry, log in again, go to the library…).
+ */
+export function Loading({ error, action }: { error?: string; action: { label: string; onClick: () => void; className?: string } }) {
+  if (error === undefined) {
+    return (
+      <Text className='muted' {...role('status')}>
+        正在加载…
+      </Text>
+    );
+  }
+  return (
+    <View>
+      <Notice kind='error'>{error}</Notice>
+      <Btn kind='primary' className={action.className} onClick={action.onClick}>
+        {action.label}
+      </Btn>
+    </View>
+  );
+}

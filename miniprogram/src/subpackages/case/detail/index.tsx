@@ -13,7 +13,7 @@ import {
   type TrackedCaseDto,
 } from '@minsheng/shared';
 import { Screen } from '../../../components/screen';
-import { Btn, Choice, ChoiceGroup, Counter, Field, Notice, Section, TextArea } from '../../../components/ui';
+import { Btn, Choice, ChoiceGroup, Counter, Field, Loading, Notice, Section, TextArea } from '../../../components/ui';
 import { addSupplement, getTrackedCase, rateCase, setPublishConsent } from '../../../features/cases/api';
 import { clearSession, currentSession, findRememberedCase } from '../../../features/cases/device';
 import { logIn } from '../../../features/cases/login';
@@ -154,24 +154,14 @@ export default function CaseDetailPage() {
   if (!data) {
     return (
       <Screen>
-        {error ? (
-          <View>
-            <Notice kind='error'>{error.message}</Notice>
-            {error.relogin ? (
-              <Btn kind='primary' onClick={() => Taro.redirectTo({ url: `/pages/track/index?caseNo=${caseNo}` })}>
-                重新输入编号和密码
-              </Btn>
-            ) : (
-              <Btn kind='primary' onClick={() => void load()}>
-                重试
-              </Btn>
-            )}
-          </View>
-        ) : (
-          <Text className='muted' {...role('status')}>
-            正在加载…
-          </Text>
-        )}
+        <Loading
+          error={error?.message}
+          action={
+            error?.relogin
+              ? { label: '重新输入编号和密码', onClick: () => void Taro.redirectTo({ url: `/pages/track/index?caseNo=${caseNo}` }) }
+              : { label: '重试', onClick: () => void load() }
+          }
+        />
       </Screen>
     );
   }

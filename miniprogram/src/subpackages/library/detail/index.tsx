@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { LIBRARY_ID_PATTERN, type LibraryItemDto } from '@minsheng/shared';
 import { Screen } from '../../../components/screen';
-import { Btn, Notice, Section } from '../../../components/ui';
+import { Btn, Loading, Notice, Section } from '../../../components/ui';
 import { getLibraryItem } from '../../../features/library/api';
 import { LIBRARY_SEARCH_PAGE, openConsultationForm } from '../../../features/library/links';
 import { role } from '../../../lib/a11y';
@@ -90,24 +90,14 @@ export default function LibraryDetailPage() {
   if (!item) {
     return (
       <Screen>
-        {error ? (
-          <View>
-            <Notice kind='error'>{error.message}</Notice>
-            {error.missing ? (
-              <Btn kind='primary' onClick={() => void Taro.redirectTo({ url: LIBRARY_SEARCH_PAGE })}>
-                去政策问答库查找
-              </Btn>
-            ) : (
-              <Btn kind='primary' className='lib-detail__retry' onClick={() => void load()}>
-                重试
-              </Btn>
-            )}
-          </View>
-        ) : (
-          <Text className='muted' {...role('status')}>
-            正在加载…
-          </Text>
-        )}
+        <Loading
+          error={error?.message}
+          action={
+            error?.missing
+              ? { label: '去政策问答库查找', onClick: () => void Taro.redirectTo({ url: LIBRARY_SEARCH_PAGE }) }
+              : { label: '重试', className: 'lib-detail__retry', onClick: () => void load() }
+          }
+        />
       </Screen>
     );
   }
