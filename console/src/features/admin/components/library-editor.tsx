@@ -1,3 +1,4 @@
+import { DiscardDraftButton } from '@/components/ui/discard-draft-button';
 import { LIBRARY_LIMITS, libraryItemUpdateSchema, policyInputSchema, toShanghaiDate, type LibraryAdminItemDto } from '@minsheng/shared';
 import { Alert, App, Button, Collapse, Descriptions, Flex, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -150,15 +151,7 @@ export function LibraryEditor({ target, username, onClose }: { target: EditorTar
       mask={{ closable: false }}
       footer={
         <Flex justify="space-between" wrap gap={8}>
-          <Button
-            type="link"
-            onClick={() => {
-              clearDraft(key);
-              onClose();
-            }}
-          >
-            丢弃草稿
-          </Button>
+          <DiscardDraftButton draftKey={key} onClose={onClose} />
           <Space>
             <Button onClick={onClose}>取消</Button>
             <Button type="primary" loading={pending} disabled={conflict !== undefined} onClick={() => void save()}>

@@ -1,3 +1,4 @@
+import { DiscardDraftButton } from '@/components/ui/discard-draft-button';
 import { consoleActionSchema, LIMITS, type ConsoleCaseDto } from '@minsheng/shared';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -291,15 +292,7 @@ export function ActionForm({
             </Button>
             <Button onClick={onClose}>取消</Button>
           </Space>
-          <Button
-            type="link"
-            onClick={() => {
-              clearDraft(key);
-              onClose();
-            }}
-          >
-            丢弃草稿
-          </Button>
+          <DiscardDraftButton draftKey={key} onClose={onClose} />
         </Flex>
       </Form>
     </Card>
