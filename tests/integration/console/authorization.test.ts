@@ -127,7 +127,7 @@ const adminOnly: Record<Official, Outcome> = { intake: 403, handler: 403, otherH
 // ---- Policy library (issue #7): items to edit and delete, and an answered consultation to publish ----
 
 const policyBody = (title: string) => ({ title, issuer: '民安县人力资源和社会保障局', issuedAt: '2030-03-01', body: '授权测试用的政策正文。' });
-const libraryItems: Record<'update' | 'delete', string | undefined> = { update: undefined, delete: undefined };
+const libraryItems: Record<'read' | 'update' | 'delete', string | undefined> = { read: undefined, update: undefined, delete: undefined };
 
 async function createPolicy(title: string): Promise<string> {
   const res = await stack.request('POST', '/api/console/admin/policies', { token: await session.token('admin'), body: policyBody(title) });
@@ -238,6 +238,16 @@ const TABLE: Record<string, Probe[]> = {
   'GET /api/console/admin/policies': [get('list library', adminOnly, () => '/api/console/admin/policies')],
   'POST /api/console/admin/policies': [
     { name: 'create policy', expect: adminOnly, build: async (caller) => ({ path: '/api/console/admin/policies', body: policyBody(`授权测试政策 ${caller}`) }) },
+  ],
+  'GET /api/console/admin/policies/{id}': [
+    {
+      name: 'read one library item',
+      expect: adminOnly,
+      async setup() {
+        libraryItems.read = await createPolicy('授权测试：待读取的政策');
+      },
+      build: async () => ({ path: `/api/console/admin/policies/${libraryItems.read}` }),
+    },
   ],
   'POST /api/console/admin/policies/{id}': [
     {

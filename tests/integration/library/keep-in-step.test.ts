@@ -66,6 +66,12 @@ describe('a policy created, edited and deleted by an admin', () => {
     const stale = await stack.request('POST', `/api/console/admin/policies/${id}`, { token: admin, body: { kind: 'policy', ...policy({ title: '旧版本上的修改' }), expectedRevision: 7 } });
     expectApiError(stale, 409, 'VERSION_CONFLICT');
 
+    // An admin reads the item as stored now (what a 409 sends them back to).
+    const one = await stack.request('GET', `/api/console/admin/policies/${id}`, { token: admin });
+    expect(one.status, show(one)).toBe(200);
+    expect(one.body).toMatchObject({ id, revision: 1, title: '民安县蜂农养殖补贴试点方案', createdBy: 'admin' });
+    expectApiError(await stack.request('GET', '/api/console/admin/policies/p-no-such-item', { token: admin }), 404, 'NOT_FOUND');
+
     const edited = await stack.request('POST', `/api/console/admin/policies/${id}`, {
       token: admin,
       body: { kind: 'policy', ...policy({ title: '民安县中蜂产业扶持办法', body: '对中蜂养殖户按存栏群数给予扶持资金。' }), expectedRevision: 1 },

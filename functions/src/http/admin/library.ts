@@ -1,6 +1,6 @@
 import { adminPolicyListQuerySchema, libraryDeleteQuerySchema, libraryItemUpdateSchema, synonymsResetQuerySchema, policyInputSchema, synonymsInputSchema } from '@minsheng/shared';
 import { consoleOfficial, httpRoute } from '../../lib/http';
-import { adminCreatePolicy, adminDeleteItem, adminGetSynonyms, adminListLibrary, adminPutSynonyms, adminResetSynonyms, adminUpdateItem } from '../../services/library/library';
+import { adminCreatePolicy, adminDeleteItem, adminGetItem, adminGetSynonyms, adminListLibrary, adminPutSynonyms, adminResetSynonyms, adminUpdateItem } from '../../services/library/library';
 
 /** GET /api/console/admin/policies?q=&kind=&limit=&offset= — every library item, with bookkeeping. */
 export const list = httpRoute({
@@ -14,6 +14,12 @@ export const create = httpRoute({
   auth: consoleOfficial,
   body: policyInputSchema,
   handle: async (input) => ({ status: 201, body: await adminCreatePolicy(input.deps, input.auth, input.body) }),
+});
+
+/** GET /api/console/admin/policies/{id} — one item as stored now, with its revision. */
+export const getOne = httpRoute({
+  auth: consoleOfficial,
+  handle: async (input) => ({ body: await adminGetItem(input.deps, input.auth, input.pathParam('id')) }),
 });
 
 /** POST /api/console/admin/policies/{id} — replace a policy or a published Q&A ({ kind, …, expectedRevision? }). */

@@ -73,6 +73,14 @@ export async function adminListLibrary(deps: Deps, viewer: OfficialContext, para
   return { total: result.total, items: result.hits.map((h) => toAdminItemDto(h.item, names)) };
 }
 
+/** Admin: one item as stored now (after a 409, the version someone else saved). */
+export async function adminGetItem(deps: Deps, viewer: OfficialContext, id: string): Promise<LibraryAdminItemDto> {
+  admin(viewer);
+  const item = LIBRARY_ID_PATTERN.test(id) ? await deps.library.getItem(id, { consistent: true }) : undefined;
+  if (!item) throw notFound();
+  return toAdminItemDto(item, namesFrom([], await deps.store.listCategories()));
+}
+
 async function checkCategory(deps: Deps, categoryId: string | undefined): Promise<void> {
   if (categoryId && !(await deps.store.getCategory(categoryId))) throw new DomainError('UNKNOWN_CATEGORY', { fields: { categoryId: '问题类别不存在' } });
 }

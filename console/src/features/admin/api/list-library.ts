@@ -1,6 +1,6 @@
 import type { LibraryAdminItemDto, LibraryAdminListResponse, LibraryKind } from '@minsheng/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, isApiError } from '@/lib/api-client';
 
 export interface LibraryListParams {
   q?: string;
@@ -26,12 +26,12 @@ export function useLibrary(params: LibraryListParams) {
  * undefined when it no longer exists. The API has no admin read by id, so this pages through the
  * newest-first list of that kind (200 a page; the library holds hundreds of items, not millions).
  */
-export async function findLibraryItem(id: string, kind: LibraryKind): Promise<LibraryAdminItemDto | undefined> {
-  for (let offset = 0; offset <= 10_000; offset += 200) {
-    const page = await listLibrary({ kind, limit: 200, offset });
-    const hit = page.items.find((i) => i.id === id);
-    if (hit) return hit;
-    if (offset + page.items.length >= page.total || page.items.length === 0) return undefined;
+/** GET /api/console/admin/policies/{id} — the item as stored now (undefined when it was deleted). */
+export async function findLibraryItem(id: string): Promise<LibraryAdminItemDto | undefined> {
+  try {
+    return await api<LibraryAdminItemDto>(`/console/admin/policies/${encodeURIComponent(id)}`);
+  } catch (e) {
+    if (isApiError(e) && e.status === 404) return undefined;
+    throw e;
   }
-  return undefined;
 }

@@ -114,7 +114,7 @@ export function LibraryEditor({ target, username, onClose }: { target: EditorTar
     if (!original) return;
     setReloading(true);
     try {
-      const current = await findLibraryItem(original.id, original.kind);
+      const current = await findLibraryItem(original.id);
       if (!current) {
         setConflict('deleted');
         return;
