@@ -12,22 +12,28 @@ const LEAD_CHARS = 24;
 export function snippetOf(text: string, words: string[]): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const chars = Array.from(flat);
-  // Normalised one character at a time, remembering which character each normalised code unit
-  // came from: NFKC changes lengths (…… → ......, ㎡ → m2), so offsets can't be shared.
-  let lower = '';
-  const charAt: number[] = [];
-  chars.forEach((ch, i) => {
-    const n = normalise(ch);
-    lower += n;
-    for (let k = 0; k < n.length; k++) charAt.push(i);
-  });
+  // Match in normalised text, cut in the original. NFKC usually keeps CJK text one code unit per
+  // character; where it changes lengths (…… → ......, ㎡ → m2) normalise one character at a time,
+  // remembering which character each normalised code unit came from (slower: only then).
+  let lower = normalise(flat);
+  let charAt: (offset: number) => number = (offset) => Array.from(flat.slice(0, offset)).length;
+  if (lower.length !== flat.length) {
+    const map: number[] = [];
+    lower = '';
+    chars.forEach((ch, i) => {
+      const n = normalise(ch);
+      lower += n;
+      for (let k = 0; k < n.length; k++) map.push(i);
+    });
+    charAt = (offset) => map[offset]!;
+  }
   let at = -1;
   // Longest words first: a whole phrase beats one of its characters.
   for (const w of [...words].sort((a, b) => b.length - a.length)) {
     const i = lower.indexOf(w);
     if (i >= 0 && (at < 0 || i < at)) at = i;
   }
-  const startChar = at <= 0 ? 0 : Math.max(0, charAt[at]! - LEAD_CHARS);
+  const startChar = at <= 0 ? 0 : Math.max(0, charAt(at) - LEAD_CHARS);
   const slice = chars.slice(startChar, startChar + SNIPPET_CHARS).join('');
   return `${startChar > 0 ? '…' : ''}${slice}${startChar + SNIPPET_CHARS < chars.length ? '…' : ''}`;
 }
