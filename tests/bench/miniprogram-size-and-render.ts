@@ -11,12 +11,12 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import type { PolicySearchResponse, TrackedCaseDto } from '@minsheng/shared';
 import { buildMiniprogram, distDir, isBuildFresh, serveH5, type H5Server } from '../../infra/src/h5';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 15);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MAIN_LIMIT = 2 * 1024 * 1024;
 const MAIN_TARGET = 600 * 1024;
 
@@ -177,10 +177,7 @@ async function main() {
 
   const appServer = await serveH5({ apiUrl: 'http://127.0.0.1:9', root: distDir('h5') });
   const blankServer = await serveH5({ apiUrl: 'http://127.0.0.1:9', root: distDir('h5', 'blank') });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const targets: Target[] = [
       { name: 'blank Taro page', server: blankServer, path: '/', selector: '.blank' },

@@ -18,7 +18,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OFFICIAL_PASSWORD } from '../../infra/src/demo-data';
 import { freePort } from '../../infra/src/dynamo-local';
@@ -26,7 +27,6 @@ import { REPO_ROOT } from '../../infra/src/table-definition';
 import { call, ctrlC, npmStart, type RunningStack } from '../support/local-stack';
 import { seriousAxeViolations } from '../support/axe';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = join(REPO_ROOT, 'tests', 'e2e', 'screenshots');
 
 const localDir = mkdtempSync(join(tmpdir(), 'minsheng-console-'));
@@ -44,14 +44,11 @@ beforeAll(async () => {
   process.env.MINSHENG_CONSOLE_PORT = String(await freePort());
   stack = await npmStart(localDir, ['--fresh']);
   consoleUrl = /Console\s+(http:\/\/\S+?)\/?\s/.exec(stack.output())?.[1] ?? '';
-  h5Url = /Mini-program\s+(http:\/\/\S+?)\/?\s/.exec(stack.output())?.[1] ?? '';
+  h5Url = stack.h5Url ?? '';
   expect(consoleUrl, stack.output()).toMatch(/^http:\/\/localhost:\d+$/);
   expect(h5Url, stack.output()).toMatch(/^http:\/\//);
   await warmUp();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {

@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeps } from '../../functions/src/lib/deps';
 import { changeCase } from '../../functions/src/services/case-events';
@@ -22,7 +23,6 @@ import { buildMiniprogram, isBuildFresh } from '../../infra/src/h5';
 import { seriousAxeViolations } from '../support/axe';
 import { ctrlC, npmStart, type RunningStack } from '../support/local-stack';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TABLE_NAME = 'minsheng-local';
 
 const localDir = mkdtempSync(join(tmpdir(), 'minsheng-h5-'));
@@ -49,10 +49,7 @@ beforeAll(async () => {
     APP_SECRET: readFileSync(join(localDir, 'app-secret'), 'utf8').trim(),
     CITIZEN_TOKEN_MINUTES: 30,
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
