@@ -1,6 +1,6 @@
-import type { LibraryAdminItemDto, LibraryAdminListResponse, LibraryKind } from '@minsheng/shared';
+import type { LibraryAdminListResponse, LibraryKind } from '@minsheng/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, isApiError } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 
 export interface LibraryListParams {
   q?: string;
@@ -26,12 +26,3 @@ export function useLibrary(params: LibraryListParams) {
  * undefined when it no longer exists. The API has no admin read by id, so this pages through the
  * newest-first list of that kind (200 a page; the library holds hundreds of items, not millions).
  */
-/** GET /api/console/admin/policies/{id} — the item as stored now (undefined when it was deleted). */
-export async function findLibraryItem(id: string): Promise<LibraryAdminItemDto | undefined> {
-  try {
-    return await api<LibraryAdminItemDto>(`/console/admin/policies/${encodeURIComponent(id)}`);
-  } catch (e) {
-    if (isApiError(e) && e.status === 404) return undefined;
-    throw e;
-  }
-}

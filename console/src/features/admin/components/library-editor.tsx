@@ -9,7 +9,7 @@ import { formatDateTime } from '@/lib/format';
 import { checkWith, showServerFieldErrors } from '@/lib/form-errors';
 import { useCreatePolicy } from '../api/create-policy';
 import { useAdminCategories } from '../api/list-categories';
-import { findLibraryItem } from '../api/list-library';
+import { findLibraryItem } from '../api/get-library-item';
 import { useUpdateLibraryItem } from '../api/update-library-item';
 import { formValuesOf, policyInputOf, updateBodyOf, type LibraryDraft, type LibraryFormValues } from '../library-forms';
 
