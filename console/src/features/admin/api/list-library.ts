@@ -20,9 +20,3 @@ export function useLibrary(params: LibraryListParams) {
   // Keep the last page on screen while the next one loads (paging, typing a new search).
   return useQuery({ queryKey: [...libraryKey, params], queryFn: () => listLibrary(params), placeholderData: keepPreviousData });
 }
-
-/**
- * The current stored version of one item (after a 409: what did the other admin save?), or
- * undefined when it no longer exists. The API has no admin read by id, so this pages through the
- * newest-first list of that kind (200 a page; the library holds hundreds of items, not millions).
- */
