@@ -66,3 +66,39 @@ export function outboxFor(event: CaseEvent, after: CaseRecord): OutboxItem[] {
     return { id, shard: shardOf(id, OUTBOX_SHARDS), createdAt: event.at, audience: n.audience, kind: n.kind, caseNo: n.caseNo, title: n.title, body: n.body };
   });
 }
+
+/**
+ * A change to a case that is not a step of its lifecycle (a WeChat subscription, the citizen's
+ * consent to publication): `change` returns the fields to set, or undefined when there is nothing
+ * to do. Written with its event in one transaction at the version read; a lost race is retried on
+ * fresh state. Returns the stored case, changed or not.
+ */
+export async function updateCaseOutsideLifecycle(
+  deps: Deps,
+  caseNo: string,
+  actor: Actor,
+  client: ClientInfo,
+  change: (current: CaseRecord, now: Date) => { fields: Partial<CaseRecord>; event: Pick<CaseEvent, 'kind' | 'public' | 'data'> } | undefined,
+): Promise<CaseRecord> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await deps.store.getCase(caseNo);
+    if (!current) throw new DomainError('CASE_NOT_FOUND');
+    const now = deps.now();
+    const wanted = change(current, now);
+    if (!wanted) return current;
+    const next: CaseRecord = { ...current, ...wanted.fields, version: current.version + 1, updatedAt: now.toISOString() };
+    const event: CaseEvent = {
+      eventId: newEventId(now),
+      caseNo,
+      at: now.toISOString(),
+      ...wanted.event,
+      actorRole: actor.role,
+      actorId: actor.id,
+      fromStatus: current.status,
+      toStatus: current.status,
+      ...(client.ip || client.userAgent ? { client } : {}),
+    };
+    if ((await deps.store.applyChange(next, current.version, event, [])).ok) return next;
+  }
+  throw new DomainError('VERSION_CONFLICT');
+}

@@ -1,5 +1,5 @@
-import { DomainError, type CaseRecord } from '@minsheng/shared';
-import { newEventId } from './case-events';
+import { DomainError } from '@minsheng/shared';
+import { updateCaseOutsideLifecycle } from './case-events';
 import type { ClientInfo, Deps } from './deps';
 
 /**
@@ -9,30 +9,9 @@ import type { ClientInfo, Deps } from './deps';
 export async function subscribeCase(deps: Deps, caseNo: string, code: string, templateIds: string[], client: ClientInfo): Promise<{ subscribed: boolean }> {
   if (!deps.wechat) throw new DomainError('SERVICE_UNAVAILABLE', { message: '微信消息服务暂未开通' });
   const openid = await deps.wechat.codeToOpenId(code);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await deps.store.getCase(caseNo);
-    if (!current) throw new DomainError('CASE_NOT_FOUND');
-    const now = deps.now();
-    const next: CaseRecord = { ...current, version: current.version + 1, updatedAt: now.toISOString(), subscription: { openid, templateIds, at: now.toISOString() } };
-    const result = await deps.store.applyChange(
-      next,
-      current.version,
-      {
-        eventId: newEventId(now),
-        caseNo,
-        at: now.toISOString(),
-        kind: 'subscribed',
-        actorRole: 'citizen',
-        actorId: `case:${caseNo}`,
-        fromStatus: current.status,
-        toStatus: current.status,
-        public: false,
-        data: { templates: templateIds.length },
-        ...(client.ip || client.userAgent ? { client } : {}),
-      },
-      [],
-    );
-    if (result.ok) return { subscribed: true };
-  }
-  throw new DomainError('VERSION_CONFLICT');
+  await updateCaseOutsideLifecycle(deps, caseNo, { role: 'citizen', id: `case:${caseNo}` }, client, (_current, now) => ({
+    fields: { subscription: { openid, templateIds, at: now.toISOString() } },
+    event: { kind: 'subscribed', public: false, data: { templates: templateIds.length } },
+  }));
+  return { subscribed: true };
 }

@@ -3,8 +3,8 @@
  * officials publish the answer (anonymised); withdrawing it stops that and takes an answer already
  * published out of the library at once. Either way it is on the case's timeline, in their words.
  */
-import { DomainError, type CaseRecord, type TrackedCaseDto } from '@minsheng/shared';
-import { newEventId } from '../case-events';
+import { DomainError, type TrackedCaseDto } from '@minsheng/shared';
+import { newEventId, updateCaseOutsideLifecycle } from '../case-events';
 import { getCitizenCase } from '../citizen-case';
 import type { ClientInfo, Deps } from '../deps';
 
@@ -25,56 +25,32 @@ async function unpublish(deps: Deps, caseNo: string): Promise<string | undefined
 }
 
 export async function setPublishConsent(deps: Deps, caseNo: string, consent: boolean, client: ClientInfo): Promise<TrackedCaseDto> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await deps.store.getCase(caseNo);
-    if (!current) throw new DomainError('CASE_NOT_FOUND');
-    if (current.type !== 'consultation') throw new DomainError('INVALID_TRANSITION', { message: '只有政策咨询的答复可以公开，其他诉求不需要设置' });
-    if (current.publishConsent === consent) {
-      // Nothing to change; a withdrawal that got this far before still takes a published item down.
-      if (!consent) await unpublish(deps, caseNo);
-      return getCitizenCase(deps, caseNo);
-    }
-    const now = deps.now();
-    const next: CaseRecord = { ...current, version: current.version + 1, updatedAt: now.toISOString(), publishConsent: consent };
-    // Withdrawn: the consent is off first (no new publication can start), then the item comes down.
-    const written = await deps.store.applyChange(
-      next,
-      current.version,
-      {
+  const citizen = { role: 'citizen' as const, id: `case:${caseNo}` };
+  // Withdrawn: the consent is off first (no new publication can start), then the item comes down.
+  // Unchanged: nothing is written, but a withdrawal that got this far before still takes an item down.
+  const current = await updateCaseOutsideLifecycle(deps, caseNo, citizen, client, (c) => {
+    if (c.type !== 'consultation') throw new DomainError('INVALID_TRANSITION', { message: '只有政策咨询的答复可以公开，其他诉求不需要设置' });
+    if (c.publishConsent === consent) return undefined;
+    return { fields: { publishConsent: consent }, event: { kind: consent ? 'publish_consent_given' : 'publish_consent_withdrawn', public: true, data: {} } };
+  });
+  if (!consent) {
+    const removedItemId = await unpublish(deps, caseNo);
+    if (removedItemId) {
+      const now = deps.now();
+      await deps.store.appendEvent({
         eventId: newEventId(now),
         caseNo,
         at: now.toISOString(),
-        kind: consent ? 'publish_consent_given' : 'publish_consent_withdrawn',
-        actorRole: 'citizen',
-        actorId: `case:${caseNo}`,
+        kind: 'unpublished_from_library',
+        actorRole: citizen.role,
+        actorId: citizen.id,
         fromStatus: current.status,
         toStatus: current.status,
-        public: true,
-        data: {},
+        public: false,
+        data: { itemId: removedItemId },
         ...(client.ip || client.userAgent ? { client } : {}),
-      },
-      [],
-    );
-    if (!written.ok) continue;
-    if (!consent) {
-      const removedItemId = await unpublish(deps, caseNo);
-      if (removedItemId) {
-        await deps.store.appendEvent({
-          eventId: newEventId(deps.now()),
-          caseNo,
-          at: deps.now().toISOString(),
-          kind: 'unpublished_from_library',
-          actorRole: 'citizen',
-          actorId: `case:${caseNo}`,
-          fromStatus: current.status,
-          toStatus: current.status,
-          public: false,
-          data: { itemId: removedItemId },
-          ...(client.ip || client.userAgent ? { client } : {}),
-        });
-      }
+      });
     }
-    return getCitizenCase(deps, caseNo);
   }
-  throw new DomainError('VERSION_CONFLICT');
+  return getCitizenCase(deps, caseNo);
 }
