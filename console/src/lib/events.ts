@@ -1,34 +1,10 @@
-import { ROLE_LABELS, type ActorRole, type ConsoleEventDto } from '@minsheng/shared';
+import { isEventKind, ROLE_LABELS, type ActorRole, type ConsoleEventDto } from '@minsheng/shared';
 
-/** Names of the timeline/audit event kinds, as officials say them. */
-export const EVENT_LABELS: Record<string, string> = {
-  submitted: '群众提交',
-  accepted: '受理并交办',
-  rejected: '不予受理',
-  transferred: '转办',
-  sent_back: '退回重新分办',
-  info_requested: '要求补充材料',
-  supplemented: '群众补充材料',
-  replied: '答复',
-  extension_requested: '申请延期',
-  extension_approved: '批准延期',
-  extension_denied: '驳回延期',
-  urged: '督办',
-  merged: '合并',
-  closed: '办结',
-  rated: '群众评价',
-  sla_warning: '即将超期预警',
-  sla_overdue: '超期，提请督办',
-  sla_severe: '严重超期，报上级督办',
-  contact_revealed: '查看完整联系方式',
-  subscribed: '群众订阅消息提醒',
-  sla_rescheduled: '期限重新计算（节假日安排调整）',
-  published_to_library: '答复匿名发布到问答库',
-};
-
-export function eventLabel(kind: string): string {
-  return EVENT_LABELS[kind] ?? kind;
-}
+/**
+ * Officials' names for the event kinds come from shared/'s one vocabulary (EVENT_KINDS), so a kind
+ * added there is named here too; a kind this build does not know is named '其他记录'.
+ */
+export { eventLabel } from '@minsheng/shared';
 
 export function actorText(e: Pick<ConsoleEventDto, 'actorRole' | 'actorId'>): string {
   const role = ROLE_LABELS[e.actorRole as ActorRole] ?? e.actorRole;
@@ -44,6 +20,7 @@ const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
  * Everything in `data` is already masked for this viewer by the server.
  */
 export function describeForOfficials(e: ConsoleEventDto): string {
+  if (!isEventKind(e.kind)) return e.text;
   const d = e.data;
   switch (e.kind) {
     case 'extension_requested':
@@ -71,6 +48,7 @@ export function describeForOfficials(e: ConsoleEventDto): string {
     case 'subscribed':
       return '群众订阅了办理进度消息';
     default:
+      // The API's words are the console's for every other kind.
       return e.text;
   }
 }
