@@ -1,11 +1,9 @@
 import Taro from '@tarojs/taro';
-
-export const LIBRARY_SEARCH_PAGE = '/subpackages/library/search/index';
-const FILE_PAGE = 'pages/file/index';
+import { MINIPROGRAM_PAGES, pageUrl } from '@minsheng/shared';
 
 /** The library page of one item. */
 export function libraryItemUrl(id: string): string {
-  return `/subpackages/library/detail/index?id=${encodeURIComponent(id)}`;
+  return pageUrl('libraryDetail', { id });
 }
 
 /** A fresh id for a link that chooses the filing form's type (see `draftForLink`). */
@@ -15,7 +13,7 @@ export function newLinkId(): string {
 
 /** The filing form's URL with the case type chosen by this tap. */
 export function fileFormUrl(type: string): string {
-  return `/pages/file/index?type=${type}&link=${newLinkId()}`;
+  return pageUrl('file', { type, link: newLinkId() });
 }
 
 /**
@@ -24,7 +22,7 @@ export function fileFormUrl(type: string): string {
  */
 export function openConsultationForm(): Promise<unknown> {
   const pages = Taro.getCurrentPages();
-  const at = pages.findIndex((p) => (p.route ?? '').replace(/^\//, '') === FILE_PAGE);
+  const at = pages.findIndex((p) => (p.route ?? '').replace(/^\//, '') === MINIPROGRAM_PAGES.file);
   if (at >= 0) return Taro.navigateBack({ delta: pages.length - 1 - at });
   return Taro.navigateTo({ url: fileFormUrl('consultation') });
 }

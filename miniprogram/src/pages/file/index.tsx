@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { LIMITS, type CategoryDto, type FieldErrors } from '@minsheng/shared';
+import { LIMITS, pageUrl, type CategoryDto, type FieldErrors } from '@minsheng/shared';
 import { Screen } from '../../components/screen';
 import { Btn, Choice, ChoiceGroup, Counter, Field, Notice, Section, TextArea, TextInput, Toggle } from '../../components/ui';
 import { fileCase, listCategories } from '../../features/cases/api';
@@ -96,7 +96,7 @@ export default function FilePage() {
       const filed = await fileCase(body, key);
       rememberCase(filed, body.title, body.type, { publishConsent: body.publishConsent === true });
       clearDraft();
-      await Taro.redirectTo({ url: `/subpackages/case/credentials/index?caseNo=${filed.caseNo}` });
+      await Taro.redirectTo({ url: pageUrl('credentials', { caseNo: filed.caseNo }) });
     } catch (e) {
       if (e instanceof ApiError) {
         if (!e.isNetwork && e.status < 500) {

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
+import { pageUrl } from '@minsheng/shared';
 import { Screen } from '../../components/screen';
 import { Btn, Section, Toggle } from '../../components/ui';
 import { getPublicStats } from '../../features/cases/api';
 import { CASE_TYPE_GUIDE, CASE_TYPE_ORDER } from '../../features/cases/case-types';
 import { rememberedCases } from '../../features/cases/device';
-import { LIBRARY_SEARCH_PAGE, fileFormUrl } from '../../features/library/links';
+import { fileFormUrl } from '../../features/library/links';
 import type { PublicStats } from '../../features/cases/types';
-import { setLargeText, useLargeText } from '../../features/settings/large-text';
+import { setLargeText, useLargeText } from '../../lib/large-text';
 import { keyboardTappable, role } from '../../lib/a11y';
 import './index.scss';
 
@@ -87,9 +88,9 @@ export default function Home() {
       <Section title='先查一查'>
         <View
           className='kind kind--library'
-          onClick={() => Taro.navigateTo({ url: LIBRARY_SEARCH_PAGE })}
+          onClick={() => Taro.navigateTo({ url: pageUrl('librarySearch') })}
           {...role('link')}
-          {...keyboardTappable(() => Taro.navigateTo({ url: LIBRARY_SEARCH_PAGE }))}
+          {...keyboardTappable(() => Taro.navigateTo({ url: pageUrl('librarySearch') }))}
         >
           <View className='kind__head'>
             <Text className='kind__name'>政策问答库</Text>
@@ -102,7 +103,7 @@ export default function Home() {
       </Section>
 
       <Section title='已经提交过？'>
-        <Btn kind='primary' onClick={() => Taro.navigateTo({ url: '/pages/track/index' })}>
+        <Btn kind='primary' onClick={() => Taro.navigateTo({ url: pageUrl('track') })}>
           查询进度{myCount > 0 ? `（本机保存了 ${myCount} 件）` : ''}
         </Btn>
         <Text className='home__note'>凭案件编号和查询密码即可查看，无需注册。</Text>

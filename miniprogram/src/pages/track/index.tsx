@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import type { FieldErrors } from '@minsheng/shared';
+import { pageUrl, type FieldErrors } from '@minsheng/shared';
 import { Screen } from '../../components/screen';
 import { Btn, Field, Notice, Section, TextInput, Toggle } from '../../components/ui';
 import { caseTypeLabel } from '../../features/cases/case-types';
 import { forgetCase, rememberedCases } from '../../features/cases/device';
 import { checkLogin, logIn } from '../../features/cases/login';
 import type { RememberedCase } from '../../features/cases/types';
-import { setLargeText, useLargeText } from '../../features/settings/large-text';
+import { setLargeText, useLargeText } from '../../lib/large-text';
 import { formatDate, groupCaseNo } from '../../lib/format';
 import { ApiError } from '../../lib/request';
 import './index.scss';
@@ -41,7 +41,7 @@ export default function TrackPage() {
     setBusy(no);
     try {
       const session = await logIn(no, pw);
-      await Taro.navigateTo({ url: `/subpackages/case/detail/index?caseNo=${session.caseNo}` });
+      await Taro.navigateTo({ url: pageUrl('caseDetail', { caseNo: session.caseNo }) });
     } catch (e) {
       const locked = e instanceof ApiError && e.code === 'TOO_MANY_ATTEMPTS';
       setError({ message: e instanceof ApiError ? e.message : '查询没有成功，请稍后重试', locked });

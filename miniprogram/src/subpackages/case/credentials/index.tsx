@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { pageUrl } from '@minsheng/shared';
 import { Screen } from '../../../components/screen';
 import { Btn, Notice, Section } from '../../../components/ui';
 import { caseTypeLabel } from '../../../features/cases/case-types';
@@ -25,7 +26,7 @@ export default function CredentialsPage() {
         <Notice kind='warning' title='没有找到这件诉求的凭证'>
           凭证只保存在提交诉求的那台手机上。请用案件编号和查询密码查询。
         </Notice>
-        <Btn kind='primary' onClick={() => Taro.redirectTo({ url: '/pages/track/index' })}>
+        <Btn kind='primary' onClick={() => Taro.redirectTo({ url: pageUrl('track') })}>
           去查询进度
         </Btn>
       </Screen>
@@ -53,7 +54,7 @@ export default function CredentialsPage() {
     setBusy(true);
     try {
       const session = await logIn(filed.caseNo, filed.password);
-      await Taro.redirectTo({ url: `/subpackages/case/detail/index?caseNo=${session.caseNo}` });
+      await Taro.redirectTo({ url: pageUrl('caseDetail', { caseNo: session.caseNo }) });
     } catch (e) {
       setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : '查询没有成功，请稍后重试' });
     } finally {
@@ -109,7 +110,7 @@ export default function CredentialsPage() {
         <Btn kind='primary' className='cred__track' onClick={track} loading={busy}>
           查看办理进度
         </Btn>
-        <Btn kind='plain' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
+        <Btn kind='plain' onClick={() => Taro.reLaunch({ url: pageUrl('home') })}>
           返回首页
         </Btn>
         <Text className='muted cred__remember'>这台手机已记住这件诉求，以后在“查询进度”里点一下就能查看。</Text>

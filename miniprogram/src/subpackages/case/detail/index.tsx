@@ -7,6 +7,7 @@ import {
   RATING_LABELS,
   RATINGS,
   issuesToFields,
+  pageUrl,
   ratingRequestSchema,
   supplementRequestSchema,
   type Rating,
@@ -158,7 +159,7 @@ export default function CaseDetailPage() {
           error={error?.message}
           action={
             error?.relogin
-              ? { label: '重新输入编号和密码', onClick: () => void Taro.redirectTo({ url: `/pages/track/index?caseNo=${caseNo}` }) }
+              ? { label: '重新输入编号和密码', onClick: () => void Taro.redirectTo({ url: pageUrl('track', { caseNo }) }) }
               : { label: '重试', onClick: () => void load() }
           }
         />

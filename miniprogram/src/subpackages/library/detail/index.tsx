@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { LIBRARY_ID_PATTERN, type LibraryItemDto } from '@minsheng/shared';
+import { LIBRARY_ID_PATTERN, pageUrl, type LibraryItemDto } from '@minsheng/shared';
 import { Screen } from '../../../components/screen';
 import { Btn, Loading, Notice, Section } from '../../../components/ui';
 import { getLibraryItem } from '../../../features/library/api';
-import { LIBRARY_SEARCH_PAGE, openConsultationForm } from '../../../features/library/links';
+import { openConsultationForm } from '../../../features/library/links';
 import { role } from '../../../lib/a11y';
 import { formatDay } from '../../../lib/format';
 import { ApiError } from '../../../lib/request';
@@ -94,7 +94,7 @@ export default function LibraryDetailPage() {
           error={error?.message}
           action={
             error?.missing
-              ? { label: '去政策问答库查找', onClick: () => void Taro.redirectTo({ url: LIBRARY_SEARCH_PAGE }) }
+              ? { label: '去政策问答库查找', onClick: () => void Taro.redirectTo({ url: pageUrl('librarySearch') }) }
               : { label: '重试', className: 'lib-detail__retry', onClick: () => void load() }
           }
         />

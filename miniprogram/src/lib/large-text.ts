@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
-import { readStored, writeStored } from '../../lib/storage';
+import { readStored, writeStored } from './storage';
 
 const KEY = 'minsheng:large-text';
 const listeners = new Set<(on: boolean) => void>();
