@@ -17,3 +17,5 @@ export * from './api/schemas';
 export * from './api/console-schemas';
 export * from './domain/anonymise';
 export * from './api/library-schemas';
+export * from './domain/events';
+export * from './domain/pages';

@@ -1,8 +1,9 @@
-import type { CaseRecord } from './case';
+import type { CaseRecord, Extension } from './case';
 import { RATING_LABELS, RATING_WINDOW_DAYS, type ActorRole, type CaseStatus, type Rating } from './case-types';
 import { DomainError } from '../errors';
 import { deadlines, extendClock, pauseClock, restartClock, resumeClock, stopClock, MAX_EXTENSION_DAYS } from './sla-clock';
 import type { WorkingCalendar } from './calendar';
+import { citizenSees, type EventData, type EventKind } from './events';
 
 /** Who is acting: an official (with their department, for handlers), the citizen, or the timers. */
 export interface Actor {
@@ -31,8 +32,9 @@ export type CaseCommand =
 
 export type CaseAction = CaseCommand['action'];
 
-/** The timeline/audit event kinds; one is written with every change. */
-export type CaseEventKind =
+/** The event kinds the lifecycle writes (one with every change); see EVENT_KINDS for all of them. */
+export type CaseEventKind = Extract<
+  EventKind,
   | 'submitted'
   | 'accepted'
   | 'rejected'
@@ -47,9 +49,10 @@ export type CaseEventKind =
   | 'urged'
   | 'merged'
   | 'closed'
-  | 'rated';
+  | 'rated'
+>;
 
-export type EventData = Record<string, string | number | boolean>;
+export type { EventData };
 
 export interface EventDraft {
   kind: CaseEventKind;
@@ -109,9 +112,28 @@ function invalid(field: string, message: string): never {
   throw new DomainError('VALIDATION_FAILED', { fields: { [field]: message } });
 }
 
+/** When the citizen's time to rate an answer given at `answerAt` ends; no one may close the case before. */
+export function ratingWindowEndsAt(answerAt: string): Date {
+  return new Date(Date.parse(answerAt) + RATING_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+}
+
 function ratingWindowOver(c: CaseRecord, now: Date): boolean {
   if (!c.answer) return true;
-  return now.getTime() >= Date.parse(c.answer.at) + RATING_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+  return now.getTime() >= ratingWindowEndsAt(c.answer.at).getTime();
+}
+
+/**
+ * Why no extension may be requested now, if so: one is waiting for a supervisor (`pending`), or one
+ * was already granted (`used`: a case is extended once). A denied request may be made again.
+ */
+export function extensionRequestBlocker(extension: Pick<Extension, 'status'> | undefined): 'pending' | 'used' | undefined {
+  if (!extension || extension.status === 'denied') return undefined;
+  return extension.status === 'pending' ? 'pending' : 'used';
+}
+
+/** Whether a supervisor has an extension request to decide. */
+export function hasPendingExtension(extension: Pick<Extension, 'status'> | undefined): boolean {
+  return extension?.status === 'pending';
 }
 
 /**
@@ -133,9 +155,10 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
 
   const at = now.toISOString();
   const base: CaseRecord = { ...c, version: c.version + 1, updatedAt: at };
-  const done = (next: CaseRecord, kind: CaseEventKind, data: EventData, isPublic: boolean): Decision => ({
+  // Whether the citizen sees the event is the vocabulary's to say, never the call site's.
+  const done = (next: CaseRecord, kind: CaseEventKind, data: EventData): Decision => ({
     next,
-    event: { kind, public: isPublic, data },
+    event: { kind, public: citizenSees(kind), data },
     fromStatus: c.status,
     toStatus: next.status,
   });
@@ -146,28 +169,25 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
         { ...base, status: 'in_progress', departmentId: command.departmentId, ownerId: c.ownerId ?? actor.id },
         'accepted',
         { departmentId: command.departmentId },
-        true,
       );
     case 'reject':
-      return done({ ...base, status: 'rejected', rejectReason: command.reason, clock: stopClock(c.clock, now) }, 'rejected', { reason: command.reason }, true);
+      return done({ ...base, status: 'rejected', rejectReason: command.reason, clock: stopClock(c.clock, now) }, 'rejected', { reason: command.reason });
     case 'transfer':
       if (command.departmentId === c.departmentId) invalid('departmentId', '不能转交给当前承办部门');
       return done(
         { ...base, departmentId: command.departmentId },
         'transferred',
         { fromDepartmentId: c.departmentId ?? '', departmentId: command.departmentId, reason: command.reason },
-        true,
       );
     case 'send_back': {
       const { departmentId: _dropped, ...rest } = base;
-      return done({ ...rest, status: 'submitted' }, 'sent_back', { fromDepartmentId: c.departmentId ?? '', reason: command.reason }, true);
+      return done({ ...rest, status: 'submitted' }, 'sent_back', { fromDepartmentId: c.departmentId ?? '', reason: command.reason });
     }
     case 'request_info':
       return done(
         { ...base, status: 'awaiting_citizen', pendingQuestion: command.question, clock: pauseClock(c.clock, now) },
         'info_requested',
         { question: command.question },
-        true,
       );
     case 'supplement': {
       const { pendingQuestion: _answered, ...rest } = base;
@@ -175,7 +195,6 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
         { ...rest, status: 'in_progress', supplements: [...c.supplements, { content: command.content, at }], clock: resumeClock(c.clock, now) },
         'supplemented',
         { content: command.content },
-        true,
       );
     }
     case 'reply': {
@@ -191,11 +210,10 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
         },
         'replied',
         { answer: command.answer, departmentId: c.departmentId!, round: c.round },
-        true,
       );
     }
     case 'request_extension':
-      if (c.extension && c.extension.status !== 'denied') throw new DomainError('EXTENSION_NOT_ALLOWED');
+      if (extensionRequestBlocker(c.extension)) throw new DomainError('EXTENSION_NOT_ALLOWED');
       if (!Number.isInteger(command.days) || command.days < 1 || command.days > MAX_EXTENSION_DAYS) {
         invalid('days', `延期天数应为 1 到 ${MAX_EXTENSION_DAYS} 天`);
       }
@@ -203,11 +221,10 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
         { ...base, extension: { status: 'pending', days: command.days, reason: command.reason, requestedAt: at, requestedBy: actor.id } },
         'extension_requested',
         { days: command.days, reason: command.reason },
-        false,
       );
     case 'approve_extension':
     case 'deny_extension': {
-      if (!c.extension || c.extension.status !== 'pending') throw new DomainError('INVALID_TRANSITION', { message: '没有待审批的延期申请' });
+      if (!c.extension || !hasPendingExtension(c.extension)) throw new DomainError('INVALID_TRANSITION', { message: '没有待审批的延期申请' });
       const approved = command.action === 'approve_extension';
       const note = approved ? command.note : command.reason;
       const extension = {
@@ -221,14 +238,13 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
         { ...base, extension, clock: approved ? extendClock(c.clock, c.extension.days) : c.clock },
         approved ? 'extension_approved' : 'extension_denied',
         { days: c.extension.days, reason: c.extension.reason, ...(note ? { note } : {}) },
-        approved,
       );
     }
     case 'urge':
-      return done(base, 'urged', { note: command.note }, true);
+      return done(base, 'urged', { note: command.note });
     case 'merge':
       if (command.intoCaseNo === c.caseNo) invalid('intoCaseNo', '不能与案件自身合并');
-      return done({ ...base, status: 'merged', mergedInto: command.intoCaseNo, clock: stopClock(c.clock, now) }, 'merged', { intoCaseNo: command.intoCaseNo }, true);
+      return done({ ...base, status: 'merged', mergedInto: command.intoCaseNo, clock: stopClock(c.clock, now) }, 'merged', { intoCaseNo: command.intoCaseNo });
     case 'close':
     case 'auto_close':
       // The citizen's right to rate is never cut short: no one closes a reply before the window ends.
@@ -237,20 +253,19 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
         { ...base, status: 'closed', closedAt: at, closeReason: command.action === 'close' ? 'official' : 'unrated' },
         'closed',
         { reason: command.action === 'close' ? (command.reason ?? '') : '评价期满，自动办结' },
-        true,
       );
     case 'rate': {
       const record = { rating: command.rating, at, round: c.round, ...(command.comment ? { comment: command.comment } : {}) };
       const ratings = [...c.ratings, record];
       const data: EventData = { rating: command.rating, label: RATING_LABELS[command.rating], round: c.round, ...(command.comment ? { comment: command.comment } : {}) };
       if (command.rating !== 'unsatisfied') {
-        return done({ ...base, status: 'closed', ratings, closedAt: at, closeReason: 'rated' }, 'rated', data, true);
+        return done({ ...base, status: 'closed', ratings, closedAt: at, closeReason: 'rated' }, 'rated', data);
       }
       if (c.round === 1) {
         // First unsatisfied answer: the department handles it once more, on a fresh clock.
-        return done({ ...base, status: 'in_progress', ratings, round: 2, clock: restartClock(c.clock, now) }, 'rated', data, true);
+        return done({ ...base, status: 'in_progress', ratings, round: 2, clock: restartClock(c.clock, now) }, 'rated', data);
       }
-      return done({ ...base, status: 'closed', ratings, closedAt: at, closeReason: 'rated', reviewRequired: true }, 'rated', data, true);
+      return done({ ...base, status: 'closed', ratings, closedAt: at, closeReason: 'rated', reviewRequired: true }, 'rated', data);
     }
   }
 }

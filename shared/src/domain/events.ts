@@ -1,0 +1,58 @@
+/**
+ * The one vocabulary of what can happen to a case: every event kind the timeline and the audit
+ * trail record, with its name as officials say it and whether the citizen sees it on their own
+ * timeline. Adding a kind here is the only way to write it (the type below is what the event
+ * builder takes), so a kind can never reach a screen without its label.
+ */
+export const EVENT_KINDS = {
+  // The lifecycle (written by the state machine, one with every transition).
+  submitted: { label: '群众提交', citizenSees: true },
+  accepted: { label: '受理并交办', citizenSees: true },
+  rejected: { label: '不予受理', citizenSees: true },
+  transferred: { label: '转办', citizenSees: true },
+  sent_back: { label: '退回重新分办', citizenSees: true },
+  info_requested: { label: '要求补充材料', citizenSees: true },
+  supplemented: { label: '群众补充材料', citizenSees: true },
+  replied: { label: '答复', citizenSees: true },
+  extension_requested: { label: '申请延期', citizenSees: false },
+  extension_approved: { label: '批准延期', citizenSees: true },
+  extension_denied: { label: '驳回延期', citizenSees: false },
+  urged: { label: '督办', citizenSees: true },
+  merged: { label: '合并', citizenSees: true },
+  closed: { label: '办结', citizenSees: true },
+  rated: { label: '群众评价', citizenSees: true },
+  // The SLA timers.
+  sla_warning: { label: '即将超期预警', citizenSees: false },
+  sla_overdue: { label: '超期，提请督办', citizenSees: true },
+  sla_severe: { label: '严重超期，报上级督办', citizenSees: true },
+  sla_rescheduled: { label: '期限重新计算（节假日安排调整）', citizenSees: false },
+  // Outside the lifecycle: audit-only records and the citizen's own settings.
+  contact_revealed: { label: '查看完整联系方式', citizenSees: false },
+  subscribed: { label: '群众订阅消息提醒', citizenSees: false },
+  published_to_library: { label: '答复匿名发布到问答库', citizenSees: false },
+  publish_consent_given: { label: '群众同意公开答复', citizenSees: true },
+  publish_consent_withdrawn: { label: '群众撤回公开答复的同意', citizenSees: true },
+  unpublished_from_library: { label: '按群众撤回同意从问答库撤下答复', citizenSees: false },
+} as const satisfies Record<string, { label: string; citizenSees: boolean }>;
+
+/** Every kind of timeline/audit event. */
+export type EventKind = keyof typeof EVENT_KINDS;
+
+export const EVENT_KIND_NAMES = Object.keys(EVENT_KINDS) as EventKind[];
+
+/** The values an event records (ids, reasons, counts), shown to officials and, if public, the citizen. */
+export type EventData = Record<string, string | number | boolean>;
+
+export function isEventKind(kind: string): kind is EventKind {
+  return Object.hasOwn(EVENT_KINDS, kind);
+}
+
+/** Officials' name for an event kind (a kind this build does not know, from newer data, is named as such). */
+export function eventLabel(kind: string): string {
+  return isEventKind(kind) ? EVENT_KINDS[kind].label : '其他记录';
+}
+
+/** Whether the citizen sees events of this kind on their timeline. */
+export function citizenSees(kind: EventKind): boolean {
+  return EVENT_KINDS[kind].citizenSees;
+}

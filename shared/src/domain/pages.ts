@@ -1,0 +1,33 @@
+/**
+ * Every page of the citizens' mini-program, by name: the one table the app's navigation and the
+ * server's WeChat messages (which open a page) take paths from. A test checks it against the
+ * pages `miniprogram/src/app.config.ts` declares, so a path here is a page that exists.
+ */
+export const MINIPROGRAM_PAGES = {
+  home: 'pages/index/index',
+  file: 'pages/file/index',
+  track: 'pages/track/index',
+  credentials: 'subpackages/case/credentials/index',
+  caseDetail: 'subpackages/case/detail/index',
+  librarySearch: 'subpackages/library/search/index',
+  libraryDetail: 'subpackages/library/detail/index',
+} as const;
+
+export type MiniprogramPage = keyof typeof MINIPROGRAM_PAGES;
+
+type Query = Record<string, string | number | undefined>;
+
+function withQuery(path: string, query: Query | undefined): string {
+  const pairs = Object.entries(query ?? {}).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
+  return pairs.length ? `${path}?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&')}` : path;
+}
+
+/** A page's URL for in-app navigation (Taro.navigateTo and friends): absolute, with its query. */
+export function pageUrl(page: MiniprogramPage, query?: Query): string {
+  return withQuery(`/${MINIPROGRAM_PAGES[page]}`, query);
+}
+
+/** A page as WeChat's server APIs take it (a subscription message's `page`): no leading slash. */
+export function messagePage(page: MiniprogramPage, query?: Query): string {
+  return withQuery(MINIPROGRAM_PAGES[page], query);
+}
