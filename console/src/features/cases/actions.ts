@@ -1,4 +1,10 @@
-import { RATING_WINDOW_DAYS, type CaseAction, type ConsoleCaseDto } from '@minsheng/shared';
+import {
+  MAX_EXTENSION_DAYS,
+  RATING_WINDOW_DAYS,
+  type CaseAction,
+  type ConsoleActionRequest,
+  type ConsoleCaseDto,
+} from '@minsheng/shared';
 import { formatDateTime } from '@/lib/format';
 
 /** Officials' actions (the citizen's and the timers' never show up in allowedActions). */
@@ -6,28 +12,142 @@ export type OfficialAction = Exclude<CaseAction, 'supplement' | 'rate' | 'auto_c
 
 export type FieldKind = 'department' | 'reason' | 'optionalReason' | 'question' | 'answer' | 'days' | 'note' | 'optionalNote' | 'intoCaseNo';
 
-export interface ActionSpec {
+/** What an action form holds (and what its draft saves). */
+export type ActionValues = { departmentId?: string; reason?: string; question?: string; answer?: string; days?: number; note?: string; intoCaseNo?: string };
+
+/** A department's name from its id (the id itself while the list is loading). */
+export type DepartmentName = (id: string | undefined) => string;
+
+/** Everything the console knows about one official action: its words, its form and what it sends. */
+export interface ActionSpec<A extends OfficialAction = OfficialAction> {
   label: string;
   /** What the action does, shown above its form. */
   help: string;
   fields: FieldKind[];
   danger?: boolean;
   primary?: boolean;
+  /** The label of the department field, if it has one. */
+  departmentLabel?: string;
+  /** Only departments other than the current one may be chosen. */
+  otherDepartmentsOnly?: boolean;
+  /** The label of the reason field (required or optional), if it has one. */
+  reasonLabel?: string;
+  /** The label of the note field (required or optional), if it has one. */
+  noteLabel?: string;
+  /** The form shows the pending extension request it decides. */
+  showsExtensionRequest?: boolean;
+  /** The question asked before sending. */
+  confirmText: (v: ActionValues, c: ConsoleCaseDto, departmentName: DepartmentName) => string;
+  /** The request body, from what the form holds, at the version the official saw. */
+  body: (v: ActionValues, expectedVersion: number) => Extract<ConsoleActionRequest, { action: A }>;
 }
 
-export const ACTION_SPECS: Record<OfficialAction, ActionSpec> = {
-  accept: { label: '受理并交办', help: '受理此诉求，并交给承办部门办理。受理后由您跟踪到办结（首问负责）。', fields: ['department'], primary: true },
-  reject: { label: '不予受理', help: '不属于受理范围（如已进入诉讼、仲裁等法定程序）时使用。群众会看到您写的理由。', fields: ['reason'], danger: true },
-  merge: { label: '合并重复件', help: '同一群众就同一事项重复提交时，并入先前的案件一并办理。', fields: ['intoCaseNo'] },
-  transfer: { label: '转办其他部门', help: '改由其他部门办理。请写明转办理由。', fields: ['department', 'reason'] },
-  send_back: { label: '退回重新分办', help: '不属于本部门职责时，退回受理员重新分办，并写明理由和建议的部门。退回后本部门不再看到此案件。', fields: ['reason'] },
-  request_info: { label: '要求补充材料', help: '请群众补充材料。等待补充期间暂停计时，群众补充后继续。', fields: ['question'] },
-  reply: { label: '答复群众', help: '答复将发送给群众并请其评价，提交后不能修改。', fields: ['answer'], primary: true },
-  request_extension: { label: '申请延期', help: '确需更多时间时申请延期（1–30 天），由督办审批。每个案件只能获批一次。', fields: ['days', 'reason'] },
-  approve_extension: { label: '批准延期', help: '批准承办部门的延期申请，答复期限随之顺延。', fields: ['optionalNote'], primary: true },
-  deny_extension: { label: '驳回延期', help: '驳回延期申请，请写明理由。答复期限不变。', fields: ['reason'], danger: true },
-  urge: { label: '督办', help: '督促承办部门尽快办理。承办部门将收到督办提醒，督办意见记入办理记录。', fields: ['note'] },
-  close: { label: '办结', help: '群众评价期满后仍未评价的已答复案件，可由受理员或督办办结。', fields: ['optionalReason'] },
+const t = (s: string | undefined) => (s ?? '').trim();
+
+/** The one table of the officials' actions. */
+export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
+  accept: {
+    label: '受理并交办',
+    help: '受理此诉求，并交给承办部门办理。受理后由您跟踪到办结（首问负责）。',
+    fields: ['department'],
+    primary: true,
+    departmentLabel: '交办给（承办部门）',
+    confirmText: (v, _c, dept) => `确认受理，并交由「${dept(v.departmentId)}」办理？`,
+    body: (v, expectedVersion) => ({ action: 'accept', expectedVersion, departmentId: v.departmentId ?? '' }),
+  },
+  reject: {
+    label: '不予受理',
+    help: '不属于受理范围（如已进入诉讼、仲裁等法定程序）时使用。群众会看到您写的理由。',
+    fields: ['reason'],
+    danger: true,
+    reasonLabel: '不予受理理由',
+    confirmText: () => '确认不予受理？群众将看到您填写的理由，案件随即结束。',
+    body: (v, expectedVersion) => ({ action: 'reject', expectedVersion, reason: t(v.reason) }),
+  },
+  merge: {
+    label: '合并重复件',
+    help: '同一群众就同一事项重复提交时，并入先前的案件一并办理。',
+    fields: ['intoCaseNo'],
+    confirmText: (v) => `确认将本案并入案件 ${v.intoCaseNo ?? ''}？本案将结束，以被并入的案件为准办理。`,
+    body: (v, expectedVersion) => ({ action: 'merge', expectedVersion, intoCaseNo: t(v.intoCaseNo).replace(/\s/g, '') }),
+  },
+  transfer: {
+    label: '转办其他部门',
+    help: '改由其他部门办理。请写明转办理由。',
+    fields: ['department', 'reason'],
+    departmentLabel: '转交给',
+    otherDepartmentsOnly: true,
+    reasonLabel: '转办理由',
+    confirmText: (v, _c, dept) => `确认转交「${dept(v.departmentId)}」办理？`,
+    body: (v, expectedVersion) => ({ action: 'transfer', expectedVersion, departmentId: v.departmentId ?? '', reason: t(v.reason) }),
+  },
+  send_back: {
+    label: '退回重新分办',
+    help: '不属于本部门职责时，退回受理员重新分办，并写明理由和建议的部门。退回后本部门不再看到此案件。',
+    fields: ['reason'],
+    reasonLabel: '退回理由（请写明建议的承办部门）',
+    confirmText: () => '确认退回受理员重新分办？退回后本部门将不再看到此案件。',
+    body: (v, expectedVersion) => ({ action: 'send_back', expectedVersion, reason: t(v.reason) }),
+  },
+  request_info: {
+    label: '要求补充材料',
+    help: '请群众补充材料。等待补充期间暂停计时，群众补充后继续。',
+    fields: ['question'],
+    confirmText: () => '确认请群众补充材料？等待补充期间暂停计时。',
+    body: (v, expectedVersion) => ({ action: 'request_info', expectedVersion, question: t(v.question) }),
+  },
+  reply: {
+    label: '答复群众',
+    help: '答复将发送给群众并请其评价，提交后不能修改。',
+    fields: ['answer'],
+    primary: true,
+    confirmText: () => '确认提交答复？答复将发送给群众并请其评价，提交后不能修改。',
+    body: (v, expectedVersion) => ({ action: 'reply', expectedVersion, answer: t(v.answer) }),
+  },
+  request_extension: {
+    label: '申请延期',
+    help: `确需更多时间时申请延期（1–${MAX_EXTENSION_DAYS} 天），由督办审批。每个案件只能获批一次。`,
+    fields: ['days', 'reason'],
+    reasonLabel: '延期理由',
+    confirmText: (v) => `确认申请延期 ${v.days ?? ''} 天？需督办审批，每个案件只能获批一次。`,
+    body: (v, expectedVersion) => ({ action: 'request_extension', expectedVersion, days: v.days ?? 0, reason: t(v.reason) }),
+  },
+  approve_extension: {
+    label: '批准延期',
+    help: '批准承办部门的延期申请，答复期限随之顺延。',
+    fields: ['optionalNote'],
+    primary: true,
+    noteLabel: '审批意见（可选）',
+    showsExtensionRequest: true,
+    confirmText: (_v, c) => `确认批准延期 ${c.sla.extension?.days ?? ''} 天？答复期限将随之顺延。`,
+    body: (v, expectedVersion) => ({ action: 'approve_extension', expectedVersion, ...(t(v.note) ? { note: t(v.note) } : {}) }),
+  },
+  deny_extension: {
+    label: '驳回延期',
+    help: '驳回延期申请，请写明理由。答复期限不变。',
+    fields: ['reason'],
+    danger: true,
+    reasonLabel: '驳回理由',
+    showsExtensionRequest: true,
+    confirmText: () => '确认驳回延期申请？答复期限不变。',
+    body: (v, expectedVersion) => ({ action: 'deny_extension', expectedVersion, reason: t(v.reason) }),
+  },
+  urge: {
+    label: '督办',
+    help: '督促承办部门尽快办理。承办部门将收到督办提醒，督办意见记入办理记录。',
+    fields: ['note'],
+    noteLabel: '督办意见',
+    confirmText: () => '确认督办？承办部门将收到督办提醒。',
+    body: (v, expectedVersion) => ({ action: 'urge', expectedVersion, note: t(v.note) }),
+  },
+  close: {
+    label: '办结',
+    help: '群众评价期满后仍未评价的已答复案件，可由受理员或督办办结。',
+    fields: ['optionalReason'],
+    reasonLabel: '办结说明（可选）',
+    confirmText: () => '确认办结此案件？',
+    body: (v, expectedVersion) => ({ action: 'close', expectedVersion, ...(t(v.reason) ? { reason: t(v.reason) } : {}) }),
+  },
 };
 
 export const ACTION_ORDER: OfficialAction[] = ['accept', 'reply', 'approve_extension', 'urge', 'request_info', 'request_extension', 'transfer', 'send_back', 'merge', 'deny_extension', 'close', 'reject'];

@@ -1,5 +1,5 @@
 import { DiscardDraftButton } from '@/components/ui/discard-draft-button';
-import { consoleActionSchema, LIMITS, type ConsoleCaseDto } from '@minsheng/shared';
+import { consoleActionSchema, LIMITS, MAX_EXTENSION_DAYS, type ConsoleCaseDto } from '@minsheng/shared';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -8,51 +8,11 @@ import { errorMessage, isApiError } from '@/lib/api-client';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '@/lib/drafts';
 import { formatDateTime } from '@/lib/format';
 import { checkWith, showServerFieldErrors } from '@/lib/form-errors';
-import { ACTION_SPECS, type FieldKind, type OfficialAction } from '../actions';
+import { ACTIONS, type ActionValues as Values, type FieldKind, type OfficialAction } from '../actions';
 import { isHandedOver, useRunAction } from '../api/run-action';
 import { templatesFor } from '../reply-templates';
 
-type Values = { departmentId?: string; reason?: string; question?: string; answer?: string; days?: number; note?: string; intoCaseNo?: string };
-
-const REASON_LABEL: Partial<Record<OfficialAction, string>> = {
-  reject: '不予受理理由',
-  transfer: '转办理由',
-  send_back: '退回理由（请写明建议的承办部门）',
-  request_extension: '延期理由',
-  deny_extension: '驳回理由',
-  close: '办结说明（可选）',
-};
-
 const codePoints = { strategy: (s: string) => [...s].length };
-
-/** The request body an action sends, from what the form holds. */
-function bodyFor(action: OfficialAction, v: Values, expectedVersion: number): Record<string, unknown> {
-  const t = (s: string | undefined) => (s ?? '').trim();
-  switch (action) {
-    case 'accept':
-      return { action, expectedVersion, departmentId: v.departmentId ?? '' };
-    case 'transfer':
-      return { action, expectedVersion, departmentId: v.departmentId ?? '', reason: t(v.reason) };
-    case 'reject':
-    case 'send_back':
-    case 'deny_extension':
-      return { action, expectedVersion, reason: t(v.reason) };
-    case 'close':
-      return { action, expectedVersion, ...(t(v.reason) ? { reason: t(v.reason) } : {}) };
-    case 'request_info':
-      return { action, expectedVersion, question: t(v.question) };
-    case 'reply':
-      return { action, expectedVersion, answer: t(v.answer) };
-    case 'request_extension':
-      return { action, expectedVersion, days: v.days ?? 0, reason: t(v.reason) };
-    case 'approve_extension':
-      return { action, expectedVersion, ...(t(v.note) ? { note: t(v.note) } : {}) };
-    case 'urge':
-      return { action, expectedVersion, note: t(v.note) };
-    case 'merge':
-      return { action, expectedVersion, intoCaseNo: t(v.intoCaseNo).replace(/\s/g, '') };
-  }
-}
 
 /**
  * One action's form: its fields (checked with the shared contract before sending), a confirmation,
@@ -74,7 +34,7 @@ export function ActionForm({
   onClose: () => void;
   onReload: () => Promise<unknown>;
 }) {
-  const spec = ACTION_SPECS[action];
+  const spec = ACTIONS[action];
   const key = draftKey(username, c.caseNo, action);
   const [initial] = useState(() => loadDraft<Values>(key));
   const [form] = Form.useForm<Values>();
@@ -88,35 +48,6 @@ export function ActionForm({
   const templates = useMemo(() => templatesFor(c.categoryId), [c.categoryId]);
 
   const deptName = (id: string | undefined) => departments.data?.find((d) => d.id === id)?.name ?? id ?? '';
-
-  const confirmText = (v: Values): string => {
-    switch (action) {
-      case 'accept':
-        return `确认受理，并交由「${deptName(v.departmentId)}」办理？`;
-      case 'transfer':
-        return `确认转交「${deptName(v.departmentId)}」办理？`;
-      case 'reject':
-        return '确认不予受理？群众将看到您填写的理由，案件随即结束。';
-      case 'merge':
-        return `确认将本案并入案件 ${v.intoCaseNo ?? ''}？本案将结束，以被并入的案件为准办理。`;
-      case 'send_back':
-        return '确认退回受理员重新分办？退回后本部门将不再看到此案件。';
-      case 'request_info':
-        return '确认请群众补充材料？等待补充期间暂停计时。';
-      case 'reply':
-        return '确认提交答复？答复将发送给群众并请其评价，提交后不能修改。';
-      case 'request_extension':
-        return `确认申请延期 ${v.days ?? ''} 天？需督办审批，每个案件只能获批一次。`;
-      case 'approve_extension':
-        return `确认批准延期 ${c.sla.extension?.days ?? ''} 天？答复期限将随之顺延。`;
-      case 'deny_extension':
-        return '确认驳回延期申请？答复期限不变。';
-      case 'urge':
-        return '确认督办？承办部门将收到督办提醒。';
-      case 'close':
-        return '确认办结此案件？';
-    }
-  };
 
   const confirm = (text: string) =>
     new Promise<boolean>((resolve) => {
@@ -134,11 +65,11 @@ export function ActionForm({
   const submit = async () => {
     setFailure(undefined);
     const values = form.getFieldsValue(true) as Values;
-    const body = bodyFor(action, values, c.version);
+    const body = spec.body(values, c.version);
     // The same rules the API applies (shared/), with its messages, before anything is sent.
     const checked = checkWith(consoleActionSchema, body, form);
     if (!checked) return;
-    if (!(await confirm(confirmText(values)))) return;
+    if (!(await confirm(spec.confirmText(values, c, deptName)))) return;
     try {
       const result = await run.mutateAsync(checked);
       clearDraft(key);
@@ -175,19 +106,19 @@ export function ActionForm({
     switch (kind) {
       case 'department':
         return (
-          <Form.Item key={kind} name="departmentId" label={action === 'transfer' ? '转交给' : '交办给（承办部门）'} rules={[{ required: true, message: '请选择部门' }]}>
+          <Form.Item key={kind} name="departmentId" label={spec.departmentLabel} rules={[{ required: true, message: '请选择部门' }]}>
             <Select
               placeholder="请选择部门"
               showSearch={{ optionFilterProp: 'label' }}
               loading={departments.isPending}
-              options={(departments.data ?? []).filter((d) => action !== 'transfer' || d.id !== c.departmentId).map((d) => ({ value: d.id, label: d.name }))}
+              options={(departments.data ?? []).filter((d) => !spec.otherDepartmentsOnly || d.id !== c.departmentId).map((d) => ({ value: d.id, label: d.name }))}
             />
           </Form.Item>
         );
       case 'reason':
       case 'optionalReason':
         return (
-          <Form.Item key={kind} name="reason" label={REASON_LABEL[action] ?? '理由'} rules={kind === 'reason' ? [{ required: true, whitespace: true, message: '请填写理由' }] : []}>
+          <Form.Item key={kind} name="reason" label={spec.reasonLabel ?? '理由'} rules={kind === 'reason' ? [{ required: true, whitespace: true, message: '请填写理由' }] : []}>
             <Input.TextArea rows={3} count={{ ...codePoints, show: true, max: LIMITS.reasonMax }} />
           </Form.Item>
         );
@@ -222,14 +153,14 @@ export function ActionForm({
         );
       case 'days':
         return (
-          <Form.Item key={kind} name="days" label="延期天数" rules={[{ required: true, message: '请填写延期天数' }]} extra="1 到 30 天，按本案的计日方式计算">
-            <InputNumber min={1} max={30} precision={0} style={{ width: 160 }} />
+          <Form.Item key={kind} name="days" label="延期天数" rules={[{ required: true, message: '请填写延期天数' }]} extra={`1 到 ${MAX_EXTENSION_DAYS} 天，按本案的计日方式计算`}>
+            <InputNumber min={1} max={MAX_EXTENSION_DAYS} precision={0} style={{ width: 160 }} />
           </Form.Item>
         );
       case 'note':
       case 'optionalNote':
         return (
-          <Form.Item key={kind} name="note" label={action === 'urge' ? '督办意见' : '审批意见（可选）'} rules={kind === 'note' ? [{ required: true, whitespace: true, message: '请填写意见' }] : []}>
+          <Form.Item key={kind} name="note" label={spec.noteLabel} rules={kind === 'note' ? [{ required: true, whitespace: true, message: '请填写意见' }] : []}>
             <Input.TextArea rows={3} count={{ ...codePoints, show: true, max: LIMITS.reasonMax }} />
           </Form.Item>
         );
@@ -253,7 +184,7 @@ export function ActionForm({
       }
     >
       <Typography.Paragraph>{spec.help}</Typography.Paragraph>
-      {action === 'approve_extension' || action === 'deny_extension' ? (
+      {spec.showsExtensionRequest ? (
         <Alert type="info" style={{ marginBottom: 12 }} title={`延期申请：${c.sla.extension?.days ?? ''} 天`} description={`理由：${c.sla.extension?.reason ?? ''}`} />
       ) : null}
       {initial ? (

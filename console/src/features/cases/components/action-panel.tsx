@@ -2,7 +2,7 @@ import type { ConsoleCaseDto } from '@minsheng/shared';
 import { Badge, Button, Card, Flex, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { draftsFor } from '@/lib/drafts';
-import { ACTION_SPECS, offeredActions, unavailableReason, type OfficialAction } from '../actions';
+import { ACTIONS, offeredActions, unavailableReason, type OfficialAction } from '../actions';
 import { ActionForm } from './action-form';
 
 /** The actions this official may take on this case now (the server's allowedActions), each opening its form. */
@@ -29,7 +29,7 @@ export function ActionPanel({ c, username, onReload }: { c: ConsoleCaseDto; user
       <Card title={<h2 className="card-title">办理操作</h2>} size="small">
         <Flex wrap gap={8} role="toolbar" aria-label="办理操作">
           {offered.map((a) => {
-            const spec = ACTION_SPECS[a];
+            const spec = ACTIONS[a];
             const why = unavailableReason(a, c);
             const button = (
               <Button

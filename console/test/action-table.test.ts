@@ -1,0 +1,77 @@
+import { consoleActionSchema, MAX_EXTENSION_DAYS, type ConsoleCaseDto } from '@minsheng/shared';
+import { describe, expect, it } from 'vitest';
+import { ACTION_ORDER, ACTIONS, type ActionValues, type OfficialAction } from '../src/features/cases/actions';
+
+const c = { caseNo: '20261121000001', version: 3, departmentId: 'rsj', sla: { extension: { status: 'pending', days: 5, reason: '核查' } } } as unknown as ConsoleCaseDto;
+const dept = (id: string | undefined) => ({ rsj: '人社局', jyj: '教育局' })[id ?? ''] ?? id ?? '';
+
+const filled: ActionValues = { departmentId: 'jyj', reason: '  理由  ', question: ' 请补充合同 ', answer: ' 已处理 ', days: 10, note: ' 尽快 ', intoCaseNo: '2026 1121 0000 02' };
+
+describe('the console’s table of official actions', () => {
+  it('covers every action it offers, each with a Chinese label and help', () => {
+    expect(Object.keys(ACTIONS).sort()).toEqual([...ACTION_ORDER].sort());
+    for (const a of ACTION_ORDER) {
+      expect(ACTIONS[a].label).toMatch(/\p{Script=Han}/u);
+      expect(ACTIONS[a].help).toMatch(/\p{Script=Han}/u);
+    }
+  });
+
+  it('labels every reason, department and note field it shows', () => {
+    for (const a of ACTION_ORDER) {
+      const spec = ACTIONS[a];
+      if (spec.fields.includes('reason') || spec.fields.includes('optionalReason')) expect(spec.reasonLabel, a).toBeTruthy();
+      if (spec.fields.includes('department')) expect(spec.departmentLabel, a).toBeTruthy();
+      if (spec.fields.includes('note') || spec.fields.includes('optionalNote')) expect(spec.noteLabel, a).toBeTruthy();
+    }
+  });
+
+  it('says the extension limit from shared/', () => {
+    expect(ACTIONS.request_extension.help).toContain(`1–${MAX_EXTENSION_DAYS} 天`);
+  });
+
+  it('builds the request bodies the API takes', () => {
+    const bodies = Object.fromEntries(ACTION_ORDER.map((a) => [a, ACTIONS[a].body(filled, 3)]));
+    expect(bodies).toEqual({
+      accept: { action: 'accept', expectedVersion: 3, departmentId: 'jyj' },
+      reject: { action: 'reject', expectedVersion: 3, reason: '理由' },
+      merge: { action: 'merge', expectedVersion: 3, intoCaseNo: '20261121000002' },
+      transfer: { action: 'transfer', expectedVersion: 3, departmentId: 'jyj', reason: '理由' },
+      send_back: { action: 'send_back', expectedVersion: 3, reason: '理由' },
+      request_info: { action: 'request_info', expectedVersion: 3, question: '请补充合同' },
+      reply: { action: 'reply', expectedVersion: 3, answer: '已处理' },
+      request_extension: { action: 'request_extension', expectedVersion: 3, days: 10, reason: '理由' },
+      approve_extension: { action: 'approve_extension', expectedVersion: 3, note: '尽快' },
+      deny_extension: { action: 'deny_extension', expectedVersion: 3, reason: '理由' },
+      urge: { action: 'urge', expectedVersion: 3, note: '尽快' },
+      close: { action: 'close', expectedVersion: 3, reason: '理由' },
+    });
+    for (const a of ACTION_ORDER) expect(consoleActionSchema.safeParse(bodies[a]).success, a).toBe(true);
+  });
+
+  it('leaves optional texts out, and sends empty required ones for the schema to refuse', () => {
+    const empty: ActionValues = { reason: '   ', note: '' };
+    expect(ACTIONS.close.body(empty, 1)).toEqual({ action: 'close', expectedVersion: 1 });
+    expect(ACTIONS.approve_extension.body(empty, 1)).toEqual({ action: 'approve_extension', expectedVersion: 1 });
+    expect(ACTIONS.accept.body({}, 1)).toEqual({ action: 'accept', expectedVersion: 1, departmentId: '' });
+    expect(ACTIONS.request_extension.body({}, 1)).toEqual({ action: 'request_extension', expectedVersion: 1, days: 0, reason: '' });
+    expect(consoleActionSchema.safeParse(ACTIONS.reject.body(empty, 1)).success).toBe(false);
+  });
+
+  it('asks to confirm in words naming the department, the case and the days', () => {
+    const texts = Object.fromEntries(ACTION_ORDER.map((a: OfficialAction) => [a, ACTIONS[a].confirmText(filled, c, dept)]));
+    expect(texts).toEqual({
+      accept: '确认受理，并交由「教育局」办理？',
+      reject: '确认不予受理？群众将看到您填写的理由，案件随即结束。',
+      merge: '确认将本案并入案件 2026 1121 0000 02？本案将结束，以被并入的案件为准办理。',
+      transfer: '确认转交「教育局」办理？',
+      send_back: '确认退回受理员重新分办？退回后本部门将不再看到此案件。',
+      request_info: '确认请群众补充材料？等待补充期间暂停计时。',
+      reply: '确认提交答复？答复将发送给群众并请其评价，提交后不能修改。',
+      request_extension: '确认申请延期 10 天？需督办审批，每个案件只能获批一次。',
+      approve_extension: '确认批准延期 5 天？答复期限将随之顺延。',
+      deny_extension: '确认驳回延期申请？答复期限不变。',
+      urge: '确认督办？承办部门将收到督办提醒。',
+      close: '确认办结此案件？',
+    });
+  });
+});
