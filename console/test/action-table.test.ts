@@ -1,6 +1,6 @@
 import { consoleActionSchema, MAX_EXTENSION_DAYS, type ConsoleCaseDto } from '@minsheng/shared';
 import { describe, expect, it } from 'vitest';
-import { ACTION_ORDER, ACTIONS, type ActionValues, type OfficialAction } from '../src/features/cases/actions';
+import { ACTION_ORDER, ACTIONS, unavailableReason, type ActionValues, type OfficialAction } from '../src/features/cases/actions';
 
 const c = { caseNo: '20261121000001', version: 3, departmentId: 'rsj', sla: { extension: { status: 'pending', days: 5, reason: '核查' } } } as unknown as ConsoleCaseDto;
 const dept = (id: string | undefined) => ({ rsj: '人社局', jyj: '教育局' })[id ?? ''] ?? id ?? '';
@@ -73,5 +73,18 @@ describe('the console’s table of official actions', () => {
       urge: '确认督办？承办部门将收到督办提醒。',
       close: '确认办结此案件？',
     });
+  });
+});
+
+describe('why an offered action is unavailable (shared/’s extension rules)', () => {
+  const withExtension = (extension?: { status: 'pending' | 'approved' | 'denied' }) =>
+    ({ ...c, sla: extension ? { extension: { days: 5, reason: '核查', ...extension } } : {} }) as unknown as ConsoleCaseDto;
+
+  it('a pending request cannot be made twice, and only a pending one can be decided', () => {
+    expect(unavailableReason('request_extension', withExtension({ status: 'pending' }))).toBe('延期申请正在等待督办审批');
+    expect(unavailableReason('request_extension', withExtension())).toBeUndefined();
+    expect(unavailableReason('approve_extension', withExtension({ status: 'pending' }))).toBeUndefined();
+    expect(unavailableReason('deny_extension', withExtension({ status: 'approved' }))).toBe('没有待审批的延期申请');
+    expect(unavailableReason('approve_extension', withExtension())).toBe('没有待审批的延期申请');
   });
 });

@@ -1,6 +1,8 @@
 import {
+  extensionRequestBlocker,
+  hasPendingExtension,
   MAX_EXTENSION_DAYS,
-  RATING_WINDOW_DAYS,
+  ratingWindowEndsAt,
   type CaseAction,
   type ConsoleActionRequest,
   type ConsoleCaseDto,
@@ -152,14 +154,20 @@ export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
 
 export const ACTION_ORDER: OfficialAction[] = ['accept', 'reply', 'approve_extension', 'urge', 'request_info', 'request_extension', 'transfer', 'send_back', 'merge', 'deny_extension', 'close', 'reject'];
 
+const decidesExtension = (action: OfficialAction) => action === 'approve_extension' || action === 'deny_extension';
+
 /** Why an allowed action cannot be used right now (the state machine allows it in general), if so. */
 export function unavailableReason(action: OfficialAction, c: ConsoleCaseDto, now = Date.now()): string | undefined {
   const ext = c.sla.extension;
-  if ((action === 'approve_extension' || action === 'deny_extension') && ext?.status !== 'pending') return '没有待审批的延期申请';
-  if (action === 'request_extension' && ext && ext.status !== 'denied') return ext.status === 'pending' ? '延期申请正在等待督办审批' : '本案件已延期过一次，不能再申请';
+  if (decidesExtension(action) && !hasPendingExtension(ext)) return '没有待审批的延期申请';
+  if (action === 'request_extension') {
+    const blocker = extensionRequestBlocker(ext);
+    if (blocker === 'pending') return '延期申请正在等待督办审批';
+    if (blocker === 'used') return '本案件已延期过一次，不能再申请';
+  }
   if (action === 'close' && c.answer) {
-    const ends = Date.parse(c.answer.at) + RATING_WINDOW_DAYS * 86_400_000;
-    if (ends > now) return `群众评价期至 ${formatDateTime(new Date(ends).toISOString())} 结束，之后才能办结`;
+    const ends = ratingWindowEndsAt(c.answer.at);
+    if (ends.getTime() > now) return `群众评价期至 ${formatDateTime(ends.toISOString())} 结束，之后才能办结`;
   }
   return undefined;
 }
@@ -167,5 +175,5 @@ export function unavailableReason(action: OfficialAction, c: ConsoleCaseDto, now
 /** Which actions to offer: those the server allows, in a sensible order, with the pointless ones hidden. */
 export function offeredActions(c: ConsoleCaseDto): OfficialAction[] {
   const allowed = new Set(c.allowedActions);
-  return ACTION_ORDER.filter((a) => allowed.has(a)).filter((a) => !((a === 'approve_extension' || a === 'deny_extension') && c.sla.extension?.status !== 'pending'));
+  return ACTION_ORDER.filter((a) => allowed.has(a)).filter((a) => !(decidesExtension(a) && !hasPendingExtension(c.sla.extension)));
 }
