@@ -1,0 +1,3 @@
+import { formatDate } from '../../lib/format';
+
+export const inboxPage = { formatDate };

@@ -1,0 +1,1 @@
+export const describeCase = (id: string) => `case ${id}`;

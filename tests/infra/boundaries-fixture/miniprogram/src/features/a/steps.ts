@@ -1,0 +1,1 @@
+export const steps = ['describe', 'locate', 'confirm'];

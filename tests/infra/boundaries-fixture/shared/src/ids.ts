@@ -1,0 +1,1 @@
+export type CaseId = string & { readonly brand: 'CaseId' };

@@ -1,0 +1,2 @@
+export { caseTitle } from './text';
+export type { CaseId } from './ids';
