@@ -10,9 +10,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { demoLibraryRecords } from '../../infra/src/demo-library';
-import { buildLibraryIndex, DEFAULT_ANALYZER_MODE } from '../src/services/search/live-library-index';
-import type { AnalyzerMode } from '../src/services/search/analyzer';
-import { DEFAULT_SYNONYM_GROUPS } from '../src/services/search/default-synonyms';
+import { buildLibraryIndex, DEFAULT_ANALYZER_MODE } from '../src/adapters/search/live-library-index';
+import type { AnalyzerMode } from '../src/adapters/search/analyzer';
+import { DEFAULT_SYNONYM_GROUPS } from '@minsheng/shared';
 
 /** The query, and the items any one of which is a right answer ("demo-" prefix omitted). */
 const QUERIES: [string, string[]][] = [

@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { synonymsInputSchema } from '@minsheng/shared';
 import { demoLibraryRecords } from '../../infra/src/demo-library';
 import type { LibraryChange, LibraryItemRecord, LibraryStore, StoredSynonyms } from '../src/ports/library-store';
-import { Analyzer, SynonymMatcher } from '../src/services/search/analyzer';
-import { DEFAULT_SYNONYM_GROUPS } from '../src/services/search/default-synonyms';
-import { buildLibraryIndex, LiveLibraryIndex } from '../src/services/search/live-library-index';
+import { Analyzer, SynonymMatcher } from '../src/adapters/search/analyzer';
+import { DEFAULT_SYNONYM_GROUPS } from '@minsheng/shared';
+import { buildLibraryIndex, LiveLibraryIndex } from '../src/adapters/search/live-library-index';
 import { snippetOf } from '../src/services/library/present';
 
 const NOW = new Date('2025-12-01T00:00:00Z');
@@ -133,7 +133,10 @@ function memoryStore(initial: LibraryItemRecord[]) {
     getPublishedItemId: async () => undefined,
     saveItem: async (i) => (itemsById.set(i.id, i), bump({ op: 'put', itemId: i.id }), { ok: true, version: log.length }),
     deleteItem: async (i) => (itemsById.delete(i.id), bump({ op: 'delete', itemId: i.id }), { ok: true, version: log.length }),
-    importItems: async (list) => (list.forEach((i) => itemsById.set(i.id, i)), bump({ op: 'bulk' })),
+    importItems: async (list) => {
+      list.forEach((i) => itemsById.set(i.id, i));
+      bump({ op: 'bulk' });
+    },
     getSynonyms: async () => synonyms,
     putSynonyms: async (s) => {
       synonyms = s;

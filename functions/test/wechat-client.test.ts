@@ -18,7 +18,7 @@ afterAll(async () => {
 const message = (openid: string, n = 1) => ({
   openid,
   templateId: 'tpl-progress',
-  page: `pages/case/index?caseNo=2026031012345${n % 10}`,
+  page: `subpackages/case/detail/index?caseNo=2026031012345${n % 10}`,
   data: { character_string1: { value: `2026031012345${n % 10}` }, thing2: { value: '办理进度' }, thing3: { value: `第 ${n} 条` } },
 });
 
@@ -41,7 +41,7 @@ describe('WeChat client: access_token', () => {
     expect(newTokens()).toBe(1);
     expect(wx.tokenFetches()).toBe(1);
     expect(newMessages()).toHaveLength(5);
-    expect(newMessages()[0]).toMatchObject({ touser: 'o-user-a', template_id: 'tpl-progress', page: 'pages/case/index?caseNo=20260310123450' });
+    expect(newMessages()[0]).toMatchObject({ touser: 'o-user-a', template_id: 'tpl-progress', page: 'subpackages/case/detail/index?caseNo=20260310123450' });
     expect(newMessages()[0]!.data.thing2).toEqual({ value: '办理进度' });
   });
 

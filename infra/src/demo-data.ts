@@ -1,9 +1,10 @@
 import type { CaseType, FileCaseRequest } from '@minsheng/shared';
-import type { Category, Department, Official } from '../../functions/src/ports/case-store';
+import type { Official } from '../../functions/src/ports/officials';
+import type { Category, Department } from '../../functions/src/ports/reference-data';
 import { hashPassword } from '../../functions/src/lib/secrets';
 import type { Deps } from '../../functions/src/services/deps';
-import { fileCase } from '../../functions/src/services/case-filing';
-import { changeCase } from '../../functions/src/services/case-events';
+import { fileCase } from '../../functions/src/services/cases/filing';
+import { changeCase } from '../../functions/src/services/cases/change-case';
 
 /** Departments a county-level 12345 / 民心网 platform dispatches to (seeds 000–004). */
 export const DEMO_DEPARTMENTS: Department[] = [
@@ -49,8 +50,8 @@ export const DEMO_CATEGORIES: Category[] = (
 }));
 
 export async function seedReferenceData(deps: Deps): Promise<void> {
-  for (const d of DEMO_DEPARTMENTS) await deps.store.putDepartment(d);
-  for (const c of DEMO_CATEGORIES) await deps.store.putCategory(c);
+  for (const d of DEMO_DEPARTMENTS) await deps.reference.putDepartment(d);
+  for (const c of DEMO_CATEGORIES) await deps.reference.putCategory(c);
 }
 
 /** A few cases a citizen would file, so the platform is not empty on first start. */
@@ -118,7 +119,7 @@ export async function seedDemoCases(deps: Deps): Promise<DemoCredential[]> {
   for (const { key, body, answeredBy } of DEMO_CASES) {
     const { response } = await fileCase(deps, body, key, client);
     // Answered by the demo intake officer and department (once: a rerun finds it past 待受理).
-    if (answeredBy && (await deps.store.getCase(response.caseNo))?.status === 'submitted') {
+    if (answeredBy && (await deps.cases.getCase(response.caseNo))?.status === 'submitted') {
       await changeCase(deps, response.caseNo, { action: 'accept', departmentId: answeredBy.departmentId }, { role: 'intake', id: 'shouli' }, client);
       const handler = { role: 'handler' as const, id: answeredBy.departmentId, departmentId: answeredBy.departmentId };
       await changeCase(deps, response.caseNo, { action: 'reply', answer: answeredBy.answer }, handler, client);
@@ -144,6 +145,6 @@ export async function seedDemoOfficials(deps: Deps): Promise<void> {
   const passwordHash = await hashPassword(DEMO_OFFICIAL_PASSWORD);
   const at = deps.now().toISOString();
   for (const o of DEMO_OFFICIALS) {
-    await deps.store.createOfficial({ ...o, passwordHash, disabled: false, tokenVersion: 1, createdAt: at, updatedAt: at });
+    await deps.officials.createOfficial({ ...o, passwordHash, disabled: false, tokenVersion: 1, createdAt: at, updatedAt: at });
   }
 }

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createDeps } from '../../functions/src/lib/deps';
+import { createDeps } from '../../functions/src/app/deps';
 import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_OFFICIAL_PASSWORD, DEMO_OFFICIALS, seedDemoCases, seedDemoOfficials, seedReferenceData, type DemoCredential } from './demo-data';
 import { freePort, startDynamoLocal, type DynamoLocal } from './dynamo-local';
 import { startH5ForStack, type H5Server } from './h5';

@@ -19,3 +19,4 @@ export * from './domain/anonymise';
 export * from './api/library-schemas';
 export * from './domain/events';
 export * from './domain/pages';
+export * from './domain/library-synonyms';

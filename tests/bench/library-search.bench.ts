@@ -14,9 +14,9 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { LibraryItemRecord, LibraryStore } from '../../functions/src/ports/library-store';
-import { createDeps } from '../../functions/src/lib/deps';
+import { createDeps } from '../../functions/src/app/deps';
 import { search as searchRoute } from '../../functions/src/http/citizen/policies';
-import { buildLibraryIndex, LiveLibraryIndex } from '../../functions/src/services/search/live-library-index';
+import { buildLibraryIndex, LiveLibraryIndex } from '../../functions/src/adapters/search/live-library-index';
 import { demoLibraryRecords } from '../../infra/src/demo-library';
 import { startDynamoLocal } from '../../infra/src/dynamo-local';
 import { ensureTable } from '../../infra/src/table-definition';

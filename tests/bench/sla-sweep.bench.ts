@@ -9,10 +9,11 @@ import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut';
 import { BatchWriteCommand, execute } from 'dynamodb-toolbox/table/actions/batchWrite';
 import { DEFAULT_SLA_POLICIES, startClock, withSlaSchedule, type CaseRecord } from '@minsheng/shared';
 import { createDocumentClient } from '../../functions/src/adapters/dynamo/client';
-import { caseIndexKeys } from '../../functions/src/adapters/dynamo/case-store';
-import { createModel } from '../../functions/src/adapters/dynamo/table';
-import { createDeps } from '../../functions/src/lib/deps';
-import { sweepSla } from '../../functions/src/services/sla-sweep';
+import { caseIndexKeys } from '../../functions/src/adapters/dynamo/case-index-keys';
+import { caseEntities } from '../../functions/src/adapters/dynamo/entities';
+import { createTable, type MinshengTable } from '../../functions/src/adapters/dynamo/table';
+import { createDeps } from '../../functions/src/app/deps';
+import { sweepSla } from '../../functions/src/services/sla/sweep';
 import { startDynamoLocal } from '../../infra/src/dynamo-local';
 import { ensureTable } from '../../infra/src/table-definition';
 
@@ -47,7 +48,8 @@ function makeCase(i: number, filedAt: Date): CaseRecord {
   return withSlaSchedule(record, filedAt);
 }
 
-async function seed(model: ReturnType<typeof createModel>, total: number): Promise<void> {
+async function seed(table: MinshengTable, total: number): Promise<void> {
+  const { CaseEntity } = caseEntities(table);
   const batches: CaseRecord[][] = [];
   let batch: CaseRecord[] = [];
   for (let i = 0; i < total; i++) {
@@ -62,7 +64,7 @@ async function seed(model: ReturnType<typeof createModel>, total: number): Promi
       while (next < batches.length) {
         const mine = batches[next++]!;
         await execute(
-          model.table.build(BatchWriteCommand).requests(...mine.map((c) => model.CaseEntity.build(BatchPutRequest).item({ ...c, ...caseIndexKeys(c) }))),
+          table.build(BatchWriteCommand).requests(...mine.map((c) => CaseEntity.build(BatchPutRequest).item({ ...c, ...caseIndexKeys(c) }))),
         );
       }
     }),
@@ -78,9 +80,9 @@ async function main() {
       const warmup = size < 0;
       const tableName = warmup ? 'sweep-warmup' : `sweep-${size}`;
       await ensureTable(dynamo.endpoint, tableName);
-      const model = createModel(createDocumentClient({ region: 'local', endpoint: dynamo.endpoint }), tableName);
+      const table = createTable(createDocumentClient({ region: 'local', endpoint: dynamo.endpoint }), tableName);
       const t0 = performance.now();
-      await seed(model, Math.abs(size));
+      await seed(table, Math.abs(size));
       const seedMs = performance.now() - t0;
       const deps = createDeps({ TABLE_NAME: tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: dynamo.endpoint, APP_SECRET: 'benchmark-secret-0123456789abcdefghij' });
       const t1 = performance.now();

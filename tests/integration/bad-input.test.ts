@@ -11,7 +11,7 @@ import { CHINESE, complaint, countItems, expectError, expectFieldError, show } f
 let stack: TestStack;
 beforeAll(async () => {
   stack = await createTestStack();
-  await stack.deps.store.putCategory({ id: 'retired', name: '已停用', types: ['complaint'], sortOrder: 99, active: false });
+  await stack.deps.reference.putCategory({ id: 'retired', name: '已停用', types: ['complaint'], sortOrder: 99, active: false });
 });
 
 afterEach(async () => {

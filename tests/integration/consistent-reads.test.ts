@@ -10,7 +10,9 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDocumentClient } from '../../functions/src/adapters/dynamo/client';
 import { createDynamoCaseStore } from '../../functions/src/adapters/dynamo/case-store';
-import { createModel } from '../../functions/src/adapters/dynamo/table';
+import { createDynamoCredentialStore } from '../../functions/src/adapters/dynamo/credential-store';
+import { createDynamoOfficialStore } from '../../functions/src/adapters/dynamo/official-store';
+import { createTable } from '../../functions/src/adapters/dynamo/table';
 import { createTestStack, type TestStack } from '../support/stack';
 import { accept, complaint, fileCase, type FiledCase } from './helpers';
 
@@ -33,7 +35,8 @@ function recordingStore() {
     },
     { step: 'initialize', name: 'recordReads' },
   );
-  return createDynamoCaseStore(createModel(client, stack.tableName));
+  const table = createTable(client, stack.tableName);
+  return { ...createDynamoCaseStore(table), ...createDynamoCredentialStore(table), ...createDynamoOfficialStore(table) };
 }
 
 beforeAll(async () => {

@@ -74,7 +74,7 @@ describe('POST /api/cases: what the citizen is given', () => {
       }),
     );
     expect(filed.status).toBe('submitted');
-    const stored = await stack.deps.store.getCase(filed.caseNo);
+    const stored = await stack.deps.cases.getCase(filed.caseNo);
     expect(stored).toMatchObject({ contact: { name: '王师傅', phone: '13800138000' }, publishConsent: true });
   });
 });
@@ -82,7 +82,7 @@ describe('POST /api/cases: what the citizen is given', () => {
 describe('POST /api/cases: only a slow hash of the password is kept', () => {
   it('stores an scrypt hash that does not contain the password', async () => {
     const filed = await fileCase(stack);
-    const hash = await stack.deps.store.getPasswordHash(filed.caseNo);
+    const hash = await stack.deps.credentials.getPasswordHash(filed.caseNo);
     expect(hash).toMatch(/^scrypt\$/);
     expect(hash).not.toContain(filed.password);
     expect(hash!.toUpperCase()).not.toContain(filed.password);
@@ -90,8 +90,8 @@ describe('POST /api/cases: only a slow hash of the password is kept', () => {
 
   it('keeps the password out of the case record and its timeline', async () => {
     const filed = await fileCase(stack);
-    const record = await stack.deps.store.getCase(filed.caseNo);
-    const events = await stack.deps.store.listEvents(filed.caseNo);
+    const record = await stack.deps.cases.getCase(filed.caseNo);
+    const events = await stack.deps.cases.listEvents(filed.caseNo);
     expect(JSON.stringify(record)).not.toContain(filed.password);
     expect(JSON.stringify(events)).not.toContain(filed.password);
   });

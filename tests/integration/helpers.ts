@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, ScanCommand, type ScanCommandOutput } from '@aws-sdk/client-dynamodb';
 import { expect, inject } from 'vitest';
 import type { Actor, CaseCommand } from '@minsheng/shared';
-import { changeCase } from '../../functions/src/services/case-events';
+import { changeCase } from '../../functions/src/services/cases/change-case';
 import type { ApiResponse, TestStack } from '../support/stack';
 
 export const PASSWORD_RE = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/;

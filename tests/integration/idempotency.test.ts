@@ -11,7 +11,7 @@ beforeAll(async () => {
 const file = (body: unknown, key: string) => stack.request('POST', '/api/cases', { body, headers: { 'Idempotency-Key': key } });
 
 async function submittedEvents(caseNo: string) {
-  return (await stack.deps.store.listEvents(caseNo)).filter((e) => e.kind === 'submitted');
+  return (await stack.deps.cases.listEvents(caseNo)).filter((e) => e.kind === 'submitted');
 }
 
 describe('POST /api/cases with Idempotency-Key', () => {
@@ -30,7 +30,7 @@ describe('POST /api/cases with Idempotency-Key', () => {
     expect(second.headers['access-control-expose-headers']).toContain('Idempotent-Replayed');
 
     expect(await countCases(stack)).toBe(before + 1);
-    expect(await stack.deps.store.getCase(first.body.caseNo)).toMatchObject({ caseNo: first.body.caseNo, status: 'submitted' });
+    expect(await stack.deps.cases.getCase(first.body.caseNo)).toMatchObject({ caseNo: first.body.caseNo, status: 'submitted' });
     expect(await submittedEvents(first.body.caseNo)).toHaveLength(1);
   });
 
@@ -66,7 +66,7 @@ describe('POST /api/cases with Idempotency-Key', () => {
 
     const [caseNo] = [...caseNos];
     expect(await countCases(stack)).toBe(before + 1);
-    expect(await stack.deps.store.getCase(caseNo!)).toBeDefined();
+    expect(await stack.deps.cases.getCase(caseNo!)).toBeDefined();
     expect(await submittedEvents(caseNo!)).toHaveLength(1);
   });
 

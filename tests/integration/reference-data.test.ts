@@ -7,9 +7,9 @@ beforeAll(async () => {
   stack = await createTestStack();
   // What an administrator might leave behind: a retired category and department, and a new
   // category meant to be listed first.
-  await stack.deps.store.putCategory({ id: 'old-retired', name: '已停用的类别', types: ['complaint'], sortOrder: 2.5, active: false });
-  await stack.deps.store.putCategory({ id: 'a-top', name: '置顶类别', types: ['suggestion'], sortOrder: 0, active: true });
-  await stack.deps.store.putDepartment({ id: 'chexiao', name: '已撤销的部门', sortOrder: 3.5, active: false });
+  await stack.deps.reference.putCategory({ id: 'old-retired', name: '已停用的类别', types: ['complaint'], sortOrder: 2.5, active: false });
+  await stack.deps.reference.putCategory({ id: 'a-top', name: '置顶类别', types: ['suggestion'], sortOrder: 0, active: true });
+  await stack.deps.reference.putDepartment({ id: 'chexiao', name: '已撤销的部门', sortOrder: 3.5, active: false });
 });
 
 describe('GET /api/categories', () => {

@@ -127,7 +127,7 @@ describe('POST /api/track/case/rating', () => {
     expectError(await rate(filed.token, { rating: 'satisfied' }), 409, 'INVALID_TRANSITION');
     await requestInfo(stack, filed.caseNo, QUESTION);
     expectError(await rate(filed.token, { rating: 'satisfied' }), 409, 'INVALID_TRANSITION');
-    expect((await stack.deps.store.getCase(filed.caseNo))!.ratings).toEqual([]);
+    expect((await stack.deps.cases.getCase(filed.caseNo))!.ratings).toEqual([]);
   });
 
   it('shows the answer with the department\'s name and offers to rate it', async () => {
@@ -171,7 +171,7 @@ describe('POST /api/track/case/rating', () => {
     const again = await rate(filed.token, { rating: 'unsatisfied', comment: '改主意了' });
     expectError(again, 409, 'ALREADY_RATED');
 
-    const stored = await stack.deps.store.getCase(filed.caseNo);
+    const stored = await stack.deps.cases.getCase(filed.caseNo);
     expect(stored!.ratings).toHaveLength(1);
     expect(stored!.ratings[0]).toMatchObject({ rating: 'satisfied' });
     expect(stored!.status).toBe('closed');
@@ -185,9 +185,9 @@ describe('POST /api/track/case/rating', () => {
     const loser = a!.status === 409 ? a! : b!;
     expectError(loser, 409, 'ALREADY_RATED');
 
-    const rated = (await stack.deps.store.listEvents(filed.caseNo)).filter((e) => e.kind === 'rated');
+    const rated = (await stack.deps.cases.listEvents(filed.caseNo)).filter((e) => e.kind === 'rated');
     expect(rated).toHaveLength(1);
-    expect((await stack.deps.store.getCase(filed.caseNo))!.ratings).toHaveLength(1);
+    expect((await stack.deps.cases.getCase(filed.caseNo))!.ratings).toHaveLength(1);
   });
 
   it('reopens the case for another round when the first answer is rated unsatisfied', async () => {
@@ -212,7 +212,7 @@ describe('POST /api/track/case/rating', () => {
     const final = await rate(token, { rating: 'satisfied' });
     expect(final.status, show(final)).toBe(201);
     expect(final.body.status).toBe('closed');
-    expect((await stack.deps.store.getCase(filed.caseNo))!.ratings.map((r) => r.rating)).toEqual(['unsatisfied', 'satisfied']);
+    expect((await stack.deps.cases.getCase(filed.caseNo))!.ratings.map((r) => r.rating)).toEqual(['unsatisfied', 'satisfied']);
   });
 
   it('refuses to rate the same answer again after an unsatisfied rating reopened the case (409 ALREADY_RATED)', async () => {
@@ -220,7 +220,7 @@ describe('POST /api/track/case/rating', () => {
     expect((await rate(filed.token, { rating: 'unsatisfied' })).status).toBe(201);
     const again = await rate(filed.token, { rating: 'satisfied' });
     expectError(again, 409, 'ALREADY_RATED');
-    expect((await stack.deps.store.getCase(filed.caseNo))!.ratings).toHaveLength(1);
+    expect((await stack.deps.cases.getCase(filed.caseNo))!.ratings).toHaveLength(1);
   });
 
   it.each([

@@ -154,7 +154,7 @@ describe('GET /api/track/case: what the citizen sees', () => {
   it('never shows the password, its hash, or who handled it from where', async () => {
     const filed = await fileAndLogin(stack);
     await accept(stack, filed.caseNo);
-    const hash = await stack.deps.store.getPasswordHash(filed.caseNo);
+    const hash = await stack.deps.credentials.getPasswordHash(filed.caseNo);
     const text = JSON.stringify(await track(stack, filed.token));
     expect(text).not.toContain(filed.password);
     expect(text).not.toContain(hash!);
@@ -168,7 +168,7 @@ describe('GET /api/track/case: what the citizen sees', () => {
     const filed = await fileAndLogin(stack);
     await accept(stack, filed.caseNo);
     await act(stack, filed.caseNo, { action: 'request_extension', days: 10, reason: '需要现场勘查的内部理由' });
-    const events = await stack.deps.store.listEvents(filed.caseNo);
+    const events = await stack.deps.cases.listEvents(filed.caseNo);
     expect(events.map((e) => e.kind)).toContain('extension_requested');
 
     const view = await track(stack, filed.token);

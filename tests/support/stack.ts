@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { inject } from 'vitest';
-import { createDeps } from '../../functions/src/lib/deps';
+import { createDeps } from '../../functions/src/app/deps';
 import type { HttpHandler } from '../../functions/src/lib/http';
 import type { Deps } from '../../functions/src/services/deps';
 import { seedReferenceData } from '../../infra/src/demo-data';

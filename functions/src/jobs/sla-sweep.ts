@@ -1,13 +1,12 @@
-import { defaultDeps } from '../lib/deps';
-import { deliverNotifications } from '../services/notifier';
-import { sweepSla } from '../services/sla-sweep';
-import type { Deps } from '../services/deps';
+import * as wire from '../app/wiring';
+import { deliverNotifications, type NotifierDeps } from '../services/notifications/notifier';
+import { sweepSla, type SweepDeps } from '../services/sla/sweep';
 
 /**
  * Scheduled every 5 minutes (serverless.yml). May also be invoked with `{ "now": "<ISO>" }` to
  * sweep as of another moment (tests, demos). Delivers the notifications it caused right away.
  */
-export function createSweepHandler(getDeps: () => Deps) {
+export function createSweepHandler(getDeps: () => SweepDeps & NotifierDeps) {
   return async (event: { now?: string } | undefined) => {
     const deps = getDeps();
     const now = event?.now ? new Date(event.now) : deps.now();
@@ -20,4 +19,4 @@ export function createSweepHandler(getDeps: () => Deps) {
   };
 }
 
-export const handler = createSweepHandler(defaultDeps);
+export const handler = createSweepHandler(wire.inject({ ...wire.notifierDeps, queues: wire.queues, now: wire.clock, ...wire.slaSettingsDeps }));

@@ -3,10 +3,7 @@ import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DomainError, LIMITS, issuesToFields } from '@minsheng/shared';
-import type { ClientInfo, Deps } from '../services/deps';
-import { defaultDeps } from './deps';
 import { toErrorResponse } from './errors';
-import { authenticateOfficial, type OfficialContext } from '../services/console-auth';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -17,14 +14,21 @@ interface BodySchema<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { code: string; path: PropertyKey[]; message: string }[] } };
 }
 
-export interface RouteInput<B, Q = undefined> {
+/** Where a request came from, recorded with every event it causes. */
+export interface ClientInfo {
+  ip?: string;
+  userAgent?: string;
+}
+
+export interface RouteInput<D, B, Q = undefined> {
   body: B;
   /** The validated query string (when the route declares a `query` schema). */
   query: Q;
   /** A path parameter such as `{caseNo}`; 404 when absent. */
   pathParam(name: string): string;
   event: Event;
-  deps: Deps;
+  /** The route's own dependencies (only what it uses), built once per container. */
+  deps: D;
   client: ClientInfo;
   /** Stable identifier of the caller for throttling: its source IP. */
   clientId: string;
@@ -38,21 +42,22 @@ export interface RouteOutput {
   headers?: Record<string, string>;
 }
 
-export interface RouteDefinition<B, Q, A> {
+export interface RouteDefinition<D, B, Q, A> {
   /**
    * Who is calling (e.g. `consoleOfficial`, `citizenCaseNo`), checked before the body and query are
    * validated: a caller without a valid token learns 401, not the route's validation rules.
    */
-  auth?: (input: RouteInput<undefined, undefined>) => Promise<A>;
+  auth?: (input: RouteInput<D, undefined, undefined>) => Promise<A>;
   body?: BodySchema<B>;
   query?: BodySchema<Q>;
-  handle(input: RouteInput<B, Q> & { auth: A }): Promise<RouteOutput>;
+  handle(input: RouteInput<D, B, Q> & { auth: A }): Promise<RouteOutput>;
 }
 
-export type HttpHandler = ((event: Event, context: Context) => Promise<Result>) & {
-  /** The same route on other dependencies (tests, benchmarks, the local stack's seeding). */
-  withDeps(deps: Deps): (event: Event, context: Context) => Promise<Result>;
-};
+export interface HttpHandler<D = unknown> {
+  (event: Event, context: Context): Promise<Result>;
+  /** The same route on other dependencies (tests, benchmarks): any object with what the route uses. */
+  withDeps<X extends D>(deps: X): (event: Event, context: Context) => Promise<Result>;
+}
 
 const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
 
@@ -89,11 +94,11 @@ function errorResponses(): MiddlewareObj<Event, Result> {
 }
 
 /**
- * A thin HTTP route: normalise headers → CORS → errors mapped to `{ error: { code, message } }`
+ * A thin HTTP route on its own dependencies (`deps`, built on first use by the composition root): normalise headers → CORS → errors mapped to `{ error: { code, message } }`
  * → JSON body parsed and validated → the handler, which calls one service.
  */
-export function httpRoute<B = undefined, Q = undefined, A = undefined>(definition: RouteDefinition<B, Q, A>): HttpHandler {
-  const build = (getDeps: () => Deps) =>
+export function httpRoute<D, B = undefined, Q = undefined, A = undefined>(deps: () => D, definition: RouteDefinition<D, B, Q, A>): HttpHandler<D> {
+  const build = (getDeps: () => D) =>
     middy<Event, Result>()
       .use(httpHeaderNormalizer())
       .use(
@@ -111,7 +116,7 @@ export function httpRoute<B = undefined, Q = undefined, A = undefined>(definitio
         const header = (name: string) => event.headers[name.toLowerCase()];
         const ip = event.requestContext?.http?.sourceIp;
         const userAgent = header('user-agent');
-        const base: RouteInput<undefined, undefined> = {
+        const base: RouteInput<D, undefined, undefined> = {
           body: undefined,
           query: undefined,
           pathParam(name) {
@@ -154,18 +159,7 @@ export function httpRoute<B = undefined, Q = undefined, A = undefined>(definitio
         };
       });
 
-  const handler = build(defaultDeps) as unknown as HttpHandler;
+  const handler = build(deps) as unknown as HttpHandler<D>;
   handler.withDeps = (deps) => build(() => deps);
   return handler;
-}
-
-/** The case number a citizen token opens; 401 when missing, invalid or expired. */
-export async function citizenCaseNo(input: RouteInput<unknown, unknown>): Promise<string> {
-  const { caseNo } = await input.deps.tokens.verifyCitizenToken(input.bearerToken(), input.deps.now());
-  return caseNo;
-}
-
-/** The official behind the request's console token, checked against their account; 401 otherwise. */
-export function consoleOfficial(input: RouteInput<unknown, unknown>): Promise<OfficialContext> {
-  return authenticateOfficial(input.deps, input.bearerToken());
 }

@@ -28,8 +28,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-/** A hash of a password nobody has, checked when the case does not exist so both answers take as long. */
-export const DECOY_HASH_PROMISE = hashPassword(randomBytes(12).toString('hex'));
+/**
+ * The scrypt hash of random bytes nobody kept (made once, offline, with the same cost): checked
+ * when the case or account does not exist, so both answers take as long. A constant, so no hash
+ * is computed at cold start.
+ */
+const DECOY_HASH = 'scrypt$32768$8$1$nCmdAWS78OyTr4BmrlyWXg$zDziriA276or6F0FKXG45Em9abHI8Xwjon5CYINV5Zc';
+
+/** Check `password` against the decoy (always false, as slow as a real check). */
+export async function verifyDecoyPassword(password: string): Promise<boolean> {
+  await verifyPassword(password, DECOY_HASH);
+  return false;
+}
 
 export function sha256(input: string): string {
   return createHash('sha256').update(input).digest('base64url');

@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '@minsheng/shared';
-import type { CalendarOverride } from './case-store';
+import type { CalendarOverride } from './sla-settings';
 
 /** China's official working-day calendar (holidays and 调休 make-up days), plus admins' overrides. */
 export interface HolidayCalendar {

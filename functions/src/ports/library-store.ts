@@ -1,5 +1,5 @@
 import type { LibraryKind } from '@minsheng/shared';
-import type { CaseEvent } from './case-store';
+import type { CaseEvent } from './cases';
 
 /** A library item as stored: a policy document, or an anonymised answered consultation. */
 export interface LibraryItemRecord {

@@ -1,31 +1,52 @@
-import type { CaseStore } from '../ports/case-store';
+import type { CaseQueues, CaseStore, CredentialStore } from '../ports/cases';
 import type { HolidayCalendar } from '../ports/holidays';
+import type { LibrarySearch } from '../ports/library-search';
+import type { LibraryStore } from '../ports/library-store';
+import type { NotificationStore } from '../ports/notifications';
+import type { OfficialStore } from '../ports/officials';
+import type { ReferenceStore } from '../ports/reference-data';
+import type { SlaSettingsStore } from '../ports/sla-settings';
+import type { StatsStore } from '../ports/statistics';
+import type { ThrottleStore } from '../ports/throttle';
 import type { WeChatApi } from '../ports/wechat';
 import type { TokenService } from '../lib/tokens';
-import type { LibraryStore } from '../ports/library-store';
-import type { LibrarySearch } from '../ports/library-search';
 
-/** What the use cases need from the outside world; handlers pass real ones, tests may pass others. */
+/**
+ * Everything a use case may need from the outside world, one small port per concern. A use case
+ * takes only the ones it uses (`Pick<Deps, 'cases' | 'now'>`), so a unit test hands it fakes of
+ * those alone; the composition root (app/) wires the real ones, per route.
+ */
 export interface Deps {
-  store: CaseStore;
-  tokens: TokenService;
-  now: () => Date;
-  /** Sub-key for deriving the password of an idempotent filing. */
-  passwordKey: Buffer;
-  /** China's official holiday calendar (admins' overrides are applied from the store). */
+  /** Cases and their timeline/audit events. */
+  cases: CaseStore;
+  /** Officials' queues and the SLA timers' due steps. */
+  queues: CaseQueues;
+  /** Password hashes and idempotency records. */
+  credentials: CredentialStore;
+  /** Categories and departments. */
+  reference: ReferenceStore;
+  officials: OfficialStore;
+  /** Login-attempt counters. */
+  throttle: ThrottleStore;
+  /** Outbox, inboxes, WeChat send claims. */
+  notifications: NotificationStore;
+  stats: StatsStore;
+  /** Admins' SLA policies and holiday-calendar overrides. */
+  slaSettings: SlaSettingsStore;
+  /** China's official holiday calendar (admins' overrides are applied from slaSettings). */
   holidays: HolidayCalendar;
-  /** WeChat's server API; unset where WeChat is not configured (citizens are then not messaged). */
-  wechat?: WeChatApi;
-  /** Subscription-message template for progress updates. */
-  wechatTemplateId?: string;
   /** The policy library's storage. */
   library: LibraryStore;
   /** Searching the library (this process's in-memory index, kept in step with `library`). */
   librarySearch: LibrarySearch;
+  tokens: TokenService;
+  now: () => Date;
+  /** Sub-key for deriving the password of an idempotent filing. */
+  passwordKey: Buffer;
+  /** WeChat's server API; unset where WeChat is not configured (citizens are then not messaged). */
+  wechat?: WeChatApi;
+  /** Subscription-message template for progress updates. */
+  wechatTemplateId?: string;
 }
 
-/** Where a request came from, recorded with every event it causes. */
-export interface ClientInfo {
-  ip?: string;
-  userAgent?: string;
-}
+export type { ClientInfo } from '../lib/http';

@@ -1,4 +1,5 @@
 import type { CaseRecord } from './case';
+import type { EventKind } from './events';
 import { maskSensitiveText } from './privacy';
 
 /** Who a notification is for: the citizen (WeChat), a department's handlers, or a role's inbox. */
@@ -9,7 +10,7 @@ export type NotifiableKind = 'accepted' | 'transferred' | 'info_requested' | 're
 
 export interface NotificationDraft {
   audience: Audience;
-  kind: string;
+  kind: EventKind;
   caseNo: string;
   title: string;
   body: string;
@@ -20,7 +21,7 @@ export interface NotificationDraft {
  * department; overdue → supervisors (and the citizen); severe → the supervising authority (and
  * the citizen). Citizens are only ever messaged if they subscribed; the notifier checks that.
  */
-export function notificationsFor(kind: string, after: CaseRecord): NotificationDraft[] {
+export function notificationsFor(kind: EventKind, after: CaseRecord): NotificationDraft[] {
   const base = { caseNo: after.caseNo, kind };
   const dept = after.departmentId;
   // Inboxes are lists: phones and ID numbers a citizen typed into a title are masked, as in queues.

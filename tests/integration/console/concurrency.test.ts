@@ -49,7 +49,7 @@ describe('20 conflicting actions on one case at once', () => {
     for (const c of conflicts) expect(c.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
 
     const winner = ok[0]!.body;
-    const stored = await stack.deps.store.getCase(caseNo);
+    const stored = await stack.deps.cases.getCase(caseNo);
     expect(stored?.version).toBe(2);
     expect(stored?.status).toBe(winner.status);
     expect(winner.version).toBe(2);
@@ -90,7 +90,7 @@ describe('20 conflicting actions on one case at once', () => {
     const timeline = await kinds(caseNo);
     expect(timeline.slice(0, 2)).toEqual(['submitted', 'accepted']);
     expect(timeline.slice(2)).toHaveLength(1);
-    expect((await stack.deps.store.getCase(caseNo))?.version).toBe(v + 1);
+    expect((await stack.deps.cases.getCase(caseNo))?.version).toBe(v + 1);
   });
 
   it('12 accepts of 12 different cases at once all succeed: the shared statistics counters do not make them fail', async () => {

@@ -112,7 +112,7 @@ export async function rate(stack: TestStack, caseNo: string, password: string, r
 
 /** What a rejected request must leave untouched: the stored version and the number of audit events. */
 export async function snapshot(stack: TestStack, caseNo: string): Promise<{ version: number | undefined; events: number; status: string | undefined }> {
-  const [c, events] = await Promise.all([stack.deps.store.getCase(caseNo), stack.deps.store.listEvents(caseNo)]);
+  const [c, events] = await Promise.all([stack.deps.cases.getCase(caseNo), stack.deps.cases.listEvents(caseNo)]);
   return { version: c?.version, events: events.length, status: c?.status };
 }
 

@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestStack, type ApiResponse, type TestStack } from '../../support/stack';
 import { act, complaintBody, fileAs, reportBody, show } from '../../support/console';
-import { deliverNotifications } from '../../../functions/src/services/notifier';
+import { deliverNotifications } from '../../../functions/src/services/notifications/notifier';
 import { after, caseNos, citizenToken, DAY, expectApiError, HOUR, rate, Session, T0 } from './console-kit';
 
 const NAME = '李秀兰';

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { statsDeltas, type CaseRecord } from '@minsheng/shared';
-import { newEventId } from '../../../functions/src/services/case-events';
+import { newEventId } from '../../../functions/src/services/cases/case-event';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { act, complaintBody, fileAs, show } from '../../support/console';
 import { after, caseNos, citizenToken, DAY, HOUR, rate, Session, T0, track, walkQueue } from './console-kit';
@@ -28,7 +28,7 @@ const detail = async (username: string, caseNo: string) => {
   return res.body;
 };
 async function run(username: string, caseNo: string, command: Record<string, unknown>) {
-  const version = (await stack.deps.store.getCase(caseNo))!.version;
+  const version = (await stack.deps.cases.getCase(caseNo))!.version;
   const res = await act(stack, await tok(username), caseNo, { ...command, expectedVersion: version });
   expect(res.status, `${username} ${String(command.action)}: ${show(res)}`).toBe(200);
   return res.body;
@@ -133,9 +133,9 @@ describe('queues', () => {
 
     // What the SLA sweep will do: record the level reached, with its event and counters, at the version read.
     const now = session.advance(16 * DAY);
-    const current = (await stack.deps.store.getCase(c.caseNo)) as CaseRecord;
+    const current = (await stack.deps.cases.getCase(c.caseNo)) as CaseRecord;
     const next: CaseRecord = { ...current, slaReached: 'overdue', version: current.version + 1, updatedAt: now.toISOString() };
-    const written = await stack.deps.store.applyChange(
+    const written = await stack.deps.cases.applyChange(
       next,
       current.version,
       { eventId: newEventId(now), caseNo: c.caseNo, at: now.toISOString(), kind: 'sla_overdue', actorRole: 'system', actorId: 'sla-timer', fromStatus: current.status, toStatus: current.status, public: false, data: { level: 'overdue' } },
@@ -148,7 +148,7 @@ describe('queues', () => {
 
     await run('rsj', c.caseNo, { action: 'reply', answer: '已处理完毕。' });
     expect(await inQueue('duban', 'queue=escalated')).not.toContain(c.caseNo);
-    expect((await stack.deps.store.getCase(c.caseNo))!.firstAnswer?.onTime).toBe(false);
+    expect((await stack.deps.cases.getCase(c.caseNo))!.firstAnswer?.onTime).toBe(false);
   });
 
   it('the closed queue shows the most recently closed first; a handler sees only their department in it', async () => {
@@ -219,14 +219,14 @@ describe('actions', () => {
     session.setNow(T0);
     const c = await accepted();
     expect(await inQueue('rsj', 'queue=department')).toContain(c.caseNo);
-    const version = (await stack.deps.store.getCase(c.caseNo))!.version;
+    const version = (await stack.deps.cases.getCase(c.caseNo))!.version;
     const res = await act(stack, await tok('rsj'), c.caseNo, { action: 'send_back', expectedVersion: version, reason: '不属于人社局职责，请重新分办' });
     // The handler's request succeeded (see below), so the answer must not be an error.
     expect.soft(res.status, `send_back answered ${show(res)}`).toBe(200);
     expect.soft(res.body).toMatchObject({ caseNo: c.caseNo, status: 'submitted', version: version + 1 });
     expect.soft(JSON.stringify(res.body)).not.toMatch(/"content"|"contact"|"timeline"/);
 
-    const stored = (await stack.deps.store.getCase(c.caseNo))!;
+    const stored = (await stack.deps.cases.getCase(c.caseNo))!;
     expect(stored.status).toBe('submitted');
     expect(stored.departmentId).toBeUndefined();
     expect(stored.version).toBe(version + 1);
@@ -341,7 +341,7 @@ describe('actions', () => {
       const res = await act(stack, await tok(who), c.caseNo, { action: 'close', expectedVersion: replied.version, reason: '群众未评价' });
       expect(res.status, show(res)).toBe(409);
       expect(res.body.error.code).toBe('RATING_WINDOW_OPEN');
-      expect((await stack.deps.store.getCase(c.caseNo))!.status).toBe('replied');
+      expect((await stack.deps.cases.getCase(c.caseNo))!.status).toBe('replied');
     }
 
     session.setNow(after(repliedAt, 7 * DAY + 60 * 1000));

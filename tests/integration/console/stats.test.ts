@@ -43,7 +43,7 @@ const CASES = {
 type Key = keyof typeof CASES;
 
 const no = (k: Key) => filed[k]!.caseNo;
-const versionOf = async (k: Key) => (await stack.deps.store.getCase(no(k)))!.version;
+const versionOf = async (k: Key) => (await stack.deps.cases.getCase(no(k)))!.version;
 
 async function run(username: string, k: Key, command: Record<string, unknown>): Promise<void> {
   const res = await act(stack, await session.token(username), no(k), { ...command, expectedVersion: await versionOf(k) });
@@ -111,8 +111,8 @@ async function recount(): Promise<Map<string, Counters>> {
     }
   };
   for (const k of Object.keys(CASES) as Key[]) {
-    const c = (await stack.deps.store.getCase(no(k))) as CaseRecord;
-    const events = await stack.deps.store.listEvents(no(k));
+    const c = (await stack.deps.cases.getCase(no(k))) as CaseRecord;
+    const events = await stack.deps.cases.listEvents(no(k));
     const base = ['ALL', `CAT#${c.categoryId}`, `TYPE#${c.type}`];
     add(base, 'filed');
     for (const e of events) {
@@ -151,7 +151,7 @@ function rates(c: Counters) {
 
 describe('statistics after a mixed workload', () => {
   it('the workload did what it meant to: statuses, rounds, and which first answer was late', async () => {
-    const get = async (k: Key) => (await stack.deps.store.getCase(no(k)))!;
+    const get = async (k: Key) => (await stack.deps.cases.getCase(no(k)))!;
     expect((await get('c1')).status).toBe('closed');
     expect((await get('c3')).ratings.map((r) => r.rating)).toEqual(['unsatisfied', 'basically_satisfied']);
     expect((await get('c4')).firstAnswer).toMatchObject({ onTime: false, departmentId: 'zjj' });

@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { inject } from 'vitest';
-import { createDeps } from '../../../functions/src/lib/deps';
+import { createDeps } from '../../../functions/src/app/deps';
 import type { Deps } from '../../../functions/src/services/deps';
-import { LiveLibraryIndex } from '../../../functions/src/services/search/live-library-index';
+import { LiveLibraryIndex } from '../../../functions/src/adapters/search/live-library-index';
 import { search as searchRoute } from '../../../functions/src/http/citizen/policies';
 import { TEST_SECRET, type TestStack } from '../../support/stack';
 

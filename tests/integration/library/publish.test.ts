@@ -133,7 +133,7 @@ describe('publishing an answered consultation', () => {
   it('a consultation closed after the citizen rated it can be published too', async () => {
     const c = await answered(consultation({ title: '拖欠工资能不能申请劳动仲裁', content: '公司拖欠两个月工资，能不能申请劳动仲裁？', contact: undefined, location: undefined }), '可以。劳动仲裁不收费，申请时效为一年。');
     await rate(stack, c.caseNo, c.password, 'satisfied');
-    expect((await stack.deps.store.getCase(c.caseNo))?.status).toBe('closed');
+    expect((await stack.deps.cases.getCase(c.caseNo))?.status).toBe('closed');
     const res = await stack.request('POST', `/api/console/cases/${c.caseNo}/publish`, {
       token: await session.token('duban'),
       body: { question: '公司拖欠两个月工资，能不能申请劳动仲裁？', answer: '可以。劳动仲裁不收费，申请时效为一年。' },

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWeChatClient } from '../../../functions/src/adapters/wechat/client';
-import { deliverNotifications } from '../../../functions/src/services/notifier';
+import { deliverNotifications } from '../../../functions/src/services/notifications/notifier';
 import type { Deps } from '../../../functions/src/services/deps';
 import { startFakeWeChat, type FakeWeChat, type SentMessage } from '../../../infra/src/fake-wechat';
 import { createTestStack, type TestStack } from '../../support/stack';
@@ -57,7 +57,7 @@ describe('subscribing (POST /api/track/case/subscription)', () => {
     const res = await subscribe('sub', codes.sub);
     expect(res.status, show(res)).toBe(200);
     expect(res.body).toEqual({ subscribed: true });
-    expect((await stack.deps.store.getCase(c.sub.caseNo))!.subscription).toMatchObject({ openid: fake.openidFor(codes.sub), templateIds: ['tpl-progress'] });
+    expect((await stack.deps.cases.getCase(c.sub.caseNo))!.subscription).toMatchObject({ openid: fake.openidFor(codes.sub), templateIds: ['tpl-progress'] });
     expect((await subscribe('sub2', codes.sub2)).status).toBe(200);
     const detail = await officials.get('shouli', `/api/console/cases/${c.sub.caseNo}`);
     expect(JSON.stringify(detail)).not.toContain(fake.openidFor(codes.sub));
@@ -69,7 +69,7 @@ describe('subscribing (POST /api/track/case/subscription)', () => {
     expect(res.status, show(res)).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(res.body.error.fields.code).toMatch(CHINESE);
-    expect((await stack.deps.store.getCase(c.plain.caseNo))!.subscription).toBeUndefined();
+    expect((await stack.deps.cases.getCase(c.plain.caseNo))!.subscription).toBeUndefined();
   });
 });
 
@@ -83,7 +83,7 @@ describe('citizens are messaged in WeChat only if they subscribed', () => {
     expect(result).toMatchObject({ wechat: 1, notSubscribed: 1, failed: 0 });
     expect(fake.messages().length - before).toBe(1);
     const [m] = messagesFor(c.sub.caseNo);
-    expect(m).toMatchObject({ touser: fake.openidFor(codes.sub), template_id: 'tpl-progress', page: `pages/case/index?caseNo=${c.sub.caseNo}` });
+    expect(m).toMatchObject({ touser: fake.openidFor(codes.sub), template_id: 'tpl-progress', page: `subpackages/case/detail/index?caseNo=${c.sub.caseNo}` });
     expect(m!.data.thing2!.value).toBe('需要您补充材料');
     expect(Array.from(m!.data.thing3!.value).length).toBeLessThanOrEqual(20);
     expect(m!.data.thing3!.value).toBe(Array.from('请补充劳动合同和工资条的复印件，以便核实欠薪金额').slice(0, 20).join(''));

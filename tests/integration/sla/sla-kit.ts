@@ -5,8 +5,8 @@
  */
 import { expect } from 'vitest';
 import type { Actor, CaseCommand } from '@minsheng/shared';
-import { changeCase } from '../../../functions/src/services/case-events';
-import { sweepSla, type SweepResult } from '../../../functions/src/services/sla-sweep';
+import { changeCase } from '../../../functions/src/services/cases/change-case';
+import { sweepSla, type SweepResult } from '../../../functions/src/services/sla/sweep';
 import type { Deps } from '../../../functions/src/services/deps';
 import type { TestStack } from '../../support/stack';
 import { consoleLogin } from '../../support/console';
@@ -53,7 +53,7 @@ export type StepCounts = { warning: number; overdue: number; severe: number };
 
 /** How many sla_warning / sla_overdue / sla_severe events a case has, from its audit trail. */
 export async function slaEvents(stack: TestStack, caseNo: string): Promise<StepCounts & { order: string[] }> {
-  const events = await stack.deps.store.listEvents(caseNo);
+  const events = await stack.deps.cases.listEvents(caseNo);
   const sla = events.filter((e) => e.kind.startsWith('sla_'));
   return {
     warning: sla.filter((e) => e.kind === 'sla_warning').length,
@@ -132,7 +132,7 @@ export class Officials {
 
   /** A console action through POST /api/console/cases/{caseNo}/actions, on the version stored now. */
   async act(username: Parameters<Officials['token']>[0], caseNo: string, command: Record<string, unknown>) {
-    const version = (await this.stack.deps.store.getCase(caseNo))!.version;
+    const version = (await this.stack.deps.cases.getCase(caseNo))!.version;
     const res = await this.stack.request('POST', `/api/console/cases/${caseNo}/actions`, { token: await this.token(username), body: { ...command, expectedVersion: version } });
     expect(res.status, `${username} ${String(command.action)} ${caseNo}: ${res.status} ${JSON.stringify(res.body)}`).toBe(200);
     return res.body;

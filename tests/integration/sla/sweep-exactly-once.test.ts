@@ -9,7 +9,7 @@
  * Each describe block has its own table, so one block's sweeps never see another's cases.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sweepSla, SweepInterrupted } from '../../../functions/src/services/sla-sweep';
+import { sweepSla, SweepInterrupted } from '../../../functions/src/services/sla/sweep';
 import { createTestStack, type TestStack } from '../../support/stack';
 import {
   acceptAt,
@@ -35,7 +35,7 @@ describe('the sweep run twice takes each step exactly once', () => {
     cases = (await fileConsultations(stack, 4)).map((c) => c.caseNo);
     // Three dispatched to 人社局; the fourth is still waiting for intake (its clock runs too).
     for (const caseNo of cases.slice(0, 3)) await acceptAt(stack, day(0.1), caseNo);
-    const [all, month] = await Promise.all([stack.deps.store.getStats('ALL'), stack.deps.store.getStats('2026-03')]);
+    const [all, month] = await Promise.all([stack.deps.stats.getStats('ALL'), stack.deps.stats.getStats('2026-03')]);
     overdueBefore = { all: all.ALL?.overdue ?? 0, rsj: all['DEPT#rsj']?.overdue ?? 0, month: month.ALL?.overdue ?? 0 };
   });
 
@@ -67,7 +67,7 @@ describe('the sweep run twice takes each step exactly once', () => {
 
   it('overdue counts once in the statistics (overall, per department and in the month)', async () => {
     await sweepAt(stack, day(9));
-    const [all, month] = await Promise.all([stack.deps.store.getStats('ALL'), stack.deps.store.getStats('2026-03')]);
+    const [all, month] = await Promise.all([stack.deps.stats.getStats('ALL'), stack.deps.stats.getStats('2026-03')]);
     expect((all.ALL?.overdue ?? 0) - overdueBefore.all).toBe(4);
     expect((all['DEPT#rsj']?.overdue ?? 0) - overdueBefore.rsj).toBe(3);
     expect((month.ALL?.overdue ?? 0) - overdueBefore.month).toBe(4);
@@ -85,16 +85,16 @@ describe('the sweep run twice takes each step exactly once', () => {
     expect(muchLater.itemsRead).toBe(0);
     await expectSteps(stack, cases, { warning: 1, overdue: 1, severe: 1 });
     for (const caseNo of cases) {
-      const c = await stack.deps.store.getCase(caseNo);
+      const c = await stack.deps.cases.getCase(caseNo);
       expect(c!.slaReached).toBe('severe');
       expect(c!.schedule?.next).toBeUndefined();
     }
-    const all = await stack.deps.store.getStats('ALL');
+    const all = await stack.deps.stats.getStats('ALL');
     expect((all.ALL?.overdue ?? 0) - overdueBefore.all, 'severe does not count as another late case').toBe(4);
   });
 
   it('the audit events say what happened and are public except the warning', async () => {
-    const events = (await stack.deps.store.listEvents(cases[0]!)).filter((e) => e.kind.startsWith('sla_'));
+    const events = (await stack.deps.cases.listEvents(cases[0]!)).filter((e) => e.kind.startsWith('sla_'));
     expect(events.map((e) => [e.kind, e.actorRole, e.actorId, e.public, e.data.level])).toEqual([
       ['sla_warning', 'system', 'sla-timer', false, 'warning'],
       ['sla_overdue', 'system', 'sla-timer', true, 'overdue'],
@@ -182,7 +182,7 @@ describe('a sweep killed mid-way and re-run completes, nothing doubled, nothing 
   });
 
   it('the overdue counter moved once per case despite the interruptions', async () => {
-    const all = await stack.deps.store.getStats('ALL');
+    const all = await stack.deps.stats.getStats('ALL');
     expect(all.ALL?.overdue).toBe(6);
   });
 });

@@ -23,7 +23,7 @@ describe('what the timers must not touch, and what moves them', () => {
     await acceptAt(stack, new Date('2026-05-04T11:00:00+08:00'), c!.caseNo);
     const r = await sweepAt(stack, new Date('2026-05-24T10:00:00+08:00'));
     expect(r.steps).toEqual({ warning: 1, overdue: 1, severe: 1 });
-    const events = (await stack.deps.store.listEvents(c!.caseNo)).filter((e) => e.kind.startsWith('sla_'));
+    const events = (await stack.deps.cases.listEvents(c!.caseNo)).filter((e) => e.kind.startsWith('sla_'));
     expect(events.map((e) => e.kind)).toEqual(['sla_warning', 'sla_overdue', 'sla_severe']);
     expect(new Set(events.map((e) => e.eventId)).size).toBe(3);
     expect([...events].sort((a, b) => a.eventId.localeCompare(b.eventId)).map((e) => e.kind)).toEqual(['sla_warning', 'sla_overdue', 'sla_severe']);
@@ -36,8 +36,8 @@ describe('what the timers must not touch, and what moves them', () => {
     const caseNo = c!.caseNo;
     await acceptAt(stack, day(0.1, base), caseNo);
     await actAt(stack, day(2, base), caseNo, { action: 'request_info', question: '请补充劳动合同复印件' }, HANDLER);
-    expect((await stack.deps.store.getCase(caseNo))!.status).toBe('awaiting_citizen');
-    expect((await stack.deps.store.getCase(caseNo))!.schedule?.next, 'a paused case is not on the timers').toBeUndefined();
+    expect((await stack.deps.cases.getCase(caseNo))!.status).toBe('awaiting_citizen');
+    expect((await stack.deps.cases.getCase(caseNo))!.schedule?.next, 'a paused case is not on the timers').toBeUndefined();
 
     for (const n of [5, 8, 15, 20]) {
       const r = await sweepAt(stack, day(n, base));
@@ -51,7 +51,7 @@ describe('what the timers must not touch, and what moves them', () => {
     // Paused from day 2 09:00 to day 20 09:00: exactly 18 days given back. Warning from the start
     // of day 5 + 18 = 2026-06-24 00:00; due at the end of day 25 = 2026-06-26.
     await actAt(stack, day(20, base), caseNo, { action: 'supplement', content: '已上传劳动合同复印件' }, citizenOf(caseNo));
-    const resumed = await stack.deps.store.getCase(caseNo);
+    const resumed = await stack.deps.cases.getCase(caseNo);
     expect(resumed!.schedule).toEqual({ dueAt: new Date('2026-06-26T23:59:59+08:00').toISOString(), next: { level: 'warning', at: new Date('2026-06-24T00:00:00+08:00').toISOString() } });
     expect((await sweepAt(stack, new Date('2026-06-23T23:59:00+08:00'))).steps).toEqual(NONE);
     expect((await sweepAt(stack, new Date('2026-06-24T00:00:00+08:00'))).steps).toEqual({ warning: 1, overdue: 0, severe: 0 });
@@ -68,7 +68,7 @@ describe('what the timers must not touch, and what moves them', () => {
     await actAt(stack, day(1, base), caseNo, { action: 'request_extension', days: 5, reason: '需现场核查用人单位账目' }, HANDLER);
     await actAt(stack, day(1.5, base), caseNo, { action: 'approve_extension', note: '同意' }, SUPERVISOR);
     // Everything moves 5 days: warning 07-16 00:00, due 07-18 23:59:59, severe 07-25 23:59:59.
-    expect((await stack.deps.store.getCase(caseNo))!.schedule).toEqual({
+    expect((await stack.deps.cases.getCase(caseNo))!.schedule).toEqual({
       dueAt: new Date('2026-07-18T23:59:59+08:00').toISOString(),
       next: { level: 'warning', at: new Date('2026-07-16T00:00:00+08:00').toISOString() },
     });
@@ -89,7 +89,7 @@ describe('what the timers must not touch, and what moves them', () => {
     expect((await sweepAt(stack, day(5, base))).steps).toEqual({ warning: 1, overdue: 0, severe: 0 });
     await actAt(stack, day(6, base), caseNo, { action: 'request_extension', days: 3, reason: '涉及多个部门会商' }, HANDLER);
     await actAt(stack, day(6.1, base), caseNo, { action: 'approve_extension' }, SUPERVISOR);
-    expect((await stack.deps.store.getCase(caseNo))!.schedule?.next).toEqual({ level: 'overdue', at: new Date('2026-08-14T00:00:00+08:00').toISOString() });
+    expect((await stack.deps.cases.getCase(caseNo))!.schedule?.next).toEqual({ level: 'overdue', at: new Date('2026-08-14T00:00:00+08:00').toISOString() });
     expect((await sweepAt(stack, day(8, base))).steps).toEqual(NONE);
     expect((await sweepAt(stack, new Date('2026-08-14T00:00:00+08:00'))).steps).toEqual({ warning: 0, overdue: 1, severe: 0 });
     await expectSteps(stack, [caseNo], { warning: 1, overdue: 1, severe: 0 });
@@ -110,7 +110,7 @@ describe('what the timers must not touch, and what moves them', () => {
     }
     await expectSteps(stack, [early], NONE);
     await expectSteps(stack, [lastMinute], { warning: 1, overdue: 0, severe: 0 });
-    expect((await stack.deps.store.getCase(lastMinute))!.firstAnswer?.onTime).toBe(true);
+    expect((await stack.deps.cases.getCase(lastMinute))!.firstAnswer?.onTime).toBe(true);
   });
 });
 

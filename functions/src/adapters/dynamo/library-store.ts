@@ -1,12 +1,16 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
-import { execute, isTransactionCancelled, type ExecuteTransactWriteInput } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { execute, type ExecuteTransactWriteInput } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { AccessPattern } from 'dynamodb-toolbox/entity/actions/accessPattern';
+import { number } from 'dynamodb-toolbox/schema/number';
 import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut';
 import { BatchWriteCommand, execute as executeBatchWrite } from 'dynamodb-toolbox/table/actions/batchWrite';
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { LibraryChange, LibraryItemRecord, LibraryStore, PublicationWrite, SaveResult, StoredSynonyms } from '../../ports/library-store';
-import { createLibraryEntities, LIBRARY_SHARDS, libraryKey, type Model } from './table';
+import { caseEntities, libraryEntities } from './entities';
+import { cancellationReasons, retryTransaction } from './errors';
+import { LIBRARY_SHARDS, libraryKey } from './keys';
+import { LATEST, type MinshengTable } from './table';
 
 /** Change-log entries live a week: an index further behind than that rebuilds from the items. */
 const CHANGE_TTL_SECONDS = 7 * 24 * 3600;
@@ -14,21 +18,28 @@ const SCOPE = 'LIBRARY';
 
 type WriteTransaction = Extract<ExecuteTransactWriteInput[number], { params: unknown }>;
 
-function reasonsOf(error: unknown): (string | undefined)[] {
-  return isTransactionCancelled(error) ? (error.CancellationReasons ?? []).map((r) => r.Code) : [];
-}
-
 /**
  * The library on the single table. Items are spread over LIBRARY_SHARDS partitions (a full build
  * reads them in parallel); every change is a transaction with the version item (conditioned on the version
  * read, so changes are numbered without gaps) and a change-log entry.
  */
-export function createDynamoLibraryStore(model: Model): LibraryStore {
-  const { table, CaseEventEntity } = model;
-  const { LibraryItemEntity, LibraryVersionEntity, LibraryChangeEntity, LibraryCaseLinkEntity, LibrarySynonymsEntity } = createLibraryEntities(table);
+export function createDynamoLibraryStore(table: MinshengTable): LibraryStore {
+  const { CaseEventEntity } = caseEntities(table);
+  const { LibraryItemEntity, LibraryVersionEntity, LibraryChangeEntity, LibraryCaseLinkEntity, LibrarySynonymsEntity } = libraryEntities(table);
+
+  /** Every item of one shard (a full index build reads the LIBRARY_SHARDS shards at once). */
+  const itemsOfShard = LibraryItemEntity.build(AccessPattern)
+    .schema(number())
+    .pattern((shard) => ({ partition: libraryKey.itemPartition(shard), range: { beginsWith: libraryKey.itemPrefix } }))
+    .options({ maxPages: Infinity });
+  /** Change-log entries after a version, oldest first. */
+  const changesSince = LibraryChangeEntity.build(AccessPattern)
+    .schema(number())
+    .pattern((version) => ({ partition: libraryKey.changeLog, range: { gt: libraryKey.change(version).sk } }))
+    .options(LATEST);
 
   async function getVersion(): Promise<number> {
-    const { Item } = await LibraryVersionEntity.build(GetItemCommand).key({ scope: SCOPE }).options({ consistent: true }).send();
+    const { Item } = await LibraryVersionEntity.build(GetItemCommand).key({ scope: SCOPE }).options(LATEST).send();
     return Item?.version ?? 0;
   }
 
@@ -65,21 +76,26 @@ export function createDynamoLibraryStore(model: Model): LibraryStore {
           : { condition: { attr: 'revision', eq: expectedRevision } as const };
 
   async function commit(build: (version: number) => WriteTransaction[], ownConditions: number[], versionAt: number): Promise<SaveResult> {
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const version = await getVersion();
-      try {
-        await execute(...build(version));
-        return { ok: true, version: version + 1 };
-      } catch (error) {
-        const reasons = reasonsOf(error);
-        if (reasons.length === 0) throw error;
-        if (ownConditions.some((i) => reasons[i] === 'ConditionalCheckFailed')) return { ok: false, reason: 'revision_conflict' };
-        const retry = reasons[versionAt] === 'ConditionalCheckFailed' || reasons.includes('TransactionConflict');
-        if (!retry || attempt === 7) throw error;
-        await new Promise((r) => setTimeout(r, 10 * 2 ** attempt * (0.5 + Math.random())));
-      }
+    let version = 0;
+    try {
+      await retryTransaction(
+        async () => {
+          version = await getVersion();
+          await execute(...build(version));
+        },
+        {
+          // Another change took the version first, or transactions collided: read the version again.
+          retryable: (reasons) => !ownConditions.some((i) => reasons[i] === 'ConditionalCheckFailed') && (reasons[versionAt] === 'ConditionalCheckFailed' || reasons.includes('TransactionConflict')),
+          attempts: 8,
+          baseDelayMs: 10,
+        },
+      );
+      return { ok: true, version: version + 1 };
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (ownConditions.some((i) => reasons[i] === 'ConditionalCheckFailed')) return { ok: false, reason: 'revision_conflict' };
+      throw error;
     }
-    throw new Error('unreachable');
   }
 
   const toRecord = (item: Record<string, unknown>): LibraryItemRecord => {
@@ -110,31 +126,15 @@ export function createDynamoLibraryStore(model: Model): LibraryStore {
     getVersion,
 
     async listChangesSince(version, limit) {
-      const result = await table
-        .build(QueryCommand)
-        .entities(LibraryChangeEntity)
-        .query({ partition: libraryKey.changeLog, range: { gt: libraryKey.change(version).sk } })
-        .options({ consistent: true, limit })
-        .send();
-      return (result.Items ?? []).map((c) => ({ version: c.version, op: c.op, ...(c.itemId ? { itemId: c.itemId } : {}) }));
+      const { Items = [] } = await changesSince.query(version).options({ limit }).send();
+      return Items.map((c) => ({ version: c.version, op: c.op, ...(c.itemId ? { itemId: c.itemId } : {}) }));
     },
 
     async listItems() {
       const shards = await Promise.all(
         Array.from({ length: LIBRARY_SHARDS }, async (_, shard) => {
-          const items: LibraryItemRecord[] = [];
-          let exclusiveStartKey: Record<string, unknown> | undefined;
-          do {
-            const page = await table
-              .build(QueryCommand)
-              .entities(LibraryItemEntity)
-              .query({ partition: libraryKey.itemPartition(shard), range: { beginsWith: libraryKey.itemPrefix } })
-              .options({ ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
-              .send();
-            for (const item of page.Items ?? []) items.push(toRecord(item));
-            exclusiveStartKey = page.LastEvaluatedKey;
-          } while (exclusiveStartKey);
-          return items;
+          const { Items = [] } = await itemsOfShard.query(shard).send();
+          return Items.map(toRecord);
         }),
       );
       return shards.flat();
@@ -153,7 +153,7 @@ export function createDynamoLibraryStore(model: Model): LibraryStore {
       // Usually one or a few (what changed since an index last looked): GetItems, ten at a time.
       for (let i = 0; i < ids.length; i += 10) {
         const found = await Promise.all(
-          ids.slice(i, i + 10).map((id) => LibraryItemEntity.build(GetItemCommand).key({ id }).options({ consistent: true }).send()),
+          ids.slice(i, i + 10).map((id) => LibraryItemEntity.build(GetItemCommand).key({ id }).options(LATEST).send()),
         );
         for (const { Item } of found) if (Item) out.push(toRecord(Item));
       }
@@ -161,7 +161,7 @@ export function createDynamoLibraryStore(model: Model): LibraryStore {
     },
 
     async getPublishedItemId(caseNo) {
-      const { Item } = await LibraryCaseLinkEntity.build(GetItemCommand).key({ caseNo }).options({ consistent: true }).send();
+      const { Item } = await LibraryCaseLinkEntity.build(GetItemCommand).key({ caseNo }).options(LATEST).send();
       return Item?.itemId;
     },
 
@@ -213,7 +213,7 @@ export function createDynamoLibraryStore(model: Model): LibraryStore {
     },
 
     async getSynonyms() {
-      const { Item } = await LibrarySynonymsEntity.build(GetItemCommand).key({ scope: SCOPE }).options({ consistent: true }).send();
+      const { Item } = await LibrarySynonymsEntity.build(GetItemCommand).key({ scope: SCOPE }).options(LATEST).send();
       // Lists saved before revisions were kept count as revision 1.
       return Item ? { groups: Item.groups, revision: Item.revision ?? 1, updatedAt: Item.updatedAt, updatedBy: Item.updatedBy } : undefined;
     },

@@ -1,15 +1,19 @@
 import { categoryInputSchema } from '@minsheng/shared';
-import { consoleOfficial, httpRoute } from '../../lib/http';
-import { adminListCategories, adminPutCategory } from '../../services/admin';
+import * as wire from '../../app/wiring';
+import { httpRoute } from '../../lib/http';
+import { consoleOfficial } from '../auth';
+import { adminListCategories, adminPutCategory } from '../../services/admin/reference';
+
+const deps = wire.inject({ ...wire.officialAuthDeps, reference: wire.reference });
 
 /** GET /api/console/admin/categories */
-export const list = httpRoute({
+export const list = httpRoute(deps, {
   auth: consoleOfficial,
   handle: async (input) => ({ body: { items: await adminListCategories(input.deps, input.auth) } }),
 });
 
 /** POST /api/console/admin/categories — create or update. */
-export const put = httpRoute({
+export const put = httpRoute(deps, {
   auth: consoleOfficial,
   body: categoryInputSchema,
   handle: async (input) => ({ body: await adminPutCategory(input.deps, input.auth, input.body) }),

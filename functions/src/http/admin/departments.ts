@@ -1,15 +1,19 @@
 import { departmentInputSchema } from '@minsheng/shared';
-import { consoleOfficial, httpRoute } from '../../lib/http';
-import { adminListDepartments, adminPutDepartment } from '../../services/admin';
+import * as wire from '../../app/wiring';
+import { httpRoute } from '../../lib/http';
+import { consoleOfficial } from '../auth';
+import { adminListDepartments, adminPutDepartment } from '../../services/admin/reference';
+
+const deps = wire.inject({ ...wire.officialAuthDeps, reference: wire.reference });
 
 /** GET /api/console/admin/departments */
-export const list = httpRoute({
+export const list = httpRoute(deps, {
   auth: consoleOfficial,
   handle: async (input) => ({ body: { items: await adminListDepartments(input.deps, input.auth) } }),
 });
 
 /** POST /api/console/admin/departments — create or update. */
-export const put = httpRoute({
+export const put = httpRoute(deps, {
   auth: consoleOfficial,
   body: departmentInputSchema,
   handle: async (input) => ({ body: await adminPutDepartment(input.deps, input.auth, input.body) }),

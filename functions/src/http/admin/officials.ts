@@ -1,34 +1,38 @@
 import { officialInputSchema } from '@minsheng/shared';
-import { consoleOfficial, httpRoute } from '../../lib/http';
-import { adminCreateOfficial, adminListOfficials, adminResetPassword, adminSetDisabled } from '../../services/admin';
+import * as wire from '../../app/wiring';
+import { httpRoute } from '../../lib/http';
+import { consoleOfficial } from '../auth';
+import { adminCreateOfficial, adminListOfficials, adminResetPassword, adminSetDisabled } from '../../services/admin/officials';
+
+const deps = wire.inject({ ...wire.officialAuthDeps, reference: wire.reference });
 
 /** GET /api/console/admin/officials */
-export const list = httpRoute({
+export const list = httpRoute(deps, {
   auth: consoleOfficial,
   handle: async (input) => ({ body: { items: await adminListOfficials(input.deps, input.auth) } }),
 });
 
 /** POST /api/console/admin/officials */
-export const create = httpRoute({
+export const create = httpRoute(deps, {
   auth: consoleOfficial,
   body: officialInputSchema,
   handle: async (input) => ({ status: 201, body: await adminCreateOfficial(input.deps, input.auth, input.body) }),
 });
 
 /** POST /api/console/admin/officials/{username}/disable */
-export const disable = httpRoute({
+export const disable = httpRoute(deps, {
   auth: consoleOfficial,
   handle: async (input) => ({ body: await adminSetDisabled(input.deps, input.auth, input.pathParam('username'), true) }),
 });
 
 /** POST /api/console/admin/officials/{username}/enable */
-export const enable = httpRoute({
+export const enable = httpRoute(deps, {
   auth: consoleOfficial,
   handle: async (input) => ({ body: await adminSetDisabled(input.deps, input.auth, input.pathParam('username'), false) }),
 });
 
 /** POST /api/console/admin/officials/{username}/reset-password — returns a temporary password once. */
-export const resetPassword = httpRoute({
+export const resetPassword = httpRoute(deps, {
   auth: consoleOfficial,
   handle: async (input) => ({ body: await adminResetPassword(input.deps, input.auth, input.pathParam('username')) }),
 });

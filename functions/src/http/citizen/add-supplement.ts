@@ -1,9 +1,11 @@
 import { supplementRequestSchema } from '@minsheng/shared';
-import { citizenCaseNo, httpRoute } from '../../lib/http';
-import { addSupplement } from '../../services/citizen-case';
+import * as wire from '../../app/wiring';
+import { httpRoute } from '../../lib/http';
+import { addSupplement } from '../../services/citizen/tracked-case';
+import { citizenCaseNo } from '../auth';
 
 /** POST /api/track/case/supplements (citizen token) */
-export const handler = httpRoute({
+export const handler = httpRoute(wire.inject({ ...wire.caseWorkDeps, ...wire.citizenAuthDeps }), {
   auth: citizenCaseNo,
   body: supplementRequestSchema,
   handle: async (input) => ({

@@ -1,8 +1,10 @@
-import { citizenCaseNo, httpRoute } from '../../lib/http';
-import { getCitizenCase } from '../../services/citizen-case';
+import * as wire from '../../app/wiring';
+import { httpRoute } from '../../lib/http';
+import { getCitizenCase } from '../../services/citizen/tracked-case';
+import { citizenCaseNo } from '../auth';
 
 /** GET /api/track/case (citizen token) */
-export const handler = httpRoute({
+export const handler = httpRoute(wire.inject({ ...wire.caseWorkDeps, ...wire.citizenAuthDeps }), {
   auth: citizenCaseNo,
   handle: async (input) => ({ body: await getCitizenCase(input.deps, input.auth) }),
 });

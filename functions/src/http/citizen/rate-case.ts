@@ -1,9 +1,11 @@
 import { ratingRequestSchema } from '@minsheng/shared';
-import { citizenCaseNo, httpRoute } from '../../lib/http';
-import { rateCase } from '../../services/citizen-case';
+import * as wire from '../../app/wiring';
+import { httpRoute } from '../../lib/http';
+import { rateCase } from '../../services/citizen/tracked-case';
+import { citizenCaseNo } from '../auth';
 
 /** POST /api/track/case/rating (citizen token) — accepted once per answer, never changed afterwards. */
-export const handler = httpRoute({
+export const handler = httpRoute(wire.inject({ ...wire.caseWorkDeps, ...wire.citizenAuthDeps }), {
   auth: citizenCaseNo,
   body: ratingRequestSchema,
   handle: async (input) => ({

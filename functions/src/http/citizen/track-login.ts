@@ -1,9 +1,10 @@
 import { trackLoginRequestSchema } from '@minsheng/shared';
+import * as wire from '../../app/wiring';
 import { httpRoute } from '../../lib/http';
-import { loginCitizen } from '../../services/citizen-login';
+import { loginCitizen } from '../../services/citizen/login';
 
 /** POST /api/track/login */
-export const handler = httpRoute({
+export const handler = httpRoute(wire.inject({ credentials: wire.credentials, throttle: wire.throttle, ...wire.citizenAuthDeps }), {
   body: trackLoginRequestSchema,
   handle: async ({ body, deps, clientId }) => ({ body: await loginCitizen(deps, body, clientId) }),
 });

@@ -1,9 +1,11 @@
 import { consoleActionSchema } from '@minsheng/shared';
-import { consoleOfficial, httpRoute } from '../../lib/http';
-import { runConsoleAction } from '../../services/console-cases';
+import * as wire from '../../app/wiring';
+import { httpRoute } from '../../lib/http';
+import { consoleOfficial } from '../auth';
+import { runConsoleAction } from '../../services/console/workspace';
 
 /** POST /api/console/cases/{caseNo}/actions { action, expectedVersion, … } */
-export const handler = httpRoute({
+export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps, ...wire.caseWorkDeps }), {
   auth: consoleOfficial,
   body: consoleActionSchema,
   handle: async (input) => ({ body: await runConsoleAction(input.deps, input.auth, input.pathParam('caseNo'), input.body, input.client) }),

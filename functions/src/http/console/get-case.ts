@@ -1,9 +1,11 @@
 import { caseDetailQuerySchema } from '@minsheng/shared';
-import { consoleOfficial, httpRoute } from '../../lib/http';
-import { getConsoleCase } from '../../services/console-cases';
+import * as wire from '../../app/wiring';
+import { httpRoute } from '../../lib/http';
+import { consoleOfficial } from '../auth';
+import { getConsoleCase } from '../../services/console/workspace';
 
 /** GET /api/console/cases/{caseNo}[?reveal=1] */
-export const handler = httpRoute({
+export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps, ...wire.caseWorkDeps }), {
   auth: consoleOfficial,
   query: caseDetailQuerySchema,
   handle: async (input) => {

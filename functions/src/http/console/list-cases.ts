@@ -1,9 +1,11 @@
 import { caseQueueQuerySchema } from '@minsheng/shared';
-import { consoleOfficial, httpRoute } from '../../lib/http';
-import { listQueue } from '../../services/console-cases';
+import * as wire from '../../app/wiring';
+import { httpRoute } from '../../lib/http';
+import { consoleOfficial } from '../auth';
+import { listQueue } from '../../services/console/queues';
 
 /** GET /api/console/cases?queue=… */
-export const handler = httpRoute({
+export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps, queues: wire.queues, reference: wire.reference, ...wire.slaSettingsDeps }), {
   auth: consoleOfficial,
   query: caseQueueQuerySchema,
   handle: async (input) => ({ body: await listQueue(input.deps, input.auth, input.query) }),

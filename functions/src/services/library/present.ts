@@ -1,6 +1,5 @@
-import { LIBRARY_KIND_LABELS, formatShanghaiIso, type LibraryAdminItemDto, type LibraryItemDto, type LibraryItemSummaryDto } from '@minsheng/shared';
+import { LIBRARY_KIND_LABELS, formatShanghaiIso, normaliseForSearch as normalise, type LibraryAdminItemDto, type LibraryItemDto, type LibraryItemSummaryDto } from '@minsheng/shared';
 import type { LibraryItemRecord } from '../../ports/library-store';
-import { normalise } from '../search/analyzer';
 
 const SNIPPET_CHARS = 90;
 const LEAD_CHARS = 24;

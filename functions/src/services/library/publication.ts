@@ -17,10 +17,13 @@ import {
   type RedactionCounts,
 } from '@minsheng/shared';
 import type { LibraryItemRecord } from '../../ports/library-store';
-import { newEventId } from '../case-events';
-import { requireRole, type OfficialContext } from '../console-auth';
-import { namesFrom } from '../console-present';
+import { requireRole, type OfficialContext } from '../auth/officials';
+import { auditEvent } from '../cases/case-event';
 import type { ClientInfo, Deps } from '../deps';
+import { namesFrom } from '../reference/names';
+
+/** Publishing reads the case and the reference data and writes the library (with the case's audit event). */
+type PublicationDeps = Pick<Deps, 'cases' | 'reference' | 'library' | 'librarySearch' | 'now'>;
 import { newLibraryId } from './ids';
 import { toAdminItemDto } from './present';
 
@@ -37,9 +40,9 @@ export function publicationBlocker(c: CaseRecord): string | undefined {
   return undefined;
 }
 
-async function publishableCase(deps: Deps, viewer: OfficialContext, caseNo: string): Promise<CaseRecord> {
+async function publishableCase(deps: PublicationDeps, viewer: OfficialContext, caseNo: string): Promise<CaseRecord> {
   requireRole(viewer, ['intake', 'supervisor']);
-  const c = await deps.store.getCase(caseNo);
+  const c = await deps.cases.getCase(caseNo);
   if (!c) throw new DomainError('CASE_NOT_FOUND');
   const blocker = publicationBlocker(c);
   if (blocker) throw new DomainError('INVALID_TRANSITION', { message: blocker });
@@ -73,9 +76,9 @@ function anonymise(details: PersonalDetails, texts: { title: string; question: s
 }
 
 /** Exactly what publishing would store if the official sends it back unchanged. */
-export async function publicationPreview(deps: Deps, viewer: OfficialContext, caseNo: string): Promise<PublicationPreviewDto> {
+export async function publicationPreview(deps: PublicationDeps, viewer: OfficialContext, caseNo: string): Promise<PublicationPreviewDto> {
   const c = await publishableCase(deps, viewer, caseNo);
-  const [departments, categories, publishedId] = await Promise.all([deps.store.listDepartments(), deps.store.listCategories(), deps.library.getPublishedItemId(caseNo)]);
+  const [departments, categories, publishedId] = await Promise.all([deps.reference.listDepartments(), deps.reference.listCategories(), deps.library.getPublishedItemId(caseNo)]);
   const names = namesFrom(departments, categories);
   const published = publishedId ? await deps.library.getItem(publishedId, { consistent: true }) : undefined;
   const texts = anonymise(personalDetailsOf(c), { title: c.title, question: c.content, answer: c.answer!.text }, true);
@@ -100,7 +103,7 @@ export async function publicationPreview(deps: Deps, viewer: OfficialContext, ca
  * citizen's own details and anything that looks like a phone, ID number, e-mail or address are
  * taken out again, whatever was sent.
  */
-export async function publishAnswer(deps: Deps, viewer: OfficialContext, caseNo: string, input: PublishRequest, client: ClientInfo): Promise<{ created: boolean; response: PublishResponse }> {
+export async function publishAnswer(deps: PublicationDeps, viewer: OfficialContext, caseNo: string, input: PublishRequest, client: ClientInfo): Promise<{ created: boolean; response: PublishResponse }> {
   const c = await publishableCase(deps, viewer, caseNo);
   const own = personalDetailsOf(c);
   // The names the preview guessed from the case are removed from what is sent back too.
@@ -109,7 +112,7 @@ export async function publishAnswer(deps: Deps, viewer: OfficialContext, caseNo:
   if (!texts.title || !texts.question || !texts.answer) throw new DomainError('VALIDATION_FAILED', { message: '标题、问题和答复不能为空' });
   // The title nobody edited is the citizen's: guess names in it as the preview did.
   if (input.title === undefined) texts.title = anonymiseText(texts.title, details, { source: 'citizen', guessNames: true }).text.trim();
-  const [departments, categories] = await Promise.all([deps.store.listDepartments(), deps.store.listCategories()]);
+  const [departments, categories] = await Promise.all([deps.reference.listDepartments(), deps.reference.listCategories()]);
   const names = namesFrom(departments, categories);
   const categoryName = names.category(c.categoryId);
   const issuer = names.department(c.answer!.departmentId);
@@ -136,19 +139,7 @@ export async function publishAnswer(deps: Deps, viewer: OfficialContext, caseNo:
       createdBy: existing?.createdBy ?? viewer.username,
       updatedBy: viewer.username,
     };
-    const event = {
-      eventId: newEventId(now),
-      caseNo,
-      at,
-      kind: 'published_to_library',
-      actorRole: viewer.role,
-      actorId: viewer.username,
-      fromStatus: c.status,
-      toStatus: c.status,
-      public: false,
-      data: { itemId: record.id, replaced: Boolean(existing) },
-      ...(client.ip || client.userAgent ? { client } : {}),
-    };
+    const event = auditEvent(c, 'published_to_library', { role: viewer.role, id: viewer.username }, now, { itemId: record.id, replaced: Boolean(existing) }, client);
     const saved = await deps.library.saveItem(record, existing?.revision ?? 0, { caseNo, event });
     if (saved.ok) {
       deps.librarySearch.invalidate();

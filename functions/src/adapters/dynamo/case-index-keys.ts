@@ -1,0 +1,107 @@
+import { DomainError, SLA_SHARDS, deadlines, shardOf, type CaseRecord } from '@minsheng/shared';
+import type { CaseQuery } from '../../ports/cases';
+import { indexKey } from './keys';
+import { KEYS } from './table';
+
+const OPEN_RUNNING = new Set(['submitted', 'in_progress']);
+const OPEN = new Set(['submitted', 'in_progress', 'awaiting_citizen']);
+const FINISHED = new Set(['closed', 'rejected', 'merged']);
+
+/**
+ * Index keys of a case, derived from the case itself on every write so they can never drift:
+ * gsi1 the work queue it is on, gsi2 open running cases by due date (and a department's finished
+ * cases), gsi3 its owner, gsi4 escalated, gsi5 the timers' next step.
+ */
+export function caseIndexKeys(record: CaseRecord): Record<string, string> {
+  // The schedule is derived by the services with the working calendar; older items fall back to natural days.
+  const due = record.schedule?.dueAt ?? deadlines(record.clock, new Date(record.updatedAt)).dueAt.toISOString();
+  const byDue = `${due}#${record.caseNo}`;
+  const keys: Record<string, string> = {};
+  const answeringDept = record.answer?.departmentId ?? record.departmentId;
+  switch (record.status) {
+    case 'submitted':
+      Object.assign(keys, { gsi1pk: indexKey.intakeQueue, gsi1sk: byDue });
+      break;
+    case 'in_progress':
+    case 'awaiting_citizen':
+      Object.assign(keys, { gsi1pk: indexKey.departmentQueue(record.departmentId!), gsi1sk: byDue });
+      break;
+    case 'replied':
+      Object.assign(keys, { gsi1pk: indexKey.repliedQueue(answeringDept), gsi1sk: `${record.answer?.at ?? record.updatedAt}#${record.caseNo}` });
+      break;
+    default:
+      Object.assign(keys, { gsi1pk: indexKey.closedQueue, gsi1sk: `${record.closedAt ?? record.updatedAt}#${record.caseNo}` });
+  }
+  if (OPEN_RUNNING.has(record.status)) Object.assign(keys, { gsi2pk: indexKey.openByDue, gsi2sk: byDue });
+  // Finished cases of a department, newest first (a handler's closed queue), on the same index.
+  if (FINISHED.has(record.status) && answeringDept) {
+    Object.assign(keys, { gsi2pk: indexKey.closedOfDepartment(answeringDept), gsi2sk: `${record.closedAt ?? record.updatedAt}#${record.caseNo}` });
+  }
+  if (record.ownerId) Object.assign(keys, { gsi3pk: indexKey.owner(record.ownerId), gsi3sk: `${record.updatedAt}#${record.caseNo}` });
+  if (OPEN.has(record.status) && (record.slaReached === 'overdue' || record.slaReached === 'severe')) {
+    Object.assign(keys, { gsi4pk: indexKey.escalated, gsi4sk: byDue });
+  }
+  if (record.schedule?.next) {
+    Object.assign(keys, { gsi5pk: indexKey.slaShard(shardOf(record.caseNo, SLA_SHARDS)), gsi5sk: `${record.schedule.next.at}#${record.caseNo}` });
+  }
+  return keys;
+}
+
+export const INDEX_ATTRS = Object.values(KEYS.indexes).flatMap((k) => [k.partitionKey, k.sortKey]);
+
+/** Stored items carry their index keys; the domain shapes never do. */
+export function withoutIndexAttrs<T extends Record<string, unknown>>(item: T): T {
+  const out: Record<string, unknown> = { ...item };
+  for (const attr of INDEX_ATTRS) delete out[attr];
+  return out as T;
+}
+
+type IndexName = keyof typeof KEYS.indexes;
+type RangeCondition = { between: [string, string] } | { lt: string } | { gte: string };
+
+/** Which index, partition and range each officials' list reads. */
+export function queueKeys(query: CaseQuery): { index: IndexName; partition: string; range?: RangeCondition; reverse: boolean } {
+  const dueRange = (q: { dueBefore?: string; dueFrom?: string }): RangeCondition | undefined =>
+    q.dueFrom && q.dueBefore ? { between: [q.dueFrom, q.dueBefore] } : q.dueBefore ? { lt: q.dueBefore } : q.dueFrom ? { gte: q.dueFrom } : undefined;
+  switch (query.kind) {
+    case 'intake':
+      return { index: 'gsi1', partition: indexKey.intakeQueue, reverse: false };
+    case 'department': {
+      const range = dueRange(query);
+      return { index: 'gsi1', partition: indexKey.departmentQueue(query.departmentId), ...(range ? { range } : {}), reverse: false };
+    }
+    case 'closed':
+      return query.departmentId
+        ? { index: 'gsi2', partition: indexKey.closedOfDepartment(query.departmentId), reverse: true }
+        : { index: 'gsi1', partition: indexKey.closedQueue, reverse: true };
+    case 'owner':
+      return { index: 'gsi3', partition: indexKey.owner(query.officialId), reverse: true };
+    case 'escalated':
+      return { index: 'gsi4', partition: indexKey.escalated, reverse: false };
+    case 'open_by_due': {
+      const range = dueRange(query);
+      return { index: 'gsi2', partition: indexKey.openByDue, ...(range ? { range } : {}), reverse: false };
+    }
+  }
+}
+
+export function encodeCursor(lastKey: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(lastKey)).toString('base64url');
+}
+
+/** A cursor is only accepted for the list it came from: it cannot open another partition. */
+export function decodeCursor(cursor: string, index: IndexName, partition: string): Record<string, unknown> {
+  const invalid = () => new DomainError('VALIDATION_FAILED', { fields: { cursor: '翻页标记无效，请从第一页重新开始' } });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid();
+  const entries = Object.entries(parsed as Record<string, unknown>);
+  const allowed = new Set<string>([KEYS.partitionKey, KEYS.sortKey, ...INDEX_ATTRS]);
+  if (!entries.every(([k, v]) => allowed.has(k) && typeof v === 'string')) throw invalid();
+  if ((parsed as Record<string, unknown>)[KEYS.indexes[index].partitionKey] !== partition) throw invalid();
+  return parsed as Record<string, unknown>;
+}

@@ -1,0 +1,357 @@
+import { Entity } from 'dynamodb-toolbox/entity';
+import { item } from 'dynamodb-toolbox/schema/item';
+import { string } from 'dynamodb-toolbox/schema/string';
+import { number } from 'dynamodb-toolbox/schema/number';
+import { boolean } from 'dynamodb-toolbox/schema/boolean';
+import { any } from 'dynamodb-toolbox/schema/any';
+import { CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, SLA_LEVELS, STAT_METRICS, type StatMetric } from '@minsheng/shared';
+import type { Answer, Audience, CaseRecord, CaseType, Contact, EventData, Extension, Place, RatingRecord, SlaClock, Supplement } from '@minsheng/shared';
+import { key, libraryKey } from './keys';
+import type { MinshengTable } from './table';
+
+/*
+ * The items of the single table, one group per store: each store builds only the entities it
+ * reads and writes, so a function bundles only those.
+ */
+
+const optionalNumber = () => number().optional();
+
+/** A case, its credential, its timeline/audit events and the idempotency records of filings. */
+export function caseEntities(table: MinshengTable) {
+  const CaseEntity = new Entity({
+    name: 'Case',
+    table,
+    timestamps: false,
+    schema: item({
+      caseNo: string().key(),
+      type: string().enum(...CASE_TYPES),
+      categoryId: string(),
+      title: string(),
+      content: string(),
+      status: string().enum(...CASE_STATUSES),
+      version: number(),
+      createdAt: string(),
+      updatedAt: string(),
+      anonymous: boolean(),
+      contact: any().castAs<Contact>().optional(),
+      location: any().castAs<Place>().optional(),
+      publishConsent: boolean(),
+      departmentId: string().optional(),
+      ownerId: string().optional(),
+      clock: any().castAs<SlaClock>(),
+      slaReached: string().enum(...SLA_LEVELS),
+      pendingQuestion: string().optional(),
+      supplements: any().castAs<Supplement[]>(),
+      answer: any().castAs<Answer>().optional(),
+      round: number(),
+      ratings: any().castAs<RatingRecord[]>(),
+      extension: any().castAs<Extension>().optional(),
+      mergedInto: string().optional(),
+      rejectReason: string().optional(),
+      closedAt: string().optional(),
+      closeReason: string().enum('rated', 'unrated', 'official').optional(),
+      reviewRequired: boolean().optional(),
+      firstAnswer: any().castAs<{ at: string; onTime: boolean; departmentId: string }>().optional(),
+      // Index keys, derived from the case on every write (see caseIndexKeys).
+      gsi1pk: string().optional(),
+      gsi1sk: string().optional(),
+      gsi2pk: string().optional(),
+      gsi2sk: string().optional(),
+      gsi3pk: string().optional(),
+      gsi3sk: string().optional(),
+      gsi4pk: string().optional(),
+      gsi4sk: string().optional(),
+      gsi5pk: string().optional(),
+      gsi5sk: string().optional(),
+      schedule: any().castAs<NonNullable<CaseRecord['schedule']>>().optional(),
+      subscription: any().castAs<NonNullable<CaseRecord['subscription']>>().optional(),
+    }),
+    computeKey: ({ caseNo }) => key.case(caseNo),
+  });
+
+  const CredentialEntity = new Entity({
+    name: 'Credential',
+    table,
+    timestamps: false,
+    schema: item({
+      caseNo: string().key(),
+      passwordHash: string(),
+      createdAt: string(),
+    }),
+    computeKey: ({ caseNo }) => key.credential(caseNo),
+  });
+
+  const CaseEventEntity = new Entity({
+    name: 'CaseEvent',
+    table,
+    timestamps: false,
+    schema: item({
+      caseNo: string().key(),
+      eventId: string().key(),
+      at: string(),
+      kind: string(),
+      actorRole: string(),
+      actorId: string(),
+      fromStatus: string().enum(...CASE_STATUSES).optional(),
+      toStatus: string().enum(...CASE_STATUSES),
+      public: boolean(),
+      data: any().castAs<EventData>(),
+      client: any().castAs<{ ip?: string; userAgent?: string }>().optional(),
+    }),
+    computeKey: ({ caseNo, eventId }) => key.event(caseNo, eventId),
+  });
+
+  const IdempotencyEntity = new Entity({
+    name: 'Idempotency',
+    table,
+    timestamps: false,
+    schema: item({
+      keyHash: string().key(),
+      bodyHash: string(),
+      caseNo: string(),
+      createdAt: string(),
+      ttl: number(),
+    }),
+    computeKey: ({ keyHash }) => key.idempotency(keyHash),
+  });
+
+  return { CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity };
+}
+
+/** Reference data: categories and departments. */
+export function referenceEntities(table: MinshengTable) {
+  const CategoryEntity = new Entity({
+    name: 'Category',
+    table,
+    timestamps: false,
+    schema: item({
+      id: string().key(),
+      name: string(),
+      types: any().castAs<CaseType[]>(),
+      description: string().optional(),
+      defaultDepartmentId: string().optional(),
+      sortOrder: number(),
+      active: boolean(),
+    }),
+    computeKey: ({ id }) => key.category(id),
+  });
+
+  const DepartmentEntity = new Entity({
+    name: 'Department',
+    table,
+    timestamps: false,
+    schema: item({
+      id: string().key(),
+      name: string(),
+      sortOrder: number(),
+      active: boolean(),
+    }),
+    computeKey: ({ id }) => key.department(id),
+  });
+
+  return { CategoryEntity, DepartmentEntity };
+}
+
+/** Officials' accounts. */
+export function officialEntities(table: MinshengTable) {
+  const OfficialEntity = new Entity({
+    name: 'Official',
+    table,
+    timestamps: false,
+    schema: item({
+      username: string().key(),
+      displayName: string(),
+      role: string().enum(...OFFICIAL_ROLES),
+      departmentId: string().optional(),
+      passwordHash: string(),
+      disabled: boolean(),
+      /** Raised on disable and password reset: tokens issued before stop working at once. */
+      tokenVersion: number(),
+      createdAt: string(),
+      updatedAt: string(),
+      gsi1pk: string(),
+      gsi1sk: string(),
+    }),
+    computeKey: ({ username }) => key.official(username),
+  });
+
+  return { OfficialEntity };
+}
+
+/** Login-attempt windows. */
+export function throttleEntities(table: MinshengTable) {
+  const ThrottleEntity = new Entity({
+    name: 'Throttle',
+    table,
+    timestamps: false,
+    schema: item({
+      throttleKey: string().key(),
+      windowStart: number().key(),
+      attempts: number(),
+      windowEndsAt: number(),
+      ttl: number(),
+    }),
+    computeKey: ({ throttleKey, windowStart }) => key.throttle(throttleKey, windowStart),
+  });
+
+  return { ThrottleEntity };
+}
+
+/** Statistics counters per period and dimension. */
+export function statsEntities(table: MinshengTable) {
+  const StatsEntity = new Entity({
+    name: 'Stats',
+    table,
+    timestamps: false,
+    schema: item({
+      period: string().key(),
+      dim: string().key(),
+      ...(Object.fromEntries(STAT_METRICS.map((m) => [m, number().optional()])) as Record<StatMetric, ReturnType<typeof optionalNumber>>),
+    }),
+    computeKey: ({ period, dim }) => key.stats(period, dim),
+  });
+
+  return { StatsEntity };
+}
+
+/** The outbox, officials' inboxes and the WeChat send claims. */
+export function notificationEntities(table: MinshengTable) {
+  const OutboxEntity = new Entity({
+    name: 'Outbox',
+    table,
+    timestamps: false,
+    schema: item({
+      shard: number().key(),
+      createdAt: string().key(),
+      id: string().key(),
+      audience: any().castAs<Audience>(),
+      kind: string(),
+      caseNo: string(),
+      title: string(),
+      body: string(),
+    }),
+    computeKey: ({ shard, createdAt, id }) => key.outbox(shard, createdAt, id),
+  });
+
+  const InboxEntity = new Entity({
+    name: 'Inbox',
+    table,
+    timestamps: false,
+    schema: item({
+      inboxKey: string().key(),
+      at: string().key(),
+      id: string().key(),
+      kind: string(),
+      caseNo: string(),
+      title: string(),
+      body: string(),
+    }),
+    computeKey: ({ inboxKey, at, id }) => key.inbox(inboxKey, at, id),
+  });
+
+  const WeChatSentEntity = new Entity({
+    name: 'WeChatSent',
+    table,
+    timestamps: false,
+    schema: item({ id: string().key(), status: string().enum('sending', 'sent'), leaseUntil: number(), at: string(), ttl: number() }),
+    computeKey: ({ id }) => key.wechatSent(id),
+  });
+
+  return { OutboxEntity, InboxEntity, WeChatSentEntity };
+}
+
+/** Admins' SLA policies and holiday-calendar overrides. */
+export function slaSettingsEntities(table: MinshengTable) {
+  const CalendarOverrideEntity = new Entity({
+    name: 'CalendarOverride',
+    table,
+    timestamps: false,
+    schema: item({ date: string().key(), work: boolean(), note: string().optional() }),
+    computeKey: ({ date }) => key.calendarOverride(date),
+  });
+
+  const SlaPolicyEntity = new Entity({
+    name: 'SlaPolicy',
+    table,
+    timestamps: false,
+    schema: item({
+      type: string().enum(...CASE_TYPES).key(),
+      answerDays: number(),
+      warnDays: number(),
+      severeDays: number(),
+      dayMode: string().enum('natural', 'working'),
+    }),
+    computeKey: ({ type }) => key.slaPolicy(type),
+  });
+
+  return { CalendarOverrideEntity, SlaPolicyEntity };
+}
+
+/** The policy library: items, the version and its change log, case links, synonyms. */
+export function libraryEntities(table: MinshengTable) {
+  const LibraryItemEntity = new Entity({
+    name: 'LibraryItem',
+    table,
+    timestamps: false,
+    schema: item({
+      id: string().key(),
+      kind: string().enum('policy', 'qa'),
+      title: string(),
+      body: string(),
+      question: string().optional(),
+      issuer: string().optional(),
+      issuedAt: string(),
+      docNo: string().optional(),
+      sourceUrl: string().optional(),
+      tags: any().castAs<string[]>(),
+      categoryId: string().optional(),
+      sourceCaseNo: string().optional(),
+      revision: number(),
+      createdAt: string(),
+      updatedAt: string(),
+      createdBy: string(),
+      updatedBy: string(),
+    }),
+    computeKey: ({ id }) => libraryKey.item(id),
+  });
+
+  const LibraryVersionEntity = new Entity({
+    name: 'LibraryVersion',
+    table,
+    timestamps: false,
+    schema: item({ scope: string().key(), version: number(), at: string() }),
+    computeKey: () => libraryKey.version(),
+  });
+
+  const LibraryChangeEntity = new Entity({
+    name: 'LibraryChange',
+    table,
+    timestamps: false,
+    schema: item({
+      version: number().key(),
+      op: string().enum('put', 'delete', 'synonyms', 'bulk'),
+      itemId: string().optional(),
+      at: string(),
+      ttl: number(),
+    }),
+    computeKey: ({ version }) => libraryKey.change(version),
+  });
+
+  const LibraryCaseLinkEntity = new Entity({
+    name: 'LibraryCaseLink',
+    table,
+    timestamps: false,
+    schema: item({ caseNo: string().key(), itemId: string(), at: string() }),
+    computeKey: ({ caseNo }) => libraryKey.caseLink(caseNo),
+  });
+
+  const LibrarySynonymsEntity = new Entity({
+    name: 'LibrarySynonyms',
+    table,
+    timestamps: false,
+    schema: item({ scope: string().key(), groups: any().castAs<string[][]>(), revision: number().optional(), updatedAt: string(), updatedBy: string() }),
+    computeKey: () => libraryKey.synonyms(),
+  });
+
+  return { LibraryItemEntity, LibraryVersionEntity, LibraryChangeEntity, LibraryCaseLinkEntity, LibrarySynonymsEntity };
+}

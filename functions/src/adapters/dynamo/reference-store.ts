@@ -1,0 +1,59 @@
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { AccessPattern } from 'dynamodb-toolbox/entity/actions/accessPattern';
+import type { Category, Department, ReferenceStore } from '../../ports/reference-data';
+import { referenceEntities } from './entities';
+import { key } from './keys';
+import type { MinshengTable } from './table';
+
+/** Categories and departments, each kind in one partition. */
+export function createDynamoReferenceStore(table: MinshengTable): ReferenceStore {
+  const { CategoryEntity, DepartmentEntity } = referenceEntities(table);
+  const allCategories = CategoryEntity.build(AccessPattern)
+    .pattern(() => ({ partition: key.categories }))
+    .options({ maxPages: Infinity });
+  const allDepartments = DepartmentEntity.build(AccessPattern)
+    .pattern(() => ({ partition: key.departments }))
+    .options({ maxPages: Infinity });
+
+  return {
+    async getCategory(id) {
+      const { Item } = await CategoryEntity.build(GetItemCommand).key({ id }).send();
+      return Item ? toCategory(Item) : undefined;
+    },
+
+    async listCategories() {
+      const { Items = [] } = await allCategories.query({}).send();
+      return Items.map(toCategory).sort((a, b) => a.sortOrder - b.sortOrder);
+    },
+
+    async listDepartments() {
+      const { Items = [] } = await allDepartments.query({}).send();
+      return Items.map(toDepartment).sort((a, b) => a.sortOrder - b.sortOrder);
+    },
+
+    async putCategory(category) {
+      await CategoryEntity.build(PutItemCommand).item(category).send();
+    },
+
+    async putDepartment(department) {
+      await DepartmentEntity.build(PutItemCommand).item(department).send();
+    },
+  };
+}
+
+function toCategory(item: Category): Category {
+  return {
+    id: item.id,
+    name: item.name,
+    types: item.types,
+    sortOrder: item.sortOrder,
+    active: item.active,
+    ...(item.description ? { description: item.description } : {}),
+    ...(item.defaultDepartmentId ? { defaultDepartmentId: item.defaultDepartmentId } : {}),
+  };
+}
+
+function toDepartment(item: Department): Department {
+  return { id: item.id, name: item.name, sortOrder: item.sortOrder, active: item.active };
+}

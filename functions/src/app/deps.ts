@@ -1,0 +1,31 @@
+import type { Deps } from '../services/deps';
+import * as wire from './wiring';
+
+export type DepsConfig = wire.WiringConfig;
+
+/**
+ * Every dependency, built from one wiring: for tests, benchmarks and the local stack's tools, which
+ * drive many use cases at once. Routes do not use this: each takes only its own (see http/).
+ */
+export function createDeps(config: DepsConfig): Deps {
+  const { wechat, wechatTemplateId, ...rest } = wire.build(wire.createWiring(config), {
+    cases: wire.cases,
+    queues: wire.queues,
+    credentials: wire.credentials,
+    reference: wire.reference,
+    officials: wire.officials,
+    throttle: wire.throttle,
+    notifications: wire.notifications,
+    stats: wire.stats,
+    slaSettings: wire.slaSettings,
+    holidays: wire.holidays,
+    library: wire.library,
+    librarySearch: wire.librarySearch,
+    tokens: wire.tokens,
+    passwordKey: wire.passwordKey,
+    now: wire.clock,
+    wechat: wire.wechat,
+    wechatTemplateId: wire.wechatTemplateId,
+  });
+  return { ...rest, ...(wechat ? { wechat } : {}), ...(wechatTemplateId ? { wechatTemplateId } : {}) };
+}

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { createDocumentClient } from '../adapters/dynamo/client';
+import { createTable, type MinshengTable } from '../adapters/dynamo/table';
+import { createDynamoCaseStore } from '../adapters/dynamo/case-store';
+import { createDynamoCaseQueues } from '../adapters/dynamo/case-queues';
+import { createDynamoCredentialStore } from '../adapters/dynamo/credential-store';
+import { createDynamoReferenceStore } from '../adapters/dynamo/reference-store';
+import { createDynamoOfficialStore } from '../adapters/dynamo/official-store';
+import { createDynamoThrottleStore } from '../adapters/dynamo/throttle-store';
+import { createDynamoNotificationStore } from '../adapters/dynamo/notification-store';
+import { createDynamoStatsStore } from '../adapters/dynamo/stats-store';
+import { createDynamoSlaSettingsStore } from '../adapters/dynamo/sla-settings-store';
+import { createDynamoLibraryStore } from '../adapters/dynamo/library-store';
+import { LiveLibraryIndex } from '../adapters/search/live-library-index';
+import { chinaHolidayCalendar } from '../adapters/calendar/china';
+import { createWeChatClient } from '../adapters/wechat/client';
+import { parseEnv, type Env } from '../lib/env';
+import { deriveKey } from '../lib/secrets';
+import { createTokenService } from '../lib/tokens';
+import type { Deps } from '../services/deps';
+
+/**
+ * The composition root's parts: one factory per dependency, each built at most once per wiring
+ * (a container's, or a test stack's). A route imports only the factories it uses, so its bundle
+ * holds only those adapters and its cold start builds only those.
+ */
+export interface Wiring {
+  readonly env: Env;
+  /** The value `make` builds, made once for this wiring. */
+  once<T>(name: string, make: () => T): T;
+}
+
+/** What a wiring needs; optional settings take the same defaults as the environment's. */
+export type WiringConfig = Pick<Env, 'TABLE_NAME' | 'APP_SECRET'> & Partial<Omit<Env, 'TABLE_NAME' | 'APP_SECRET'>>;
+
+export function createWiring(config: WiringConfig): Wiring {
+  const env: Env = { AWS_REGION: 'ap-east-1', CITIZEN_TOKEN_MINUTES: 30, OFFICIAL_TOKEN_MINUTES: 60, ...config };
+  const made = new Map<string, unknown>();
+  return {
+    env,
+    once<T>(name: string, make: () => T): T {
+      if (!made.has(name)) made.set(name, make());
+      return made.get(name) as T;
+    },
+  };
+}
+
+let processWiring: Wiring | undefined;
+
+/** This container's wiring, from process.env (parsed once, at cold start; fails loudly when incomplete). */
+export function fromEnv(): Wiring {
+  processWiring ??= createWiring(parseEnv());
+  return processWiring;
+}
+
+type Factories = Record<string, (w: Wiring) => unknown>;
+export type Built<F extends Factories> = { [K in keyof F]: ReturnType<F[K]> };
+
+/** Every dependency `factories` name, built from one wiring. */
+export function build<F extends Factories>(w: Wiring, factories: F): Built<F> {
+  return Object.fromEntries(Object.entries(factories).map(([name, make]) => [name, make(w)])) as Built<F>;
+}
+
+/** A route's dependencies (name → factory), built from this container's wiring on first use. */
+export function inject<F extends Factories>(factories: F): () => Built<F> {
+  let deps: Built<F> | undefined;
+  return () => (deps ??= build(fromEnv(), factories));
+}
+
+// ---- One factory per dependency ----
+
+const table = (w: Wiring): MinshengTable =>
+  w.once('table', () =>
+    createTable(createDocumentClient({ region: w.env.AWS_REGION, ...(w.env.DYNAMODB_ENDPOINT ? { endpoint: w.env.DYNAMODB_ENDPOINT } : {}) }), w.env.TABLE_NAME),
+  );
+
+export const cases = (w: Wiring): Deps['cases'] => w.once('cases', () => createDynamoCaseStore(table(w)));
+export const queues = (w: Wiring): Deps['queues'] => w.once('queues', () => createDynamoCaseQueues(table(w)));
+export const credentials = (w: Wiring): Deps['credentials'] => w.once('credentials', () => createDynamoCredentialStore(table(w)));
+export const reference = (w: Wiring): Deps['reference'] => w.once('reference', () => createDynamoReferenceStore(table(w)));
+export const officials = (w: Wiring): Deps['officials'] => w.once('officials', () => createDynamoOfficialStore(table(w)));
+export const throttle = (w: Wiring): Deps['throttle'] => w.once('throttle', () => createDynamoThrottleStore(table(w)));
+export const notifications = (w: Wiring): Deps['notifications'] => w.once('notifications', () => createDynamoNotificationStore(table(w)));
+export const stats = (w: Wiring): Deps['stats'] => w.once('stats', () => createDynamoStatsStore(table(w)));
+export const slaSettings = (w: Wiring): Deps['slaSettings'] => w.once('slaSettings', () => createDynamoSlaSettingsStore(table(w)));
+export const holidays = (_w: Wiring): Deps['holidays'] => chinaHolidayCalendar;
+export const library = (w: Wiring): Deps['library'] => w.once('library', () => createDynamoLibraryStore(table(w)));
+export const librarySearch = (w: Wiring): Deps['librarySearch'] => w.once('librarySearch', () => new LiveLibraryIndex(library(w)));
+export const tokens = (w: Wiring): Deps['tokens'] =>
+  w.once('tokens', () => createTokenService(deriveKey(w.env.APP_SECRET, 'token'), w.env.CITIZEN_TOKEN_MINUTES, w.env.OFFICIAL_TOKEN_MINUTES));
+export const passwordKey = (w: Wiring): Deps['passwordKey'] => w.once('passwordKey', () => deriveKey(w.env.APP_SECRET, 'idempotent-password'));
+export const clock = (w: Wiring): Deps['now'] =>
+  w.once('clock', () => (w.env.LOCAL_CLOCK_FILE && w.env.DYNAMODB_ENDPOINT ? localClock(w.env.LOCAL_CLOCK_FILE) : () => new Date()));
+
+/** WeChat's server API, where configured (else citizens are not messaged). */
+export const wechat = (w: Wiring): Deps['wechat'] =>
+  w.once('wechat', () => {
+    const { WECHAT_API_BASE: baseUrl, WECHAT_APP_ID: appId, WECHAT_APP_SECRET: appSecret } = w.env;
+    return baseUrl && appId && appSecret ? createWeChatClient({ baseUrl, appId, appSecret }) : undefined;
+  });
+/** The progress-message template citizens subscribe to. */
+export const wechatTemplateId = (w: Wiring): Deps['wechatTemplateId'] => w.env.WECHAT_TEMPLATE_ID;
+
+// ---- The groups the use cases take (each mirrors a service's *Deps type) ----
+
+export const slaSettingsDeps = { slaSettings, holidays };
+/** A case read, changed through the state machine, or shown (with names and deadlines). */
+export const caseWorkDeps = { cases, reference, now: clock, ...slaSettingsDeps };
+/** Checking a citizen's token. */
+export const citizenAuthDeps = { tokens, now: clock };
+/** Checking an official's token against their account. */
+export const officialAuthDeps = { officials, tokens, now: clock };
+/** Delivering the outbox. */
+export const notifierDeps = { notifications, cases, wechat, wechatTemplateId };
+
+/**
+ * The local stack's movable clock: real time plus the offset (ms) in `file`, read on every call
+ * (a few microseconds; local only), so every function sees a move at once. Only ever used against
+ * DynamoDB Local, so demos and tests can show the SLA timers act.
+ */
+function localClock(file: string): () => Date {
+  return () => {
+    let offset = 0;
+    try {
+      offset = Number(readFileSync(file, 'utf8').trim()) || 0;
+    } catch {
+      // No file: no offset.
+    }
+    return new Date(Date.now() + offset);
+  };
+}

@@ -1,0 +1,80 @@
+import type { ActorRole, CaseRecord, CaseStatus, CounterDelta, EventData, EventKind } from '@minsheng/shared';
+import type { OutboxItem } from './notifications';
+
+/** One timeline/audit event: who did what, when, from where, and the status before and after. */
+export interface CaseEvent {
+  eventId: string;
+  caseNo: string;
+  at: string;
+  kind: EventKind;
+  actorRole: ActorRole;
+  actorId: string;
+  fromStatus?: CaseStatus;
+  toStatus: CaseStatus;
+  /** Whether the citizen sees it on their timeline (from the event vocabulary). */
+  public: boolean;
+  data: EventData;
+  client?: { ip?: string; userAgent?: string };
+}
+
+export interface IdempotencyRecord {
+  keyHash: string;
+  bodyHash: string;
+  caseNo: string;
+  createdAt: string;
+}
+
+/** A new case with everything written with it, in one transaction. */
+export interface NewCase {
+  record: CaseRecord;
+  passwordHash: string;
+  event: CaseEvent;
+  idempotency?: IdempotencyRecord;
+  counters: CounterDelta[];
+}
+
+/** Cases and their events: every change is one version-guarded transaction with its event. */
+export interface CaseStore {
+  getCase(caseNo: string): Promise<CaseRecord | undefined>;
+  listEvents(caseNo: string): Promise<CaseEvent[]>;
+  /** Create the case, its credential, its first event and (if given) its idempotency record atomically. */
+  createCase(input: NewCase): Promise<{ ok: true } | { ok: false; reason: 'case_no_taken' | 'idempotency_key_taken' }>;
+  /** Replace the case if it is still at `expectedVersion`, and append its event (+ counters, outbox), atomically. */
+  applyChange(
+    next: CaseRecord,
+    expectedVersion: number,
+    event: CaseEvent,
+    counters: CounterDelta[],
+    outbox?: OutboxItem[],
+  ): Promise<{ ok: true } | { ok: false; reason: 'version_conflict' }>;
+  /** Append an audit-only event (no state change), e.g. an unmasked view of contact details. */
+  appendEvent(event: CaseEvent): Promise<void>;
+}
+
+/** A case's secrets: the password hash and the idempotency records of filings. */
+export interface CredentialStore {
+  getPasswordHash(caseNo: string): Promise<string | undefined>;
+  getIdempotency(keyHash: string): Promise<IdempotencyRecord | undefined>;
+}
+
+/** The lists officials work from; each is one Query on an index. */
+export type CaseQuery =
+  | { kind: 'intake' }
+  | { kind: 'department'; departmentId: string; dueBefore?: string; dueFrom?: string }
+  | { kind: 'closed'; departmentId?: string }
+  | { kind: 'owner'; officialId: string }
+  | { kind: 'escalated' }
+  | { kind: 'open_by_due'; dueBefore?: string; dueFrom?: string };
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque continuation; absent on the last page. */
+  cursor?: string;
+}
+
+/** Lists of cases: the officials' queues and the SLA timers' due steps. */
+export interface CaseQueues {
+  listCases(query: CaseQuery, page: { limit: number; cursor?: string }): Promise<Page<CaseRecord>>;
+  /** Running cases whose next SLA step is due at or before `now`, from one shard of the timers' index. */
+  listSlaDue(shard: number, now: string, page: { limit: number; cursor?: string }): Promise<Page<CaseRecord>>;
+}

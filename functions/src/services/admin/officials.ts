@@ -1,0 +1,66 @@
+import { DomainError, type OfficialDto, type OfficialInput } from '@minsheng/shared';
+import { hashPassword, randomPassword } from '../../lib/secrets';
+import type { Official } from '../../ports/officials';
+import { requireRole, toOfficialDto, type OfficialContext } from '../auth/officials';
+import type { Deps } from '../deps';
+
+/** Admins keep the officials' accounts (departments are read to name them). */
+type AccountAdminDeps = Pick<Deps, 'officials' | 'reference' | 'now'>;
+
+const admin = (viewer: OfficialContext) => requireRole(viewer, ['admin']);
+
+export async function adminListOfficials(deps: AccountAdminDeps, viewer: OfficialContext): Promise<OfficialDto[]> {
+  admin(viewer);
+  const [officials, departments] = await Promise.all([deps.officials.listOfficials(), deps.reference.listDepartments()]);
+  return officials.map((o) => toOfficialDto(o, departments));
+}
+
+export async function adminCreateOfficial(deps: AccountAdminDeps, viewer: OfficialContext, input: OfficialInput): Promise<OfficialDto> {
+  admin(viewer);
+  const departments = await deps.reference.listDepartments();
+  if (input.departmentId && !departments.some((d) => d.id === input.departmentId)) {
+    throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { departmentId: '部门不存在' } });
+  }
+  const at = deps.now().toISOString();
+  const official = {
+    username: input.username,
+    displayName: input.displayName,
+    role: input.role,
+    ...(input.departmentId ? { departmentId: input.departmentId } : {}),
+    passwordHash: await hashPassword(input.password),
+    disabled: false,
+    tokenVersion: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  if (!(await deps.officials.createOfficial(official))) throw new DomainError('ALREADY_EXISTS', { fields: { username: '该用户名已被使用' } });
+  return toOfficialDto(official, departments);
+}
+
+async function updateOfficial(deps: AccountAdminDeps, viewer: OfficialContext, username: string, change: (o: Official) => void): Promise<OfficialDto> {
+  admin(viewer);
+  const official = await deps.officials.getOfficial(username);
+  if (!official) throw new DomainError('NOT_FOUND', { message: '账号不存在' });
+  // Any change to access revokes the tokens already issued.
+  const next = { ...official, tokenVersion: official.tokenVersion + 1, updatedAt: deps.now().toISOString() };
+  change(next);
+  await deps.officials.putOfficial(next);
+  return toOfficialDto(next, await deps.reference.listDepartments());
+}
+
+export async function adminSetDisabled(deps: AccountAdminDeps, viewer: OfficialContext, username: string, disabled: boolean): Promise<OfficialDto> {
+  if (disabled && username === viewer.username) throw new DomainError('VALIDATION_FAILED', { message: '不能停用自己的账号' });
+  return updateOfficial(deps, viewer, username, (o) => {
+    o.disabled = disabled;
+  });
+}
+
+/** A new random password, shown once to the admin to hand over; old sessions end. */
+export async function adminResetPassword(deps: AccountAdminDeps, viewer: OfficialContext, username: string): Promise<{ official: OfficialDto; temporaryPassword: string }> {
+  const temporaryPassword = `${randomPassword()}${randomPassword().slice(0, 4)}`;
+  const passwordHash = await hashPassword(temporaryPassword);
+  const official = await updateOfficial(deps, viewer, username, (o) => {
+    o.passwordHash = passwordHash;
+  });
+  return { official, temporaryPassword };
+}

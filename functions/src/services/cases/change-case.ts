@@ -1,0 +1,63 @@
+import { DomainError, decide, statsDeltas, withSlaSchedule, type Actor, type CaseCommand, type CaseRecord, type EventData, type EventKind } from '@minsheng/shared';
+import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
+import type { ClientInfo, Deps } from '../deps';
+import { auditEvent, eventFromDecision, outboxFor } from './case-event';
+
+export type ChangeCaseDeps = Pick<Deps, 'cases' | 'now'> & SlaSettingsDeps;
+
+/**
+ * Read the case, let the state machine decide, write case and event in one transaction
+ * conditioned on the version read. When `expectedVersion` is given (officials act on what they
+ * saw) a stale version is a conflict; otherwise (citizen, timers) a lost race is retried on fresh
+ * state, so a double-submitted rating meets ALREADY_RATED rather than a conflict.
+ */
+export async function changeCase(
+  deps: ChangeCaseDeps,
+  caseNo: string,
+  command: CaseCommand,
+  actor: Actor,
+  client: ClientInfo,
+  expectedVersion?: number,
+): Promise<CaseRecord> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await deps.cases.getCase(caseNo);
+    if (!current) throw new DomainError('CASE_NOT_FOUND');
+    if (expectedVersion !== undefined && current.version !== expectedVersion) throw new DomainError('VERSION_CONFLICT');
+    const now = deps.now();
+    const calendar = await workingCalendar(deps);
+    const decision = decide(current, command, actor, now, calendar);
+    const next = withSlaSchedule(decision.next, now, calendar);
+    const event = eventFromDecision(caseNo, decision, actor, now, client);
+    const counters = statsDeltas(current, next, decision.event.kind);
+    const result = await deps.cases.applyChange(next, current.version, event, counters, outboxFor(event, next));
+    if (result.ok) return next;
+    if (expectedVersion !== undefined) throw new DomainError('VERSION_CONFLICT');
+  }
+  throw new DomainError('VERSION_CONFLICT');
+}
+
+/**
+ * A change to a case that is not a step of its lifecycle (a WeChat subscription, the citizen's
+ * consent to publication): `change` returns the fields to set and the event that records it, or
+ * undefined when there is nothing to do. Written with its event in one transaction at the version
+ * read; a lost race is retried on fresh state. Returns the stored case, changed or not.
+ */
+export async function updateCaseOutsideLifecycle(
+  deps: Pick<Deps, 'cases' | 'now'>,
+  caseNo: string,
+  actor: Actor,
+  client: ClientInfo,
+  change: (current: CaseRecord, now: Date) => { fields: Partial<CaseRecord>; event: { kind: EventKind; data: EventData } } | undefined,
+): Promise<CaseRecord> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await deps.cases.getCase(caseNo);
+    if (!current) throw new DomainError('CASE_NOT_FOUND');
+    const now = deps.now();
+    const wanted = change(current, now);
+    if (!wanted) return current;
+    const next: CaseRecord = { ...current, ...wanted.fields, version: current.version + 1, updatedAt: now.toISOString() };
+    const event = auditEvent(current, wanted.event.kind, actor, now, wanted.event.data, client);
+    if ((await deps.cases.applyChange(next, current.version, event, [])).ok) return next;
+  }
+  throw new DomainError('VERSION_CONFLICT');
+}

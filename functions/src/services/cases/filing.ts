@@ -1,0 +1,123 @@
+import {
+  CASE_NO_PATTERN,
+  DomainError,
+  formatCaseNo,
+  formatShanghaiIso,
+  startClock,
+  statsDeltas,
+  withSlaSchedule,
+  toShanghaiDate,
+  type CaseRecord,
+  type FileCaseRequest,
+  type FileCaseResponse,
+} from '@minsheng/shared';
+import { hashPassword, passwordForIdempotencyKey, randomCaseDigits, randomPassword, sha256 } from '../../lib/secrets';
+import type { IdempotencyRecord } from '../../ports/cases';
+import { slaSettings, type SlaSettingsDeps } from '../sla/settings';
+import type { ClientInfo, Deps } from '../deps';
+import { caseEvent, citizenOf } from './case-event';
+
+export type FilingDeps = Pick<Deps, 'cases' | 'credentials' | 'reference' | 'now' | 'passwordKey'> & SlaSettingsDeps;
+
+/** Printable ASCII without spaces, up to 128 characters: UUIDs, ULIDs and the like. */
+const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7E]{8,128}$/;
+
+export interface FiledCase {
+  response: FileCaseResponse;
+  /** True when this answered a retry with the case an earlier request created. */
+  replayed: boolean;
+}
+
+/** Canonical JSON (sorted keys) so the same body always hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function responseFor(record: CaseRecord, password: string): FileCaseResponse {
+  return {
+    caseNo: record.caseNo,
+    password,
+    type: record.type,
+    status: record.status,
+    dueAt: formatShanghaiIso(new Date(record.schedule!.dueAt)),
+  };
+}
+
+async function replay(deps: FilingDeps, existing: IdempotencyRecord, bodyHash: string, idempotencyKey: string): Promise<FiledCase> {
+  if (existing.bodyHash !== bodyHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+  const record = await deps.cases.getCase(existing.caseNo);
+  if (!record) throw new Error(`idempotency record points at missing case ${existing.caseNo}`);
+  return { response: responseFor(record, passwordForIdempotencyKey(deps.passwordKey, idempotencyKey)), replayed: true };
+}
+
+/**
+ * File a case: check its category, issue a case number and password, and store the case, the
+ * password's hash, the first timeline event and the idempotency record in one transaction.
+ */
+export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempotencyKey: string | undefined, client: ClientInfo): Promise<FiledCase> {
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) throw new DomainError('IDEMPOTENCY_KEY_INVALID');
+  const keyHash = idempotencyKey ? sha256(idempotencyKey) : undefined;
+  const bodyHash = sha256(canonical(body));
+
+  if (keyHash && idempotencyKey) {
+    const existing = await deps.credentials.getIdempotency(keyHash);
+    if (existing) return replay(deps, existing, bodyHash, idempotencyKey);
+  }
+
+  const [category, settings] = await Promise.all([deps.reference.getCategory(body.categoryId), slaSettings(deps)]);
+  if (!category || !category.active || !category.types.includes(body.type)) {
+    throw new DomainError('UNKNOWN_CATEGORY', { fields: { categoryId: '所选的问题类别不存在或不适用于该诉求类型' } });
+  }
+
+  const password = idempotencyKey ? passwordForIdempotencyKey(deps.passwordKey, idempotencyKey) : randomPassword();
+  const passwordHash = await hashPassword(password);
+
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const now = deps.now();
+    const at = now.toISOString();
+    const caseNo = formatCaseNo(toShanghaiDate(now), randomCaseDigits());
+    if (!CASE_NO_PATTERN.test(caseNo)) throw new Error(`malformed case number ${caseNo}`);
+    const record: CaseRecord = withSlaSchedule({
+      caseNo,
+      type: body.type,
+      categoryId: body.categoryId,
+      title: body.title,
+      content: body.content,
+      status: 'submitted',
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      anonymous: body.anonymous ?? false,
+      ...(body.contact && (body.contact.name || body.contact.phone) ? { contact: body.contact } : {}),
+      ...(body.location ? { location: body.location } : {}),
+      publishConsent: body.type === 'consultation' ? (body.publishConsent ?? false) : false,
+      clock: startClock(settings.policies[body.type], now),
+      slaReached: 'normal',
+      supplements: [],
+      round: 1,
+      ratings: [],
+    }, now, settings.calendar);
+    const result = await deps.cases.createCase({
+      record,
+      passwordHash,
+      event: caseEvent({ caseNo, kind: 'submitted', actor: citizenOf(caseNo), at: now, toStatus: 'submitted', data: { type: body.type, categoryId: body.categoryId }, client }),
+      ...(keyHash ? { idempotency: { keyHash, bodyHash, caseNo, createdAt: at } } : {}),
+      counters: statsDeltas(undefined, record, 'submitted'),
+    });
+    if (result.ok) return { response: responseFor(record, password), replayed: false };
+    if (result.reason === 'idempotency_key_taken' && keyHash && idempotencyKey) {
+      // A concurrent retry with the same key won the race: answer with its case.
+      const existing = await deps.credentials.getIdempotency(keyHash);
+      if (existing) return replay(deps, existing, bodyHash, idempotencyKey);
+    }
+    // Otherwise the random case number was taken: draw another.
+  }
+  throw new Error('could not allocate a case number');
+}

@@ -1,0 +1,138 @@
+import {
+  CASE_ACTIONS,
+  CASE_STATUS_LABELS,
+  CASE_TYPE_LABELS,
+  canAttempt,
+  daysLeft,
+  deadlines,
+  describeEvent,
+  formatShanghaiIso,
+  maskName,
+  maskPhone,
+  maskSensitiveText,
+  slaLevel,
+  type CaseListItemDto,
+  type CaseRecord,
+  type ConsoleCaseDto,
+  type ConsoleEventDto,
+  type WorkingCalendar,
+} from '@minsheng/shared';
+import type { CaseEvent } from '../../ports/cases';
+import type { OfficialContext } from '../auth/officials';
+import type { Names } from '../reference/names';
+
+/** The department may be the one reported: a report's identity never reaches a handler. */
+export function hidesReporter(c: CaseRecord, viewer: OfficialContext): boolean {
+  return c.type === 'report' && viewer.role === 'handler';
+}
+
+/** Only intake and supervisors may see contact details unmasked (and each look is audited). */
+export function mayReveal(viewer: OfficialContext): boolean {
+  return viewer.role === 'intake' || viewer.role === 'supervisor';
+}
+
+export function toListItem(c: CaseRecord, names: Names, now: Date, calendar?: WorkingCalendar): CaseListItemDto {
+  const categoryName = names.category(c.categoryId);
+  const departmentName = names.department(c.departmentId);
+  return {
+    caseNo: c.caseNo,
+    type: c.type,
+    typeLabel: CASE_TYPE_LABELS[c.type],
+    categoryId: c.categoryId,
+    ...(categoryName ? { categoryName } : {}),
+    title: maskSensitiveText(c.title),
+    status: c.status,
+    statusLabel: CASE_STATUS_LABELS[c.status],
+    ...(c.departmentId ? { departmentId: c.departmentId } : {}),
+    ...(departmentName ? { departmentName } : {}),
+    ...(c.ownerId ? { ownerId: c.ownerId } : {}),
+    createdAt: formatShanghaiIso(new Date(c.createdAt)),
+    dueAt: formatShanghaiIso(deadlines(c.clock, now, calendar).dueAt),
+    slaLevel: slaLevel(c.clock, now, calendar),
+    daysLeft: daysLeft(c.clock, now, calendar),
+    paused: Boolean(c.clock.pausedSince),
+    version: c.version,
+  };
+}
+
+function ruleText(c: CaseRecord): string {
+  return `${CASE_TYPE_LABELS[c.type]}：自提交之日起 ${c.clock.answerDays} 个${c.clock.dayMode === 'working' ? '工作日' : '自然日'}内答复`;
+}
+
+/**
+ * The case as one official sees it. Contact details are masked unless `revealed` (intake and
+ * supervisors only); for a report viewed by a handler, the reporter's identity and where the
+ * citizen's requests came from are left out altogether.
+ */
+export function toConsoleCase(c: CaseRecord, events: CaseEvent[], viewer: OfficialContext, names: Names, now: Date, revealed: boolean, calendar?: WorkingCalendar): ConsoleCaseDto {
+  const hide = hidesReporter(c, viewer);
+  const showRaw = revealed && mayReveal(viewer);
+  const d = deadlines(c.clock, now, calendar);
+  const item = toListItem(c, names, now, calendar);
+  const contact =
+    hide || !c.contact
+      ? undefined
+      : showRaw
+        ? { ...c.contact }
+        : { ...(c.contact.name ? { name: maskName(c.contact.name) } : {}), ...(c.contact.phone ? { phone: maskPhone(c.contact.phone) } : {}) };
+  // Every free text — the citizen's and officials' alike (a reply, a question, a rating comment may
+  // quote a phone number) — is masked unless revealed.
+  const text = (s: string) => (showRaw ? s : maskSensitiveText(s));
+  const timeline: ConsoleEventDto[] = events.map((e) => ({
+    at: formatShanghaiIso(new Date(e.at)),
+    kind: e.kind,
+    actorRole: e.actorRole,
+    actorId: e.actorId,
+    ...(e.fromStatus ? { fromStatus: e.fromStatus } : {}),
+    toStatus: e.toStatus,
+    public: e.public,
+    text: text(describeEvent(e.kind, e.data, (id) => names.department(id) ?? id)),
+    data: Object.fromEntries(Object.entries(e.data).map(([k, v]) => [k, typeof v === 'string' ? text(v) : v])),
+    ...(e.client && viewer.role !== 'handler' ? { client: e.client } : {}),
+  }));
+  return {
+    ...item,
+    title: text(c.title),
+    content: text(c.content),
+    ...(hide ? {} : { anonymous: c.anonymous }),
+    ...(contact ? { contact } : {}),
+    reporterHidden: hide,
+    revealed: showRaw,
+    ...(c.location ? { location: c.location } : {}),
+    publishConsent: c.publishConsent,
+    sla: {
+      level: item.slaLevel,
+      reached: c.slaReached,
+      paused: Boolean(c.clock.pausedSince),
+      daysLeft: item.daysLeft,
+      warnAt: formatShanghaiIso(d.warnAt),
+      dueAt: formatShanghaiIso(d.dueAt),
+      severeAt: formatShanghaiIso(d.severeAt),
+      answerDays: c.clock.answerDays,
+      dayMode: c.clock.dayMode,
+      rule: ruleText(c),
+      ...(c.extension
+        ? {
+            extension: {
+              status: c.extension.status,
+              days: c.extension.days,
+              reason: text(c.extension.reason),
+              ...(c.extension.decisionNote ? { decisionNote: text(c.extension.decisionNote) } : {}),
+            },
+          }
+        : {}),
+    },
+    ...(c.pendingQuestion ? { pendingQuestion: text(c.pendingQuestion) } : {}),
+    supplements: c.supplements.map((s) => ({ content: text(s.content), at: formatShanghaiIso(new Date(s.at)) })),
+    ...(c.answer
+      ? { answer: { text: text(c.answer.text), at: formatShanghaiIso(new Date(c.answer.at)), departmentName: names.department(c.answer.departmentId) ?? c.answer.departmentId, officialId: c.answer.officialId } }
+      : {}),
+    ratings: c.ratings.map((r) => ({ rating: r.rating, at: formatShanghaiIso(new Date(r.at)), round: r.round, ...(r.comment ? { comment: text(r.comment) } : {}) })),
+    round: c.round,
+    ...(c.mergedInto ? { mergedInto: c.mergedInto } : {}),
+    ...(c.rejectReason ? { rejectReason: text(c.rejectReason) } : {}),
+    reviewRequired: Boolean(c.reviewRequired),
+    timeline,
+    allowedActions: CASE_ACTIONS.filter((a) => canAttempt(c, a, { role: viewer.role, id: viewer.username, ...(viewer.departmentId ? { departmentId: viewer.departmentId } : {}) })),
+  };
+}

@@ -1,0 +1,89 @@
+import { DomainError, type CaseListResponse, type CaseRecord, type CaseType, type ConsoleQueue } from '@minsheng/shared';
+import type { CaseQuery } from '../../ports/cases';
+import type { OfficialContext } from '../auth/officials';
+import type { Deps } from '../deps';
+import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
+import { namesFrom } from '../reference/names';
+import { toListItem } from './present';
+
+export type QueueDeps = Pick<Deps, 'queues' | 'reference' | 'now'> & SlaSettingsDeps;
+
+/** "Due soon" means due within this many days (a complaint's warning comes 3 days before it is due). */
+export const DUE_SOON_DAYS = 3;
+
+export interface QueueParams {
+  queue: ConsoleQueue;
+  cursor?: string;
+  limit?: number;
+  departmentId?: string;
+  type?: CaseType;
+  categoryId?: string;
+}
+
+/** Which queues each role works from. */
+const QUEUES_BY_ROLE: Record<OfficialContext['role'], readonly ConsoleQueue[]> = {
+  intake: ['intake', 'department', 'due_soon', 'overdue', 'closed', 'mine'],
+  handler: ['department', 'due_soon', 'overdue', 'closed'],
+  supervisor: ['intake', 'department', 'due_soon', 'overdue', 'escalated', 'closed'],
+  admin: [],
+};
+
+export function queuesFor(role: OfficialContext['role']): readonly ConsoleQueue[] {
+  return QUEUES_BY_ROLE[role];
+}
+
+function queueQuery(params: QueueParams, viewer: OfficialContext, now: Date): CaseQuery {
+  const nowIso = now.toISOString();
+  const soonIso = new Date(now.getTime() + DUE_SOON_DAYS * 24 * 3600 * 1000).toISOString();
+  const ownDept = viewer.role === 'handler' ? viewer.departmentId! : params.departmentId;
+  switch (params.queue) {
+    case 'intake':
+      return { kind: 'intake' };
+    case 'department':
+      if (!ownDept) throw new DomainError('VALIDATION_FAILED', { fields: { departmentId: '请选择要查看的部门' } });
+      return { kind: 'department', departmentId: ownDept };
+    case 'due_soon':
+      return ownDept && viewer.role === 'handler'
+        ? { kind: 'department', departmentId: ownDept, dueFrom: nowIso, dueBefore: soonIso }
+        : { kind: 'open_by_due', dueFrom: nowIso, dueBefore: soonIso };
+    case 'overdue':
+      return ownDept && viewer.role === 'handler' ? { kind: 'department', departmentId: ownDept, dueBefore: nowIso } : { kind: 'open_by_due', dueBefore: nowIso };
+    case 'escalated':
+      return { kind: 'escalated' };
+    case 'closed':
+      return viewer.role === 'handler' ? { kind: 'closed', departmentId: ownDept! } : { kind: 'closed' };
+    case 'mine':
+      return { kind: 'owner', officialId: viewer.username };
+  }
+}
+
+/** A work queue for this official: one Query on an index, most urgent first, paged with a cursor. */
+export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params: QueueParams): Promise<CaseListResponse> {
+  if (!QUEUES_BY_ROLE[viewer.role].includes(params.queue)) throw new DomainError('FORBIDDEN', { message: '您的角色不能查看该队列' });
+  if (params.departmentId && !(await deps.reference.listDepartments()).some((d) => d.id === params.departmentId)) {
+    throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { departmentId: '部门不存在' } });
+  }
+  const now = deps.now();
+  const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
+  const query = queueQuery(params, viewer, now);
+  const keep = (c: CaseRecord) =>
+    (viewer.role !== 'handler' || (c.answer?.departmentId ?? c.departmentId) === viewer.departmentId) &&
+    // A paused case (awaiting the citizen) is neither due soon nor overdue.
+    (!(params.queue === 'due_soon' || params.queue === 'overdue') || !c.clock.pausedSince) &&
+    (!params.type || c.type === params.type) &&
+    (!params.categoryId || c.categoryId === params.categoryId);
+  // Filters the index can't express are applied to each page; keep reading (asking only for what
+  // is still missing, so the cursor stays exact) until the page is full or the list ends.
+  const found: CaseRecord[] = [];
+  let cursor = params.cursor;
+  for (let reads = 0; reads < 10 && found.length < limit; reads++) {
+    const page = await deps.queues.listCases(query, { limit: limit - found.length, ...(cursor ? { cursor } : {}) });
+    found.push(...page.items.filter(keep));
+    cursor = page.cursor;
+    if (!cursor) break;
+  }
+  const [departments, categories, calendar] = await Promise.all([deps.reference.listDepartments(), deps.reference.listCategories(), workingCalendar(deps)]);
+  const names = namesFrom(departments, categories);
+  return { queue: params.queue, items: found.map((c) => toListItem(c, names, now, calendar)), ...(cursor ? { nextCursor: cursor } : {}) };
+}
+

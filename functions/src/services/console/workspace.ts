@@ -1,0 +1,105 @@
+import {
+  CASE_STATUS_LABELS,
+  DomainError,
+  type CaseCommand,
+  type CaseRecord,
+  type ConsoleActionRequest,
+  type ConsoleCaseDto,
+  type ConsoleEventDto,
+} from '@minsheng/shared';
+import { auditEvent } from '../cases/case-event';
+import { changeCase, type ChangeCaseDeps } from '../cases/change-case';
+import { requireRole, type OfficialContext } from '../auth/officials';
+import type { ClientInfo, Deps } from '../deps';
+import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
+import { namesFrom } from '../reference/names';
+import { mayReveal, toConsoleCase } from './present';
+
+/** What showing a case to an official needs. */
+export type CaseViewDeps = Pick<Deps, 'cases' | 'reference' | 'now'> & SlaSettingsDeps;
+
+/** Handlers see only cases of their own department; for anyone else a case outside scope is "not found". */
+function assertInScope(c: CaseRecord | undefined, viewer: OfficialContext): asserts c is CaseRecord {
+  if (!c) throw new DomainError('CASE_NOT_FOUND');
+  if (viewer.role === 'handler' && c.departmentId !== viewer.departmentId) throw new DomainError('CASE_NOT_FOUND');
+}
+
+async function names(deps: Pick<Deps, 'reference'>) {
+  const [departments, categories] = await Promise.all([deps.reference.listDepartments(), deps.reference.listCategories()]);
+  return namesFrom(departments, categories);
+}
+
+/**
+ * Case detail. `reveal` shows contact details unmasked — allowed to intake and supervisors only,
+ * and recorded in the audit trail before anything is shown.
+ */
+export async function getConsoleCase(deps: CaseViewDeps, viewer: OfficialContext, caseNo: string, reveal: boolean, client: ClientInfo): Promise<ConsoleCaseDto> {
+  if (viewer.role === 'admin') throw new DomainError('FORBIDDEN');
+  const c = await deps.cases.getCase(caseNo);
+  assertInScope(c, viewer);
+  if (reveal) {
+    if (!mayReveal(viewer)) throw new DomainError('FORBIDDEN', { message: '只有受理员和督办可以查看完整联系方式' });
+    await deps.cases.appendEvent(auditEvent(c, 'contact_revealed', { role: viewer.role, id: viewer.username }, deps.now(), { fields: 'contact,content' }, client));
+  }
+  return presentCase(deps, viewer, c, reveal, names(deps));
+}
+
+/** The case as the console shows it to `viewer`, with its timeline read now. */
+async function presentCase(deps: CaseViewDeps, viewer: OfficialContext, c: CaseRecord, reveal: boolean, caseNames: ReturnType<typeof names>): Promise<ConsoleCaseDto> {
+  const [events, resolvedNames, calendar] = await Promise.all([deps.cases.listEvents(c.caseNo), caseNames, workingCalendar(deps)]);
+  return toConsoleCase(c, events, viewer, resolvedNames, deps.now(), reveal, calendar);
+}
+
+/** What a handler gets back after handing a case out of their department (send_back): it is no longer theirs to see. */
+export interface HandedOverDto {
+  caseNo: string;
+  status: CaseRecord['status'];
+  statusLabel: string;
+  version: number;
+  handedOver: true;
+}
+
+/** Run one official action through the state machine, at the version the official saw. */
+export async function runConsoleAction(deps: CaseViewDeps & ChangeCaseDeps, viewer: OfficialContext, caseNo: string, body: ConsoleActionRequest, client: ClientInfo): Promise<ConsoleCaseDto | HandedOverDto> {
+  if (viewer.role === 'admin') throw new DomainError('FORBIDDEN');
+  const c = await deps.cases.getCase(caseNo);
+  assertInScope(c, viewer);
+
+  const { expectedVersion, ...command } = body;
+  // Departments and categories are read once: to check the target department and to present the result.
+  const reference = Promise.all([deps.reference.listDepartments(), deps.reference.listCategories()]);
+  reference.catch(() => undefined); // awaited below; a failure surfaces there
+  if (command.action === 'accept' || command.action === 'transfer') {
+    const dept = (await reference)[0].find((d) => d.id === command.departmentId && d.active);
+    if (!dept) throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { departmentId: '所选部门不存在' } });
+  }
+  if (command.action === 'merge') {
+    const kept = await deps.cases.getCase(command.intoCaseNo);
+    if (!kept) throw new DomainError('VALIDATION_FAILED', { fields: { intoCaseNo: '要并入的案件不存在' } });
+    if (kept.status === 'merged' || kept.status === 'rejected') throw new DomainError('VALIDATION_FAILED', { fields: { intoCaseNo: '不能并入已合并或不予受理的案件' } });
+  }
+  const next = await changeCase(
+    deps,
+    caseNo,
+    command as CaseCommand,
+    { role: viewer.role, id: viewer.username, ...(viewer.departmentId ? { departmentId: viewer.departmentId } : {}) },
+    client,
+    expectedVersion,
+  );
+  if (viewer.role === 'handler' && next.departmentId !== viewer.departmentId) {
+    return { caseNo, status: next.status, statusLabel: CASE_STATUS_LABELS[next.status], version: next.version, handedOver: true };
+  }
+  // What was just written, not a second read of it.
+  return presentCase(deps, viewer, next, false, reference.then(([departments, categories]) => namesFrom(departments, categories)));
+}
+
+/** The audit trail of a case: every event, who, role, before/after status, when, from where. */
+export async function getAudit(deps: CaseViewDeps, viewer: OfficialContext, caseNo: string): Promise<{ caseNo: string; items: ConsoleEventDto[] }> {
+  requireRole(viewer, ['intake', 'handler', 'supervisor', 'admin']);
+  const c = await deps.cases.getCase(caseNo);
+  assertInScope(c, viewer);
+  const events = await deps.cases.listEvents(caseNo);
+  // Presented as to the viewer: masked, and without request origins for handlers.
+  return { caseNo, items: toConsoleCase(c, events, viewer, await names(deps), deps.now(), false, await workingCalendar(deps)).timeline };
+}
+

@@ -1,0 +1,59 @@
+import { CASE_TYPE_LABELS, addDays, statRates, toShanghaiDate, type CaseType, type ConsoleStatsResponse, type PublicStatsResponse, type StatCounters, type StatsRow } from '@minsheng/shared';
+import { requireRole, type OfficialContext } from '../auth/officials';
+import type { Deps } from '../deps';
+
+function row(key: string, name: string, counters: StatCounters): StatsRow {
+  return { key, name, ...counters, ...statRates(counters) };
+}
+
+/** The last `n` Shanghai months up to and including the one `now` is in, oldest first. */
+export function recentMonths(now: Date, n: number): string[] {
+  const months: string[] = [];
+  let date = toShanghaiDate(now).slice(0, 8) + '01';
+  for (let i = 0; i < n; i++) {
+    months.unshift(date.slice(0, 7));
+    date = addDays(date, -1).slice(0, 8) + '01';
+  }
+  return months;
+}
+
+/**
+ * Statistics for supervisors, intake and admins, read from counters kept with every change:
+ * one Query for the period's dimensions plus one GetItem per month of the series.
+ */
+export async function consoleStats(deps: Pick<Deps, 'stats' | 'reference' | 'now'>, viewer: OfficialContext, params: { period?: string; months?: number }): Promise<ConsoleStatsResponse> {
+  requireRole(viewer, ['intake', 'supervisor', 'admin']);
+  const period = params.period ?? 'ALL';
+  const months = recentMonths(deps.now(), Math.min(Math.max(params.months ?? 12, 1), 36));
+  const [byDim, series, departments, categories] = await Promise.all([
+    deps.stats.getStats(period),
+    Promise.all(months.map(async (m) => row(m, m, await deps.stats.getStatsTotals(m)))),
+    deps.reference.listDepartments(),
+    deps.reference.listCategories(),
+  ]);
+  const pick = (prefix: string, name: (id: string) => string) =>
+    Object.entries(byDim)
+      .filter(([dim]) => dim.startsWith(prefix))
+      .map(([dim, counters]) => row(dim.slice(prefix.length), name(dim.slice(prefix.length)), counters))
+      .sort((a, b) => (b.filed ?? b.dispatched ?? 0) - (a.filed ?? a.dispatched ?? 0));
+  return {
+    period,
+    totals: row('ALL', '全部', byDim.ALL ?? {}),
+    byDepartment: pick('DEPT#', (id) => departments.find((d) => d.id === id)?.name ?? id),
+    byCategory: pick('CAT#', (id) => categories.find((c) => c.id === id)?.name ?? id),
+    byType: pick('TYPE#', (id) => CASE_TYPE_LABELS[id as CaseType] ?? id),
+    series,
+  };
+}
+
+/** What anyone may see: totals, on-time and satisfaction rates. One GetItem. */
+export async function publicStats(deps: Pick<Deps, 'stats'>): Promise<PublicStatsResponse> {
+  const totals = await deps.stats.getStatsTotals('ALL');
+  const rates = statRates(totals);
+  return {
+    filed: totals.filed ?? 0,
+    answered: totals.answered ?? 0,
+    ...(rates.onTimeRate !== undefined ? { onTimeRate: rates.onTimeRate } : {}),
+    ...(rates.satisfactionRate !== undefined ? { satisfactionRate: rates.satisfactionRate } : {}),
+  };
+}
