@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CASE_TYPES, LIMITS, OFFICIAL_ROLES, type CaseStatus, type CaseType, type OfficialRole, type Rating } from '../domain/case-types';
 import type { CaseAction } from '../domain/state-machine';
-import type { SlaLevel, SlaPolicy } from '../domain/sla-clock';
+import { MAX_EXTENSION_DAYS, type SlaLevel, type SlaPolicy } from '../domain/sla-clock';
 import type { DayMode } from '../domain/calendar';
 import type { StatCounters } from '../domain/stats';
 import { CASE_NO_PATTERN } from '../domain/credentials';
@@ -31,7 +31,7 @@ export const consoleActionSchema = z.discriminatedUnion(
     z.strictObject({
       action: z.literal('request_extension'),
       expectedVersion: version,
-      days: z.number().check(z.int({ message: '延期天数应为整数' }), z.gte(1, { message: '延期天数应为 1 到 30 天' }), z.lte(30, { message: '延期天数应为 1 到 30 天' })),
+      days: z.number().check(z.int({ message: '延期天数应为整数' }), z.gte(1, { message: `延期天数应为 1 到 ${MAX_EXTENSION_DAYS} 天` }), z.lte(MAX_EXTENSION_DAYS, { message: `延期天数应为 1 到 ${MAX_EXTENSION_DAYS} 天` })),
       reason,
     }),
     z.strictObject({ action: z.literal('approve_extension'), expectedVersion: version, note: z.optional(text('审批意见', LIMITS.reasonMax, { multiline: true })) }),
