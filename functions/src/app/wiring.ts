@@ -103,15 +103,16 @@ export const wechatTemplateId = (w: Wiring): Deps['wechatTemplateId'] => w.env.W
 
 // ---- The groups the use cases take (each mirrors a service's *Deps type) ----
 
-export const slaSettingsDeps = { slaSettings, holidays };
+// Functions rather than shared objects, so a route that uses none of a group bundles none of it.
+export const slaSettingsDeps = () => ({ slaSettings, holidays });
 /** A case read, changed through the state machine, or shown (with names and deadlines). */
-export const caseWorkDeps = { cases, reference, now: clock, ...slaSettingsDeps };
+export const caseWorkDeps = () => ({ cases, reference, now: clock, slaSettings, holidays });
 /** Checking a citizen's token. */
-export const citizenAuthDeps = { tokens, now: clock };
+export const citizenAuthDeps = () => ({ tokens, now: clock });
 /** Checking an official's token against their account. */
-export const officialAuthDeps = { officials, tokens, now: clock };
+export const officialAuthDeps = () => ({ officials, tokens, now: clock });
 /** Delivering the outbox. */
-export const notifierDeps = { notifications, cases, wechat, wechatTemplateId };
+export const notifierDeps = () => ({ notifications, cases, wechat, wechatTemplateId });
 
 /**
  * The local stack's movable clock: real time plus the offset (ms) in `file`, read on every call

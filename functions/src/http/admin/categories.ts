@@ -4,7 +4,7 @@ import { httpRoute } from '../../lib/http';
 import { consoleOfficial } from '../auth';
 import { adminListCategories, adminPutCategory } from '../../services/admin/reference';
 
-const deps = wire.inject({ ...wire.officialAuthDeps, reference: wire.reference });
+const deps = wire.inject({ ...wire.officialAuthDeps(), reference: wire.reference });
 
 /** GET /api/console/admin/categories */
 export const list = httpRoute(deps, {

@@ -4,7 +4,7 @@ import { httpRoute } from '../../lib/http';
 import { consoleOfficial } from '../auth';
 import { adminCreatePolicy, adminDeleteItem, adminGetItem, adminGetSynonyms, adminListLibrary, adminPutSynonyms, adminResetSynonyms, adminUpdateItem } from '../../services/library/admin';
 
-const deps = wire.inject({ ...wire.officialAuthDeps, cases: wire.cases, reference: wire.reference, library: wire.library, librarySearch: wire.librarySearch });
+const deps = wire.inject({ ...wire.officialAuthDeps(), cases: wire.cases, reference: wire.reference, library: wire.library, librarySearch: wire.librarySearch });
 
 /** GET /api/console/admin/policies?q=&kind=&limit=&offset= — every library item, with bookkeeping. */
 export const list = httpRoute(deps, {

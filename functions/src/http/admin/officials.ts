@@ -4,7 +4,7 @@ import { httpRoute } from '../../lib/http';
 import { consoleOfficial } from '../auth';
 import { adminCreateOfficial, adminListOfficials, adminResetPassword, adminSetDisabled } from '../../services/admin/officials';
 
-const deps = wire.inject({ ...wire.officialAuthDeps, reference: wire.reference });
+const deps = wire.inject({ ...wire.officialAuthDeps(), reference: wire.reference });
 
 /** GET /api/console/admin/officials */
 export const list = httpRoute(deps, {

@@ -4,7 +4,7 @@ import { httpRoute } from '../../lib/http';
 import { consoleOfficial } from '../auth';
 import { adminDeleteCalendarOverride, adminGetCalendar, adminGetSlaPolicies, adminPutCalendarOverride, adminPutSlaPolicy } from '../../services/sla/admin';
 
-const deps = wire.inject({ ...wire.officialAuthDeps, cases: wire.cases, queues: wire.queues, ...wire.slaSettingsDeps });
+const deps = wire.inject({ ...wire.officialAuthDeps(), cases: wire.cases, queues: wire.queues, ...wire.slaSettingsDeps() });
 
 /** GET /api/console/admin/sla-policies */
 export const listPolicies = httpRoute(deps, {

@@ -5,7 +5,7 @@ import { addSupplement } from '../../services/citizen/tracked-case';
 import { citizenCaseNo } from '../auth';
 
 /** POST /api/track/case/supplements (citizen token) */
-export const handler = httpRoute(wire.inject({ ...wire.caseWorkDeps, ...wire.citizenAuthDeps }), {
+export const handler = httpRoute(wire.inject({ ...wire.caseWorkDeps(), ...wire.citizenAuthDeps() }), {
   auth: citizenCaseNo,
   body: supplementRequestSchema,
   handle: async (input) => ({

@@ -5,7 +5,7 @@ import { consoleOfficial } from '../auth';
 import { getAudit } from '../../services/console/workspace';
 
 /** GET /api/console/audit?caseNo= */
-export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps, ...wire.caseWorkDeps }), {
+export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), ...wire.caseWorkDeps() }), {
   auth: consoleOfficial,
   query: auditQuerySchema,
   handle: async (input) => ({ body: await getAudit(input.deps, input.auth, input.query.caseNo) }),

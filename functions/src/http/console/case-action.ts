@@ -5,7 +5,7 @@ import { consoleOfficial } from '../auth';
 import { runConsoleAction } from '../../services/console/workspace';
 
 /** POST /api/console/cases/{caseNo}/actions { action, expectedVersion, … } */
-export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps, ...wire.caseWorkDeps }), {
+export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), ...wire.caseWorkDeps() }), {
   auth: consoleOfficial,
   body: consoleActionSchema,
   handle: async (input) => ({ body: await runConsoleAction(input.deps, input.auth, input.pathParam('caseNo'), input.body, input.client) }),

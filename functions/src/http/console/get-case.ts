@@ -5,7 +5,7 @@ import { consoleOfficial } from '../auth';
 import { getConsoleCase } from '../../services/console/workspace';
 
 /** GET /api/console/cases/{caseNo}[?reveal=1] */
-export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps, ...wire.caseWorkDeps }), {
+export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), ...wire.caseWorkDeps() }), {
   auth: consoleOfficial,
   query: caseDetailQuerySchema,
   handle: async (input) => {

@@ -4,7 +4,7 @@ import { consoleOfficial } from '../auth';
 import { listInbox } from '../../services/console/inbox';
 
 /** GET /api/console/inbox — this official's notifications, newest first. */
-export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps, notifications: wire.notifications }), {
+export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), notifications: wire.notifications }), {
   auth: consoleOfficial,
   handle: async (input) => ({ body: await listInbox(input.deps, input.auth) }),
 });

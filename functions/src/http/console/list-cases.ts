@@ -5,7 +5,7 @@ import { consoleOfficial } from '../auth';
 import { listQueue } from '../../services/console/queues';
 
 /** GET /api/console/cases?queue=… */
-export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps, queues: wire.queues, reference: wire.reference, ...wire.slaSettingsDeps }), {
+export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), queues: wire.queues, reference: wire.reference, ...wire.slaSettingsDeps() }), {
   auth: consoleOfficial,
   query: caseQueueQuerySchema,
   handle: async (input) => ({ body: await listQueue(input.deps, input.auth, input.query) }),

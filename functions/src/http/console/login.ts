@@ -4,7 +4,7 @@ import { httpRoute } from '../../lib/http';
 import { loginOfficial } from '../../services/auth/officials';
 
 /** POST /api/console/login */
-export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps, reference: wire.reference, throttle: wire.throttle }), {
+export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), reference: wire.reference, throttle: wire.throttle }), {
   body: consoleLoginRequestSchema,
   handle: async ({ body, deps, clientId }) => ({ body: await loginOfficial(deps, body, clientId) }),
 });

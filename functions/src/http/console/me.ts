@@ -4,7 +4,7 @@ import { consoleOfficial } from '../auth';
 import { queuesFor } from '../../services/console/queues';
 
 /** GET /api/console/me — who is logged in, and which queues they work from. */
-export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps, reference: wire.reference }), {
+export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), reference: wire.reference }), {
   auth: consoleOfficial,
   handle: async (input) => {
     const official = input.auth;

@@ -5,13 +5,13 @@ import { consoleOfficial } from '../auth';
 import { publicationPreview, publishAnswer } from '../../services/library/publication';
 
 /** GET /api/console/cases/{caseNo}/publication-preview — intake, supervisor: the anonymised Q&A as it would be published. */
-export const preview = httpRoute(wire.inject({ ...wire.officialAuthDeps, cases: wire.cases, reference: wire.reference, library: wire.library, librarySearch: wire.librarySearch }), {
+export const preview = httpRoute(wire.inject({ ...wire.officialAuthDeps(), cases: wire.cases, reference: wire.reference, library: wire.library, librarySearch: wire.librarySearch }), {
   auth: consoleOfficial,
   handle: async (input) => ({ body: await publicationPreview(input.deps, input.auth, input.pathParam('caseNo')) }),
 });
 
 /** POST /api/console/cases/{caseNo}/publish { title?, question, answer, tags? } — 201 first time, 200 when replacing. */
-export const publish = httpRoute(wire.inject({ ...wire.officialAuthDeps, cases: wire.cases, reference: wire.reference, library: wire.library, librarySearch: wire.librarySearch }), {
+export const publish = httpRoute(wire.inject({ ...wire.officialAuthDeps(), cases: wire.cases, reference: wire.reference, library: wire.library, librarySearch: wire.librarySearch }), {
   auth: consoleOfficial,
   body: publishRequestSchema,
   handle: async (input) => {

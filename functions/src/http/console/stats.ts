@@ -5,7 +5,7 @@ import { consoleOfficial } from '../auth';
 import { consoleStats } from '../../services/stats/statistics';
 
 /** GET /api/console/stats[?period=ALL|YYYY-MM&months=12] */
-export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps, stats: wire.stats, reference: wire.reference }), {
+export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), stats: wire.stats, reference: wire.reference }), {
   auth: consoleOfficial,
   query: statsQuerySchema,
   handle: async (input) => ({ body: await consoleStats(input.deps, input.auth, input.query) }),
