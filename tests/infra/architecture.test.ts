@@ -11,33 +11,10 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => (m[1] ?? m[2])!);
-}
-
 const rel = (file: string) => relative(REPO_ROOT, file);
 
-describe('dependencies point inward', () => {
-  it('shared/ is pure: it imports only itself and zod', () => {
-    for (const file of sourceFiles(join(REPO_ROOT, 'shared/src'))) {
-      for (const spec of importsOf(file)) {
-        expect(spec.startsWith('.') || spec === 'zod' || spec.startsWith('zod/'), `${rel(file)} imports ${spec}`).toBe(true);
-      }
-    }
-  });
-
-  it('handlers and services never touch the AWS SDK, dynamodb-toolbox or the adapters', () => {
-    const layers = ['functions/src/http', 'functions/src/services', 'functions/src/ports'];
-    for (const layer of layers) {
-      for (const file of sourceFiles(join(REPO_ROOT, layer))) {
-        for (const spec of importsOf(file)) {
-          expect(/^@aws-sdk\/|^dynamodb-toolbox|\/adapters\//.test(spec), `${rel(file)} imports ${spec}`).toBe(false);
-        }
-      }
-    }
-  });
-
+// Which module may import which is checked by dependency-cruiser (tests/infra/boundaries.test.ts, .dependency-cruiser.mjs).
+describe('access patterns', () => {
   it('no Scan anywhere in the application code', () => {
     for (const file of sourceFiles(join(REPO_ROOT, 'functions/src'))) {
       // The SDK's ScanCommand, or the toolbox's scan action.

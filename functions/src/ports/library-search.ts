@@ -18,7 +18,7 @@ export interface LibrarySearchOptions {
 }
 
 /**
- * Searching the library. Today an in-memory index in each warm Lambda (services/search); at
+ * Searching the library. Today an in-memory index in each warm Lambda (adapters/search); at
  * scale an adapter over OpenSearch implements the same port (see README, "Policy library").
  */
 export interface LibrarySearch {

@@ -4,6 +4,45 @@ import { shardOf } from '@minsheng/shared';
 export const LIBRARY_SHARDS = 8;
 
 /**
+ * The access patterns, in one place (each store in this folder implements its rows). Each is a
+ * GetItem, a Query or a conditional write on the table or one of its indexes — never a Scan:
+ *
+ * | pattern                    | operation       | key                                          |
+ * |----------------------------|-----------------|----------------------------------------------|
+ * | case by number             | GetItem         | CASE#<caseNo> / CASE                         |
+ * | credential of a case       | GetItem         | CASE#<caseNo> / CRED                         |
+ * | timeline/audit of a case   | Query           | CASE#<caseNo> / begins_with EVT#             |
+ * | idempotency record         | GetItem         | IDEM#<sha256(key)> / IDEM                    |
+ * | category by id, all        | GetItem, Query  | REF#CATEGORY / CATEGORY#<id>                 |
+ * | departments                | Query           | REF#DEPARTMENT                               |
+ * | login attempts             | UpdateItem ADD  | THROTTLE#<key> / W#<windowStart>             |
+ * | intake / department queue  | Query gsi1      | Q#intake, Q#dept#<id> / <dueAt>#<caseNo>     |
+ * | closed queue               | Query gsi1 desc | Q#closed / <closedAt>#<caseNo>               |
+ * | a department's closed      | Query gsi2 desc | CLOSED#<dept> / <closedAt>#<caseNo>          |
+ * | due soon / overdue         | Query gsi2      | OPEN / <dueAt>#<caseNo> between / before now |
+ * | mine (owner)               | Query gsi3 desc | OWNER#<official> / <updatedAt>#<caseNo>      |
+ * | escalated                  | Query gsi4      | ESC / <dueAt>#<caseNo>                       |
+ * | official by username, all  | GetItem, gsi1   | OFFICIAL#<username>; OFFICIALS / <username>  |
+ * | statistics of a period     | Query, GetItem  | STATS#<period> / <dimension>                 |
+ * | SLA steps due (the sweep)  | Query gsi5 × 8  | SLA#<shard> / <= <now>                       |
+ * | outbox (the notifier)      | Query × 4       | OUTBOX#<shard>                               |
+ * | an inbox                   | Query desc      | INBOX#DEPT#<id> or INBOX#ROLE#<role>         |
+ * | WeChat send claim / sent   | conditional Put | WXSENT#<outbox id>                           |
+ * | calendar overrides         | Query           | REF#CALENDAR / <date>                        |
+ * | SLA policies               | Query           | REF#SLA_POLICY / <type>                      |
+ * | library items (index build)| Query × 8 (‖)   | LIBRARY#<shard> / begins_with ITEM#          |
+ * | library item by id         | GetItem         | LIBRARY#<shard of id> / ITEM#<id>            |
+ * | library version            | GetItem (cons.) | LIBRARY / VERSION                            |
+ * | library changes since v    | Query (cons.)   | LIBRARY#LOG / > <v, 12 digits>               |
+ * | library synonyms           | GetItem         | LIBRARY / SYNONYMS                           |
+ * | Q&A published from a case  | GetItem         | CASE#<caseNo> / LIBRARY                      |
+ * | library change             | TransactWrite   | item + VERSION (cond.) + LIBRARY#LOG entry   |
+ *
+ * Writes that change a case are transactions (case-store.ts): the case (conditioned on its version),
+ * its event, the statistics counters it moves and its outbox are written together or not at all.
+ */
+
+/**
  * Every key of the single table, in one place: partition and sort keys of each item, and the
  * index partitions the queues, the timers and the lists read. Nothing else types a prefix.
  */
