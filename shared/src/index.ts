@@ -20,3 +20,4 @@ export * from './api/library-schemas';
 export * from './domain/events';
 export * from './domain/pages';
 export * from './domain/library-synonyms';
+export * from './api/path-params';

@@ -315,3 +315,27 @@ describe('textProblem', () => {
     expect(textProblem('  ', { ...opts, optional: true })).toBeUndefined();
   });
 });
+
+describe('meaningful text: the one rule of "not empty"', () => {
+  it('refuses a title or content made only of invisible characters, as it refuses empty text', async () => {
+    const { fileCaseRequestSchema } = await import('../src');
+    const base = { type: 'complaint', categoryId: 'tuoqian-gongzi', title: '工地拖欠工资', content: '三个月没发工资' };
+    for (const [field, value] of [
+      ['title', '\u200B\u200B\u200B'],
+      ['content', '\u200B\u2060\uFEFF'],
+      ['title', '\u3000\u00A0\u2800'],
+      ['content', '\u3164\uFE0F'],
+    ] as const) {
+      const result = fileCaseRequestSchema.safeParse({ ...base, [field]: value });
+      expect(result.success, `${field}=${JSON.stringify(value)}`).toBe(false);
+      expect(JSON.stringify(result.error?.issues)).toContain('不能为空');
+    }
+  });
+
+  it('keeps text with visible characters around invisible ones (emoji sequences, a zero-width space inside a word)', async () => {
+    const { hasMeaningfulText } = await import('../src');
+    expect(hasMeaningfulText('工\u200B资')).toBe(true);
+    expect(hasMeaningfulText('👨\u200D👩\u200D👧')).toBe(true);
+    expect(hasMeaningfulText('\u200B \u2060')).toBe(false);
+  });
+});

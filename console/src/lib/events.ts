@@ -47,6 +47,8 @@ export function describeForOfficials(e: ConsoleEventDto): string {
       return '查看了完整联系方式和诉求原文（已记入审计）';
     case 'subscribed':
       return '群众订阅了办理进度消息';
+    case 'merged_in':
+      return `重复件 ${str(d.fromCaseNo)} 已并入本案一并办理`;
     default:
       // The API's words are the console's for every other kind.
       return e.text;

@@ -2,7 +2,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { DomainError, LIMITS, issuesToFields } from '@minsheng/shared';
+import { DomainError, LIMITS, issuesToFields, type PathParam } from '@minsheng/shared';
 import { toErrorResponse } from './errors';
 
 type Event = APIGatewayProxyEventV2;
@@ -24,7 +24,7 @@ export interface RouteInput<D, B, Q = undefined> {
   body: B;
   /** The validated query string (when the route declares a `query` schema). */
   query: Q;
-  /** A path parameter such as `{caseNo}`; 404 when absent. */
+  /** A path parameter such as `{caseNo}`, as validated by the route's `params` schema. */
   pathParam(name: string): string;
   event: Event;
   /** The route's own dependencies (only what it uses), built once per container. */
@@ -48,6 +48,11 @@ export interface RouteDefinition<D, B, Q, A> {
    * validated: a caller without a valid token learns 401, not the route's validation rules.
    */
   auth?: (input: RouteInput<D, undefined, undefined>) => Promise<A>;
+  /**
+   * The path parameters (`{caseNo}`, `{id}` …), each with its check from shared's PATH_PARAMS: a
+   * value that does not fit never reaches a key. `pathParam(name)` reads only declared ones.
+   */
+  params?: Record<string, PathParam>;
   body?: BodySchema<B>;
   query?: BodySchema<Q>;
   handle(input: RouteInput<D, B, Q> & { auth: A }): Promise<RouteOutput>;
@@ -61,24 +66,45 @@ export interface HttpHandler<D = unknown> {
 
 const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
 
-/** Refuse bodies over the limit (413), that are not JSON (415/400); leave the parsed value in event.body. */
-function jsonBody(): MiddlewareObj<Event, Result> {
-  return {
-    before: (request) => {
-      const { event } = request;
-      const raw = event.body ?? '';
-      const bytes = Buffer.byteLength(raw, event.isBase64Encoded ? 'base64' : 'utf8');
-      if (bytes > LIMITS.bodyBytesMax) throw new DomainError('PAYLOAD_TOO_LARGE', { message: `提交的内容过大（不能超过 ${LIMITS.bodyBytesMax / 1024} KB）` });
-      const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-      const contentType = event.headers['content-type'] ?? '';
-      if (text.length > 0 && !/^application\/(.+\+)?json\b/i.test(contentType)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
-      try {
-        (event as { parsedBody?: unknown }).parsedBody = text.length ? JSON.parse(text) : undefined;
-      } catch {
-        throw new DomainError('INVALID_JSON');
-      }
-    },
-  };
+/** The request's JSON body: over the limit 413, not JSON 415, malformed 400; undefined when empty. */
+function readJsonBody(event: Event): unknown {
+  const raw = event.body ?? '';
+  const bytes = Buffer.byteLength(raw, event.isBase64Encoded ? 'base64' : 'utf8');
+  if (bytes > LIMITS.bodyBytesMax) throw new DomainError('PAYLOAD_TOO_LARGE', { message: `提交的内容过大（不能超过 ${LIMITS.bodyBytesMax / 1024} KB）` });
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  const contentType = event.headers['content-type'] ?? '';
+  if (text.length > 0 && !/^application\/(.+\+)?json\b/i.test(contentType)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
+  try {
+    return text.length ? JSON.parse(text) : undefined;
+  } catch {
+    throw new DomainError('INVALID_JSON');
+  }
+}
+
+/** A value of the request checked by its schema: 400 with field messages when it does not fit. */
+function validated<T>(schema: BodySchema<T>, raw: unknown): T {
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new DomainError('VALIDATION_FAILED', { fields: issuesToFields(result.error.issues, raw) });
+  return result.data;
+}
+
+/**
+ * The route's declared path parameters, percent-decoded and checked (an undecodable value is as
+ * unknown as a wrong one); a path parameter the route does not declare is never read.
+ */
+function readPathParams(event: Event, params: Record<string, PathParam> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, check] of Object.entries(params ?? {})) {
+    const value = event.pathParameters?.[name];
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(value ?? '');
+    } catch {
+      decoded = '';
+    }
+    out[name] = check(decoded);
+  }
+  return out;
 }
 
 function errorResponses(): MiddlewareObj<Event, Result> {
@@ -111,18 +137,19 @@ export function httpRoute<D, B = undefined, Q = undefined, A = undefined>(deps: 
         }),
       )
       .use(errorResponses())
-      .use(jsonBody())
       .handler(async (event) => {
         const header = (name: string) => event.headers[name.toLowerCase()];
+        let params: Record<string, string> | undefined;
         const ip = event.requestContext?.http?.sourceIp;
         const userAgent = header('user-agent');
         const base: RouteInput<D, undefined, undefined> = {
           body: undefined,
           query: undefined,
           pathParam(name) {
-            const value = event.pathParameters?.[name];
-            if (!value) throw new DomainError('NOT_FOUND');
-            return decodeURIComponent(value);
+            if (!params) throw new Error('pathParam() before the path was validated');
+            const value = params[name];
+            if (typeof value !== 'string') throw new DomainError('NOT_FOUND');
+            return value;
           },
           event,
           deps: getDeps(),
@@ -135,22 +162,17 @@ export function httpRoute<D, B = undefined, Q = undefined, A = undefined>(deps: 
             return match[1];
           },
         };
+        // Who before what: identity first, so a caller without a valid token learns 401 and nothing of
+        // the route's path, body or query rules; then the path, the body and the query, each by its schema.
         const auth = (definition.auth ? await definition.auth(base) : undefined) as A;
-        const parsed = (event as { parsedBody?: unknown }).parsedBody;
+        params = readPathParams(event, definition.params);
+        const parsed = readJsonBody(event);
         let body = undefined as B;
         if (definition.body) {
           if (parsed === undefined) throw new DomainError('VALIDATION_FAILED', { message: '请求内容不能为空' });
-          const result = definition.body.safeParse(parsed);
-          if (!result.success) throw new DomainError('VALIDATION_FAILED', { fields: issuesToFields(result.error.issues, parsed) });
-          body = result.data;
+          body = validated(definition.body, parsed);
         }
-        let query = undefined as Q;
-        if (definition.query) {
-          const raw = event.queryStringParameters ?? {};
-          const result = definition.query.safeParse(raw);
-          if (!result.success) throw new DomainError('VALIDATION_FAILED', { fields: issuesToFields(result.error.issues, raw) });
-          query = result.data;
-        }
+        const query = (definition.query ? validated(definition.query, event.queryStringParameters ?? {}) : undefined) as Q;
         const output = await definition.handle({ ...base, body, query, auth });
         return {
           statusCode: output.status ?? 200,

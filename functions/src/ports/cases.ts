@@ -39,13 +39,17 @@ export interface CaseStore {
   listEvents(caseNo: string): Promise<CaseEvent[]>;
   /** Create the case, its credential, its first event and (if given) its idempotency record atomically. */
   createCase(input: NewCase): Promise<{ ok: true } | { ok: false; reason: 'case_no_taken' | 'idempotency_key_taken' }>;
-  /** Replace the case if it is still at `expectedVersion`, and append its event (+ counters, outbox), atomically. */
+  /**
+   * Replace the case if it is still at `expectedVersion`, and append its event (+ counters, outbox,
+   * and events it causes on other cases, e.g. the kept case of a merge), atomically.
+   */
   applyChange(
     next: CaseRecord,
     expectedVersion: number,
     event: CaseEvent,
     counters: CounterDelta[],
     outbox?: OutboxItem[],
+    otherEvents?: CaseEvent[],
   ): Promise<{ ok: true } | { ok: false; reason: 'version_conflict' }>;
   /** Append an audit-only event (no state change), e.g. an unmasked view of contact details. */
   appendEvent(event: CaseEvent): Promise<void>;

@@ -7,6 +7,9 @@ import type { StatCounters } from '../domain/stats';
 import { CASE_NO_PATTERN } from '../domain/credentials';
 import { text } from './text';
 
+/** An official's login name: lower-case letters, digits, _ . - (3–32). */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,31}$/;
+
 /** `POST /api/console/login` body. */
 export const consoleLoginRequestSchema = z.strictObject({
   username: z.string().check(z.minLength(1, { message: '请输入用户名' }), z.maxLength(64, { message: '用户名过长' })),
@@ -71,7 +74,7 @@ export type CategoryInput = z.infer<typeof categoryInputSchema>;
 /** Admin: create an official. Handlers belong to exactly one department; other roles to none. */
 export const officialInputSchema = z
   .strictObject({
-    username: z.string().check(z.regex(/^[a-z0-9][a-z0-9_.-]{2,31}$/, { message: '用户名只能用小写字母、数字、下划线、点和短横线（3–32 位）' })),
+    username: z.string().check(z.regex(USERNAME_PATTERN, { message: '用户名只能用小写字母、数字、下划线、点和短横线（3–32 位）' })),
     displayName: text('姓名', 30),
     role: z.enum(OFFICIAL_ROLES, { message: '角色无效' }),
     departmentId: z.optional(departmentId),

@@ -14,9 +14,19 @@ const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+// What shows nothing on a screen: white space and separators, format characters (zero-width space
+// U+200B, joiners, word joiner U+2060, BOM U+FEFF, soft hyphen), Hangul fillers, the braille
+// blank, variation selectors.
+const INVISIBLE = /[\s\p{Z}\p{Cf}\u115F\u1160\u3164\uFFA0\u2800\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
+
+/** Whether a text has at least one character a person can see — the one rule of "not empty" for every free-text field. */
+export function hasMeaningfulText(value: string): boolean {
+  return value.replace(INVISIBLE, '').length > 0;
+}
+
 /** Why a text is not acceptable, or undefined when it is. */
 export function textProblem(value: string, opts: { label: string; max: number; multiline?: boolean; optional?: boolean }): string | undefined {
-  if (value.trim() === '') return opts.optional ? undefined : `${opts.label}不能为空`;
+  if (!hasMeaningfulText(value)) return opts.optional ? undefined : `${opts.label}不能为空`;
   if ((opts.multiline ? CONTROL_MULTILINE : CONTROL_SINGLE_LINE).test(value) || BIDI_CONTROLS.test(value)) {
     return `${opts.label}含有不允许的控制字符`;
   }

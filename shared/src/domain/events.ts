@@ -19,6 +19,8 @@ export const EVENT_KINDS = {
   extension_denied: { label: '驳回延期', citizenSees: false },
   urged: { label: '督办', citizenSees: true },
   merged: { label: '合并', citizenSees: true },
+  /** On the kept case: a duplicate was merged into it (its citizen is told too). */
+  merged_in: { label: '重复件并入本案', citizenSees: true },
   closed: { label: '办结', citizenSees: true },
   rated: { label: '群众评价', citizenSees: true },
   // The SLA timers.

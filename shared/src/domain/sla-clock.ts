@@ -147,3 +147,20 @@ export function stopClock(clock: SlaClock, at: Date): SlaClock {
 export function restartClock(clock: SlaClock, at: Date): SlaClock {
   return startClock({ answerDays: clock.answerDays, warnDays: clock.warnDays, severeDays: clock.severeDays, dayMode: clock.dayMode }, at);
 }
+
+/**
+ * How long before its due date a case governed by one of `policies` can be in warning: the widest
+ * gap between a warning and its due date, for a case filed `now` (pauses and extensions move both
+ * alike). Working days can stretch over long holidays (春节: up to 9 days off in a row), so a
+ * working-day policy gets two weeks more. The 即将超期 queue reads cases due within this window and
+ * keeps those whose level is `warning` — the same slaLevel the case shows and the timers act on.
+ */
+export function warningWindowMs(policies: Iterable<SlaPolicy>, now: Date, calendar?: WorkingCalendar): number {
+  let widest = 0;
+  for (const policy of policies) {
+    const d = deadlines(startClock(policy, now), now, calendar);
+    const slack = policy.dayMode === 'working' ? 14 * DAY_MS : 0;
+    widest = Math.max(widest, d.dueAt.getTime() - d.warnAt.getTime() + slack);
+  }
+  return widest;
+}

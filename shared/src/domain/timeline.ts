@@ -17,6 +17,8 @@ const CITIZEN_TEXT: Record<EventKind, Describe> = {
   extension_denied: () => '延期申请未获批准',
   urged: () => '案件已被督办',
   merged: (d) => `与案件 ${d.intoCaseNo ?? ''} 合并办理`,
+  // Another citizen's case number is their login: never shown to this one.
+  merged_in: () => '另一件反映同一问题的诉求已并入本案，一并办理',
   closed: () => '案件已办结',
   rated: (d) => `您的评价：${d.label ?? ''}`,
   sla_warning: () => '即将到期，已提醒承办部门',

@@ -89,7 +89,7 @@ describe('queues', () => {
     expect(await walkQueue(stack, await tok('rsj'), 'queue=department', 1)).toEqual(dept);
   });
 
-  it('due_soon lists a case due within 3 days; overdue one past its due date; a paused case (awaiting the citizen) is in neither', async () => {
+  it('due_soon lists a case in warning (from the start of day 12 of 15); overdue one past its due date; a paused case (awaiting the citizen) is in neither', async () => {
     session.setNow(T0);
     const running = await accepted();
     const paused = await accepted();

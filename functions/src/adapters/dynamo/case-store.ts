@@ -87,7 +87,7 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
       }
     },
 
-    async applyChange(next, expectedVersion, event, counters, outbox = []) {
+    async applyChange(next, expectedVersion, event, counters, outbox = [], otherEvents = []) {
       try {
         await retryTransaction(
           () =>
@@ -100,6 +100,7 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
                 .options({ condition: { attr: 'eventId', exists: false } }),
               ...counterTransactions(counters, new Date(event.at)),
               ...outbox.map((o) => OutboxEntity.build(PutTransaction).item({ ...o })),
+              ...otherEvents.map((e) => CaseEventEntity.build(PutTransaction).item({ ...e }).options({ condition: { attr: 'eventId', exists: false } })),
             ),
           ON_CONFLICT_ONLY,
         );

@@ -1,4 +1,4 @@
-import { adminPolicyListQuerySchema, libraryDeleteQuerySchema, libraryItemUpdateSchema, synonymsResetQuerySchema, policyInputSchema, synonymsInputSchema } from '@minsheng/shared';
+import { adminPolicyListQuerySchema, libraryDeleteQuerySchema, libraryItemUpdateSchema, synonymsResetQuerySchema, policyInputSchema, synonymsInputSchema, PATH_PARAMS } from '@minsheng/shared';
 import * as wire from '../../app/wiring';
 import { httpRoute } from '../../lib/http';
 import { consoleOfficial } from '../auth';
@@ -22,12 +22,14 @@ export const create = httpRoute(deps, {
 
 /** GET /api/console/admin/policies/{id} — one item as stored now, with its revision. */
 export const getOne = httpRoute(deps, {
+  params: { id: PATH_PARAMS.libraryId },
   auth: consoleOfficial,
   handle: async (input) => ({ body: await adminGetItem(input.deps, input.auth, input.pathParam('id')) }),
 });
 
 /** POST /api/console/admin/policies/{id} — replace a policy or a published Q&A ({ kind, …, expectedRevision? }). */
 export const update = httpRoute(deps, {
+  params: { id: PATH_PARAMS.libraryId },
   auth: consoleOfficial,
   body: libraryItemUpdateSchema,
   handle: async (input) => ({ body: await adminUpdateItem(input.deps, input.auth, input.pathParam('id'), input.body) }),
@@ -35,6 +37,7 @@ export const update = httpRoute(deps, {
 
 /** DELETE /api/console/admin/policies/{id}?expectedRevision= (optional: a newer revision stored meanwhile → 409) */
 export const remove = httpRoute(deps, {
+  params: { id: PATH_PARAMS.libraryId },
   auth: consoleOfficial,
   query: libraryDeleteQuerySchema,
   handle: async (input) => ({ body: await adminDeleteItem(input.deps, input.auth, input.pathParam('id'), input.query.expectedRevision) }),

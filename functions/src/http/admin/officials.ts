@@ -1,4 +1,4 @@
-import { officialInputSchema } from '@minsheng/shared';
+import { officialInputSchema, PATH_PARAMS } from '@minsheng/shared';
 import * as wire from '../../app/wiring';
 import { httpRoute } from '../../lib/http';
 import { consoleOfficial } from '../auth';
@@ -21,18 +21,21 @@ export const create = httpRoute(deps, {
 
 /** POST /api/console/admin/officials/{username}/disable */
 export const disable = httpRoute(deps, {
+  params: { username: PATH_PARAMS.username },
   auth: consoleOfficial,
   handle: async (input) => ({ body: await adminSetDisabled(input.deps, input.auth, input.pathParam('username'), true) }),
 });
 
 /** POST /api/console/admin/officials/{username}/enable */
 export const enable = httpRoute(deps, {
+  params: { username: PATH_PARAMS.username },
   auth: consoleOfficial,
   handle: async (input) => ({ body: await adminSetDisabled(input.deps, input.auth, input.pathParam('username'), false) }),
 });
 
 /** POST /api/console/admin/officials/{username}/reset-password — returns a temporary password once. */
 export const resetPassword = httpRoute(deps, {
+  params: { username: PATH_PARAMS.username },
   auth: consoleOfficial,
   handle: async (input) => ({ body: await adminResetPassword(input.deps, input.auth, input.pathParam('username')) }),
 });

@@ -1,4 +1,4 @@
-import { calendarOverrideInputSchema, slaPolicyInputSchema } from '@minsheng/shared';
+import { calendarOverrideInputSchema, slaPolicyInputSchema, PATH_PARAMS } from '@minsheng/shared';
 import * as wire from '../../app/wiring';
 import { httpRoute } from '../../lib/http';
 import { consoleOfficial } from '../auth';
@@ -34,6 +34,7 @@ export const putOverride = httpRoute(deps, {
 
 /** DELETE /api/console/admin/calendar/{date} */
 export const deleteOverride = httpRoute(deps, {
+  params: { date: PATH_PARAMS.date },
   auth: consoleOfficial,
   handle: async (input) => ({ body: await adminDeleteCalendarOverride(input.deps, input.auth, input.pathParam('date')) }),
 });

@@ -1,4 +1,4 @@
-import { policySearchQuerySchema } from '@minsheng/shared';
+import { policySearchQuerySchema, PATH_PARAMS } from '@minsheng/shared';
 import * as wire from '../../app/wiring';
 import { httpRoute } from '../../lib/http';
 import { getLibraryItem, searchLibrary } from '../../services/library/search';
@@ -11,5 +11,6 @@ export const search = httpRoute(wire.inject({ librarySearch: wire.librarySearch,
 
 /** GET /api/policies/{id} — public: one policy or answered question in full. */
 export const get = httpRoute(wire.inject({ library: wire.library, reference: wire.reference }), {
+  params: { id: PATH_PARAMS.libraryId },
   handle: async (input) => ({ body: await getLibraryItem(input.deps, input.pathParam('id')) }),
 });

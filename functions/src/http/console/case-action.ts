@@ -1,4 +1,4 @@
-import { consoleActionSchema } from '@minsheng/shared';
+import { consoleActionSchema, PATH_PARAMS } from '@minsheng/shared';
 import * as wire from '../../app/wiring';
 import { httpRoute } from '../../lib/http';
 import { consoleOfficial } from '../auth';
@@ -6,6 +6,7 @@ import { runConsoleAction } from '../../services/console/workspace';
 
 /** POST /api/console/cases/{caseNo}/actions { action, expectedVersion, … } */
 export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), ...wire.caseWorkDeps() }), {
+  params: { caseNo: PATH_PARAMS.caseNo },
   auth: consoleOfficial,
   body: consoleActionSchema,
   handle: async (input) => ({ body: await runConsoleAction(input.deps, input.auth, input.pathParam('caseNo'), input.body, input.client) }),

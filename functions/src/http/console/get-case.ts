@@ -1,4 +1,4 @@
-import { caseDetailQuerySchema } from '@minsheng/shared';
+import { caseDetailQuerySchema, PATH_PARAMS } from '@minsheng/shared';
 import * as wire from '../../app/wiring';
 import { httpRoute } from '../../lib/http';
 import { consoleOfficial } from '../auth';
@@ -6,6 +6,7 @@ import { getConsoleCase } from '../../services/console/workspace';
 
 /** GET /api/console/cases/{caseNo}[?reveal=1] */
 export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), ...wire.caseWorkDeps() }), {
+  params: { caseNo: PATH_PARAMS.caseNo },
   auth: consoleOfficial,
   query: caseDetailQuerySchema,
   handle: async (input) => {

@@ -49,6 +49,8 @@ async function updateOfficial(deps: AccountAdminDeps, viewer: OfficialContext, u
 }
 
 export async function adminSetDisabled(deps: AccountAdminDeps, viewer: OfficialContext, username: string, disabled: boolean): Promise<OfficialDto> {
+  // Who before what: a non-admin learns 403, not this route's rules.
+  admin(viewer);
   if (disabled && username === viewer.username) throw new DomainError('VALIDATION_FAILED', { message: '不能停用自己的账号' });
   return updateOfficial(deps, viewer, username, (o) => {
     o.disabled = disabled;

@@ -1,5 +1,6 @@
 import { DomainError, decide, statsDeltas, withSlaSchedule, type Actor, type CaseCommand, type CaseRecord, type EventData, type EventKind } from '@minsheng/shared';
 import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
+import type { CaseEvent } from '../../ports/cases';
 import type { ClientInfo, Deps } from '../deps';
 import { auditEvent, eventFromDecision, outboxFor } from './case-event';
 
@@ -29,11 +30,22 @@ export async function changeCase(
     const next = withSlaSchedule(decision.next, now, calendar);
     const event = eventFromDecision(caseNo, decision, actor, now, client);
     const counters = statsDeltas(current, next, decision.event.kind);
-    const result = await deps.cases.applyChange(next, current.version, event, counters, outboxFor(event, next));
+    const result = await deps.cases.applyChange(next, current.version, event, counters, outboxFor(event, next), await eventsOnOtherCases(deps, next, event, actor, client));
     if (result.ok) return next;
     if (expectedVersion !== undefined) throw new DomainError('VERSION_CONFLICT');
   }
   throw new DomainError('VERSION_CONFLICT');
+}
+
+/**
+ * What a change tells other cases, in its own transaction: a merge is told to the kept case too, so
+ * its citizen sees on their timeline that a duplicate joined it.
+ */
+async function eventsOnOtherCases(deps: Pick<Deps, 'cases'>, next: CaseRecord, event: CaseEvent, actor: Actor, client: ClientInfo): Promise<CaseEvent[]> {
+  if (event.kind !== 'merged' || !next.mergedInto) return [];
+  const kept = await deps.cases.getCase(next.mergedInto);
+  if (!kept) return [];
+  return [auditEvent(kept, 'merged_in', actor, new Date(event.at), { fromCaseNo: next.caseNo }, client)];
 }
 
 /**

@@ -1,15 +1,12 @@
-import { DomainError, type CaseListResponse, type CaseRecord, type CaseType, type ConsoleQueue } from '@minsheng/shared';
+import { DomainError, slaLevel, warningWindowMs, type CaseListResponse, type CaseRecord, type CaseType, type ConsoleQueue } from '@minsheng/shared';
 import type { CaseQuery } from '../../ports/cases';
 import type { OfficialContext } from '../auth/officials';
 import type { Deps } from '../deps';
-import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
+import { slaSettings, type SlaSettingsDeps } from '../sla/settings';
 import { namesFrom } from '../reference/names';
 import { toListItem } from './present';
 
 export type QueueDeps = Pick<Deps, 'queues' | 'reference' | 'now'> & SlaSettingsDeps;
-
-/** "Due soon" means due within this many days (a complaint's warning comes 3 days before it is due). */
-export const DUE_SOON_DAYS = 3;
 
 export interface QueueParams {
   queue: ConsoleQueue;
@@ -32,9 +29,13 @@ export function queuesFor(role: OfficialContext['role']): readonly ConsoleQueue[
   return QUEUES_BY_ROLE[role];
 }
 
-function queueQuery(params: QueueParams, viewer: OfficialContext, now: Date): CaseQuery {
+/**
+ * The Query behind each queue. 即将超期 reads the cases due within the widest warning window
+ * (`warningWindowMs`); which of them are in warning is decided per case by slaLevel (see listQueue).
+ */
+function queueQuery(params: QueueParams, viewer: OfficialContext, now: Date, warningWindow: number): CaseQuery {
   const nowIso = now.toISOString();
-  const soonIso = new Date(now.getTime() + DUE_SOON_DAYS * 24 * 3600 * 1000).toISOString();
+  const soonIso = new Date(now.getTime() + warningWindow).toISOString();
   const ownDept = viewer.role === 'handler' ? viewer.departmentId! : params.departmentId;
   switch (params.queue) {
     case 'intake':
@@ -65,11 +66,14 @@ export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params
   }
   const now = deps.now();
   const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
-  const query = queueQuery(params, viewer, now);
+  const { calendar, policies } = await slaSettings(deps);
+  const query = queueQuery(params, viewer, now, warningWindowMs(Object.values(policies), now, calendar));
   const keep = (c: CaseRecord) =>
     (viewer.role !== 'handler' || (c.answer?.departmentId ?? c.departmentId) === viewer.departmentId) &&
     // A paused case (awaiting the citizen) is neither due soon nor overdue.
     (!(params.queue === 'due_soon' || params.queue === 'overdue') || !c.clock.pausedSince) &&
+    // Due soon = in warning, exactly as the case's own SLA level says (and the timers warned).
+    (params.queue !== 'due_soon' || slaLevel(c.clock, now, calendar) === 'warning') &&
     (!params.type || c.type === params.type) &&
     (!params.categoryId || c.categoryId === params.categoryId);
   // Filters the index can't express are applied to each page; keep reading (asking only for what
@@ -82,7 +86,7 @@ export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params
     cursor = page.cursor;
     if (!cursor) break;
   }
-  const [departments, categories, calendar] = await Promise.all([deps.reference.listDepartments(), deps.reference.listCategories(), workingCalendar(deps)]);
+  const [departments, categories] = await Promise.all([deps.reference.listDepartments(), deps.reference.listCategories()]);
   const names = namesFrom(departments, categories);
   return { queue: params.queue, items: found.map((c) => toListItem(c, names, now, calendar)), ...(cursor ? { nextCursor: cursor } : {}) };
 }

@@ -1,4 +1,4 @@
-import { CASE_TYPES, DomainError, type CalendarOverrideInput, type SlaPolicy, type SlaPolicyInput } from '@minsheng/shared';
+import { CASE_TYPES, DomainError, isCalendarDate, type CalendarOverrideInput, type SlaPolicy, type SlaPolicyInput } from '@minsheng/shared';
 import type { CalendarOverride } from '../../ports/sla-settings';
 import { requireRole, type OfficialContext } from '../auth/officials';
 import { forgetSlaSettings, slaSettings, type SlaSettingsDeps } from './settings';
@@ -27,7 +27,7 @@ export async function adminGetCalendar(deps: SlaSettingsDeps, viewer: OfficialCo
 
 export async function adminPutCalendarOverride(deps: RescheduleDeps, viewer: OfficialContext, input: CalendarOverrideInput): Promise<CalendarOverride> {
   requireRole(viewer, ['admin']);
-  if (Number.isNaN(Date.parse(`${input.date}T00:00:00Z`)) || new Date(`${input.date}T00:00:00Z`).toISOString().slice(0, 10) !== input.date) {
+  if (!isCalendarDate(input.date)) {
     throw new DomainError('VALIDATION_FAILED', { fields: { date: '日期不存在' } });
   }
   const override = { date: input.date, work: input.work, ...(input.note ? { note: input.note } : {}) };

@@ -1,0 +1,41 @@
+import { DomainError } from '../errors';
+import { CASE_NO_PATTERN } from '../domain/credentials';
+import { LIBRARY_ID_PATTERN } from './library-schemas';
+import { USERNAME_PATTERN } from './console-schemas';
+
+/**
+ * The path parameters of the HTTP routes (`/cases/{caseNo}`, `/policies/{id}` …): each takes the
+ * decoded value and returns it, or refuses it as the route would refuse an unknown one — so a
+ * value of the wrong shape or length never reaches a key (DynamoDB refuses keys over 1,024 bytes).
+ */
+export type PathParam = (raw: string) => string;
+
+export const PATH_PARAMS = {
+  /** A case number: 14 digits; anything else is a case that does not exist. */
+  caseNo: (raw) => {
+    if (!CASE_NO_PATTERN.test(raw)) throw new DomainError('CASE_NOT_FOUND');
+    return raw;
+  },
+  /** A library item id (p-…, qa-…). */
+  libraryId: (raw) => {
+    if (!LIBRARY_ID_PATTERN.test(raw)) throw new DomainError('NOT_FOUND', { message: '该政策或问答不存在或已下架' });
+    return raw;
+  },
+  /** An official's username. */
+  username: (raw) => {
+    if (!USERNAME_PATTERN.test(raw)) throw new DomainError('NOT_FOUND', { message: '账号不存在' });
+    return raw;
+  },
+  /** A calendar date, YYYY-MM-DD, that exists. */
+  date: (raw) => {
+    if (!isCalendarDate(raw)) throw new DomainError('VALIDATION_FAILED', { fields: { date: '日期应为 YYYY-MM-DD 格式的真实日期，例如 2027-01-01' } });
+    return raw;
+  },
+} satisfies Record<string, PathParam>;
+
+/** Whether `s` is a real date written YYYY-MM-DD (no 2 月 31 日). */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
