@@ -36,11 +36,14 @@ export function statPeriods(at: Date): string[] {
   return ['ALL', toShanghaiDate(at).slice(0, 7)];
 }
 
+/** The prefixes of the dimensions counted by department, category and case type. */
+export const STAT_DIMENSION_PREFIX = { department: 'DEPT#', category: 'CAT#', type: 'TYPE#' } as const;
+
 const dims = (c: CaseRecord, withDept: string | undefined): StatDimension[] => [
   'ALL',
-  `CAT#${c.categoryId}`,
-  `TYPE#${c.type}`,
-  ...(withDept ? [`DEPT#${withDept}`] : []),
+  `${STAT_DIMENSION_PREFIX.category}${c.categoryId}`,
+  `${STAT_DIMENSION_PREFIX.type}${c.type}`,
+  ...(withDept ? [`${STAT_DIMENSION_PREFIX.department}${withDept}`] : []),
 ];
 
 /**
@@ -58,7 +61,7 @@ export function statsDeltas(before: CaseRecord | undefined, after: CaseRecord, k
       add('dispatched', 1, dims(after, after.departmentId));
       break;
     case 'transferred':
-      if (after.departmentId) add('dispatched', 1, [`DEPT#${after.departmentId}`]);
+      if (after.departmentId) add('dispatched', 1, [`${STAT_DIMENSION_PREFIX.department}${after.departmentId}`]);
       break;
     case 'replied':
       if (!before?.firstAnswer && after.firstAnswer) {

@@ -1,4 +1,4 @@
-import { CASE_TYPE_LABELS, addDays, statRates, toShanghaiDate, type CaseType, type ConsoleStatsResponse, type PublicStatsResponse, type StatCounters, type StatsRow } from '@minsheng/shared';
+import { CASE_TYPE_LABELS, STAT_DIMENSION_PREFIX, addDays, statRates, toShanghaiDate, type CaseType, type ConsoleStatsResponse, type PublicStatsResponse, type StatCounters, type StatsRow } from '@minsheng/shared';
 import { requireRole, type OfficialContext } from '../auth/officials';
 import type { Deps } from '../deps';
 
@@ -39,9 +39,9 @@ export async function consoleStats(deps: Pick<Deps, 'stats' | 'reference' | 'now
   return {
     period,
     totals: row('ALL', '全部', byDim.ALL ?? {}),
-    byDepartment: pick('DEPT#', (id) => departments.find((d) => d.id === id)?.name ?? id),
-    byCategory: pick('CAT#', (id) => categories.find((c) => c.id === id)?.name ?? id),
-    byType: pick('TYPE#', (id) => CASE_TYPE_LABELS[id as CaseType] ?? id),
+    byDepartment: pick(STAT_DIMENSION_PREFIX.department, (id) => departments.find((d) => d.id === id)?.name ?? id),
+    byCategory: pick(STAT_DIMENSION_PREFIX.category, (id) => categories.find((c) => c.id === id)?.name ?? id),
+    byType: pick(STAT_DIMENSION_PREFIX.type, (id) => CASE_TYPE_LABELS[id as CaseType] ?? id),
     series,
   };
 }
