@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import { seedDemoOfficials } from '../../../infra/src/demo-data';
 import type { ApiResponse, TestStack } from '../../support/stack';
-import { consoleLogin, show, uniqueIp, type Officials } from '../../support/console';
+import { act, consoleLogin, show, uniqueIp, type Officials } from '../../support/console';
 
 export const CHINESE = /[\u4e00-\u9fa5]/;
 export const HOUR = 60 * 60 * 1000;
@@ -133,4 +133,26 @@ export async function walkQueue(stack: TestStack, token: string, query: string, 
   expect(cursor, 'paging did not end').toBeUndefined();
   expect(new Set(seen).size, `repeated items: ${seen.join(',')}`).toBe(seen.length);
   return seen;
+}
+
+/**
+ * The officials' desk at the session's clock: a queue's case numbers, and an action taken at the
+ * version stored now (expecting 200).
+ */
+export function desk(stack: TestStack, session: Session) {
+  const queue = async (username: string, query: string) => {
+    const res = await stack.request('GET', `/api/console/cases?${query}${query.includes('limit=') ? '' : '&limit=100'}`, { token: await session.token(username) });
+    expect(res.status, show(res)).toBe(200);
+    return res;
+  };
+  return {
+    queue,
+    inQueue: async (username: string, query: string) => caseNos(await queue(username, query)),
+    async run(username: string, caseNo: string, command: Record<string, unknown>) {
+      const version = (await stack.deps.cases.getCase(caseNo))!.version;
+      const res = await act(stack, await session.token(username), caseNo, { ...command, expectedVersion: version });
+      expect(res.status, `${username} ${String(command.action)}: ${show(res)}`).toBe(200);
+      return res.body;
+    },
+  };
 }

@@ -6,24 +6,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deadlines } from '@minsheng/shared';
 import { createTestStack, type TestStack } from '../../support/stack';
-import { act, complaintBody, fileAs, show } from '../../support/console';
-import { after, caseNos, citizenToken, DAY, expectApiError, HOUR, Session, T0, track } from './console-kit';
+import { complaintBody, fileAs } from '../../support/console';
+import { after, citizenToken, DAY, desk, expectApiError, HOUR, Session, T0, track } from './console-kit';
 
 let stack: TestStack;
 let session: Session;
 
 const tok = (u: string) => session.token(u);
-const inQueue = async (username: string, queue: string) => {
-  const res = await stack.request('GET', `/api/console/cases?queue=${queue}&limit=100`, { token: await tok(username) });
-  expect(res.status, show(res)).toBe(200);
-  return caseNos(res);
-};
-async function run(username: string, caseNo: string, command: Record<string, unknown>) {
-  const version = (await stack.deps.cases.getCase(caseNo))!.version;
-  const res = await act(stack, await tok(username), caseNo, { ...command, expectedVersion: version });
-  expect(res.status, `${username} ${String(command.action)}: ${show(res)}`).toBe(200);
-  return res.body;
-}
+const inQueue = (username: string, queue: string) => desk(stack, session).inQueue(username, `queue=${queue}`);
+const run = (username: string, caseNo: string, command: Record<string, unknown>) => desk(stack, session).run(username, caseNo, command);
 
 beforeAll(async () => {
   stack = await createTestStack();

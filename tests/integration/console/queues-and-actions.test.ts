@@ -7,7 +7,7 @@ import { statsDeltas, type CaseRecord } from '@minsheng/shared';
 import { newEventId } from '../../../functions/src/services/cases/case-event';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { act, complaintBody, fileAs, show } from '../../support/console';
-import { after, caseNos, citizenToken, DAY, HOUR, rate, Session, T0, track, walkQueue } from './console-kit';
+import { after, caseNos, citizenToken, DAY, desk, HOUR, rate, Session, T0, track, walkQueue } from './console-kit';
 
 let stack: TestStack;
 let session: Session;
@@ -16,23 +16,14 @@ const consultationBody = (overrides: Record<string, unknown> = {}) =>
   complaintBody({ type: 'consultation', categoryId: 'shebao', title: '失业保险金怎么申领？', content: '想咨询失业保险金的申领条件和材料。', ...overrides });
 
 const tok = (u: string) => session.token(u);
-const queue = async (username: string, query: string) => {
-  const res = await stack.request('GET', `/api/console/cases?${query}${query.includes('limit=') ? '' : '&limit=100'}`, { token: await tok(username) });
-  expect(res.status, show(res)).toBe(200);
-  return res;
-};
-const inQueue = async (username: string, query: string) => caseNos(await queue(username, query));
+const queue = (username: string, query: string) => desk(stack, session).queue(username, query);
+const inQueue = (username: string, query: string) => desk(stack, session).inQueue(username, query);
 const detail = async (username: string, caseNo: string) => {
   const res = await stack.request('GET', `/api/console/cases/${caseNo}`, { token: await tok(username) });
   expect(res.status, show(res)).toBe(200);
   return res.body;
 };
-async function run(username: string, caseNo: string, command: Record<string, unknown>) {
-  const version = (await stack.deps.cases.getCase(caseNo))!.version;
-  const res = await act(stack, await tok(username), caseNo, { ...command, expectedVersion: version });
-  expect(res.status, `${username} ${String(command.action)}: ${show(res)}`).toBe(200);
-  return res.body;
-}
+const run = (username: string, caseNo: string, command: Record<string, unknown>) => desk(stack, session).run(username, caseNo, command);
 async function accepted(body: Record<string, unknown> = complaintBody(), departmentId = 'rsj') {
   const filed = await fileAs(stack, body);
   await run('shouli', filed.caseNo, { action: 'accept', departmentId });
