@@ -1,4 +1,5 @@
 import { OUTBOX_SHARDS, inboxKey, messagePage } from '@minsheng/shared';
+import { logger } from '../../lib/log';
 import type { OutboxItem } from '../../ports/notifications';
 import type { Deps } from '../deps';
 
@@ -30,7 +31,7 @@ export async function deliverNotifications(deps: NotifierDeps, options: { limit?
       if ((await deliver(deps, item, result)) === 'done') await deps.notifications.deleteOutbox(item);
     } catch (error) {
       result.failed++;
-      console.error(JSON.stringify({ level: 'warn', msg: 'notification not delivered; will retry', id: item.id, error: String(error) }));
+      logger.warn('notification not delivered; will retry', { outboxId: item.id, kind: item.kind, audience: item.audience.kind, error: String(error instanceof Error ? error.message : error) });
     }
   }
   return result;
