@@ -19,4 +19,4 @@ export function createSweepHandler(getDeps: () => SweepDeps & NotifierDeps) {
   });
 }
 
-export const handler = createSweepHandler(wire.inject({ ...wire.notifierDeps(), queues: wire.queues, now: wire.clock, ...wire.slaSettingsDeps() }));
+export const handler = createSweepHandler(wire.inject({ ...wire.notifierDeps(), queues: wire.queues, ...wire.slaSettingsDeps() }));
