@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 // Local tooling runs on Node 20; Lambda runs 22. The SDK's reminder about that is noise in test output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+// The functions' structured logs (one JSON line per request) would drown the test output; tests
+// that check them turn the logger up themselves (functions/test/log-format.test.ts).
+const QUIET_FUNCTIONS = { POWERTOOLS_LOG_LEVEL: 'SILENT' };
 
 export default defineConfig({
   test: {
@@ -12,6 +15,7 @@ export default defineConfig({
           include: ['shared/test/**/*.test.ts', 'functions/test/**/*.test.ts', 'tests/infra/**/*.test.ts'],
           testTimeout: 30_000,
           environment: 'node',
+          env: QUIET_FUNCTIONS,
         },
       },
       {
@@ -19,6 +23,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          env: QUIET_FUNCTIONS,
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,

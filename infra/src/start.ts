@@ -154,12 +154,16 @@ async function main() {
     children.push(offline);
     let offlineOutput = '';
     const verbose = process.argv.includes('--verbose');
+    // Only the tail is ever shown (when serverless-offline exits); the functions log a line per request.
+    const keep = (c: Buffer) => {
+      offlineOutput = (offlineOutput + c.toString()).slice(-8000);
+    };
     offline.stdout?.on('data', (c: Buffer) => {
-      offlineOutput += c.toString();
+      keep(c);
       if (verbose) process.stdout.write(c);
     });
     offline.stderr?.on('data', (c: Buffer) => {
-      offlineOutput += c.toString();
+      keep(c);
       process.stderr.write(c);
     });
     offline.once('exit', (code) => {

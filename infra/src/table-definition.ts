@@ -14,7 +14,7 @@ import {
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
 // CloudFormation short-form tags (!GetAtt, !Ref …) appear in serverless.yml; keep their values as data.
-const cfnTags: Tags = ['!GetAtt', '!Ref', '!Sub', '!Join', '!Select', '!Split', '!If', '!Equals', '!ImportValue'].flatMap((tag) => [
+const cfnTags: Tags = ['!GetAtt', '!Ref', '!Sub', '!Join', '!Select', '!Split', '!If', '!Equals', '!Not', '!ImportValue'].flatMap((tag) => [
   { tag, collection: 'seq' as const, resolve: (value: unknown) => ({ [tag]: value }) },
   { tag, resolve: (value: string) => ({ [tag]: value }) },
 ]);

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS } from '../../functions/src/adapters/dynamo/table';
+import { METRICS_NAMESPACE } from '../../functions/src/lib/log';
+import { DEAD_LETTER_METRIC } from '../../functions/src/services/notifications/notifier';
 import { readServerlessConfig, REPO_ROOT } from '../../infra/src/table-definition';
 
 const run = promisify(execFile);
@@ -21,7 +23,7 @@ const CITIZEN_ROUTES = [
 ];
 
 let outDir: string;
-let template: { Resources: Record<string, { Type: string; Properties: any }> };
+let template: { Resources: Record<string, { Type: string; Properties: any; Condition?: string; DependsOn?: unknown }>; Conditions?: Record<string, any> };
 const resourcesOf = (type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
 
 beforeAll(async () => {
@@ -29,7 +31,7 @@ beforeAll(async () => {
   // Offline, no credentials: osls packages without talking to AWS.
   await run(process.execPath, [resolve(REPO_ROOT, 'node_modules/serverless/bin/serverless.js'), 'package', '--stage', 'ci', '--package', outDir], {
     cwd: REPO_ROOT,
-    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' },
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', MINSHENG_ALARM_EMAIL: '' },
     timeout: 120_000,
   });
   template = JSON.parse(readFileSync(join(outDir, 'cloudformation-template-update-stack.json'), 'utf8'));
@@ -103,6 +105,120 @@ describe('serverless package (offline)', () => {
       const zip = join(outDir, fn.Properties.Code.S3Key.split('/').pop());
       // Bundled per function with the AWS SDK left to the runtime: small, quick to cold-start.
       expect(statSync(zip).size).toBeLessThan(512 * 1024);
+    }
+  });
+});
+
+// ---- Alarms ----
+
+type Resource = { Type: string; Properties: any; Condition?: string };
+const alarms = () => resourcesOf('AWS::CloudWatch::Alarm') as [string, Resource][];
+const ref = (logicalId: string) => ({ Ref: logicalId });
+
+/** The alarms on a metric, whether named directly or inside a metric-math alarm's Metrics. */
+function alarmsOn(namespace: string, metricName: string, dimension?: { Name: string; Value: unknown }): [string, Resource][] {
+  const matches = (m: any) =>
+    m?.Namespace === namespace && m?.MetricName === metricName && (!dimension || (m.Dimensions ?? []).some((d: any) => d.Name === dimension.Name && JSON.stringify(d.Value) === JSON.stringify(dimension.Value)));
+  return alarms().filter(([, a]) => matches(a.Properties) || (a.Properties.Metrics ?? []).some((q: any) => matches(q.MetricStat?.Metric)));
+}
+function oneAlarmOn(namespace: string, metricName: string, dimension?: { Name: string; Value: unknown }): any {
+  const found = alarmsOn(namespace, metricName, dimension);
+  expect(found.map(([id]) => id), `an alarm on ${namespace} ${metricName} ${JSON.stringify(dimension ?? {})}`).toHaveLength(1);
+  return found[0]![1].Properties;
+}
+
+/** The Lambda function a serverless.yml function becomes, checked to be there. */
+function lambda(name: string): string {
+  const id = `${name[0]!.toUpperCase()}${name.slice(1)}LambdaFunction`;
+  expect(template.Resources[id]?.Type, id).toBe('AWS::Lambda::Function');
+  return id;
+}
+
+describe('alarms (CloudWatch), for the README Runbook', () => {
+  it('API 5xx: a metric-math rate of the HTTP API’s 5xx over its requests (with a count for low volume)', () => {
+    const alarm = oneAlarmOn('AWS/ApiGateway', '5xx', { Name: 'ApiId', Value: ref('HttpApi') });
+    const ids = Object.fromEntries((alarm.Metrics as any[]).map((m) => [m.MetricStat?.Metric.MetricName ?? 'expression', m]));
+    expect(ids.Count.MetricStat.Metric.Dimensions).toEqual([{ Name: 'ApiId', Value: ref('HttpApi') }]);
+    const expression = (alarm.Metrics as any[]).find((m) => m.Expression);
+    expect(expression.ReturnData).toBe(true);
+    expect(expression.Expression).toContain(`${ids['5xx'].Id} / ${ids.Count.Id}`);
+    expect(alarm.TreatMissingData).toBe('notBreaching');
+  });
+
+  it('gateway throttles: a metric filter on the HTTP API’s access log (429s that never reached a function), and an alarm on its metric', () => {
+    const [, stage] = resourcesOf('AWS::ApiGatewayV2::Stage')[0]!;
+    expect(stage.Properties.AccessLogSettings.DestinationArn).toEqual({ 'Fn::GetAtt': ['HttpApiLogGroup', 'Arn'] });
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format);
+    expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status', integrationStatus: '$context.integrationStatus' });
+    // No personal data in the access log: no caller IP, user agent or path (paths hold case numbers).
+    expect(JSON.stringify(format)).not.toMatch(/sourceIp|userAgent|\$context\.path/);
+    const filters = resourcesOf('AWS::Logs::MetricFilter').filter(([, f]) => JSON.stringify(f.Properties.LogGroupName) === JSON.stringify(ref('HttpApiLogGroup')));
+    expect(filters).toHaveLength(1);
+    const { FilterPattern, MetricTransformations } = filters[0]![1].Properties;
+    expect(FilterPattern).toContain('$.status = "429"');
+    expect(FilterPattern).toContain('$.integrationStatus = "-"');
+    const [metric] = MetricTransformations;
+    expect(metric.Dimensions).toEqual([{ Key: 'service', Value: '$.service' }]);
+    expect(format.service).toBe('minsheng-ci');
+    const alarm = oneAlarmOn(metric.MetricNamespace, metric.MetricName, { Name: 'service', Value: 'minsheng-ci' });
+    expect(alarm).toMatchObject({ Statistic: 'Sum', TreatMissingData: 'notBreaching' });
+  });
+
+  it('Lambda Errors and Throttles for the sweep, the notifier, filing and the citizens’ login', () => {
+    for (const fn of ['slaSweep', 'notifier', 'fileCase', 'trackLogin']) {
+      for (const metric of ['Errors', 'Throttles']) {
+        const alarm = oneAlarmOn('AWS/Lambda', metric, { Name: 'FunctionName', Value: ref(lambda(fn)) });
+        expect(alarm, `${fn} ${metric}`).toMatchObject({ Statistic: 'Sum', ComparisonOperator: 'GreaterThanOrEqualToThreshold', Threshold: 1, TreatMissingData: 'notBreaching' });
+      }
+    }
+  });
+
+  it('the sweep and the notifier not running: no invocation in 15 and 5 minutes, missing data breaching', () => {
+    const config = readServerlessConfig().functions;
+    expect(config.slaSweep.events[0].schedule).toBe('rate(5 minutes)');
+    expect(config.notifier.events[0].schedule).toBe('rate(1 minute)');
+    for (const [fn, period] of [['slaSweep', 900], ['notifier', 300]] as const) {
+      const alarm = oneAlarmOn('AWS/Lambda', 'Invocations', { Name: 'FunctionName', Value: ref(lambda(fn)) });
+      expect(alarm, fn).toMatchObject({ Statistic: 'Sum', Period: period, ComparisonOperator: 'LessThanThreshold', Threshold: 1, TreatMissingData: 'breaching' });
+    }
+  });
+
+  it('dead-lettered notifications: an alarm on the metric the notifier writes (EMF), with the dimension its log lines carry', () => {
+    const [, notifier] = [...resourcesOf('AWS::Lambda::Function')].find(([id]) => id === lambda('notifier'))!;
+    const service = notifier.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME;
+    expect(service).toBe('minsheng-ci');
+    const alarm = oneAlarmOn(METRICS_NAMESPACE, DEAD_LETTER_METRIC, { Name: 'service', Value: service });
+    expect(alarm).toMatchObject({ Statistic: 'Sum', ComparisonOperator: 'GreaterThanThreshold', Threshold: 0, TreatMissingData: 'notBreaching' });
+    expect(alarm.Dimensions).toHaveLength(1);
+  });
+
+  it('every alarm notifies one SNS topic when it fires and clears; the e-mail subscription exists only when MINSHENG_ALARM_EMAIL is set', () => {
+    const topics = resourcesOf('AWS::SNS::Topic');
+    expect(topics).toHaveLength(1);
+    const [topicId] = topics[0]!;
+    expect(alarms().length).toBeGreaterThanOrEqual(13);
+    for (const [id, a] of alarms()) {
+      expect(a.Properties.AlarmActions, id).toEqual([ref(topicId)]);
+      expect(a.Properties.OKActions, id).toEqual([ref(topicId)]);
+    }
+    const subscriptions = resourcesOf('AWS::SNS::Subscription') as [string, Resource][];
+    expect(subscriptions).toHaveLength(1);
+    const [, sub] = subscriptions[0]!;
+    expect(sub.Properties).toMatchObject({ TopicArn: ref(topicId), Protocol: 'email' });
+    // Packaged without the variable: the condition is false, so CloudFormation creates no subscription.
+    const condition = template.Conditions?.[sub.Condition!];
+    expect(condition).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [sub.Properties.Endpoint, ''] }] });
+    expect(sub.Properties.Endpoint).toBe('');
+  });
+
+  it('every alarm names its README Runbook entry, and the README has it', () => {
+    const readme = readFileSync(resolve(REPO_ROOT, 'README.md'), 'utf8');
+    const runbook = readme.slice(readme.indexOf('\n## Runbook'));
+    expect(runbook.length, 'README has a "## Runbook" section').toBeGreaterThan(20);
+    for (const [id, a] of alarms()) {
+      const entry = /README Runbook: ([^.]+)\./.exec(a.Properties.AlarmDescription)?.[1];
+      expect(entry, `${id} names its Runbook entry`).toBeTruthy();
+      expect(runbook, `${id}: README Runbook has "### ${entry}"`).toContain(`\n### ${entry}\n`);
     }
   });
 });

@@ -112,7 +112,7 @@ export const citizenAuthDeps = () => ({ tokens, now: clock });
 /** Checking an official's token against their account. */
 export const officialAuthDeps = () => ({ officials, tokens, now: clock });
 /** Delivering the outbox. */
-export const notifierDeps = () => ({ notifications, cases, wechat, wechatTemplateId });
+export const notifierDeps = () => ({ notifications, cases, wechat, wechatTemplateId, now: clock });
 
 /**
  * The local stack's movable clock: real time plus the offset (ms) in `file`, read on every call

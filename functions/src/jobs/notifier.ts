@@ -1,11 +1,12 @@
 import * as wire from '../app/wiring';
+import { scheduledJob } from '../lib/log';
 import { deliverNotifications } from '../services/notifications/notifier';
 
 const deps = wire.inject(wire.notifierDeps());
 
-/** Scheduled every minute: delivers what the outbox holds (at least once, idempotently). */
-export const handler = async () => {
-  const result = await deliverNotifications(deps());
-  console.log(JSON.stringify({ level: 'info', msg: 'notifications delivered', ...result }));
-  return result;
-};
+/**
+ * Scheduled every minute: delivers what the outbox holds (at least once, idempotently); an item
+ * that keeps failing is dead-lettered after MAX_DELIVERY_ATTEMPTS (services/notifications/notifier.ts).
+ * Logs one line with the counts (`deadLettered` among them).
+ */
+export const handler = scheduledJob('notifier', async () => deliverNotifications(deps()));

@@ -4,6 +4,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DomainError, LIMITS, issuesToFields, type PathParam } from '@minsheng/shared';
 import { toErrorResponse } from './errors';
+import { logger, requestLogging } from './log';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -112,7 +113,7 @@ function errorResponses(): MiddlewareObj<Event, Result> {
     onError: (request: Request) => {
       const { statusCode, body, headers } = toErrorResponse(request.error);
       if (statusCode >= 500) {
-        console.error(JSON.stringify({ level: 'error', requestId: request.context?.awsRequestId, error: String(request.error?.stack ?? request.error) }));
+        logger.error('request failed', { status: statusCode, error: request.error as Error });
       }
       request.response = { statusCode, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
     },
@@ -126,6 +127,7 @@ function errorResponses(): MiddlewareObj<Event, Result> {
 export function httpRoute<D, B = undefined, Q = undefined, A = undefined>(deps: () => D, definition: RouteDefinition<D, B, Q, A>): HttpHandler<D> {
   const build = (getDeps: () => D) =>
     middy<Event, Result>()
+      .use(requestLogging())
       .use(httpHeaderNormalizer())
       .use(
         httpCors({

@@ -10,6 +10,19 @@ export interface OutboxItem {
   caseNo: string;
   title: string;
   body: string;
+  /** Failed deliveries so far (absent: none). */
+  attempts?: number;
+  /** After a failure: not to be tried again before this moment (ISO). */
+  retryAt?: string;
+  /** The last failure, shortened (never personal data: WeChat's error code and message). */
+  lastError?: string;
+}
+
+/** A notification given up on after too many failed deliveries: out of the outbox, kept for an operator to inspect and replay. */
+export interface DeadLetter extends OutboxItem {
+  attempts: number;
+  lastError: string;
+  deadAt: string;
 }
 
 /** A message in an officials' inbox (a department's handlers, or a role). */
@@ -27,6 +40,20 @@ export interface InboxItem {
 export interface NotificationStore {
   listOutbox(shard: number, limit: number): Promise<OutboxItem[]>;
   deleteOutbox(item: OutboxItem): Promise<void>;
+  /**
+   * Count a failed delivery of `item` (and when to try it next); the attempts counted so far, or
+   * undefined when the item has left the outbox meanwhile (another run delivered it).
+   */
+  recordFailedAttempt(item: OutboxItem, failure: { error: string; retryAt: string }): Promise<number | undefined>;
+  /**
+   * Move `item` from the outbox to the dead letters in one transaction; false when it has already
+   * left the outbox (delivered, or dead-lettered by another run), so each item is dead-lettered once.
+   */
+  moveToDeadLetter(item: OutboxItem, dead: { attempts: number; lastError: string; deadAt: string }): Promise<boolean>;
+  /** Dead letters, oldest first. */
+  listDeadLetters(limit: number): Promise<DeadLetter[]>;
+  /** Put dead letter `id` back into the outbox with its attempts reset (one transaction); the item, or undefined when there is none. */
+  replayDeadLetter(id: string): Promise<OutboxItem | undefined>;
   /** Put an inbox message unless it is already there (deliveries repeat); true when written now. */
   putInboxItem(item: InboxItem): Promise<boolean>;
   listInbox(inboxKeys: string[], limit: number): Promise<InboxItem[]>;

@@ -6,6 +6,7 @@
  * through the real handlers. A console route added to serverless.yml without a row here fails.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { OUTBOX_SHARDS } from '@minsheng/shared';
 import { createTestStack, routesFromServerless, TEST_SECRET, type ApiResponse, type TestStack } from '../../support/stack';
 import { act, complaintBody, fileAs, show, uniqueIp } from '../../support/console';
 import { DEMO_OFFICIAL_PASSWORD } from '../../../infra/src/demo-data';
@@ -145,6 +146,7 @@ async function answeredConsultation(): Promise<string> {
   return caseNo;
 }
 let publishable: string;
+let deadLetterId: string;
 const publishers: Record<Official, Outcome> = { intake: ok, handler: 403, otherHandler: 403, supervisor: ok, admin: 403 };
 const slug = (caller: Caller) => caller.toLowerCase();
 
@@ -218,6 +220,23 @@ const TABLE: Record<string, Probe[]> = {
   'POST /api/console/admin/officials/{username}/disable': [get('disable official', adminOnly, () => '/api/console/admin/officials/probe-target/disable')],
   'POST /api/console/admin/officials/{username}/enable': [get('enable official', adminOnly, () => '/api/console/admin/officials/probe-target/enable')],
   'POST /api/console/admin/officials/{username}/reset-password': [get('reset password', adminOnly, () => '/api/console/admin/officials/probe-target/reset-password')],
+
+  // Dead letters (notifications given up on): admins only.
+  'GET /api/console/admin/dead-letters': [get('list dead letters', adminOnly, () => '/api/console/admin/dead-letters')],
+  'POST /api/console/admin/dead-letters/{id}/replay': [
+    {
+      name: 'replay a dead letter',
+      expect: adminOnly,
+      async setup() {
+        // One notification the changes above put in the outbox, dead-lettered as the notifier would.
+        const [item] = (await Promise.all(Array.from({ length: OUTBOX_SHARDS }, (_, shard) => stack.deps.notifications.listOutbox(shard, 1)))).flat();
+        if (!item) throw new Error('no outbox item to dead-letter');
+        expect(await stack.deps.notifications.moveToDeadLetter(item, { attempts: 10, lastError: 'authorisation probe', deadAt: T0.toISOString() })).toBe(true);
+        deadLetterId = item.id;
+      },
+      build: async () => ({ path: `/api/console/admin/dead-letters/${deadLetterId}/replay` }),
+    },
+  ],
 
   // SLA settings: supervisors may read them; only admins change them. (The policy written is the default, so nothing else in this file moves.)
   'GET /api/console/admin/sla-policies': [get('list SLA policies', { ...adminOnly, supervisor: ok }, () => '/api/console/admin/sla-policies')],

@@ -142,7 +142,7 @@ describe('SLA steps: who is told', () => {
   it('delivering again delivers nothing twice: no new inbox items, no new WeChat messages', async () => {
     const before = { messages: fake.messages().length, duban: (await officials.inbox('duban')).length, rsj: (await officials.inbox('rsj')).length };
     const again = await deliverNotifications(stack.deps);
-    expect(again).toEqual({ inbox: 0, wechat: 0, busy: 0, notSubscribed: 0, failed: 0 });
+    expect(again).toEqual({ inbox: 0, wechat: 0, busy: 0, notSubscribed: 0, failed: 0, deferred: 0, deadLettered: 0 });
     expect(fake.messages().length).toBe(before.messages);
     const duban = await officials.inbox('duban');
     expect(duban.length).toBe(before.duban);
@@ -173,12 +173,15 @@ describe('SLA steps: who is told', () => {
 });
 
 describe('at least once: an undelivered notification stays in the outbox and goes out later, once', () => {
-  it('WeChat failing (bad credentials) leaves the item for the next run, which sends it once', async () => {
+  it('WeChat failing (bad credentials) leaves the item for a later run (a minute on), which sends it once', async () => {
     const broken: Deps = { ...stack.deps, wechat: createWeChatClient({ baseUrl: fake.url, appId: fake.appId, appSecret: 'not-the-secret' }) };
     await actAt(stack, day(16), c.sub2.caseNo, { action: 'request_info', question: '请补充银行流水' }, HANDLER);
     const failed = await deliverNotifications(broken);
     expect(failed).toMatchObject({ wechat: 0, failed: 1 });
     expect(messagesFor(c.sub2.caseNo).filter((m) => m.data.thing2!.value === '需要您补充材料')).toEqual([]);
+    // Not tried again at once: the first retry waits a minute.
+    expect(await deliverNotifications(stack.deps)).toMatchObject({ wechat: 0, failed: 0, deferred: 1 });
+    stack.setNow(new Date(day(16).getTime() + 60_000));
     const retried = await deliverNotifications(stack.deps);
     expect(retried).toMatchObject({ wechat: 1, failed: 0 });
     expect((await deliverNotifications(stack.deps)).wechat).toBe(0);

@@ -214,7 +214,7 @@ export function statsEntities(table: MinshengTable) {
   return { StatsEntity };
 }
 
-/** The outbox, officials' inboxes and the WeChat send claims. */
+/** The outbox, its dead letters, officials' inboxes and the WeChat send claims. */
 export function notificationEntities(table: MinshengTable) {
   const OutboxEntity = new Entity({
     name: 'Outbox',
@@ -229,8 +229,31 @@ export function notificationEntities(table: MinshengTable) {
       caseNo: string(),
       title: string(),
       body: string(),
+      attempts: number().optional(),
+      retryAt: string().optional(),
+      lastError: string().optional(),
     }),
     computeKey: ({ shard, createdAt, id }) => key.outbox(shard, createdAt, id),
+  });
+
+  const DeadLetterEntity = new Entity({
+    name: 'DeadLetter',
+    table,
+    timestamps: false,
+    schema: item({
+      id: string().key(),
+      shard: number(),
+      createdAt: string(),
+      audience: any().castAs<Audience>(),
+      kind: string(),
+      caseNo: string(),
+      title: string(),
+      body: string(),
+      attempts: number(),
+      lastError: string(),
+      deadAt: string(),
+    }),
+    computeKey: ({ id }) => key.deadLetter(id),
   });
 
   const InboxEntity = new Entity({
@@ -257,7 +280,7 @@ export function notificationEntities(table: MinshengTable) {
     computeKey: ({ id }) => key.wechatSent(id),
   });
 
-  return { OutboxEntity, InboxEntity, WeChatSentEntity };
+  return { OutboxEntity, DeadLetterEntity, InboxEntity, WeChatSentEntity };
 }
 
 /** Admins' SLA policies and holiday-calendar overrides. */

@@ -26,6 +26,9 @@ export const LIBRARY_SHARDS = 8;
  * | statistics of a period     | Query, GetItem  | STATS#<period> / <dimension>                 |
  * | SLA steps due (the sweep)  | Query gsi5 × 8  | SLA#<shard> / <= <now>                       |
  * | outbox (the notifier)      | Query × 4       | OUTBOX#<shard>                               |
+ * | failed delivery counted    | UpdateItem ADD  | OUTBOX#<shard> / <createdAt>#<id> (exists)   |
+ * | dead letters (move, list)  | TransactWrite,  | DEAD#OUTBOX / <outbox id> (+ outbox delete)  |
+ * |                            | Query, GetItem  |                                              |
  * | an inbox                   | Query desc      | INBOX#DEPT#<id> or INBOX#ROLE#<role>         |
  * | WeChat send claim / sent   | conditional Put | WXSENT#<outbox id>                           |
  * | calendar overrides         | Query           | REF#CALENDAR / <date>                        |
@@ -60,6 +63,9 @@ export const key = {
   official: (username: string) => ({ pk: `OFFICIAL#${username}`, sk: 'OFFICIAL' }),
   outbox: (shard: number, createdAt: string, id: string) => ({ pk: `OUTBOX#${shard}`, sk: `${createdAt}#${id}` }),
   outboxPartition: (shard: number) => `OUTBOX#${shard}`,
+  /** A notification given up on (moved out of the outbox after too many failed deliveries); ids are time-ordered. */
+  deadLetter: (id: string) => ({ pk: 'DEAD#OUTBOX', sk: id }),
+  deadLetters: 'DEAD#OUTBOX',
   inbox: (inboxKey: string, at: string, id: string) => ({ pk: `INBOX#${inboxKey}`, sk: `${at}#${id}` }),
   inboxPartition: (inboxKey: string) => `INBOX#${inboxKey}`,
   wechatSent: (id: string) => ({ pk: `WXSENT#${id}`, sk: 'SENT' }),

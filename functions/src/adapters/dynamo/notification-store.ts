@@ -1,20 +1,29 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
+import { UpdateItemCommand, $add } from 'dynamodb-toolbox/entity/actions/update';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { EventKind } from '@minsheng/shared';
-import type { NotificationStore } from '../../ports/notifications';
+import type { DeadLetter, NotificationStore, OutboxItem } from '../../ports/notifications';
 import { notificationEntities } from './entities';
-import { isConditionFailed } from './errors';
+import { conditionFailedAt, isConditionFailed, ON_CONFLICT_ONLY, retryTransaction } from './errors';
 import { key } from './keys';
 import { LATEST, type MinshengTable } from './table';
 
 /** A sent WeChat message's record (and an expired claim) is kept 30 days: long after any retry. */
 const WECHAT_SENT_TTL_SECONDS = 30 * 24 * 3600;
 
-/** The outbox (sharded), officials' inboxes (one partition each, newest first) and WeChat send claims. */
+/** The outbox item a dead letter was (and is again when replayed): without its failure record. */
+function asOutboxItem({ id, shard, createdAt, audience, kind, caseNo, title, body }: OutboxItem): OutboxItem {
+  return { id, shard, createdAt, audience, kind, caseNo, title, body };
+}
+
+/** The outbox (sharded) and its dead letters, officials' inboxes (one partition each, newest first) and WeChat send claims. */
 export function createDynamoNotificationStore(table: MinshengTable): NotificationStore {
-  const { OutboxEntity, InboxEntity, WeChatSentEntity } = notificationEntities(table);
+  const { OutboxEntity, DeadLetterEntity, InboxEntity, WeChatSentEntity } = notificationEntities(table);
   const ttlFrom = (now: Date) => Math.floor(now.getTime() / 1000) + WECHAT_SENT_TTL_SECONDS;
 
   return {
@@ -25,6 +34,62 @@ export function createDynamoNotificationStore(table: MinshengTable): Notificatio
 
     async deleteOutbox(item) {
       await OutboxEntity.build(DeleteItemCommand).key({ shard: item.shard, createdAt: item.createdAt, id: item.id }).send();
+    },
+
+    async recordFailedAttempt(item, { error, retryAt }) {
+      try {
+        const { Attributes } = await OutboxEntity.build(UpdateItemCommand)
+          .item({ shard: item.shard, createdAt: item.createdAt, id: item.id, attempts: $add(1), retryAt, lastError: error })
+          .options({ condition: { attr: 'id', exists: true }, returnValues: 'UPDATED_NEW' })
+          .send();
+        return Attributes?.attempts ?? 1;
+      } catch (e) {
+        if (isConditionFailed(e)) return undefined;
+        throw e;
+      }
+    },
+
+    async moveToDeadLetter(item, { attempts, lastError, deadAt }) {
+      try {
+        await retryTransaction(
+          () =>
+            execute(
+              // Conditioned on the outbox item still being there: of two runs, one moves it; the other learns it is gone.
+              OutboxEntity.build(DeleteTransaction).key({ shard: item.shard, createdAt: item.createdAt, id: item.id }).options({ condition: { attr: 'id', exists: true } }),
+              DeadLetterEntity.build(PutTransaction).item({ ...asOutboxItem(item), attempts, lastError, deadAt }),
+            ),
+          ON_CONFLICT_ONLY,
+        );
+        return true;
+      } catch (error) {
+        if (conditionFailedAt(error, 0)) return false;
+        throw error;
+      }
+    },
+
+    async listDeadLetters(limit) {
+      const result = await table.build(QueryCommand).entities(DeadLetterEntity).query({ partition: key.deadLetters }).options({ limit }).send();
+      return (result.Items ?? []).map((d): DeadLetter => ({ ...d, kind: d.kind as EventKind }));
+    },
+
+    async replayDeadLetter(id) {
+      const { Item } = await DeadLetterEntity.build(GetItemCommand).key({ id }).options(LATEST).send();
+      if (!Item) return undefined;
+      const item = asOutboxItem({ ...Item, kind: Item.kind as EventKind });
+      try {
+        await retryTransaction(
+          () =>
+            execute(
+              DeadLetterEntity.build(DeleteTransaction).key({ id }).options({ condition: { attr: 'id', exists: true } }),
+              OutboxEntity.build(PutTransaction).item(item),
+            ),
+          ON_CONFLICT_ONLY,
+        );
+        return item;
+      } catch (error) {
+        if (conditionFailedAt(error, 0)) return undefined;
+        throw error;
+      }
     },
 
     async putInboxItem(item) {

@@ -5,6 +5,7 @@
  * only those are read again. Synonym changes, bulk imports and an index left behind longer than
  * the log is kept rebuild it whole. Changes made through this process are seen at once.
  */
+import { logger } from '../../lib/log';
 import type { LibrarySearch, LibrarySearchOptions } from '../../ports/library-search';
 import type { LibraryItemRecord, LibraryStore } from '../../ports/library-store';
 import { Analyzer, SynonymMatcher, type AnalyzerMode } from './analyzer';
@@ -127,7 +128,7 @@ export class LiveLibraryIndex implements LibrarySearch {
       return (await run).index;
     } catch (error) {
       if (state && !options.fresh) {
-        console.error(JSON.stringify({ level: 'warn', message: 'library index check failed; answering from the warm index', error: String(error) }));
+        logger.warn('library index check failed; answering from the warm index', { error: error as Error });
         return state.index;
       }
       throw error;
