@@ -8,6 +8,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { PATH_PARAMS } from '@minsheng/shared';
 
 // vitest.config.mts silences the functions' logs for the other tests. The logger takes its level
 // from the environment when it is made (and goes back to it at each invocation), so set it first.
@@ -66,6 +67,7 @@ function event(options: { method: string; routeKey: string; path: string; apiReq
 }
 
 const echo = httpRoute(() => ({}), {
+  params: { caseNo: PATH_PARAMS.caseNo },
   body: z.object({ phone: z.string(), content: z.string() }),
   async handle({ body, pathParam, bearerToken }) {
     logger.info('handling', { length: body.content.length });
