@@ -429,7 +429,12 @@ const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/console/cases/{caseNo}/publish': () => ({ question: '工地欠薪怎么办？', answer: '可向劳动保障监察大队投诉。' }),
 };
 /** POST routes that take no body: their "sample" is the empty object. */
-const NO_BODY_POSTS = ['/api/console/admin/officials/{username}/disable', '/api/console/admin/officials/{username}/enable', '/api/console/admin/officials/{username}/reset-password'];
+const NO_BODY_POSTS = [
+  '/api/console/admin/officials/{username}/disable',
+  '/api/console/admin/officials/{username}/enable',
+  '/api/console/admin/officials/{username}/reset-password',
+  '/api/console/admin/dead-letters/{id}/replay',
+];
 
 type Path = (string | number)[];
 function stringPaths(value: unknown, path: Path = []): Path[] {

@@ -1,14 +1,30 @@
+import type { OfficialRole } from '@minsheng/shared';
 import type { RouteInput } from '../lib/http';
-import { authenticateOfficial, type AuthenticateDeps, type OfficialContext } from '../services/auth/officials';
+import { authenticateOfficial, requireRole, type AuthenticateDeps, type OfficialContext } from '../services/auth/officials';
 import type { Deps } from '../services/deps';
 
+type AuthInput<D> = RouteInput<D, unknown, unknown>;
+
 /** The case number a citizen token opens; 401 when missing, invalid or expired. */
-export async function citizenCaseNo(input: RouteInput<Pick<Deps, 'tokens' | 'now'>, unknown, unknown>): Promise<string> {
+export async function citizenCaseNo(input: AuthInput<Pick<Deps, 'tokens' | 'now'>>): Promise<string> {
   const { caseNo } = await input.deps.tokens.verifyCitizenToken(input.bearerToken(), input.deps.now());
   return caseNo;
 }
 
 /** The official behind the request's console token, checked against their account; 401 otherwise. */
-export function consoleOfficial(input: RouteInput<AuthenticateDeps, unknown, unknown>): Promise<OfficialContext> {
+export function consoleOfficial(input: AuthInput<AuthenticateDeps>): Promise<OfficialContext> {
   return authenticateOfficial(input.deps, input.bearerToken());
+}
+
+/**
+ * An official of one of `roles`: 401 without a valid token, then 403 for another role — before the
+ * route reads its path, body or query, so a refused role learns nothing of the route's rules.
+ * (The use case checks the role again: it is the rule; this is the order.)
+ */
+export function officialIn(roles: readonly OfficialRole[]) {
+  return async (input: AuthInput<AuthenticateDeps>): Promise<OfficialContext> => {
+    const official = await consoleOfficial(input);
+    requireRole(official, roles);
+    return official;
+  };
 }

@@ -26,6 +26,11 @@ export const PATH_PARAMS = {
     if (!USERNAME_PATTERN.test(raw)) throw new DomainError('NOT_FOUND', { message: '账号不存在' });
     return raw;
   },
+  /** A notification's outbox id: its event's ULID and the notification's index. */
+  outboxId: (raw) => {
+    if (!/^[0-9A-HJKMNP-TV-Z]{26}-\d{1,3}$/.test(raw)) throw new DomainError('NOT_FOUND', { message: '该通知不存在' });
+    return raw;
+  },
   /** A calendar date, YYYY-MM-DD, that exists. */
   date: (raw) => {
     if (!isCalendarDate(raw)) throw new DomainError('VALIDATION_FAILED', { fields: { date: '日期应为 YYYY-MM-DD 格式的真实日期，例如 2027-01-01' } });

@@ -16,8 +16,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 // What shows nothing on a screen: white space and separators, format characters (zero-width space
 // U+200B, joiners, word joiner U+2060, BOM U+FEFF, soft hyphen), Hangul fillers, the braille
-// blank, variation selectors.
-const INVISIBLE = /[\s\p{Z}\p{Cf}\u115F\u1160\u3164\uFFA0\u2800\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
+// blank, the combining grapheme joiner, variation selectors.
+const INVISIBLE = /[\s\p{Z}\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u2800\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
 
 /** Whether a text has at least one character a person can see — the one rule of "not empty" for every free-text field. */
 export function hasMeaningfulText(value: string): boolean {

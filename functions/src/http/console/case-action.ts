@@ -1,13 +1,13 @@
 import { consoleActionSchema, PATH_PARAMS } from '@minsheng/shared';
 import * as wire from '../../app/wiring';
 import { httpRoute } from '../../lib/http';
-import { consoleOfficial } from '../auth';
+import { officialIn } from '../auth';
 import { runConsoleAction } from '../../services/console/workspace';
 
 /** POST /api/console/cases/{caseNo}/actions { action, expectedVersion, … } */
 export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), ...wire.caseWorkDeps() }), {
   params: { caseNo: PATH_PARAMS.caseNo },
-  auth: consoleOfficial,
+  auth: officialIn(['intake', 'handler', 'supervisor']),
   body: consoleActionSchema,
   handle: async (input) => ({ body: await runConsoleAction(input.deps, input.auth, input.pathParam('caseNo'), input.body, input.client) }),
 });

@@ -1,20 +1,20 @@
 import { publishRequestSchema, PATH_PARAMS } from '@minsheng/shared';
 import * as wire from '../../app/wiring';
 import { httpRoute } from '../../lib/http';
-import { consoleOfficial } from '../auth';
+import { officialIn } from '../auth';
 import { publicationPreview, publishAnswer } from '../../services/library/publication';
 
 /** GET /api/console/cases/{caseNo}/publication-preview — intake, supervisor: the anonymised Q&A as it would be published. */
 export const preview = httpRoute(wire.inject({ ...wire.officialAuthDeps(), cases: wire.cases, reference: wire.reference, library: wire.library, librarySearch: wire.librarySearch }), {
   params: { caseNo: PATH_PARAMS.caseNo },
-  auth: consoleOfficial,
+  auth: officialIn(['intake', 'supervisor']),
   handle: async (input) => ({ body: await publicationPreview(input.deps, input.auth, input.pathParam('caseNo')) }),
 });
 
 /** POST /api/console/cases/{caseNo}/publish { title?, question, answer, tags? } — 201 first time, 200 when replacing. */
 export const publish = httpRoute(wire.inject({ ...wire.officialAuthDeps(), cases: wire.cases, reference: wire.reference, library: wire.library, librarySearch: wire.librarySearch }), {
   params: { caseNo: PATH_PARAMS.caseNo },
-  auth: consoleOfficial,
+  auth: officialIn(['intake', 'supervisor']),
   body: publishRequestSchema,
   handle: async (input) => {
     const { created, response } = await publishAnswer(input.deps, input.auth, input.pathParam('caseNo'), input.body, input.client);

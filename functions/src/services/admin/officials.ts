@@ -59,6 +59,8 @@ export async function adminSetDisabled(deps: AccountAdminDeps, viewer: OfficialC
 
 /** A new random password, shown once to the admin to hand over; old sessions end. */
 export async function adminResetPassword(deps: AccountAdminDeps, viewer: OfficialContext, username: string): Promise<{ official: OfficialDto; temporaryPassword: string }> {
+  // The role before the (slow) hash: a refused caller costs no scrypt.
+  admin(viewer);
   const temporaryPassword = `${randomPassword()}${randomPassword().slice(0, 4)}`;
   const passwordHash = await hashPassword(temporaryPassword);
   const official = await updateOfficial(deps, viewer, username, (o) => {
