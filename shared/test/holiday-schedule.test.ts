@@ -118,7 +118,7 @@ describe('the State Council notice, pasted', () => {
     expect(parsed.schedule.holidays[0]!.workdays).toEqual(['2027-02-17']);
     expect(warnings(parsed)).toEqual([
       '第 2 行（国庆节）：像是节日安排，但冒号后面没有先写日期（如“1月1日至3日放假”），未录入',
-      '春节：调休上班日 2月17日（周三） 本来就是工作日',
+      '春节：调休上班日 2月17日（周三）本来就是工作日',
     ]);
   });
 

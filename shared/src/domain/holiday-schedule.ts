@@ -120,7 +120,7 @@ export function checkYearSchedule(schedule: YearSchedule): ScheduleProblem[] {
       }
       seen.set(date, `${name}${what}`);
       if (what === '上班' && !isWeekend(date)) {
-        problems.push({ severity: 'warning', message: `${name}：调休上班日 ${formatDayWithWeekday(date, year)} 本来就是工作日` });
+        problems.push({ severity: 'warning', message: `${name}：调休上班日 ${formatDayWithWeekday(date, year)}本来就是工作日` });
       }
     }
   }
