@@ -2,6 +2,7 @@ export * from './errors';
 export * from './domain/case-types';
 export * from './domain/case';
 export * from './domain/calendar';
+export * from './domain/holiday-schedule';
 export * from './domain/shanghai-time';
 export * from './domain/sla-clock';
 export * from './domain/state-machine';

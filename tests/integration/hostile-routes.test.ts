@@ -423,6 +423,7 @@ const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/console/admin/officials': () => ({ username: 'probe-new', displayName: '测试账号', role: 'intake', password: 'probe-password-1' }),
   'POST /api/console/admin/sla-policies': () => ({ type: 'suggestion', answerDays: 15, warnDays: 12, severeDays: 30, dayMode: 'natural' }),
   'POST /api/console/admin/calendar': () => ({ date: '2031-01-06', work: false, note: '测试' }),
+  'POST /api/console/admin/calendar/years': () => ({ year: 2031, source: 'notice', holidays: [{ name: '元旦', daysOff: ['2031-01-01'], workdays: [] }] }),
   'POST /api/console/admin/policies': () => ({ title: '测试政策', issuer: '民安县人社局', issuedAt: '2030-03-01', body: '政策正文。' }),
   'POST /api/console/admin/policies/{id}': () => ({ kind: 'policy', title: '测试政策（修订）', issuer: '民安县人社局', issuedAt: '2030-03-01', body: '修订后的正文。' }),
   'POST /api/console/admin/synonyms': () => ({ groups: [['社会保险', '社保']] }),

@@ -17,6 +17,7 @@ import { ROLE_LABELS, type OfficialRole } from '@minsheng/shared';
 import { Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { CalendarHorizonNotice } from '@/features/admin/components/calendar-horizon-notice';
 import { useAuth, useOfficial } from '@/lib/auth';
 
 interface NavItem {
@@ -41,7 +42,7 @@ const NAV: NavItem[] = [
   { path: '/admin/synonyms', label: '同义词', icon: <SwapOutlined />, roles: ['admin'] },
 ];
 
-/** The frame every signed-in page sits in: who is signed in (name, role, department), navigation, logout. */
+/** The frame every signed-in page sits in: who is signed in (name, role, department), navigation, logout; for admins and supervisors, the holiday calendar's horizon notice when it matters. */
 export function Shell() {
   const official = useOfficial();
   const { logout } = useAuth();
@@ -75,6 +76,7 @@ export function Shell() {
           </nav>
         </Layout.Sider>
         <Layout.Content className="shell__content">
+          <CalendarHorizonNotice />
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -3,6 +3,7 @@ import { CASE_TYPES, LIMITS, OFFICIAL_ROLES, type CaseStatus, type CaseType, typ
 import type { CaseAction } from '../domain/state-machine';
 import { MAX_EXTENSION_DAYS, type SlaLevel, type SlaPolicy } from '../domain/sla-clock';
 import type { DayMode } from '../domain/calendar';
+import { SCHEDULE_LIMITS, checkYearSchedule, type YearSchedule } from '../domain/holiday-schedule';
 import type { StatCounters } from '../domain/stats';
 import { CASE_NO_PATTERN } from '../domain/credentials';
 import { text } from './text';
@@ -280,6 +281,36 @@ export const calendarOverrideInputSchema = z.strictObject({
 });
 export type CalendarOverrideInput = z.infer<typeof calendarOverrideInputSchema>;
 
+const scheduleDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }));
+
+/**
+ * Admin: a year's official holiday schedule in one step (`POST /api/console/admin/calendar/years`),
+ * as the console's preview parsed it from the State Council notice or an .ics file. Replaces the
+ * schedule entered for that year before; `replaceManual` also deletes that year's single-day overrides.
+ */
+export const yearScheduleInputSchema = z
+  .strictObject({
+    year: z.number().check(z.int({ message: '年份应为整数' }), z.gte(2000, { message: '年份应为 2000 到 2100' }), z.lte(2100, { message: '年份应为 2000 到 2100' })),
+    source: z.enum(['notice', 'ics'], { message: '来源应为 notice（通知文本）或 ics（日历文件）' }),
+    holidays: z
+      .array(
+        z.strictObject({
+          name: text('节日名称', SCHEDULE_LIMITS.nameMax),
+          daysOff: z.array(scheduleDate).check(z.maxLength(SCHEDULE_LIMITS.daysPerHolidayMax, { message: `每个节日的放假日期不能超过 ${SCHEDULE_LIMITS.daysPerHolidayMax} 天` })),
+          workdays: z.array(scheduleDate).check(z.maxLength(SCHEDULE_LIMITS.workdaysPerHolidayMax, { message: `每个节日的调休上班日不能超过 ${SCHEDULE_LIMITS.workdaysPerHolidayMax} 天` })),
+        }),
+      )
+      .check(z.minLength(1, { message: '至少要有一个节日' }), z.maxLength(SCHEDULE_LIMITS.holidaysMax, { message: `节日不能超过 ${SCHEDULE_LIMITS.holidaysMax} 个` })),
+    replaceManual: z.optional(z.boolean({ message: 'replaceManual 应为 true 或 false' })),
+  })
+  .check(
+    z.superRefine((v, ctx) => {
+      const errors = checkYearSchedule(v).filter((p) => p.severity === 'error');
+      if (errors.length) ctx.issues.push({ code: 'custom', path: ['holidays'], message: errors.map((p) => p.message).join('；'), input: v.holidays });
+    }),
+  );
+export type YearScheduleInput = z.infer<typeof yearScheduleInputSchema>;
+
 /** `POST /api/track/case/subscription`: the wx.login code and the templates the citizen accepted. */
 export const subscriptionRequestSchema = z.strictObject({
   code: z.string().check(z.minLength(1, { message: '缺少微信登录凭证' }), z.maxLength(128)),
@@ -318,8 +349,82 @@ export interface CalendarOverrideDto {
   note?: string;
 }
 
-/** `GET /api/console/admin/calendar` answer: the years the official calendar covers, and the overrides. */
+/** Where an entered year's schedule came from: the pasted notice, or an uploaded .ics file. */
+export type ScheduleSource = 'notice' | 'ics';
+export const SCHEDULE_SOURCE_LABELS: Record<ScheduleSource, string> = { notice: '粘贴通知文本', ics: '上传 .ics 文件' };
+
+/** A year's schedule an admin entered (it stands in for the package's data for that year). */
+export interface YearScheduleDto extends YearSchedule {
+  source: ScheduleSource;
+  enteredAt: string;
+  enteredBy: string;
+  enteredByName: string;
+}
+
+/** One entry of the calendar's change log (the audit trail of calendar changes: there is no case for them). */
+export interface CalendarChangeDto {
+  at: string;
+  /** Username and name of the admin. */
+  by: string;
+  byName: string;
+  kind: 'year_entered' | 'override_set' | 'override_deleted';
+  year?: number;
+  date?: string;
+  daysOff?: number;
+  workdays?: number;
+  /** What changed, in Chinese (e.g. 录入 2027 年节假日安排（粘贴通知文本）：2 个节日，放假 11 天，调休上班 2 天). */
+  summary: string;
+}
+
+/** An open case counted in working days whose deadlines reach a year the calendar does not know. */
+export interface BeyondHorizonCaseDto {
+  caseNo: string;
+  type: CaseType;
+  status: CaseStatus;
+  dayMode: DayMode;
+  warnAt: string;
+  dueAt: string;
+  severeAt: string;
+  /** The unknown years its warning, due or severe date fall in. */
+  unknownYears: number[];
+}
+
+/**
+ * `GET /api/console/admin/calendar` answer: which years the official calendar knows (the package's,
+ * and those admins entered), the unknown years ahead, and the open working-day cases whose deadlines
+ * fall in them (counted as plain Monday–Friday until the year is entered); the overrides, the entered
+ * schedules and the change log.
+ */
 export interface CalendarResponse {
   knownYears: number[];
+  enteredYears: number[];
+  /** From this year on (at least this year and the next), the years neither known nor entered that matter now. */
+  unknownYearsAhead: number[];
+  casesBeyondHorizon: {
+    count: number;
+    /** False when the count stopped at the read limit (then it is a lower bound). */
+    complete: boolean;
+    /** The first ones, earliest due first. */
+    items: BeyondHorizonCaseDto[];
+  };
+  /** Case types whose policy in force counts working days (new cases of these types use the calendar). */
+  workingDayTypes: CaseType[];
+  /** Admins' single-day overrides (a schedule entered for the year wins on the dates it lists). */
   overrides: CalendarOverrideDto[];
+  schedules: YearScheduleDto[];
+  /** Newest first. */
+  changes: CalendarChangeDto[];
+}
+
+/** `POST /api/console/admin/calendar/years` answer. */
+export interface EnterYearScheduleResponse {
+  year: number;
+  holidays: number;
+  daysOff: number;
+  workdays: number;
+  /** Single-day overrides of that year deleted with it (`replaceManual`). */
+  removedOverrides: string[];
+  /** Open working-day cases whose deadlines moved. */
+  rescheduled: number;
+  change: CalendarChangeDto;
 }

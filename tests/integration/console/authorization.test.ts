@@ -252,6 +252,13 @@ const TABLE: Record<string, Probe[]> = {
     { name: 'put calendar override', expect: adminOnly, build: async () => ({ path: '/api/console/admin/calendar', body: { date: '2031-01-06', work: false, note: '授权测试' } }) },
   ],
   'DELETE /api/console/admin/calendar/{date}': [get('delete calendar override', adminOnly, () => '/api/console/admin/calendar/2031-01-06')],
+  'POST /api/console/admin/calendar/years': [
+    {
+      name: "enter a year's schedule",
+      expect: adminOnly,
+      build: async () => ({ path: '/api/console/admin/calendar/years', body: { year: 2031, source: 'notice', holidays: [{ name: '授权测试', daysOff: ['2031-01-06'], workdays: [] }] } }),
+    },
+  ],
 
   // Policy library: admins manage items and synonyms; intake and supervisors publish answered consultations.
   'GET /api/console/admin/policies': [get('list library', adminOnly, () => '/api/console/admin/policies')],

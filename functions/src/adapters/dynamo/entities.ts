@@ -5,7 +5,7 @@ import { number } from 'dynamodb-toolbox/schema/number';
 import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { any } from 'dynamodb-toolbox/schema/any';
 import { CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, SLA_LEVELS, STAT_METRICS, type StatMetric } from '@minsheng/shared';
-import type { Answer, Audience, CaseRecord, CaseType, Contact, EventData, Extension, Place, RatingRecord, SlaClock, Supplement } from '@minsheng/shared';
+import type { Answer, Audience, CaseRecord, CaseType, Contact, EventData, Extension, HolidayEntry, Place, RatingRecord, SlaClock, Supplement } from '@minsheng/shared';
 import { key, libraryKey } from './keys';
 import type { MinshengTable } from './table';
 
@@ -307,7 +307,42 @@ export function slaSettingsEntities(table: MinshengTable) {
     computeKey: ({ type }) => key.slaPolicy(type),
   });
 
-  return { CalendarOverrideEntity, SlaPolicyEntity };
+  const CalendarYearEntity = new Entity({
+    name: 'CalendarYear',
+    table,
+    timestamps: false,
+    schema: item({
+      year: number().key(),
+      holidays: any().castAs<HolidayEntry[]>(),
+      source: string().enum('notice', 'ics'),
+      enteredAt: string(),
+      enteredBy: string(),
+      enteredByName: string(),
+    }),
+    computeKey: ({ year }) => key.calendarYear(year),
+  });
+
+  const CalendarChangeEntity = new Entity({
+    name: 'CalendarChange',
+    table,
+    timestamps: false,
+    schema: item({
+      at: string().key(),
+      id: string().key(),
+      by: string(),
+      byName: string(),
+      kind: string().enum('year_entered', 'override_set', 'override_deleted'),
+      year: optionalNumber(),
+      date: string().optional(),
+      work: boolean().optional(),
+      daysOff: optionalNumber(),
+      workdays: optionalNumber(),
+      summary: string(),
+    }),
+    computeKey: ({ at, id }) => key.calendarChange(at, id),
+  });
+
+  return { CalendarOverrideEntity, SlaPolicyEntity, CalendarYearEntity, CalendarChangeEntity };
 }
 
 /** The policy library: items, the version and its change log, case links, synonyms. */

@@ -32,6 +32,9 @@ export const LIBRARY_SHARDS = 8;
  * | an inbox                   | Query desc      | INBOX#DEPT#<id> or INBOX#ROLE#<role>         |
  * | WeChat send claim / sent   | conditional Put | WXSENT#<outbox id>                           |
  * | calendar overrides         | Query           | REF#CALENDAR / <date>                        |
+ * | entered years' schedules   | Query           | REF#CALENDAR_YEAR / <year>                   |
+ * | calendar change log        | Query desc      | CALENDAR#LOG / <at>#<ulid>                   |
+ * | a year entered             | TransactWrite   | year + log entry (+ that year's overrides deleted) |
  * | SLA policies               | Query           | REF#SLA_POLICY / <type>                      |
  * | library items (index build)| Query × 8 (‖)   | LIBRARY#<shard> / begins_with ITEM#          |
  * | library item by id         | GetItem         | LIBRARY#<shard of id> / ITEM#<id>            |
@@ -71,6 +74,10 @@ export const key = {
   wechatSent: (id: string) => ({ pk: `WXSENT#${id}`, sk: 'SENT' }),
   calendarOverride: (date: string) => ({ pk: 'REF#CALENDAR', sk: date }),
   calendarOverrides: 'REF#CALENDAR',
+  calendarYear: (year: number) => ({ pk: 'REF#CALENDAR_YEAR', sk: String(year) }),
+  calendarYears: 'REF#CALENDAR_YEAR',
+  calendarChange: (at: string, id: string) => ({ pk: 'CALENDAR#LOG', sk: `${at}#${id}` }),
+  calendarChanges: 'CALENDAR#LOG',
   slaPolicy: (type: string) => ({ pk: 'REF#SLA_POLICY', sk: type }),
   slaPolicies: 'REF#SLA_POLICY',
   stats: (period: string, dim: string) => ({ pk: `STATS#${period}`, sk: dim }),

@@ -1,8 +1,8 @@
-import { calendarOverrideInputSchema, slaPolicyInputSchema, PATH_PARAMS } from '@minsheng/shared';
+import { calendarOverrideInputSchema, slaPolicyInputSchema, yearScheduleInputSchema, PATH_PARAMS } from '@minsheng/shared';
 import * as wire from '../../app/wiring';
 import { httpRoute } from '../../lib/http';
 import { officialIn } from '../auth';
-import { adminDeleteCalendarOverride, adminGetCalendar, adminGetSlaPolicies, adminPutCalendarOverride, adminPutSlaPolicy } from '../../services/sla/admin';
+import { adminDeleteCalendarOverride, adminEnterYearSchedule, adminGetCalendar, adminGetSlaPolicies, adminPutCalendarOverride, adminPutSlaPolicy } from '../../services/sla/admin';
 
 const deps = wire.inject({ ...wire.officialAuthDeps(), cases: wire.cases, queues: wire.queues, ...wire.slaSettingsDeps() });
 
@@ -19,7 +19,7 @@ export const putPolicy = httpRoute(deps, {
   handle: async (input) => ({ body: await adminPutSlaPolicy(input.deps, input.auth, input.body) }),
 });
 
-/** GET /api/console/admin/calendar — official years covered, and the overrides. */
+/** GET /api/console/admin/calendar — years known and entered, the unknown years ahead and the open working-day cases reaching them, overrides, entered years, change log. */
 export const getCalendar = httpRoute(deps, {
   auth: officialIn(['admin', 'supervisor']),
   handle: async (input) => ({ body: await adminGetCalendar(input.deps, input.auth) }),
@@ -37,4 +37,11 @@ export const deleteOverride = httpRoute(deps, {
   params: { date: PATH_PARAMS.date },
   auth: officialIn(['admin']),
   handle: async (input) => ({ body: await adminDeleteCalendarOverride(input.deps, input.auth, input.pathParam('date')) }),
+});
+
+/** POST /api/console/admin/calendar/years { year, source, holidays: [{ name, daysOff, workdays }], replaceManual? } — a year's official schedule in one step. */
+export const enterYear = httpRoute(deps, {
+  auth: officialIn(['admin']),
+  body: yearScheduleInputSchema,
+  handle: async (input) => ({ body: await adminEnterYearSchedule(input.deps, input.auth, input.body) }),
 });

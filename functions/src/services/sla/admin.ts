@@ -1,8 +1,28 @@
-import { CASE_TYPES, DomainError, isCalendarDate, type CalendarOverrideInput, type SlaPolicy, type SlaPolicyInput } from '@minsheng/shared';
-import type { CalendarOverride } from '../../ports/sla-settings';
+import { monotonicFactory } from 'ulid';
+import {
+  CASE_TYPES,
+  DomainError,
+  isCalendarDate,
+  SCHEDULE_SOURCE_LABELS,
+  checkYearSchedule,
+  scheduleTotals,
+  type CalendarChangeDto,
+  type CalendarOverrideInput,
+  type CalendarResponse,
+  type EnterYearScheduleResponse,
+  type SlaPolicy,
+  type SlaPolicyInput,
+  type YearScheduleInput,
+} from '@minsheng/shared';
+import type { CalendarChange, CalendarOverride, YearScheduleRecord } from '../../ports/sla-settings';
 import { requireRole, type OfficialContext } from '../auth/officials';
-import { forgetSlaSettings, slaSettings, type SlaSettingsDeps } from './settings';
+import { calendarHorizon, type HorizonDeps } from './horizon';
+import { effectiveOverrides, forgetSlaSettings, policiesInForce, slaSettings, type SlaSettingsDeps } from './settings';
 import { rescheduleOpenCases, type RescheduleDeps } from './sweep';
+
+const changeId = monotonicFactory();
+/** Change-log entries shown with the calendar. */
+export const CALENDAR_CHANGES_SHOWN = 20;
 
 export async function adminGetSlaPolicies(deps: SlaSettingsDeps, viewer: OfficialContext) {
   requireRole(viewer, ['admin', 'supervisor']);
@@ -19,19 +39,44 @@ export async function adminPutSlaPolicy(deps: SlaSettingsDeps, viewer: OfficialC
   return { type, ...policy };
 }
 
-export async function adminGetCalendar(deps: SlaSettingsDeps, viewer: OfficialContext): Promise<{ knownYears: number[]; overrides: CalendarOverride[] }> {
+const toChangeDto = ({ id: _id, work: _work, ...change }: CalendarChange): CalendarChangeDto => change;
+
+/**
+ * The calendar as admins and supervisors see it: the years it knows (package and entered), the
+ * unknown years ahead with the open working-day cases whose deadlines fall in them, the overrides,
+ * the entered schedules and the change log. Read fresh (not from the settings cache), so a change
+ * made a moment ago in another container shows at once.
+ */
+export async function adminGetCalendar(deps: SlaSettingsDeps & HorizonDeps, viewer: OfficialContext): Promise<CalendarResponse> {
   requireRole(viewer, ['admin', 'supervisor']);
-  const overrides = await deps.slaSettings.listCalendarOverrides();
-  return { knownYears: deps.holidays.knownYears(), overrides: overrides.sort((a, b) => a.date.localeCompare(b.date)) };
+  const [overrides, years, changes, stored] = await Promise.all([
+    deps.slaSettings.listCalendarOverrides(),
+    deps.slaSettings.listYearSchedules(),
+    deps.slaSettings.listCalendarChanges(CALENDAR_CHANGES_SHOWN),
+    deps.slaSettings.listSlaPolicies(),
+  ]);
+  const enteredYears = years.map((y) => y.year).sort((a, b) => a - b);
+  const horizon = await calendarHorizon(deps, { calendar: deps.holidays.withOverrides(effectiveOverrides(overrides, years)), policies: policiesInForce(stored), enteredYears });
+  return {
+    knownYears: deps.holidays.knownYears(),
+    enteredYears,
+    ...horizon,
+    overrides: overrides.sort((a, b) => a.date.localeCompare(b.date)),
+    schedules: years.sort((a, b) => a.year - b.year),
+    changes: changes.map(toChangeDto),
+  };
+}
+
+function change(viewer: OfficialContext, at: Date, fields: Omit<CalendarChange, 'at' | 'id' | 'by' | 'byName'>): CalendarChange {
+  return { at: at.toISOString(), id: changeId(at.getTime()), by: viewer.username, byName: viewer.displayName, ...fields };
 }
 
 export async function adminPutCalendarOverride(deps: RescheduleDeps, viewer: OfficialContext, input: CalendarOverrideInput): Promise<CalendarOverride> {
   requireRole(viewer, ['admin']);
-  if (!isCalendarDate(input.date)) {
-    throw new DomainError('VALIDATION_FAILED', { fields: { date: '日期不存在' } });
-  }
+  if (!isCalendarDate(input.date)) throw new DomainError('VALIDATION_FAILED', { fields: { date: '日期不存在' } });
   const override = { date: input.date, work: input.work, ...(input.note ? { note: input.note } : {}) };
-  await deps.slaSettings.putCalendarOverride(override);
+  const summary = `将 ${input.date} 设为${input.work ? '上班' : '休息'}${input.note ? `（${input.note}）` : ''}`;
+  await deps.slaSettings.putCalendarOverride(override, change(viewer, deps.now(), { kind: 'override_set', date: input.date, work: input.work, summary }));
   forgetSlaSettings(deps);
   // Open cases counted in working days get deadlines on the corrected calendar at once.
   await rescheduleOpenCases(deps);
@@ -40,8 +85,39 @@ export async function adminPutCalendarOverride(deps: RescheduleDeps, viewer: Off
 
 export async function adminDeleteCalendarOverride(deps: RescheduleDeps, viewer: OfficialContext, date: string): Promise<{ date: string; deleted: true }> {
   requireRole(viewer, ['admin']);
-  await deps.slaSettings.deleteCalendarOverride(date);
+  await deps.slaSettings.deleteCalendarOverride(date, change(viewer, deps.now(), { kind: 'override_deleted', date, summary: `删除 ${date} 的调整` }));
   forgetSlaSettings(deps);
   await rescheduleOpenCases(deps);
   return { date, deleted: true };
+}
+
+/**
+ * Enter a year's official schedule in one step: it replaces the schedule entered for that year
+ * before (and, with `replaceManual`, that year's single-day overrides), marks the year as entered
+ * (the horizon notice goes), is recorded in the calendar's change log in the same transaction, and
+ * re-times the open working-day cases.
+ */
+export async function adminEnterYearSchedule(deps: RescheduleDeps, viewer: OfficialContext, input: YearScheduleInput): Promise<EnterYearScheduleResponse> {
+  requireRole(viewer, ['admin']);
+  const holidays = input.holidays.map((h) => ({ name: h.name.trim(), daysOff: [...new Set(h.daysOff)].sort(), workdays: [...new Set(h.workdays)].sort() }));
+  const errors = checkYearSchedule({ year: input.year, holidays }).filter((p) => p.severity === 'error');
+  if (errors.length) throw new DomainError('VALIDATION_FAILED', { fields: { holidays: errors.map((p) => p.message).join('；') } });
+
+  const [overrides, years] = await Promise.all([deps.slaSettings.listCalendarOverrides(), deps.slaSettings.listYearSchedules()]);
+  const remove = input.replaceManual ? overrides.filter((o) => o.date.startsWith(`${input.year}-`)).map((o) => o.date) : [];
+  if (remove.length > 98) throw new DomainError('VALIDATION_FAILED', { fields: { replaceManual: `${input.year} 年的手工调整有 ${remove.length} 条，一次最多删除 98 条：请先逐条删除一部分` } });
+
+  const now = deps.now();
+  const totals = scheduleTotals({ year: input.year, holidays });
+  const again = years.some((y) => y.year === input.year);
+  const summary =
+    `${again ? '重新录入' : '录入'} ${input.year} 年节假日安排（${SCHEDULE_SOURCE_LABELS[input.source]}）：` +
+    `${totals.holidays} 个节日，放假 ${totals.daysOff} 天，调休上班 ${totals.workdays} 天` +
+    (remove.length ? `；删除该年手工调整 ${remove.length} 条` : '');
+  const record: YearScheduleRecord = { year: input.year, holidays, source: input.source, enteredAt: now.toISOString(), enteredBy: viewer.username, enteredByName: viewer.displayName };
+  const entry = change(viewer, now, { kind: 'year_entered', year: input.year, daysOff: totals.daysOff, workdays: totals.workdays, summary });
+  await deps.slaSettings.putYearSchedule(record, entry, remove);
+  forgetSlaSettings(deps);
+  const { rescheduled } = await rescheduleOpenCases(deps, now);
+  return { year: input.year, ...totals, removedOverrides: remove, rescheduled, change: toChangeDto(entry) };
 }

@@ -1,4 +1,5 @@
-import { CASE_TYPES, DEFAULT_SLA_POLICIES, type CaseType, type SlaPolicy, type WorkingCalendar } from '@minsheng/shared';
+import { CASE_TYPES, DEFAULT_SLA_POLICIES, scheduleOverrides, type CaseType, type SlaPolicy, type WorkingCalendar } from '@minsheng/shared';
+import type { CalendarOverride, YearScheduleRecord } from '../../ports/sla-settings';
 import type { Deps } from '../deps';
 
 /** What reading the SLA settings needs: the admins' settings and the official calendar. */
@@ -19,9 +20,8 @@ export function slaSettings(deps: SlaSettingsDeps): Promise<SlaSettings> {
   const hit = cache.get(deps.slaSettings);
   if (hit && Date.now() - hit.loadedAt < TTL_MS) return hit.settings;
   const settings = (async () => {
-    const [overrides, stored] = await Promise.all([deps.slaSettings.listCalendarOverrides(), deps.slaSettings.listSlaPolicies()]);
-    const policies = Object.fromEntries(CASE_TYPES.map((t) => [t, stored[t] ?? DEFAULT_SLA_POLICIES[t]])) as Record<CaseType, SlaPolicy>;
-    return { calendar: deps.holidays.withOverrides(overrides), policies };
+    const [overrides, years, stored] = await Promise.all([deps.slaSettings.listCalendarOverrides(), deps.slaSettings.listYearSchedules(), deps.slaSettings.listSlaPolicies()]);
+    return { calendar: deps.holidays.withOverrides(effectiveOverrides(overrides, years)), policies: policiesInForce(stored) };
   })();
   settings.catch(() => cache.delete(deps.slaSettings));
   cache.set(deps.slaSettings, { loadedAt: Date.now(), settings });
@@ -35,4 +35,20 @@ export function forgetSlaSettings(deps: SlaSettingsDeps): void {
 
 export async function workingCalendar(deps: SlaSettingsDeps): Promise<WorkingCalendar> {
   return (await slaSettings(deps)).calendar;
+}
+
+/** The policy per case type: the admins' where set, else the default. */
+export function policiesInForce(stored: Partial<Record<CaseType, SlaPolicy>>): Record<CaseType, SlaPolicy> {
+  return Object.fromEntries(CASE_TYPES.map((t) => [t, stored[t] ?? DEFAULT_SLA_POLICIES[t]])) as Record<CaseType, SlaPolicy>;
+}
+
+/**
+ * What the calendar applies over the package's data: admins' single-day overrides, and every date
+ * of the years they entered — which win on the dates they list (the official notice is the
+ * authority for its own dates; a manual override guessed before it was published gives way).
+ */
+export function effectiveOverrides(overrides: CalendarOverride[], years: YearScheduleRecord[]): CalendarOverride[] {
+  const byDate = new Map(overrides.map((o) => [o.date, o]));
+  for (const y of years) for (const o of scheduleOverrides(y)) byDate.set(o.date, o);
+  return [...byDate.values()];
 }

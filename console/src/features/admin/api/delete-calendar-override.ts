@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { calendarKey } from './get-calendar';
 
 /** DELETE /api/console/admin/calendar/{date} — back to the official calendar for that date. */
 export function deleteCalendarOverride(date: string): Promise<{ date: string; deleted: true }> {
@@ -8,5 +9,5 @@ export function deleteCalendarOverride(date: string): Promise<{ date: string; de
 
 export function useDeleteCalendarOverride() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: deleteCalendarOverride, onSuccess: () => void qc.invalidateQueries({ queryKey: ['admin', 'calendar'] }) });
+  return useMutation({ mutationFn: deleteCalendarOverride, onSuccess: () => void qc.invalidateQueries({ queryKey: calendarKey }) });
 }

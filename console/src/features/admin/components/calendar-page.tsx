@@ -1,15 +1,99 @@
-import { calendarOverrideInputSchema, type CalendarOverrideInput, type CalendarOverrideDto } from '@minsheng/shared';
-import { App, Button, Card, Form, Input, Radio, Table, Tag, Typography } from 'antd';
+import {
+  CASE_TYPE_LABELS,
+  SCHEDULE_SOURCE_LABELS,
+  calendarOverrideInputSchema,
+  scheduleOverrides,
+  type BeyondHorizonCaseDto,
+  type CalendarChangeDto,
+  type CalendarOverrideInput,
+  type CalendarOverrideDto,
+  type CalendarResponse,
+} from '@minsheng/shared';
+import { Alert, App, Button, Card, Form, Input, Radio, Table, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { Link, useLocation } from 'react-router';
 import { PageTitle } from '@/components/ui/page-title';
 import { QueryState } from '@/components/ui/query-state';
 import { errorMessage } from '@/lib/api-client';
 import { useOfficial } from '@/lib/auth';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { checkWith, showServerFieldErrors } from '@/lib/form-errors';
 import { useDeleteCalendarOverride } from '../api/delete-calendar-override';
 import { useCalendar } from '../api/get-calendar';
 import { usePutCalendarOverride } from '../api/put-calendar-override';
+import { horizonNotice, yearsText } from '../calendar-horizon';
+import { ScheduleTable } from './schedule-table';
+import { YearScheduleCard } from './year-schedule-card';
 
-/** The holiday calendar: the official one (by year) plus local overrides, used when a policy counts working days. */
+/** Which years the calendar knows, and the open working-day cases whose deadlines lie beyond (with the list). */
+function HorizonCard({ cal, canOpenCases }: { cal: CalendarResponse; canOpenCases: boolean }) {
+  const notice = horizonNotice(cal, new Date());
+  const { count, complete, items } = cal.casesBeyondHorizon;
+  const unknown = new Set(cal.unknownYearsAhead);
+  const dateCell = (iso: string) => {
+    const year = Number(formatDate(iso).slice(0, 4));
+    return (
+      <>
+        {formatDate(iso)}
+        {unknown.has(year) ? (
+          <Tag className="tag-unknown-year" style={{ marginLeft: 6 }}>
+            {year} 年未录入
+          </Tag>
+        ) : null}
+      </>
+    );
+  };
+  return (
+    <Card size="small" title={<h2 className="card-title">日历覆盖的年份</h2>} style={{ marginBottom: 16 }}>
+      <Typography.Paragraph style={{ marginBottom: 4 }}>已内置官方节假日安排的年份：{yearsText(cal.knownYears)}（chinese-days 数据）。</Typography.Paragraph>
+      <Typography.Paragraph style={{ marginBottom: 12 }}>
+        管理员录入的年份：
+        {cal.schedules.length ? cal.schedules.map((s) => `${s.year} 年（${s.enteredByName} ${formatDateTime(s.enteredAt)} 录入）`).join('、') : '无'}。
+      </Typography.Paragraph>
+      {notice ? (
+        <Alert type={notice.level} showIcon style={{ marginBottom: 12 }} title={notice.title} description={notice.description} />
+      ) : cal.unknownYearsAhead.length ? (
+        <Typography.Paragraph className="hint">
+          {cal.unknownYearsAhead.map((y) => `${y} 年`).join('、')}的安排尚未录入，目前没有按工作日计时的办理中案件期限落在其中。
+        </Typography.Paragraph>
+      ) : (
+        <Typography.Paragraph className="hint">今明两年的节假日安排都已掌握。</Typography.Paragraph>
+      )}
+      {count > 0 ? (
+        <div id="beyond-horizon" tabIndex={-1}>
+          <Table<BeyondHorizonCaseDto>
+            rowKey="caseNo"
+            size="small"
+            dataSource={items}
+            pagination={false}
+            title={() => (
+              <span className="table-caption">
+                期限落在未录入年份的办理中案件：{complete ? '' : '至少 '}
+                {count} 件{items.length < count ? `（列出最早到期的 ${items.length} 件）` : ''}
+              </span>
+            )}
+            columns={[
+              {
+                title: '案件编号',
+                key: 'caseNo',
+                render: (_, c) => (canOpenCases ? <Link to={`/cases/${c.caseNo}`}>{c.caseNo}</Link> : <span className="case-no-plain">{c.caseNo}</span>),
+              },
+              { title: '类型', key: 'type', render: (_, c) => CASE_TYPE_LABELS[c.type] },
+              { title: '预警', key: 'warn', render: (_, c) => dateCell(c.warnAt) },
+              { title: '答复期限', key: 'due', render: (_, c) => dateCell(c.dueAt) },
+              { title: '严重超期', key: 'severe', render: (_, c) => dateCell(c.severeAt) },
+            ]}
+          />
+          <Typography.Paragraph className="hint" style={{ marginTop: 8 }}>
+            以上日期按周一至周五暂算；等待群众补充材料（已暂停计时）的案件不在此列，恢复计时时按当时的日历重新计算。
+          </Typography.Paragraph>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+/** The holiday calendar: the official one (by year), years entered by admins, local overrides, and the change log. */
 export function CalendarPage() {
   const official = useOfficial();
   const canEdit = official.role === 'admin';
@@ -18,6 +102,15 @@ export function CalendarPage() {
   const del = useDeleteCalendarOverride();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<{ date: string; work: boolean; note?: string }>();
+  const location = useLocation();
+
+  // The shell's notice links here: bring the list into view once it is there.
+  useEffect(() => {
+    if (location.hash !== '#beyond-horizon' || !calendar.data) return;
+    const list = document.getElementById('beyond-horizon');
+    list?.scrollIntoView({ block: 'start' });
+    list?.focus({ preventScroll: true });
+  }, [location.hash, calendar.data]);
 
   const add = async () => {
     const v = form.getFieldsValue(true) as { date?: string; work?: boolean; note?: string };
@@ -51,48 +144,82 @@ export function CalendarPage() {
 
   return (
     <>
-      <PageTitle title="节假日" subtitle="按工作日计时的规则使用国家法定节假日和调休安排；地方性假日或尚未公布的年份可在此调整。" />
+      <PageTitle title="节假日" subtitle="按工作日计时的规则使用国家法定节假日和调休安排；尚未内置的年份由管理员录入国务院办公厅的通知，地方性假日可逐日调整。" />
       <QueryState query={calendar}>
-        {(cal) => (
-          <>
-            <Typography.Paragraph>
-              已内置官方节假日安排的年份：{cal.knownYears.length ? cal.knownYears.map((y) => `${y} 年`).join('、') : '无'}。
-            </Typography.Paragraph>
-            {canEdit ? (
-              <Card size="small" title={<h2 className="card-title">新增调整</h2>} style={{ marginBottom: 16 }}>
-                <Form form={form} layout="inline" initialValues={{ work: false }} onFinish={() => void add()}>
-                  <Form.Item name="date" label="日期" rules={[{ required: true, message: '请填写日期' }]}>
-                    <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
-                  </Form.Item>
-                  <Form.Item name="work" label="当天">
-                    <Radio.Group options={[{ value: false, label: '休息' }, { value: true, label: '上班' }]} />
-                  </Form.Item>
-                  <Form.Item name="note" label="说明">
-                    <Input maxLength={50} style={{ width: 200 }} />
-                  </Form.Item>
-                  <Button type="primary" htmlType="submit" loading={put.isPending}>
-                    保存
-                  </Button>
-                </Form>
-              </Card>
-            ) : null}
-            <Table<CalendarOverrideDto>
-              rowKey="date"
-              dataSource={cal.overrides}
-              pagination={false}
-              locale={{ emptyText: '没有调整，全部按官方安排' }}
-              title={() => <span className="table-caption">本地调整：{cal.overrides.length} 天</span>}
-              columns={[
-                { title: '日期', dataIndex: 'date', key: 'date', width: 140 },
-                { title: '当天', key: 'work', width: 100, render: (_, o) => (o.work ? <Tag style={{ color: '#0958d9' }}>上班</Tag> : <Tag style={{ color: '#a8071a' }}>休息</Tag>) },
-                { title: '说明', dataIndex: 'note', key: 'note' },
-                ...(canEdit
-                  ? [{ title: '操作', key: 'ops', width: 90, render: (_: unknown, o: CalendarOverrideDto) => <Button type="link" danger onClick={() => remove(o)} aria-label={`删除 ${o.date} 的调整`}>删除</Button> }]
-                  : []),
-              ]}
-            />
-          </>
-        )}
+        {(cal) => {
+          // Dates an entered year lists: there the year's schedule wins over a single-day override.
+          const scheduled = new Map(cal.schedules.flatMap((s) => scheduleOverrides(s).map((o) => [o.date, s.year] as const)));
+          return (
+            <>
+              <HorizonCard cal={cal} canOpenCases={official.role === 'supervisor'} />
+              {canEdit ? <YearScheduleCard calendar={cal} username={official.username} /> : null}
+              {cal.schedules.map((s) => (
+                <Card key={s.year} size="small" title={<h2 className="card-title">{s.year} 年（管理员录入）</h2>} style={{ marginBottom: 16 }}>
+                  <Typography.Paragraph className="hint">
+                    {SCHEDULE_SOURCE_LABELS[s.source]} · {s.enteredByName}（{s.enteredBy}）于 {formatDateTime(s.enteredAt)} 录入
+                  </Typography.Paragraph>
+                  <ScheduleTable year={s.year} holidays={s.holidays} caption={`${s.year} 年各节日的放假和调休上班安排`} />
+                </Card>
+              ))}
+              {canEdit ? (
+                <Card size="small" title={<h2 className="card-title">新增调整</h2>} style={{ marginBottom: 16 }}>
+                  <Form form={form} layout="inline" initialValues={{ work: false }} onFinish={() => void add()}>
+                    <Form.Item name="date" label="日期" rules={[{ required: true, message: '请填写日期' }]}>
+                      <Input placeholder="YYYY-MM-DD" style={{ width: 140 }} />
+                    </Form.Item>
+                    <Form.Item name="work" label="当天">
+                      <Radio.Group options={[{ value: false, label: '休息' }, { value: true, label: '上班' }]} />
+                    </Form.Item>
+                    <Form.Item name="note" label="说明">
+                      <Input maxLength={50} style={{ width: 200 }} />
+                    </Form.Item>
+                    <Button type="primary" htmlType="submit" loading={put.isPending}>
+                      保存
+                    </Button>
+                  </Form>
+                </Card>
+              ) : null}
+              <Table<CalendarOverrideDto>
+                rowKey="date"
+                dataSource={cal.overrides}
+                pagination={false}
+                style={{ marginBottom: 16 }}
+                locale={{ emptyText: '没有调整，全部按官方安排' }}
+                title={() => <span className="table-caption">本地调整：{cal.overrides.length} 天</span>}
+                columns={[
+                  { title: '日期', dataIndex: 'date', key: 'date', width: 140 },
+                  { title: '当天', key: 'work', width: 100, render: (_, o) => (o.work ? <Tag style={{ color: '#0958d9' }}>上班</Tag> : <Tag style={{ color: '#a8071a' }}>休息</Tag>) },
+                  {
+                    title: '说明',
+                    key: 'note',
+                    render: (_, o) => (
+                      <>
+                        {o.note}
+                        {scheduled.has(o.date) ? <span className="hint">{o.note ? '；' : ''}该日以录入的 {scheduled.get(o.date)} 年安排为准</span> : null}
+                      </>
+                    ),
+                  },
+                  ...(canEdit
+                    ? [{ title: '操作', key: 'ops', width: 90, render: (_: unknown, o: CalendarOverrideDto) => <Button type="link" danger onClick={() => remove(o)} aria-label={`删除 ${o.date} 的调整`}>删除</Button> }]
+                    : []),
+                ]}
+              />
+              <Table<CalendarChangeDto>
+                rowKey={(c) => `${c.at}-${c.summary}`}
+                dataSource={cal.changes}
+                pagination={false}
+                size="small"
+                locale={{ emptyText: '还没有人修改过节假日日历' }}
+                title={() => <span className="table-caption">变更记录（最近 {cal.changes.length} 条）</span>}
+                columns={[
+                  { title: '时间', key: 'at', width: 170, render: (_, c) => formatDateTime(c.at) },
+                  { title: '操作人', key: 'by', width: 200, render: (_, c) => `${c.byName}（${c.by}）` },
+                  { title: '内容', dataIndex: 'summary', key: 'summary' },
+                ]}
+              />
+            </>
+          );
+        }}
       </QueryState>
     </>
   );

@@ -1,0 +1,58 @@
+import type { CalendarResponse } from '@minsheng/shared';
+import { describe, expect, it } from 'vitest';
+import { dateRuns, horizonNotice, overridesOfYear, parseSchedule, suggestedYear, totalsText, yearsText } from '../src/features/admin/calendar-horizon';
+
+type Facts = Pick<CalendarResponse, 'unknownYearsAhead' | 'casesBeyondHorizon' | 'workingDayTypes'>;
+const facts = (over: Partial<Facts> = {}): Facts => ({ unknownYearsAhead: [2027], casesBeyondHorizon: { count: 0, complete: true, items: [] }, workingDayTypes: [], ...over });
+const DEC_1 = new Date('2026-12-01T10:00:00+08:00');
+const JUNE = new Date('2026-06-01T10:00:00+08:00');
+
+describe('the calendar horizon notice', () => {
+  it('says how many open working-day cases have deadlines in a year nobody entered, whatever the date', () => {
+    expect(horizonNotice(facts({ casesBeyondHorizon: { count: 12, complete: true, items: [] } }), JUNE)).toEqual({
+      level: 'warning',
+      title: '2027 年的节假日安排尚未录入：12 件按工作日计时的办理中案件，期限落在 2027 年',
+      description: '这些期限目前按周一至周五计算（元旦、春节等假日被当作工作日，调休上班日不算）。管理员录入该年的放假安排后，期限自动重新计算。',
+    });
+    // A count cut at the read limit is a lower bound, and said so.
+    expect(horizonNotice(facts({ casesBeyondHorizon: { count: 5000, complete: false, items: [] } }), JUNE)?.title).toContain('至少 5000 件');
+  });
+
+  it('with no such case: a reminder within 60 days of the unknown year, only when a policy counts working days', () => {
+    expect(horizonNotice(facts({ workingDayTypes: ['complaint', 'report'] }), DEC_1)).toEqual({
+      level: 'info',
+      title: '2027 年的节假日安排尚未录入',
+      description: '投诉、举报按工作日计时；期限进入 2027 年的案件将按周一至周五计算。国务院办公厅公布安排后，请管理员在“节假日”页录入。',
+    });
+    expect(horizonNotice(facts({ workingDayTypes: ['complaint'] }), JUNE)).toBeUndefined();
+    expect(horizonNotice(facts(), DEC_1)).toBeUndefined(); // natural days only: the calendar does not matter
+    expect(horizonNotice(facts({ unknownYearsAhead: [], casesBeyondHorizon: { count: 0, complete: true, items: [] } }), DEC_1)).toBeUndefined();
+  });
+});
+
+describe('the calendar page’s wording', () => {
+  it('years as runs', () => {
+    expect(yearsText(Array.from({ length: 23 }, (_, i) => 2004 + i))).toBe('2004–2026 年');
+    expect(yearsText([2027, 2004, 2005, 2006, 2009])).toBe('2004–2006 年、2009 年、2027 年');
+    expect(yearsText([])).toBe('无');
+  });
+
+  it('days off as runs with weekdays; the year shown where it differs', () => {
+    expect(dateRuns(['2027-02-06', '2027-02-07', '2027-02-08', '2027-02-20'], 2027)).toEqual(['2月6日（周六） 至 2月8日（周一）', '2月20日（周六）']);
+    expect(dateRuns(['2022-12-31', '2023-01-01', '2023-01-02'], 2023)).toEqual(['2022年12月31日（周六） 至 1月2日（周一）']);
+  });
+
+  it('the preview parses the chosen source; the year’s manual overrides, and those the notice overrules', () => {
+    const parse = parseSchedule('notice', '元旦：1月1日（周五）至3日（周日）放假，共3天。', 2027);
+    expect(totalsText(parse)).toBe('1 个节日，放假 3 天，调休上班 0 天');
+    expect(parseSchedule('ics', 'BEGIN:VEVENT\nDTSTART;VALUE=DATE:20270101\nSUMMARY:元旦\nEND:VEVENT', 2027).schedule.holidays[0]!.daysOff).toEqual(['2027-01-01']);
+    const overrides = [
+      { date: '2026-10-08', work: true },
+      { date: '2027-01-01', work: false, note: '元旦' },
+      { date: '2027-03-08', work: false, note: '本地假日' },
+    ];
+    expect(overridesOfYear(overrides, parse)).toEqual({ all: overrides.slice(1), shadowed: [overrides[1]] });
+    expect(suggestedYear({ unknownYearsAhead: [2027] }, DEC_1)).toBe(2027);
+    expect(suggestedYear({ unknownYearsAhead: [] }, DEC_1)).toBe(2027);
+  });
+});
