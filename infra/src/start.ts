@@ -85,6 +85,7 @@ async function main() {
     log('--fresh: local data cleared');
   }
   const secret = localSecret();
+  log(`Node ${process.version} (${process.execPath})`);
   const children: ChildProcess[] = [];
   let dynamo: DynamoLocal | undefined;
   let wechat: FakeWeChat | undefined;
@@ -143,7 +144,6 @@ async function main() {
         AWS_REGION: 'local',
         AWS_ACCESS_KEY_ID: 'local',
         AWS_SECRET_ACCESS_KEY: 'local',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         MINSHENG_LOCAL_CLOCK_FILE: clockFile,
         MINSHENG_WECHAT_API_BASE: wechat.url,
         MINSHENG_WECHAT_APP_ID: wechat.appId,

