@@ -1,7 +1,9 @@
 /**
  * `npm start`: the whole platform locally — DynamoDB Local (data kept in .local/ unless
- * --fresh), the table from serverless.yml, demo data, and the API under serverless-offline.
- * Ctrl-C stops everything, Java included.
+ * --fresh), the table from serverless.yml, demo data, and the API under serverless-offline behind a
+ * small gateway that bounds the requests in flight (infra/src/throttle-proxy.ts): the public API
+ * port is the gateway's; serverless-offline listens on an internal one. Ctrl-C stops everything,
+ * Java included.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -12,7 +14,8 @@ import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_OFFICIAL_PASSWORD, DEMO_OFFICIA
 import { freePort, startDynamoLocal, type DynamoLocal } from './dynamo-local';
 import { startH5ForStack, type H5Server } from './h5';
 import { startConsoleForStack, type ConsoleServer } from './console-server';
-import { ensureTable, REPO_ROOT } from './table-definition';
+import { ensureTable, readServerlessConfig, REPO_ROOT } from './table-definition';
+import { describeLimits, limitsFromEnv, startThrottleProxy, type ThrottleProxy } from './throttle-proxy';
 import { startFakeWeChat, type FakeWeChat } from './fake-wechat';
 
 const STAGE = 'local';
@@ -86,17 +89,26 @@ async function main() {
   }
   const secret = localSecret();
   log(`Node ${process.version} (${process.execPath})`);
+  let limits: ReturnType<typeof limitsFromEnv>;
+  try {
+    limits = limitsFromEnv();
+  } catch (error) {
+    process.stderr.write(`[minsheng] start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
   const children: ChildProcess[] = [];
   let dynamo: DynamoLocal | undefined;
   let wechat: FakeWeChat | undefined;
   let h5: H5Server | undefined;
   let consoleServer: ConsoleServer | undefined;
+  let gateway: ThrottleProxy | undefined;
   let stopping = false;
 
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('stopping…');
+    await gateway?.close();
     await Promise.all(children.map(stopProcessGroup));
     await h5?.close();
     await consoleServer?.close();
@@ -129,6 +141,8 @@ async function main() {
 
     const apiPort = await choosePort(Number(process.env.MINSHENG_API_PORT ?? 3000));
     const lambdaPort = await choosePort(Number(process.env.MINSHENG_LAMBDA_PORT ?? 3002));
+    // serverless-offline's own HTTP port, reached only through the gateway (any free one unless set).
+    const offlinePort = process.env.MINSHENG_OFFLINE_PORT ? await choosePort(Number(process.env.MINSHENG_OFFLINE_PORT)) : await freePort();
     const slsBin = resolve(REPO_ROOT, 'node_modules', 'serverless', 'bin', 'serverless.js');
     const offline = spawn(process.execPath, [slsBin, 'offline', 'start', '--stage', STAGE], {
       cwd: REPO_ROOT,
@@ -139,7 +153,8 @@ async function main() {
         SLS_TELEMETRY_DISABLED: '1',
         DYNAMODB_ENDPOINT: dynamo.endpoint,
         MINSHENG_APP_SECRET: secret,
-        MINSHENG_API_PORT: String(apiPort),
+        // serverless.yml reads serverless-offline's httpPort from MINSHENG_API_PORT.
+        MINSHENG_API_PORT: String(offlinePort),
         MINSHENG_LAMBDA_PORT: String(lambdaPort),
         AWS_REGION: 'local',
         AWS_ACCESS_KEY_ID: 'local',
@@ -173,8 +188,19 @@ async function main() {
       }
     });
 
+    await waitForHttp(`http://localhost:${offlinePort}/api/categories`, offline, 120_000);
+    // The public API port: at most limits.maxInFlight requests reach serverless-offline at once, a
+    // bounded queue waits briefly, the rest get 503 + Retry-After, as a throttled API would answer.
+    const cors = readServerlessConfig().provider?.httpApi?.cors ?? {};
+    gateway = await startThrottleProxy({
+      upstream: `http://localhost:${offlinePort}`,
+      port: apiPort,
+      host: 'localhost',
+      limits,
+      cors: { allowedOrigins: cors.allowedOrigins ?? [], exposedHeaders: cors.exposedResponseHeaders ?? [] },
+    });
     const apiUrl = `http://localhost:${apiPort}`;
-    await waitForHttp(`${apiUrl}/api/categories`, offline, 120_000);
+    log(`API gateway on ${apiUrl} → serverless-offline on port ${offlinePort}: ${describeLimits(limits)}`);
     // The citizen mini-program's H5 build, calling this API through its own /api proxy.
     h5 = await startH5ForStack({ apiUrl, port: await choosePort(Number(process.env.MINSHENG_H5_PORT ?? 10086)), log });
     // The officials' console, likewise calling this API through its own /api proxy.
@@ -184,6 +210,7 @@ async function main() {
       '',
       '民声 Minsheng is running locally',
       `  API            ${apiUrl}/api   (e.g. ${apiUrl}/api/categories)`,
+      `                 ${describeLimits(limits)}`,
       `  DynamoDB Local ${dynamo.endpoint}   table ${TABLE_NAME}`,
       ...(h5 ? [`  Mini-program   ${h5.url}/   (the citizen mini-program, H5 build: open it in a browser)`] : []),
       ...(consoleServer ? [`  Console        ${consoleServer.url}/   (officials; demo logins below)`] : []),

@@ -57,6 +57,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INTERNAL: '服务出现异常，请稍后重试',
 };
 
+/**
+ * SERVICE_UNAVAILABLE's message when the API sheds load (too many requests in flight: the local
+ * stack's gateway answers 503 + Retry-After with it); the request was not carried out.
+ */
+export const SERVICE_BUSY_MESSAGE = '服务繁忙，请稍后重试';
+
 /** Per-field problems, keyed by the field's dotted path (e.g. `contact.phone`). */
 export type FieldErrors = Record<string, string>;
 

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { limitsFromEnv } from '../../infra/src/throttle-proxy';
 import { ctrlC, npmStart as npmStartIn, portOpen } from '../support/local-stack';
 
 const localDir = mkdtempSync(join(tmpdir(), 'minsheng-stack-'));
@@ -53,6 +55,31 @@ describe('npm start', () => {
       });
       expect(filed.status).toBe(201);
       ({ caseNo: filedCaseNo, password: filedPassword } = await body(filed));
+
+      // Back-pressure: a burst beyond what the gateway lets in (in flight + queued) is answered, not
+      // hung — the surplus at once with 503, Retry-After and the API's JSON error, readable by a
+      // browser (CORS); every accepted filing succeeds.
+      const { maxInFlight, maxQueue } = limitsFromEnv();
+      const burst = await Promise.all(
+        Array.from({ length: maxInFlight + maxQueue + 20 }, async (_, i) => {
+          const res = await fetch(`${stack.apiUrl}/api/cases`, {
+            method: 'POST',
+            headers: { ...json, Origin: 'http://localhost:10086', 'Idempotency-Key': randomUUID() },
+            body: JSON.stringify({ type: 'suggestion', categoryId: 'qita', title: `建议 ${i}`, content: '压力测试' }),
+            signal: AbortSignal.timeout(60_000),
+          });
+          return { status: res.status, retryAfter: res.headers.get('retry-after'), cors: res.headers.get('access-control-allow-origin'), body: await body(res) };
+        }),
+      );
+      const busy = burst.filter((r) => r.status === 503);
+      if (maxInFlight > 0) expect(busy.length).toBeGreaterThan(0); // 0: the limit is off
+      expect(burst.filter((r) => r.status !== 503 && r.status !== 201)).toEqual([]);
+      for (const r of busy) {
+        expect(Number(r.retryAfter)).toBeGreaterThan(0);
+        expect(r.cors).toBe('http://localhost:10086');
+        expect(r.body.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后重试' });
+      }
+      for (const r of burst.filter((r) => r.status === 201)) expect(r.body.caseNo).toMatch(/^\d{14}$/);
     } finally {
       await ctrlC(stack);
     }
