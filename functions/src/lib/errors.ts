@@ -38,12 +38,17 @@ const STORAGE_UNAVAILABLE_NAMES = new Set([
   'TimeoutError',
 ]);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+/** A cancelled transaction for these reasons failed for load, not for its conditions: worth a retry later. */
+const TRANSIENT_CANCELLATIONS = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'TransactionConflict']);
 
 /** DynamoDB throttled, down or out of reach: the request may succeed later (503), it is not a bug. */
 export function isStorageUnavailable(error: unknown): boolean {
   const e = error as { name?: string; code?: string; cause?: unknown } | null;
   if (!e) return false;
   if (STORAGE_UNAVAILABLE_NAMES.has(e.name ?? '') || NETWORK_CODES.has(e.code ?? '')) return true;
+  // Throttled, or still colliding with other writers after the stores' own retries (and no condition failed).
+  const reasons = ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code ?? '');
+  if (e.name === 'TransactionCanceledException' && reasons.some((r) => TRANSIENT_CANCELLATIONS.has(r)) && !reasons.includes('ConditionalCheckFailed')) return true;
   return e.cause !== undefined && e.cause !== error && isStorageUnavailable(e.cause);
 }
 
