@@ -52,7 +52,7 @@ import { createHash } from 'node:crypto';
 import { DynamoDBClient, ScanCommand, type AttributeValue, type ScanCommandOutput } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ERROR_CODES } from '@minsheng/shared';
+import { ERROR_CODES, canonicalJson } from '@minsheng/shared';
 import { createTokenService } from '../../functions/src/lib/tokens';
 import { deriveKey } from '../../functions/src/lib/secrets';
 import { createTestStack, routesFromServerless, TEST_SECRET, type ApiResponse, type TestStack } from '../support/stack';
@@ -228,16 +228,6 @@ async function setUpFixture(): Promise<void> {
 let dynamo: DynamoDBClient | undefined;
 type Snapshot = Map<string, string>;
 
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
 
 /** Every item but the login-attempt windows, as `pk | sk` → hash of the whole item. */
 const SCAN_SEGMENTS = 2;
@@ -258,7 +248,7 @@ async function tableSnapshot(): Promise<Snapshot> {
         const pk = (item.pk as AttributeValue.SMember | undefined)?.S ?? '?';
         if (pk.startsWith('THROTTLE#')) continue;
         const sk = (item.sk as AttributeValue.SMember | undefined)?.S ?? '?';
-        items.set(`${pk} | ${sk}`, createHash('sha1').update(canonical(item)).digest('hex'));
+        items.set(`${pk} | ${sk}`, createHash('sha1').update(canonicalJson(item)).digest('hex'));
       }
       startKey = page.LastEvaluatedKey;
     } while (startKey);

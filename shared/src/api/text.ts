@@ -45,3 +45,15 @@ export function text(label: string, max: number, opts: { multiline?: boolean } =
     }),
   );
 }
+
+/** Canonical JSON (object keys sorted, at every depth): the same value always gives the same text, e.g. to hash a request body. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

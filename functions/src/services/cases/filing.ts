@@ -1,5 +1,6 @@
 import {
   CASE_NO_PATTERN,
+  canonicalJson,
   DomainError,
   formatCaseNo,
   formatShanghaiIso,
@@ -28,17 +29,6 @@ export interface FiledCase {
   replayed: boolean;
 }
 
-/** Canonical JSON (sorted keys) so the same body always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 function responseFor(record: CaseRecord, password: string): FileCaseResponse {
   return {
@@ -64,7 +54,7 @@ async function replay(deps: FilingDeps, existing: IdempotencyRecord, bodyHash: s
 export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempotencyKey: string | undefined, client: ClientInfo): Promise<FiledCase> {
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) throw new DomainError('IDEMPOTENCY_KEY_INVALID');
   const keyHash = idempotencyKey ? sha256(idempotencyKey) : undefined;
-  const bodyHash = sha256(canonical(body));
+  const bodyHash = sha256(canonicalJson(body));
 
   if (keyHash && idempotencyKey) {
     const existing = await deps.credentials.getIdempotency(keyHash);

@@ -158,37 +158,8 @@ export function YearScheduleCard({ calendar, username }: { calendar: CalendarRes
           <h3 className="card-title" style={{ marginBottom: 8 }}>
             预览：{draft.year} 年，{totalsText(parse)}
           </h3>
-          {errors.length ? (
-            <Alert
-              type="error"
-              showIcon
-              role="alert"
-              style={{ marginBottom: 12 }}
-              title="有问题，不能录入，请修改："
-              description={
-                <ul className="problem-list">
-                  {errors.map((p) => (
-                    <li key={p.message}>{p.message}</li>
-                  ))}
-                </ul>
-              }
-            />
-          ) : null}
-          {warnings.length ? (
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 12 }}
-              title="请核对："
-              description={
-                <ul className="problem-list">
-                  {warnings.map((p) => (
-                    <li key={p.message}>{p.message}</li>
-                  ))}
-                </ul>
-              }
-            />
-          ) : null}
+          <ProblemAlert type="error" title="有问题，不能录入，请修改：" problems={errors} />
+          <ProblemAlert type="warning" title="请核对：" problems={warnings} />
           {parse.schedule.holidays.length ? <ScheduleTable year={draft.year} holidays={parse.schedule.holidays} caption={`${draft.year} 年各节日的放假和调休上班安排`} /> : null}
           {parse.ignored.length ? (
             <details className="hint" style={{ marginTop: 8 }}>
@@ -223,5 +194,26 @@ export function YearScheduleCard({ calendar, username }: { calendar: CalendarRes
         </section>
       ) : null}
     </Card>
+  );
+}
+
+/** The parser's problems of one kind as a list in an alert (nothing when there are none); errors are announced. */
+function ProblemAlert({ type, title, problems }: { type: 'error' | 'warning'; title: string; problems: readonly { message: string }[] }) {
+  if (!problems.length) return null;
+  return (
+    <Alert
+      type={type}
+      showIcon
+      {...(type === 'error' ? { role: 'alert' } : {})}
+      style={{ marginBottom: 12 }}
+      title={title}
+      description={
+        <ul className="problem-list">
+          {problems.map((p) => (
+            <li key={p.message}>{p.message}</li>
+          ))}
+        </ul>
+      }
+    />
   );
 }
