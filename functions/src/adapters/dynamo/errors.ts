@@ -1,4 +1,7 @@
-import { isTransactionCancelled } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { isTransactionCancelled, type ExecuteTransactWriteInput } from 'dynamodb-toolbox/entity/actions/transactWrite';
+
+/** One write of a transaction (a put, update, delete or condition check built by an entity). */
+export type WriteTransaction = Extract<ExecuteTransactWriteInput[number], { params: unknown }>;
 
 /**
  * DynamoDB's failures as the stores need to tell them apart: a condition that failed (an answer —

@@ -1,14 +1,14 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
-import { execute, type ExecuteTransactWriteInput } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { AccessPattern } from 'dynamodb-toolbox/entity/actions/accessPattern';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut';
 import { BatchWriteCommand, execute as executeBatchWrite } from 'dynamodb-toolbox/table/actions/batchWrite';
 import type { LibraryChange, LibraryItemRecord, LibraryStore, PublicationWrite, SaveResult, StoredSynonyms } from '../../ports/library-store';
 import { caseEntities, libraryEntities } from './entities';
-import { cancellationReasons, retryTransaction } from './errors';
+import { cancellationReasons, retryTransaction, type WriteTransaction } from './errors';
 import { LIBRARY_SHARDS, libraryKey } from './keys';
 import { LATEST, type MinshengTable } from './table';
 
@@ -16,7 +16,6 @@ import { LATEST, type MinshengTable } from './table';
 const CHANGE_TTL_SECONDS = 7 * 24 * 3600;
 const SCOPE = 'LIBRARY';
 
-type WriteTransaction = Extract<ExecuteTransactWriteInput[number], { params: unknown }>;
 
 /**
  * The library on the single table. Items are spread over LIBRARY_SHARDS partitions (a full build

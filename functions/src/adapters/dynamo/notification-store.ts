@@ -9,7 +9,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { EventKind } from '@minsheng/shared';
 import type { DeadLetter, NotificationStore, OutboxItem } from '../../ports/notifications';
 import { notificationEntities } from './entities';
-import { conditionFailedAt, isConditionFailed, ON_CONFLICT_ONLY, retryTransaction } from './errors';
+import { conditionFailedAt, isConditionFailed, ON_CONFLICT_ONLY, retryTransaction, type WriteTransaction } from './errors';
 import { key } from './keys';
 import { LATEST, type MinshengTable } from './table';
 
@@ -25,6 +25,21 @@ function asOutboxItem({ id, shard, createdAt, audience, kind, caseNo, title, bod
 export function createDynamoNotificationStore(table: MinshengTable): NotificationStore {
   const { OutboxEntity, DeadLetterEntity, InboxEntity, WeChatSentEntity } = notificationEntities(table);
   const ttlFrom = (now: Date) => Math.floor(now.getTime() / 1000) + WECHAT_SENT_TTL_SECONDS;
+
+  /**
+   * Move an item between the outbox and the dead letters: delete it where it is (conditioned on it
+   * still being there) and put it where it goes, in one transaction. Of two runs moving the same
+   * item, one moves it and the other learns it is gone (false).
+   */
+  async function moveOnce(remove: WriteTransaction, put: WriteTransaction): Promise<boolean> {
+    try {
+      await retryTransaction(() => execute(remove, put), ON_CONFLICT_ONLY);
+      return true;
+    } catch (error) {
+      if (conditionFailedAt(error, 0)) return false;
+      throw error;
+    }
+  }
 
   return {
     async listOutbox(shard, limit) {
@@ -50,21 +65,10 @@ export function createDynamoNotificationStore(table: MinshengTable): Notificatio
     },
 
     async moveToDeadLetter(item, { attempts, lastError, deadAt }) {
-      try {
-        await retryTransaction(
-          () =>
-            execute(
-              // Conditioned on the outbox item still being there: of two runs, one moves it; the other learns it is gone.
-              OutboxEntity.build(DeleteTransaction).key({ shard: item.shard, createdAt: item.createdAt, id: item.id }).options({ condition: { attr: 'id', exists: true } }),
-              DeadLetterEntity.build(PutTransaction).item({ ...asOutboxItem(item), attempts, lastError, deadAt }),
-            ),
-          ON_CONFLICT_ONLY,
-        );
-        return true;
-      } catch (error) {
-        if (conditionFailedAt(error, 0)) return false;
-        throw error;
-      }
+      return moveOnce(
+        OutboxEntity.build(DeleteTransaction).key({ shard: item.shard, createdAt: item.createdAt, id: item.id }).options({ condition: { attr: 'id', exists: true } }),
+        DeadLetterEntity.build(PutTransaction).item({ ...asOutboxItem(item), attempts, lastError, deadAt }),
+      );
     },
 
     async listDeadLetters(limit) {
@@ -76,20 +80,8 @@ export function createDynamoNotificationStore(table: MinshengTable): Notificatio
       const { Item } = await DeadLetterEntity.build(GetItemCommand).key({ id }).options(LATEST).send();
       if (!Item) return undefined;
       const item = asOutboxItem({ ...Item, kind: Item.kind as EventKind });
-      try {
-        await retryTransaction(
-          () =>
-            execute(
-              DeadLetterEntity.build(DeleteTransaction).key({ id }).options({ condition: { attr: 'id', exists: true } }),
-              OutboxEntity.build(PutTransaction).item(item),
-            ),
-          ON_CONFLICT_ONLY,
-        );
-        return item;
-      } catch (error) {
-        if (conditionFailedAt(error, 0)) return undefined;
-        throw error;
-      }
+      const moved = await moveOnce(DeadLetterEntity.build(DeleteTransaction).key({ id }).options({ condition: { attr: 'id', exists: true } }), OutboxEntity.build(PutTransaction).item(item));
+      return moved ? item : undefined;
     },
 
     async putInboxItem(item) {
