@@ -173,13 +173,16 @@ describe('POST /api/track/login: throttling per client', () => {
 });
 
 describe('POST /api/track/login: throttling under concurrent guessing', () => {
-  it('counts simultaneous guesses against the limit: of 21 sent at once, at most 5 passwords are checked', async () => {
+  it('counts simultaneous guesses against the limit: of 21 sent at once, at most 5 passwords are checked, and then even the right one is refused', async () => {
     const filed = await fileCase(stack);
-    const guesses = [...Array.from({ length: 20 }, () => WRONG), filed.password];
+    // All wrong: a right password among the checked ones would (rightly) clear the count, which
+    // would make what follows depend on scheduling.
+    const guesses = Array.from({ length: 21 }, () => WRONG);
     const responses = await Promise.all(guesses.map((password) => attempt(filed.caseNo, password, freshIp())));
 
-    // Checked attempts answer 401 (or 200 for the right one); every other one is refused unchecked.
-    const checked = responses.filter((r) => r.status === 401 || r.status === 200);
+    // Checked attempts answer 401; every other one is refused unchecked.
+    const checked = responses.filter((r) => r.status === 401);
+    expect(checked.length).toBeGreaterThan(0);
     expect(checked.length).toBeLessThanOrEqual(5);
     for (const r of responses.filter((r) => !checked.includes(r))) expectError(r, 429, 'TOO_MANY_ATTEMPTS');
     // And afterwards the case number stays locked, right password or not.

@@ -92,9 +92,21 @@ describe('a notification that keeps failing', () => {
     // The last attempt fails in two notifiers at once (the sweep's and the every-minute one), before
     // either claims the WeChat send: reading the case fails (DynamoDB throttling it). Both count
     // the failure and both try to move it; the transaction lets one of them.
+    // Each read waits until both notifiers have read (a barrier), so both have listed the item
+    // before either fails it — however the two happen to be scheduled.
+    let reads = 0;
+    let bothRead!: () => void;
+    const barrier = new Promise<void>((resolve) => (bothRead = resolve));
     const throttled: Deps = {
       ...broken,
-      cases: { ...stack.deps.cases, getCase: async () => Promise.reject(new Error('ProvisionedThroughputExceededException (simulated)')) },
+      cases: {
+        ...stack.deps.cases,
+        getCase: async () => {
+          if (++reads === 2) bothRead();
+          await barrier;
+          throw new Error('ProvisionedThroughputExceededException (simulated)');
+        },
+      },
     };
     const [a, b] = await Promise.all([deliverNotifications(throttled), deliverNotifications(throttled)]);
     expect(a.failed + b.failed).toBe(2);
