@@ -23,6 +23,8 @@ export function createDeps(config: DepsConfig): Deps {
     librarySearch: wire.librarySearch,
     tokens: wire.tokens,
     passwordKey: wire.passwordKey,
+    links: wire.links,
+    identityKey: wire.identityKey,
     now: wire.clock,
     wechat: wire.wechat,
     wechatTemplateId: wire.wechatTemplateId,

@@ -11,6 +11,7 @@ import { createDynamoNotificationStore } from '../adapters/dynamo/notification-s
 import { createDynamoStatsStore } from '../adapters/dynamo/stats-store';
 import { createDynamoSlaSettingsStore } from '../adapters/dynamo/sla-settings-store';
 import { createDynamoLibraryStore } from '../adapters/dynamo/library-store';
+import { createDynamoCitizenLinkStore } from '../adapters/dynamo/citizen-link-store';
 import { LiveLibraryIndex } from '../adapters/search/live-library-index';
 import { chinaHolidayCalendar } from '../adapters/calendar/china';
 import { createWeChatClient } from '../adapters/wechat/client';
@@ -88,6 +89,9 @@ export const library = (w: Wiring): Deps['library'] => w.once('library', () => c
 export const librarySearch = (w: Wiring): Deps['librarySearch'] => w.once('librarySearch', () => new LiveLibraryIndex(library(w)));
 export const tokens = (w: Wiring): Deps['tokens'] =>
   w.once('tokens', () => createTokenService(deriveKey(w.env.APP_SECRET, 'token'), w.env.CITIZEN_TOKEN_MINUTES, w.env.OFFICIAL_TOKEN_MINUTES));
+export const links = (w: Wiring): Deps['links'] => w.once('links', () => createDynamoCitizenLinkStore(table(w)));
+/** Key of the keyed hashes under which openids and phone numbers are linked to cases. */
+export const identityKey = (w: Wiring): Deps['identityKey'] => w.once('identityKey', () => deriveKey(w.env.APP_SECRET, 'citizen-identity'));
 export const passwordKey = (w: Wiring): Deps['passwordKey'] => w.once('passwordKey', () => deriveKey(w.env.APP_SECRET, 'idempotent-password'));
 export const clock = (w: Wiring): Deps['now'] =>
   w.once('clock', () => (w.env.LOCAL_CLOCK_FILE && w.env.DYNAMODB_ENDPOINT ? localClock(w.env.LOCAL_CLOCK_FILE) : () => new Date()));

@@ -7,6 +7,16 @@ export interface CitizenClaims {
   caseNo: string;
 }
 
+/**
+ * A citizen's "me" session: who they proved to be, never which cases (those are looked up from the
+ * identity's links). `identity` is a keyed hash (services/citizen/identity.ts), never an openid or
+ * phone number in the clear.
+ */
+export interface MeClaims {
+  via: 'wechat' | 'phone';
+  identity: string;
+}
+
 export interface OfficialClaims {
   username: string;
   role: OfficialRole;
@@ -16,7 +26,7 @@ export interface OfficialClaims {
 }
 
 /** Short-lived bearer tokens, HMAC-signed; a citizen token opens exactly one case. */
-export function createTokenService(key: Uint8Array, citizenTokenMinutes: number, officialTokenMinutes = 60) {
+export function createTokenService(key: Uint8Array, citizenTokenMinutes: number, officialTokenMinutes = 60, meTokenMinutes = 120) {
   const verify = async (token: string, audience: string, now: Date) => {
     try {
       const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience, algorithms: ['HS256'], currentDate: now });
@@ -60,6 +70,27 @@ export function createTokenService(key: Uint8Array, citizenTokenMinutes: number,
         .setExpirationTime(exp)
         .sign(key);
       return { token, expiresAt: new Date(exp * 1000) };
+    },
+
+    /** A "me" session (WeChat login or a verified SMS code): lists and opens the identity's cases. */
+    async issueMeToken(claims: MeClaims, now: Date): Promise<{ token: string; expiresAt: Date }> {
+      const iat = Math.floor(now.getTime() / 1000);
+      const exp = iat + meTokenMinutes * 60;
+      const token = await new SignJWT({ scope: 'me', via: claims.via })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(ISSUER)
+        .setAudience('me')
+        .setSubject(claims.identity)
+        .setIssuedAt(iat)
+        .setExpirationTime(exp)
+        .sign(key);
+      return { token, expiresAt: new Date(exp * 1000) };
+    },
+
+    async verifyMeToken(token: string, now: Date): Promise<MeClaims> {
+      const payload = await verify(token, 'me', now);
+      if (payload.scope !== 'me' || typeof payload.sub !== 'string' || (payload.via !== 'wechat' && payload.via !== 'phone')) throw new DomainError('UNAUTHENTICATED');
+      return { via: payload.via, identity: payload.sub };
     },
 
     async verifyCitizenToken(token: string, now: Date): Promise<CitizenClaims> {

@@ -9,6 +9,8 @@ import type { SlaSettingsStore } from '../ports/sla-settings';
 import type { StatsStore } from '../ports/statistics';
 import type { ThrottleStore } from '../ports/throttle';
 import type { WeChatApi } from '../ports/wechat';
+import type { CitizenLinkStore } from '../ports/citizen-links';
+import type { SmsApi, SmsTemplates } from '../ports/sms';
 import type { TokenService } from '../lib/tokens';
 
 /**
@@ -47,6 +49,13 @@ export interface Deps {
   wechat?: WeChatApi;
   /** Subscription-message template for progress updates. */
   wechatTemplateId?: string;
+  /** Which cases a WeChat user or a phone number has (keyed hashes, never in the clear). */
+  links: CitizenLinkStore;
+  /** Key of the keyed hashes of openids and phone numbers (services/citizen/identity.ts). */
+  identityKey: Buffer;
+  /** The SMS provider; unset where SMS is not configured (citizens are then not texted, and recovery by SMS is unavailable). */
+  sms?: SmsApi;
+  smsTemplates?: SmsTemplates;
 }
 
 export type { ClientInfo } from '../lib/http';

@@ -413,3 +413,22 @@ export function libraryEntities(table: MinshengTable) {
 
   return { LibraryItemEntity, LibraryVersionEntity, LibraryChangeEntity, LibraryCaseLinkEntity, LibrarySynonymsEntity };
 }
+
+/** Cases linked to citizen identities (keyed hashes of an openid or a phone number). */
+export function citizenLinkEntities(table: MinshengTable) {
+  const CaseLinkEntity = new Entity({
+    name: 'CaseLink',
+    table,
+    timestamps: false,
+    schema: item({
+      identity: string().key(),
+      caseNo: string().key(),
+      via: string().enum('wechat', 'phone'),
+      linkedAt: string(),
+      seenProgressAt: string().optional(),
+    }),
+    computeKey: ({ identity, caseNo }) => key.caseLink(identity, caseNo),
+  });
+
+  return { CaseLinkEntity };
+}

@@ -31,6 +31,7 @@ export const LIBRARY_SHARDS = 8;
  * |                            | Query, GetItem  |                                              |
  * | an inbox                   | Query desc      | INBOX#DEPT#<id> or INBOX#ROLE#<role>         |
  * | WeChat send claim / sent   | conditional Put | WXSENT#<outbox id>                           |
+ * | a citizen's cases (links)  | Query desc, Get | LINK#<wx:… or tel:… keyed hash> / <caseNo>   |
  * | calendar overrides         | Query           | REF#CALENDAR / <date>                        |
  * | entered years' schedules   | Query           | REF#CALENDAR_YEAR / <year>                   |
  * | calendar change log        | Query desc      | CALENDAR#LOG / <at>#<ulid>                   |
@@ -72,6 +73,9 @@ export const key = {
   inbox: (inboxKey: string, at: string, id: string) => ({ pk: `INBOX#${inboxKey}`, sk: `${at}#${id}` }),
   inboxPartition: (inboxKey: string) => `INBOX#${inboxKey}`,
   wechatSent: (id: string) => ({ pk: `WXSENT#${id}`, sk: 'SENT' }),
+  /** A case linked to a citizen identity (a WeChat user who bound it, the phone given at filing); case numbers sort by filing time. */
+  caseLink: (identity: string, caseNo: string) => ({ pk: `LINK#${identity}`, sk: caseNo }),
+  caseLinks: (identity: string) => `LINK#${identity}`,
   calendarOverride: (date: string) => ({ pk: 'REF#CALENDAR', sk: date }),
   calendarOverrides: 'REF#CALENDAR',
   calendarYear: (year: number) => ({ pk: 'REF#CALENDAR_YEAR', sk: String(year) }),
