@@ -44,7 +44,7 @@ function citizenDeps() {
     getPasswordHash: async (caseNo) => (caseNo === CASE_NO ? passwordHash : undefined),
     getIdempotency: async () => undefined,
   };
-  return { throttle: memoryThrottle(), credentials, tokens, now: () => NOW };
+  return { throttle: memoryThrottle(), credentials, tokens, now: () => NOW, statusKeyKey: Buffer.alloc(32, 7) };
 }
 
 async function failure(run: Promise<unknown>): Promise<DomainError> {

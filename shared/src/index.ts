@@ -15,6 +15,7 @@ export * from './domain/shards';
 export * from './domain/credentials';
 export * from './api/text';
 export * from './api/schemas';
+export * from './api/me-schemas';
 export * from './api/console-schemas';
 export * from './domain/anonymise';
 export * from './api/library-schemas';

@@ -75,6 +75,7 @@ const FIXTURE: TrackedCaseDto = {
   statusLabel: '办理中',
   createdAt: '2026-11-21T10:00:00+08:00',
   dueAt: '2026-12-06T23:59:59+08:00',
+  progressAt: '2026-11-22T09:30:00+08:00',
   sla: { level: 'normal', paused: false, daysLeft: 12, answerDays: 15, dayMode: 'natural', rule: '投诉自提交之日起 15 个自然日内答复' },
   departmentName: '人力资源和社会保障局',
   timeline: [

@@ -25,6 +25,7 @@ export function createDeps(config: DepsConfig): Deps {
     passwordKey: wire.passwordKey,
     links: wire.links,
     identityKey: wire.identityKey,
+    statusKeyKey: wire.statusKeyKey,
     now: wire.clock,
     wechat: wire.wechat,
     wechatTemplateId: wire.wechatTemplateId,

@@ -35,7 +35,7 @@ export interface Wiring {
 export type WiringConfig = Pick<Env, 'TABLE_NAME' | 'APP_SECRET'> & Partial<Omit<Env, 'TABLE_NAME' | 'APP_SECRET'>>;
 
 export function createWiring(config: WiringConfig): Wiring {
-  const env: Env = { AWS_REGION: 'ap-east-1', CITIZEN_TOKEN_MINUTES: 30, OFFICIAL_TOKEN_MINUTES: 60, ...config };
+  const env: Env = { AWS_REGION: 'ap-east-1', CITIZEN_TOKEN_MINUTES: 30, OFFICIAL_TOKEN_MINUTES: 60, ME_TOKEN_MINUTES: 120, ...config };
   const made = new Map<string, unknown>();
   return {
     env,
@@ -88,10 +88,12 @@ export const holidays = (_w: Wiring): Deps['holidays'] => chinaHolidayCalendar;
 export const library = (w: Wiring): Deps['library'] => w.once('library', () => createDynamoLibraryStore(table(w)));
 export const librarySearch = (w: Wiring): Deps['librarySearch'] => w.once('librarySearch', () => new LiveLibraryIndex(library(w)));
 export const tokens = (w: Wiring): Deps['tokens'] =>
-  w.once('tokens', () => createTokenService(deriveKey(w.env.APP_SECRET, 'token'), w.env.CITIZEN_TOKEN_MINUTES, w.env.OFFICIAL_TOKEN_MINUTES));
+  w.once('tokens', () => createTokenService(deriveKey(w.env.APP_SECRET, 'token'), w.env.CITIZEN_TOKEN_MINUTES, w.env.OFFICIAL_TOKEN_MINUTES, w.env.ME_TOKEN_MINUTES));
 export const links = (w: Wiring): Deps['links'] => w.once('links', () => createDynamoCitizenLinkStore(table(w)));
 /** Key of the keyed hashes under which openids and phone numbers are linked to cases. */
 export const identityKey = (w: Wiring): Deps['identityKey'] => w.once('identityKey', () => deriveKey(w.env.APP_SECRET, 'citizen-identity'));
+/** Key of the status keys a phone asks its saved cases' status with (services/citizen/status-key.ts). */
+export const statusKeyKey = (w: Wiring): Deps['statusKeyKey'] => w.once('statusKeyKey', () => deriveKey(w.env.APP_SECRET, 'status-key'));
 export const passwordKey = (w: Wiring): Deps['passwordKey'] => w.once('passwordKey', () => deriveKey(w.env.APP_SECRET, 'idempotent-password'));
 export const clock = (w: Wiring): Deps['now'] =>
   w.once('clock', () => (w.env.LOCAL_CLOCK_FILE && w.env.DYNAMODB_ENDPOINT ? localClock(w.env.LOCAL_CLOCK_FILE) : () => new Date()));

@@ -11,6 +11,8 @@ const envSchema = z.object({
   CITIZEN_TOKEN_MINUTES: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(24 * 60)), 30),
   /** Minutes an official's console token lives. */
   OFFICIAL_TOKEN_MINUTES: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(24 * 60)), 60),
+  /** Minutes a citizen's "me" session (WeChat, or a verified SMS code) lives. */
+  ME_TOKEN_MINUTES: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(24 * 60)), 120),
   /** Local stack only: a file with a clock offset in milliseconds (honoured only with DYNAMODB_ENDPOINT). */
   LOCAL_CLOCK_FILE: z.optional(z.string()),
   /** WeChat server API (https://api.weixin.qq.com; a local fake in the local stack). Citizens are messaged only when all four are set. */

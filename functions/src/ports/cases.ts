@@ -1,4 +1,5 @@
 import type { ActorRole, CaseRecord, CaseStatus, CounterDelta, EventData, EventKind } from '@minsheng/shared';
+import type { CaseLink } from './citizen-links';
 import type { OutboxItem } from './notifications';
 
 /** One timeline/audit event: who did what, when, from where, and the status before and after. */
@@ -31,6 +32,14 @@ export interface NewCase {
   event: CaseEvent;
   idempotency?: IdempotencyRecord;
   counters: CounterDelta[];
+  /** Identities the case is linked to from the start (the phone given at filing). */
+  links?: Omit<CaseLink, 'seenProgressAt'>[];
+}
+
+/** A case with its password hash, as the status batch reads them. */
+export interface CaseWithCredential {
+  record: CaseRecord;
+  passwordHash: string;
 }
 
 /** Cases and their events: every change is one version-guarded transaction with its event. */
@@ -53,6 +62,13 @@ export interface CaseStore {
   ): Promise<{ ok: true } | { ok: false; reason: 'version_conflict' }>;
   /** Append an audit-only event (no state change), e.g. an unmasked view of contact details. */
   appendEvent(event: CaseEvent): Promise<void>;
+  /**
+   * Replace the case (at `expectedVersion`) and its password hash, and append the event that
+   * records the reset, atomically.
+   */
+  replacePassword(next: CaseRecord, expectedVersion: number, event: CaseEvent, passwordHash: string): Promise<{ ok: true } | { ok: false; reason: 'version_conflict' }>;
+  /** Cases and their password hashes, in one batch read (at most 50 case numbers); missing ones are absent. */
+  getCasesWithCredentials(caseNos: string[]): Promise<Map<string, CaseWithCredential>>;
 }
 
 /** A case's secrets: the password hash and the idempotency records of filings. */

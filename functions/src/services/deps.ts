@@ -53,6 +53,8 @@ export interface Deps {
   links: CitizenLinkStore;
   /** Key of the keyed hashes of openids and phone numbers (services/citizen/identity.ts). */
   identityKey: Buffer;
+  /** Key of the status keys (services/citizen/status-key.ts): a saved case's status without its password. */
+  statusKeyKey: Buffer;
   /** The SMS provider; unset where SMS is not configured (citizens are then not texted, and recovery by SMS is unavailable). */
   sms?: SmsApi;
   smsTemplates?: SmsTemplates;

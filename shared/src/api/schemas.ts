@@ -30,6 +30,8 @@ export const fileCaseRequestSchema = z
     contact: z.optional(contactSchema),
     location: z.optional(placeSchema),
     publishConsent: z.optional(z.boolean()),
+    /** Progress SMS to contact.phone (default on when a phone is given; ignored without one). */
+    smsOptIn: z.optional(z.boolean({ message: '请说明是否接收短信通知' })),
   })
   .check(
     z.superRefine((body, ctx) => {
@@ -88,11 +90,15 @@ export interface FileCaseResponse {
   type: CaseType;
   status: CaseStatus;
   dueAt: string;
+  /** Lets the phone ask this case's status without the password (POST /api/track/status); changes when the password is reset. */
+  statusKey: string;
 }
 
 export interface TrackLoginResponse {
   token: string;
   expiresAt: string;
+  /** As FileCaseResponse.statusKey. */
+  statusKey: string;
 }
 
 export interface TimelineEntryDto {
@@ -112,6 +118,8 @@ export interface TrackedCaseDto {
   statusLabel: string;
   createdAt: string;
   dueAt: string;
+  /** When the citizen last had something new to see (the filing, or the latest event on their timeline). */
+  progressAt: string;
   sla: {
     level: SlaLevel;
     paused: boolean;
@@ -133,6 +141,8 @@ export interface TrackedCaseDto {
   mergedInto?: string;
   /** For a merged case: the kept case's answer, when it has one. */
   mergedAnswer?: { caseNo: string; text: string; at: string };
+  /** For a merged case: the case it was merged into, its status and (once it has one) its answer. */
+  keptCase?: { caseNo: string; status: CaseStatus; statusLabel: string; answer?: { text: string; at: string; departmentName: string } };
   supplements: { content: string; at: string }[];
 }
 

@@ -71,6 +71,14 @@ export interface CaseRecord {
    * sort by urgency and the sweep finds due work without reading anything else.
    */
   schedule?: { dueAt: string; next?: { level: Exclude<SlaLevel, 'normal'>; at: string } };
+  /**
+   * When the citizen last had something new to see: the filing, then every event of a kind the
+   * citizen sees (EVENT_KINDS[kind].citizenSees), set in the write of that event. "My cases" compare
+   * it with when each linked identity last opened the case (unread progress).
+   */
+  progressAt?: string;
+  /** Whether the phone given at filing receives progress SMS (set only when a phone was given). */
+  sms?: { optIn: boolean };
   /** A citizen who subscribed in WeChat to progress messages for this case. */
   subscription?: { openid: string; templateIds: string[]; at: string };
   /** The question put to the citizen while awaiting them. */

@@ -35,6 +35,8 @@ export const EVENT_KINDS = {
   publish_consent_given: { label: '群众同意公开答复', citizenSees: true },
   publish_consent_withdrawn: { label: '群众撤回公开答复的同意', citizenSees: true },
   unpublished_from_library: { label: '按群众撤回同意从问答库撤下答复', citizenSees: false },
+  /** The citizen set a new query password, proved by WeChat or by an SMS code (data: { via }). */
+  password_reset: { label: '查询密码已重置', citizenSees: true },
 } as const satisfies Record<string, { label: string; citizenSees: boolean }>;
 
 /** Every kind of timeline/audit event. */

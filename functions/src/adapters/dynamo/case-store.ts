@@ -4,12 +4,14 @@ import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
+import { BatchGetCommand, execute as executeBatchGet } from 'dynamodb-toolbox/table/actions/batchGet';
 import { AccessPattern } from 'dynamodb-toolbox/entity/actions/accessPattern';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { statPeriods, type CaseRecord, type CounterDelta } from '@minsheng/shared';
-import type { CaseEvent, CaseStore } from '../../ports/cases';
+import type { CaseEvent, CaseStore, CaseWithCredential } from '../../ports/cases';
 import { caseIndexKeys, withoutIndexAttrs } from './case-index-keys';
-import { caseEntities, notificationEntities, statsEntities } from './entities';
+import { caseEntities, citizenLinkEntities, notificationEntities, statsEntities } from './entities';
 import { conditionFailedAt, ON_CONFLICT_ONLY, retryTransaction } from './errors';
 import { key } from './keys';
 import { LATEST, type MinshengTable } from './table';
@@ -27,6 +29,7 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
   const { CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity } = caseEntities(table);
   const { StatsEntity } = statsEntities(table);
   const { OutboxEntity } = notificationEntities(table);
+  const { CaseLinkEntity } = citizenLinkEntities(table);
 
   /** The timeline/audit trail of a case, oldest first, every page. */
   const eventsOfCase = CaseEventEntity.build(AccessPattern)
@@ -65,7 +68,7 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
       return Items.map((item) => item as CaseEvent);
     },
 
-    async createCase({ record, passwordHash, event, idempotency, counters }) {
+    async createCase({ record, passwordHash, event, idempotency, counters, links = [] }) {
       const transactions = [
         CaseEntity.build(PutTransaction).item(caseItem(record)).options({ condition: { attr: 'caseNo', exists: false } }),
         idempotency
@@ -76,6 +79,7 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
         CredentialEntity.build(PutTransaction).item({ caseNo: record.caseNo, passwordHash, createdAt: record.createdAt }),
         CaseEventEntity.build(PutTransaction).item({ ...event }),
         ...counterTransactions(counters, new Date(record.createdAt)),
+        ...links.map((link) => CaseLinkEntity.build(PutTransaction).item({ ...link })),
       ].filter((t) => t !== undefined);
       try {
         await retryTransaction(() => execute(...transactions), ON_CONFLICT_ONLY);
@@ -101,6 +105,11 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
               ...counterTransactions(counters, new Date(event.at)),
               ...outbox.map((o) => OutboxEntity.build(PutTransaction).item({ ...o })),
               ...otherEvents.map((e) => CaseEventEntity.build(PutTransaction).item({ ...e }).options({ condition: { attr: 'eventId', exists: false } })),
+              // An event the other case's citizen sees is progress on that case (its version is left alone:
+              // officials working it are not made to reload for a line on its timeline).
+              ...otherEvents
+                .filter((e) => e.public)
+                .map((e) => CaseEntity.build(UpdateTransaction).item({ caseNo: e.caseNo, progressAt: e.at }).options({ condition: { attr: 'caseNo', exists: true } })),
             ),
           ON_CONFLICT_ONLY,
         );
@@ -109,6 +118,49 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
         if (conditionFailedAt(error, 0)) return { ok: false, reason: 'version_conflict' };
         throw error;
       }
+    },
+
+    async replacePassword(next, expectedVersion, event, passwordHash) {
+      try {
+        await retryTransaction(
+          () =>
+            execute(
+              CaseEntity.build(PutTransaction)
+                .item(caseItem(next))
+                .options({ condition: { attr: 'version', eq: expectedVersion } }),
+              CredentialEntity.build(PutTransaction).item({ caseNo: next.caseNo, passwordHash, createdAt: next.createdAt }),
+              CaseEventEntity.build(PutTransaction)
+                .item({ ...event })
+                .options({ condition: { attr: 'eventId', exists: false } }),
+            ),
+          ON_CONFLICT_ONLY,
+        );
+        return { ok: true };
+      } catch (error) {
+        if (conditionFailedAt(error, 0)) return { ok: false, reason: 'version_conflict' };
+        throw error;
+      }
+    },
+
+    async getCasesWithCredentials(caseNos) {
+      const unique = [...new Set(caseNos)];
+      const found = new Map<string, CaseWithCredential>();
+      if (!unique.length) return found;
+      // One BatchGet of up to 100 keys (50 cases × case + credential); unprocessed keys are retried by execute.
+      const { Responses } = await executeBatchGet(
+        { maxAttempts: 5 },
+        table
+          .build(BatchGetCommand)
+          .requests(...unique.flatMap((caseNo) => [CaseEntity.build(BatchGetRequest).key({ caseNo }), CredentialEntity.build(BatchGetRequest).key({ caseNo })]))
+          .options({ consistent: true }),
+      );
+      const items = (Responses[0] ?? []) as (Record<string, unknown> | undefined)[];
+      unique.forEach((caseNo, i) => {
+        const record = items[2 * i] as (CaseRecord & Record<string, unknown>) | undefined;
+        const credential = items[2 * i + 1] as { passwordHash?: string } | undefined;
+        if (record && credential?.passwordHash) found.set(caseNo, { record: withoutIndexAttrs(record), passwordHash: credential.passwordHash });
+      });
+      return found;
     },
 
     async appendEvent(event) {

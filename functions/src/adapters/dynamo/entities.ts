@@ -65,6 +65,8 @@ export function caseEntities(table: MinshengTable) {
       gsi5sk: string().optional(),
       schedule: any().castAs<NonNullable<CaseRecord['schedule']>>().optional(),
       subscription: any().castAs<NonNullable<CaseRecord['subscription']>>().optional(),
+      progressAt: string().optional(),
+      sms: any().castAs<NonNullable<CaseRecord['sms']>>().optional(),
     }),
     computeKey: ({ caseNo }) => key.case(caseNo),
   });

@@ -60,6 +60,14 @@ export function eventFromDecision(caseNo: string, decision: Decision, actor: Act
   return caseEvent({ caseNo, kind: decision.event.kind, actor, at, fromStatus: decision.fromStatus, toStatus: decision.toStatus, data: decision.event.data, client });
 }
 
+/**
+ * The case as written with `event`: an event the citizen sees moves the case's progressAt (what
+ * "my cases" compare with when the citizen last looked), in the same write.
+ */
+export function withProgress(next: CaseRecord, event: Pick<CaseEvent, 'public' | 'at'>): CaseRecord {
+  return event.public ? { ...next, progressAt: event.at } : next;
+}
+
 /** The notifications a change sends, as outbox items written in its transaction (ids derive from the event: retries can't duplicate). */
 export function outboxFor(event: CaseEvent, after: CaseRecord): OutboxItem[] {
   return notificationsFor(event.kind, after).map((n, i) => {

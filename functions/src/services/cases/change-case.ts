@@ -2,7 +2,7 @@ import { DomainError, decide, statsDeltas, withSlaSchedule, type Actor, type Cas
 import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
 import type { CaseEvent } from '../../ports/cases';
 import type { ClientInfo, Deps } from '../deps';
-import { auditEvent, eventFromDecision, outboxFor } from './case-event';
+import { auditEvent, eventFromDecision, outboxFor, withProgress } from './case-event';
 
 export type ChangeCaseDeps = Pick<Deps, 'cases' | 'now'> & SlaSettingsDeps;
 
@@ -27,8 +27,8 @@ export async function changeCase(
     const now = deps.now();
     const calendar = await workingCalendar(deps);
     const decision = decide(current, command, actor, now, calendar);
-    const next = withSlaSchedule(decision.next, now, calendar);
     const event = eventFromDecision(caseNo, decision, actor, now, client);
+    const next = withProgress(withSlaSchedule(decision.next, now, calendar), event);
     const counters = statsDeltas(current, next, decision.event.kind);
     const result = await deps.cases.applyChange(next, current.version, event, counters, outboxFor(event, next), await eventsOnOtherCases(deps, next, event, actor, client));
     if (result.ok) return next;
@@ -67,8 +67,8 @@ export async function updateCaseOutsideLifecycle(
     const now = deps.now();
     const wanted = change(current, now);
     if (!wanted) return current;
-    const next: CaseRecord = { ...current, ...wanted.fields, version: current.version + 1, updatedAt: now.toISOString() };
     const event = auditEvent(current, wanted.event.kind, actor, now, wanted.event.data, client);
+    const next = withProgress({ ...current, ...wanted.fields, version: current.version + 1, updatedAt: now.toISOString() }, event);
     if ((await deps.cases.applyChange(next, current.version, event, [])).ok) return next;
   }
   throw new DomainError('VERSION_CONFLICT');

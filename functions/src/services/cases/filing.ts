@@ -16,9 +16,11 @@ import { hashPassword, passwordForIdempotencyKey, randomCaseDigits, randomPasswo
 import type { IdempotencyRecord } from '../../ports/cases';
 import { slaSettings, type SlaSettingsDeps } from '../sla/settings';
 import type { ClientInfo, Deps } from '../deps';
+import { identityOf } from '../citizen/identity';
+import { statusKeyOf } from '../citizen/status-key';
 import { caseEvent, citizenOf } from './case-event';
 
-export type FilingDeps = Pick<Deps, 'cases' | 'credentials' | 'reference' | 'now' | 'passwordKey'> & SlaSettingsDeps;
+export type FilingDeps = Pick<Deps, 'cases' | 'credentials' | 'reference' | 'now' | 'passwordKey' | 'identityKey' | 'statusKeyKey'> & SlaSettingsDeps;
 
 /** Printable ASCII without spaces, up to 128 characters: UUIDs, ULIDs and the like. */
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7E]{8,128}$/;
@@ -30,26 +32,28 @@ export interface FiledCase {
 }
 
 
-function responseFor(record: CaseRecord, password: string): FileCaseResponse {
+function responseFor(deps: Pick<Deps, 'statusKeyKey'>, record: CaseRecord, password: string, passwordHash: string): FileCaseResponse {
   return {
     caseNo: record.caseNo,
     password,
     type: record.type,
     status: record.status,
     dueAt: formatShanghaiIso(new Date(record.schedule!.dueAt)),
+    statusKey: statusKeyOf(deps.statusKeyKey, record.caseNo, passwordHash),
   };
 }
 
 async function replay(deps: FilingDeps, existing: IdempotencyRecord, bodyHash: string, idempotencyKey: string): Promise<FiledCase> {
   if (existing.bodyHash !== bodyHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
-  const record = await deps.cases.getCase(existing.caseNo);
-  if (!record) throw new Error(`idempotency record points at missing case ${existing.caseNo}`);
-  return { response: responseFor(record, passwordForIdempotencyKey(deps.passwordKey, idempotencyKey)), replayed: true };
+  const [record, passwordHash] = await Promise.all([deps.cases.getCase(existing.caseNo), deps.credentials.getPasswordHash(existing.caseNo)]);
+  if (!record || !passwordHash) throw new Error(`idempotency record points at missing case ${existing.caseNo}`);
+  return { response: responseFor(deps, record, passwordForIdempotencyKey(deps.passwordKey, idempotencyKey), passwordHash), replayed: true };
 }
 
 /**
  * File a case: check its category, issue a case number and password, and store the case, the
- * password's hash, the first timeline event and the idempotency record in one transaction.
+ * password's hash, the first timeline event, the idempotency record and (when a phone is given)
+ * the phone's link to the case in one transaction — so a retried filing finds all of it or none.
  */
 export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempotencyKey: string | undefined, client: ClientInfo): Promise<FiledCase> {
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) throw new DomainError('IDEMPOTENCY_KEY_INVALID');
@@ -86,6 +90,7 @@ export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempote
       updatedAt: at,
       anonymous: body.anonymous ?? false,
       ...(body.contact && (body.contact.name || body.contact.phone) ? { contact: body.contact } : {}),
+      ...(body.contact?.phone ? { sms: { optIn: body.smsOptIn ?? true } } : {}),
       ...(body.location ? { location: body.location } : {}),
       publishConsent: body.type === 'consultation' ? (body.publishConsent ?? false) : false,
       clock: startClock(settings.policies[body.type], now),
@@ -93,15 +98,18 @@ export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempote
       supplements: [],
       round: 1,
       ratings: [],
+      progressAt: at,
     }, now, settings.calendar);
+    const phone = body.contact?.phone;
     const result = await deps.cases.createCase({
       record,
       passwordHash,
       event: caseEvent({ caseNo, kind: 'submitted', actor: citizenOf(caseNo), at: now, toStatus: 'submitted', data: { type: body.type, categoryId: body.categoryId }, client }),
       ...(keyHash ? { idempotency: { keyHash, bodyHash, caseNo, createdAt: at } } : {}),
       counters: statsDeltas(undefined, record, 'submitted'),
+      ...(phone ? { links: [{ identity: identityOf(deps.identityKey, 'phone', phone), caseNo, via: 'phone' as const, linkedAt: at }] } : {}),
     });
-    if (result.ok) return { response: responseFor(record, password), replayed: false };
+    if (result.ok) return { response: responseFor(deps, record, password, passwordHash), replayed: false };
     if (result.reason === 'idempotency_key_taken' && keyHash && idempotencyKey) {
       // A concurrent retry with the same key won the race: answer with its case.
       const existing = await deps.credentials.getIdempotency(keyHash);

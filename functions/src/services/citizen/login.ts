@@ -2,11 +2,12 @@ import { CASE_NO_PATTERN, DomainError, formatShanghaiIso, normalizeCaseNo, norma
 import { verifyPassword, verifyDecoyPassword } from '../../lib/secrets';
 import { countLoginAttempt, type ThrottleDeps } from '../auth/login-throttle';
 import type { Deps } from '../deps';
+import { statusKeyOf } from './status-key';
 
 /** Failed logins allowed per case number, and per client, in one window before it locks. */
 export const LOGIN_LIMITS = { perCaseNo: 5, perClient: 20, windowMs: 15 * 60 * 1000 } as const;
 
-export type CitizenLoginDeps = Pick<Deps, 'credentials' | 'tokens' | 'now'> & ThrottleDeps;
+export type CitizenLoginDeps = Pick<Deps, 'credentials' | 'tokens' | 'now' | 'statusKeyKey'> & ThrottleDeps;
 
 /**
  * Log a citizen in with case number + password. Attempts are counted per case number and per
@@ -40,5 +41,5 @@ export async function loginCitizen(deps: CitizenLoginDeps, input: TrackLoginRequ
 
   await attempt.succeeded();
   const { token, expiresAt } = await deps.tokens.issueCitizenToken(caseNo, now);
-  return { token, expiresAt: formatShanghaiIso(expiresAt) };
+  return { token, expiresAt: formatShanghaiIso(expiresAt), statusKey: statusKeyOf(deps.statusKeyKey, caseNo, storedHash) };
 }

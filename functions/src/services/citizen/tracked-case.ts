@@ -18,6 +18,11 @@ import type { ClientInfo, Deps } from '../deps';
 
 export type TrackedCaseDeps = Pick<Deps, 'cases' | 'reference' | 'now'> & SlaSettingsDeps;
 
+/** When the citizen last had something new to see (cases filed before progressAt existed: their last update). */
+export function progressAtOf(c: Pick<CaseRecord, 'progressAt' | 'createdAt'>): string {
+  return c.progressAt ?? c.createdAt;
+}
+
 function ruleText(c: CaseRecord): string {
   const unit = c.clock.dayMode === 'working' ? '个工作日' : '个自然日';
   return `${CASE_TYPE_LABELS[c.type]}自提交之日起 ${c.clock.answerDays} ${unit}内答复`;
@@ -50,6 +55,7 @@ export async function getCitizenCase(deps: TrackedCaseDeps, caseNo: string): Pro
     statusLabel: CASE_STATUS_LABELS[c.status],
     createdAt: formatShanghaiIso(new Date(c.createdAt)),
     dueAt: formatShanghaiIso(due),
+    progressAt: formatShanghaiIso(new Date(progressAtOf(c))),
     sla: {
       level: slaLevel(c.clock, now, calendar),
       paused: Boolean(c.clock.pausedSince),
@@ -73,6 +79,16 @@ export async function getCitizenCase(deps: TrackedCaseDeps, caseNo: string): Pro
     canSupplement: c.status === 'awaiting_citizen',
     ...(c.mergedInto ? { mergedInto: c.mergedInto } : {}),
     ...(kept?.answer ? { mergedAnswer: { caseNo: kept.caseNo, text: kept.answer.text, at: formatShanghaiIso(new Date(kept.answer.at)) } } : {}),
+    ...(kept
+      ? {
+          keptCase: {
+            caseNo: kept.caseNo,
+            status: kept.status,
+            statusLabel: CASE_STATUS_LABELS[kept.status],
+            ...(kept.answer ? { answer: { text: kept.answer.text, at: formatShanghaiIso(new Date(kept.answer.at)), departmentName: deptName(kept.answer.departmentId) } } : {}),
+          },
+        }
+      : {}),
     supplements: c.supplements.map((s) => ({ content: s.content, at: formatShanghaiIso(new Date(s.at)) })),
   };
 }

@@ -1,5 +1,5 @@
 import { SLA_SHARDS, dueSlaSteps, statsDeltas, withSlaSchedule, type CaseRecord, type SlaLevel, type WorkingCalendar } from '@minsheng/shared';
-import { auditEvent, outboxFor, SLA_TIMER } from '../cases/case-event';
+import { auditEvent, outboxFor, SLA_TIMER, withProgress } from '../cases/case-event';
 import type { Deps } from '../deps';
 import { workingCalendar, type SlaSettingsDeps } from './settings';
 
@@ -77,10 +77,10 @@ async function escalate(deps: SweepDeps, fromIndex: CaseRecord, now: Date, calen
       return;
     }
     takeStep(budget);
-    const next = withSlaSchedule({ ...current, slaReached: level, version: current.version + 1, updatedAt: now.toISOString() }, now, calendar);
     const kind = `sla_${level}` as const;
     // Citizens see that their case went overdue and was escalated; the warning is internal (the vocabulary says so).
     const event = auditEvent(current, kind, SLA_TIMER, now, { level, dueAt: current.schedule?.dueAt ?? '' });
+    const next = withProgress(withSlaSchedule({ ...current, slaReached: level, version: current.version + 1, updatedAt: now.toISOString() }, now, calendar), event);
     const written = await deps.cases.applyChange(next, current.version, event, statsDeltas(current, next, kind), outboxFor(event, next));
     if (written.ok) {
       result.steps[level]++;
