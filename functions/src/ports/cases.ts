@@ -67,6 +67,8 @@ export interface CaseStore {
    * records the reset, atomically.
    */
   replacePassword(next: CaseRecord, expectedVersion: number, event: CaseEvent, passwordHash: string): Promise<{ ok: true } | { ok: false; reason: 'version_conflict' }>;
+  /** Cases by number, in one batch read (at most 100); missing ones are left out. */
+  getCases(caseNos: string[]): Promise<CaseRecord[]>;
   /** Cases and their password hashes, in one batch read (at most 50 case numbers); missing ones are absent. */
   getCasesWithCredentials(caseNos: string[]): Promise<Map<string, CaseWithCredential>>;
 }

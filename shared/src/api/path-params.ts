@@ -10,10 +10,21 @@ import { USERNAME_PATTERN } from './console-schemas';
  */
 export type PathParam = (raw: string) => string;
 
+/** The one answer for a case number that is not among the citizen's cases (unknown, malformed or someone else's). */
+export const NOT_MY_CASE_MESSAGE = '您的案件中没有这件诉求';
+
 export const PATH_PARAMS = {
   /** A case number: 14 digits; anything else is a case that does not exist. */
   caseNo: (raw) => {
     if (!CASE_NO_PATTERN.test(raw)) throw new DomainError('CASE_NOT_FOUND');
+    return raw;
+  },
+  /**
+   * A case number among a citizen's own ("my cases"): a malformed one is answered exactly like a
+   * case that is not theirs (see NOT_MY_CASE_MESSAGE), so the answer never says which cases exist.
+   */
+  myCaseNo: (raw) => {
+    if (!CASE_NO_PATTERN.test(raw)) throw new DomainError('NOT_FOUND', { message: NOT_MY_CASE_MESSAGE });
     return raw;
   },
   /** A library item id (p-…, qa-…). */

@@ -5,7 +5,7 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
-import { BatchGetCommand, execute as executeBatchGet } from 'dynamodb-toolbox/table/actions/batchGet';
+import { BatchGetCommand, execute as executeBatchGet, type IBatchGetRequest } from 'dynamodb-toolbox/table/actions/batchGet';
 import { AccessPattern } from 'dynamodb-toolbox/entity/actions/accessPattern';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { statPeriods, type CaseRecord, type CounterDelta } from '@minsheng/shared';
@@ -38,6 +38,17 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
     .options({ ...LATEST, maxPages: Infinity });
 
   const caseItem = (record: CaseRecord) => ({ ...record, ...caseIndexKeys(record) });
+
+  /**
+   * One BatchGet (at most 100 keys), strongly consistent; keys DynamoDB leaves unprocessed are
+   * asked again by execute. The items in the order of the requests, undefined where there is none.
+   */
+  async function batchGet(requests: IBatchGetRequest[]): Promise<(Record<string, unknown> | undefined)[]> {
+    if (!requests.length) return [];
+    if (requests.length > 100) throw new Error(`a BatchGet takes at most 100 keys, not ${requests.length}`);
+    const { Responses } = await executeBatchGet({ maxAttempts: 5 }, table.build(BatchGetCommand).requests(...requests).options({ consistent: true }));
+    return (Responses[0] ?? []) as (Record<string, unknown> | undefined)[];
+  }
 
   /** One UpdateItem per (period, dimension) with every metric the change adds to it. */
   function counterTransactions(deltas: CounterDelta[], at: Date) {
@@ -142,19 +153,16 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
       }
     },
 
+    async getCases(caseNos) {
+      const unique = [...new Set(caseNos)];
+      const items = await batchGet(unique.map((caseNo) => CaseEntity.build(BatchGetRequest).key({ caseNo })));
+      return items.filter((i) => i !== undefined).map((i) => withoutIndexAttrs(i as CaseRecord & Record<string, unknown>));
+    },
+
     async getCasesWithCredentials(caseNos) {
       const unique = [...new Set(caseNos)];
       const found = new Map<string, CaseWithCredential>();
-      if (!unique.length) return found;
-      // One BatchGet of up to 100 keys (50 cases × case + credential); unprocessed keys are retried by execute.
-      const { Responses } = await executeBatchGet(
-        { maxAttempts: 5 },
-        table
-          .build(BatchGetCommand)
-          .requests(...unique.flatMap((caseNo) => [CaseEntity.build(BatchGetRequest).key({ caseNo }), CredentialEntity.build(BatchGetRequest).key({ caseNo })]))
-          .options({ consistent: true }),
-      );
-      const items = (Responses[0] ?? []) as (Record<string, unknown> | undefined)[];
+      const items = await batchGet(unique.flatMap((caseNo) => [CaseEntity.build(BatchGetRequest).key({ caseNo }), CredentialEntity.build(BatchGetRequest).key({ caseNo })]));
       unique.forEach((caseNo, i) => {
         const record = items[2 * i] as (CaseRecord & Record<string, unknown>) | undefined;
         const credential = items[2 * i + 1] as { passwordHash?: string } | undefined;
