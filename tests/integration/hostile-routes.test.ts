@@ -3,8 +3,8 @@
  * promises checked generically (README "Who before what", status codes, "Bad input"):
  *
  *   P1  never a 5xx (this file injects no storage fault, so not even a 503 — but see
- *       wechatNotConfigured: the test stack has no WeChat, which subscription answers 503);
- *   P2  a route that needs a token (/api/console/* but the login, /api/track/case*) answers a caller
+ *       wechatNotConfigured: the test stack has no WeChat, which subscription and the WeChat session answer 503);
+ *   P2  a route that needs a token (/api/console/* but the login, /api/track/case*, /api/me/*) answers a caller
  *       without a valid token of its side with 401 — whatever the path parameter, query, content
  *       type or body: identity is checked before anything else;
  *   P3  a valid token of a role the route refuses (README's "who" column) gets 403 or 404, never a
@@ -55,6 +55,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ERROR_CODES, canonicalJson } from '@minsheng/shared';
 import { createTokenService } from '../../functions/src/lib/tokens';
 import { deriveKey } from '../../functions/src/lib/secrets';
+import { identityOf } from '../../functions/src/services/citizen/identity';
 import { createTestStack, routesFromServerless, TEST_SECRET, type ApiResponse, type TestStack } from '../support/stack';
 import { act, complaintBody, fileAs } from '../support/console';
 import { after, DAY, HOUR, Session, T0 } from './console/console-kit';
@@ -73,7 +74,7 @@ const RUNS = { identity: runs(6), identityPublic: runs(10), roles: runs(5), allo
 
 type Official = 'intake' | 'handler' | 'otherHandler' | 'supervisor' | 'admin';
 const OFFICIALS: Official[] = ['intake', 'handler', 'otherHandler', 'supervisor', 'admin'];
-type Side = 'public' | 'citizen' | 'console';
+type Side = 'public' | 'citizen' | 'me' | 'console';
 
 interface RouteInfo {
   method: string;
@@ -88,6 +89,7 @@ interface RouteInfo {
 function sideOf(path: string): Side {
   if (path.startsWith('/api/console/') && path !== '/api/console/login') return 'console';
   if (path === '/api/track/case' || path.startsWith('/api/track/case/')) return 'citizen';
+  if (path === '/api/me/cases' || path.startsWith('/api/me/')) return 'me';
   return 'public';
 }
 
@@ -119,7 +121,7 @@ const ROUTES: RouteInfo[] = [...new Map(routesFromServerless().map((r) => [`${r.
 
 let stack: TestStack;
 let session: Session;
-const fixture = { caseNo: '', policyId: '', username: 'probe-target', date: '2031-01-06' };
+const fixture = { caseNo: '', policyId: '', username: 'probe-target', date: '2031-01-06', citizenToken: '' };
 
 /** Every Authorization a request can carry, by name (the names are what counterexamples show). */
 const AUTH: Record<string, string | undefined> = {};
@@ -141,6 +143,7 @@ const INVALID_CONSOLE = [
   'admin token signed with another secret',
   'expired supervisor token',
   'citizen token (wrong side)',
+  'me token (wrong side)',
 ] as const;
 const INVALID_CITIZEN = [
   ...INVALID_COMMON,
@@ -151,10 +154,23 @@ const INVALID_CITIZEN = [
   'expired citizen token',
   'admin token (wrong side)',
   'intake token (wrong side)',
+  'me token (wrong side)',
 ] as const;
+/** "My cases" (a WeChat or verified-phone session): a case token or an official's is another side. */
+const INVALID_ME = [
+  ...INVALID_COMMON,
+  'alg=none JWT claiming a WeChat identity',
+  'me token with a tampered signature',
+  'two me tokens in one header',
+  'me token signed with another secret',
+  'expired me token',
+  'citizen token (wrong side)',
+  'admin token (wrong side)',
+] as const;
+const ME_CALLER = 'valid me token';
 const officialCaller = (o: Official) => `valid ${o} token`;
 const CITIZEN_CALLER = 'valid citizen token';
-const ALL_CALLERS = [...new Set<string>([...INVALID_CONSOLE, ...INVALID_CITIZEN, ...OFFICIALS.map(officialCaller), CITIZEN_CALLER])];
+const ALL_CALLERS = [...new Set<string>([...INVALID_CONSOLE, ...INVALID_CITIZEN, ...INVALID_ME, ...OFFICIALS.map(officialCaller), CITIZEN_CALLER, ME_CALLER])];
 
 const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 function tamper(token: string): string {
@@ -175,6 +191,11 @@ async function setUpFixture(): Promise<void> {
   const accepted = await act(stack, officials.intake, filed.caseNo, { action: 'accept', expectedVersion: 1, departmentId: 'rsj' });
   expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
   const citizen = (await stack.deps.tokens.issueCitizenToken(filed.caseNo, T0)).token;
+  fixture.citizenToken = citizen;
+  // A WeChat user who bound the fixture's case ("my cases").
+  const meClaims = { via: 'wechat' as const, identity: identityOf(stack.deps.identityKey, 'wechat', 'o-hostile-routes-user') };
+  await stack.deps.links.link({ identity: meClaims.identity, caseNo: filed.caseNo, via: 'wechat', linkedAt: T0.toISOString() });
+  const me = (await stack.deps.tokens.issueMeToken(meClaims, T0)).token;
 
   const policy = await stack.request('POST', '/api/console/admin/policies', {
     token: officials.admin,
@@ -191,6 +212,8 @@ async function setUpFixture(): Promise<void> {
   const forger = createTokenService(deriveKey(`${TEST_SECRET}-but-not-really`, 'token'), 30, 60);
   const forgedAdmin = (await forger.issueOfficialToken({ username: 'admin', role: 'admin', tokenVersion: 1 }, T0)).token;
   const forgedCitizen = (await forger.issueCitizenToken(filed.caseNo, T0)).token;
+  const forgedMe = (await forger.issueMeToken(meClaims, T0)).token;
+  const expiredMe = (await stack.deps.tokens.issueMeToken(meClaims, after(T0, -DAY))).token;
   const expiredSupervisor = (await stack.deps.tokens.issueOfficialToken({ username: 'duban', role: 'supervisor', tokenVersion: 1 }, after(T0, -2 * HOUR))).token;
   const expiredCitizen = (await stack.deps.tokens.issueCitizenToken(filed.caseNo, after(T0, -DAY))).token;
   const far = Math.floor(T0.getTime() / 1000) + 3600;
@@ -216,6 +239,13 @@ async function setUpFixture(): Promise<void> {
     'expired citizen token': `Bearer ${expiredCitizen}`,
     'admin token (wrong side)': `Bearer ${officials.admin}`,
     'intake token (wrong side)': `Bearer ${officials.intake}`,
+    'me token (wrong side)': `Bearer ${me}`,
+    'alg=none JWT claiming a WeChat identity': `Bearer ${none({ aud: 'me', sub: meClaims.identity, scope: 'me', via: 'wechat' })}`,
+    'me token with a tampered signature': `Bearer ${tamper(me)}`,
+    'two me tokens in one header': `Bearer ${me} ${me}`,
+    'me token signed with another secret': `Bearer ${forgedMe}`,
+    'expired me token': `Bearer ${expiredMe}`,
+    [ME_CALLER]: `Bearer ${me}`,
     [CITIZEN_CALLER]: `Bearer ${citizen}`,
     ...Object.fromEntries(OFFICIALS.map((o) => [officialCaller(o), `Bearer ${officials[o]}`])),
   });
@@ -406,6 +436,9 @@ const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/track/case/rating': () => ({ rating: 'satisfied', comment: '处理及时' }),
   'POST /api/track/case/subscription': () => ({ code: 'wx-login-code', templateIds: ['tpl-progress'] }),
   'POST /api/track/case/publish-consent': () => ({ consent: true }),
+  'POST /api/track/status': () => ({ cases: [{ caseNo: '20300401999999', statusKey: 'abcdefghijklmnopqrstuv' }] }),
+  'POST /api/wechat/session': () => ({ code: 'wx-login-code' }),
+  'POST /api/me/cases': () => ({ caseToken: fixture.citizenToken }),
   'POST /api/console/login': () => ({ username: 'nobody-here', password: 'not-the-password' }),
   'POST /api/console/cases/{caseNo}/actions': () => ({ action: 'reply', expectedVersion: 2, answer: '已责令限期支付。' }),
   'POST /api/console/admin/departments': () => ({ id: 'probe-dept', name: '测试部门' }),
@@ -425,6 +458,8 @@ const NO_BODY_POSTS = [
   '/api/console/admin/officials/{username}/enable',
   '/api/console/admin/officials/{username}/reset-password',
   '/api/console/admin/dead-letters/{id}/replay',
+  '/api/me/cases/{caseNo}/open',
+  '/api/me/cases/{caseNo}/password',
 ];
 
 type Path = (string | number)[];
@@ -680,9 +715,11 @@ async function send(kind: keyof typeof sent, route: RouteInfo, shape: Shape, cal
 /**
  * The one 5xx that is not a fault: the test stack configures no WeChat (MINSHENG_WECHAT_* unset),
  * and a well-formed subscription is then answered 503 SERVICE_UNAVAILABLE "微信消息服务暂未开通" —
- * an environment condition, like the storage faults this file does not inject.
+ * an environment condition, like the storage faults this file does not inject. So is POST
+ * /api/wechat/session's 503 ("微信登录暂未开通").
  */
-const wechatNotConfigured = (route: RouteInfo, res: ApiResponse) => route.key === 'POST /api/track/case/subscription' && res.status === 503 && codeOf(res) === 'SERVICE_UNAVAILABLE';
+const wechatNotConfigured = (route: RouteInfo, res: ApiResponse) =>
+  (route.key === 'POST /api/track/case/subscription' || route.key === 'POST /api/wechat/session') && res.status === 503 && codeOf(res) === 'SERVICE_UNAVAILABLE';
 
 /** P1 and P4: the violations of the promises every answer keeps. */
 function basicViolations(route: RouteInfo, res: ApiResponse): string[] {
@@ -786,7 +823,7 @@ describe('the route table', () => {
 
 describe('identity first (P1 P2 P4 P5)', () => {
   for (const route of ROUTES) {
-    const invalid = route.side === 'console' ? INVALID_CONSOLE : route.side === 'citizen' ? INVALID_CITIZEN : [];
+    const invalid = route.side === 'console' ? INVALID_CONSOLE : route.side === 'citizen' ? INVALID_CITIZEN : route.side === 'me' ? INVALID_ME : [];
     const title =
       route.side === 'public'
         ? `${route.key} (public): any caller, hostile request → no 5xx, JSON errors, a 4xx stores nothing`
@@ -832,7 +869,7 @@ describe('a role the route refuses gets 403 or 404 (P1 P3 P4 P5)', () => {
 
 describe('valid callers the route admits, hostile requests (P1 P4 P5 P7)', () => {
   for (const route of ROUTES.filter((r) => r.side !== 'public')) {
-    const allowed = route.side === 'citizen' ? [CITIZEN_CALLER] : OFFICIALS.filter((o) => !route.refused.includes(o)).map(officialCaller);
+    const allowed = route.side === 'citizen' ? [CITIZEN_CALLER] : route.side === 'me' ? [ME_CALLER] : OFFICIALS.filter((o) => !route.refused.includes(o)).map(officialCaller);
     it(`${route.key}: ${allowed.map((c) => c.replace(/^valid | token$/g, '')).join(', ')}`, async () => {
       const sweep = new Set(paramSweep(route));
       const strongest = allowed.includes(officialCaller('admin')) ? officialCaller('admin') : allowed[allowed.length - 1]!;
