@@ -24,6 +24,7 @@ describe('POST /api/cases: what the citizen is given', () => {
       type: 'complaint',
       status: 'submitted',
       dueAt: '2026-03-25T23:59:59+08:00',
+      statusKey: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
     });
   });
 

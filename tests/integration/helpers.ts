@@ -22,6 +22,8 @@ export interface FiledCase {
   type: string;
   status: string;
   dueAt: string;
+  /** Asks the case's status without the password (POST /api/track/status). */
+  statusKey: string;
 }
 
 export function complaint(overrides: Record<string, unknown> = {}): Record<string, unknown> {

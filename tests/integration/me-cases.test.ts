@@ -50,9 +50,9 @@ async function page(caseNo: string, when: Date) {
 }
 const statuses = (cases: { caseNo: string; statusKey: string }[]) => stack.request('POST', '/api/track/status', { body: { cases } });
 
-async function fileAndLoginAt(when: Date, body: Record<string, unknown> = complaint()): Promise<FiledCase & { statusKey: string; token: string }> {
+async function fileAndLoginAt(when: Date, body: Record<string, unknown> = complaint()): Promise<FiledCase & { token: string }> {
   at(when);
-  const filed = (await fileCase(stack, body)) as FiledCase & { statusKey: string };
+  const filed = (await fileCase(stack, body));
   const token = await login(stack, filed.caseNo, filed.password);
   return { ...filed, token };
 }
@@ -225,7 +225,7 @@ describe('a phone given at filing', () => {
 describe('a new password (POST /api/me/cases/{caseNo}/password)', () => {
   it('by phone: the new password works, the old one is refused, the old status key finds nothing, and the timeline and audit trail record it', async () => {
     const phone = '13700001111';
-    const filed = (await fileCase(stack, complaint({ contact: { phone } }))) as FiledCase & { statusKey: string };
+    const filed = (await fileCase(stack, complaint({ contact: { phone } })));
     at(day(0.5));
     const me = await phoneSession(phone);
     const res = await resetPassword(me, filed.caseNo);
@@ -274,9 +274,9 @@ describe('a new password (POST /api/me/cases/{caseNo}/password)', () => {
 describe('POST /api/track/status: the saved cases in one request', () => {
   it('answers in the order asked; a wrong key, an unknown case and a malformed number are found:false alike', async () => {
     at(T0);
-    const a = (await fileCase(stack, complaint())) as FiledCase & { statusKey: string };
-    const b = (await fileCase(stack, consultation())) as FiledCase & { statusKey: string };
-    const c = (await fileCase(stack, complaint({ title: '第三件' }))) as FiledCase & { statusKey: string };
+    const a = (await fileCase(stack, complaint()));
+    const b = (await fileCase(stack, consultation()));
+    const c = (await fileCase(stack, complaint({ title: '第三件' })));
     await acceptAt(stack, day(0.1), b.caseNo);
     // The key from login is the key from filing (same password).
     expect((await loginRes(a.caseNo, a.password)).body.statusKey).toBe(a.statusKey);

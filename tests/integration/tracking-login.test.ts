@@ -31,7 +31,9 @@ describe('POST /api/track/login: the right credentials', () => {
   it('answers 200 with a token and its expiry, 30 minutes on, in Shanghai time', async () => {
     const res = await attempt(filed.caseNo, filed.password, freshIp());
     expect(res.status, show(res)).toBe(200);
-    expect(res.body).toEqual({ token: expect.any(String), expiresAt: '2026-03-11T00:07:30+08:00' });
+    expect(res.body).toEqual({ token: expect.any(String), expiresAt: '2026-03-11T00:07:30+08:00', statusKey: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) });
+    // The status key the filing gave (same password): the phone may keep either.
+    expect(res.body.statusKey).toBe(filed.statusKey);
     const view = await track(stack, res.body.token);
     expect(view.caseNo).toBe(filed.caseNo);
   });
