@@ -31,6 +31,8 @@ export interface NewCase {
   event: CaseEvent;
   idempotency?: IdempotencyRecord;
   counters: CounterDelta[];
+  /** Notifications the filing sends (the filed SMS), written in its transaction. */
+  outbox?: OutboxItem[];
 }
 
 /** Cases and their events: every change is one version-guarded transaction with its event. */

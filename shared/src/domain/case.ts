@@ -71,6 +71,8 @@ export interface CaseRecord {
    * sort by urgency and the sweep finds due work without reading anything else.
    */
   schedule?: { dueAt: string; next?: { level: Exclude<SlaLevel, 'normal'>; at: string } };
+  /** Whether the phone given at filing receives progress SMS (set only when a phone was given). */
+  sms?: { optIn: boolean };
   /** A citizen who subscribed in WeChat to progress messages for this case. */
   subscription?: { openid: string; templateIds: string[]; at: string };
   /** The question put to the citizen while awaiting them. */

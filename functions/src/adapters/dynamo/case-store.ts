@@ -65,7 +65,7 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
       return Items.map((item) => item as CaseEvent);
     },
 
-    async createCase({ record, passwordHash, event, idempotency, counters }) {
+    async createCase({ record, passwordHash, event, idempotency, counters, outbox = [] }) {
       const transactions = [
         CaseEntity.build(PutTransaction).item(caseItem(record)).options({ condition: { attr: 'caseNo', exists: false } }),
         idempotency
@@ -76,6 +76,7 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
         CredentialEntity.build(PutTransaction).item({ caseNo: record.caseNo, passwordHash, createdAt: record.createdAt }),
         CaseEventEntity.build(PutTransaction).item({ ...event }),
         ...counterTransactions(counters, new Date(record.createdAt)),
+        ...outbox.map((o) => OutboxEntity.build(PutTransaction).item({ ...o })),
       ].filter((t) => t !== undefined);
       try {
         await retryTransaction(() => execute(...transactions), ON_CONFLICT_ONLY);

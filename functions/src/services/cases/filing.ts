@@ -16,7 +16,7 @@ import { hashPassword, passwordForIdempotencyKey, randomCaseDigits, randomPasswo
 import type { IdempotencyRecord } from '../../ports/cases';
 import { slaSettings, type SlaSettingsDeps } from '../sla/settings';
 import type { ClientInfo, Deps } from '../deps';
-import { caseEvent, citizenOf } from './case-event';
+import { caseEvent, citizenOf, outboxFor } from './case-event';
 
 export type FilingDeps = Pick<Deps, 'cases' | 'credentials' | 'reference' | 'now' | 'passwordKey'> & SlaSettingsDeps;
 
@@ -94,10 +94,13 @@ export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempote
       round: 1,
       ratings: [],
     }, now, settings.calendar);
+    const event = caseEvent({ caseNo, kind: 'submitted', actor: citizenOf(caseNo), at: now, toStatus: 'submitted', data: { type: body.type, categoryId: body.categoryId }, client });
     const result = await deps.cases.createCase({
       record,
       passwordHash,
-      event: caseEvent({ caseNo, kind: 'submitted', actor: citizenOf(caseNo), at: now, toStatus: 'submitted', data: { type: body.type, categoryId: body.categoryId }, client }),
+      event,
+      // The filed SMS (case number only) when a phone was given; the notifier sends it.
+      outbox: outboxFor(event, record),
       ...(keyHash ? { idempotency: { keyHash, bodyHash, caseNo, createdAt: at } } : {}),
       counters: statsDeltas(undefined, record, 'submitted'),
     });
