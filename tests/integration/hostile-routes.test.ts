@@ -3,7 +3,8 @@
  * promises checked generically (README "Who before what", status codes, "Bad input"):
  *
  *   P1  never a 5xx (this file injects no storage fault, so not even a 503 — but see
- *       wechatNotConfigured: the test stack has no WeChat, which subscription answers 503);
+ *       wechatNotConfigured / smsNotConfigured: the test stack has no WeChat and no SMS, which
+ *       subscription and the recovery code answer 503);
  *   P2  a route that needs a token (/api/console/* but the login, /api/track/case*) answers a caller
  *       without a valid token of its side with 401 — whatever the path parameter, query, content
  *       type or body: identity is checked before anything else;
@@ -406,6 +407,8 @@ const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/track/case/rating': () => ({ rating: 'satisfied', comment: '处理及时' }),
   'POST /api/track/case/subscription': () => ({ code: 'wx-login-code', templateIds: ['tpl-progress'] }),
   'POST /api/track/case/publish-consent': () => ({ consent: true }),
+  'POST /api/recovery/sms-code': () => ({ phone: '13800138000' }),
+  'POST /api/recovery/verify': () => ({ phone: '13800138000', code: '123456' }),
   'POST /api/console/login': () => ({ username: 'nobody-here', password: 'not-the-password' }),
   'POST /api/console/cases/{caseNo}/actions': () => ({ action: 'reply', expectedVersion: 2, answer: '已责令限期支付。' }),
   'POST /api/console/admin/departments': () => ({ id: 'probe-dept', name: '测试部门' }),
@@ -683,11 +686,13 @@ async function send(kind: keyof typeof sent, route: RouteInfo, shape: Shape, cal
  * an environment condition, like the storage faults this file does not inject.
  */
 const wechatNotConfigured = (route: RouteInfo, res: ApiResponse) => route.key === 'POST /api/track/case/subscription' && res.status === 503 && codeOf(res) === 'SERVICE_UNAVAILABLE';
+/** Likewise SMS (MINSHENG_SMS_* unset): a well-formed recovery-code request is answered 503 "短信服务暂未开通…". */
+const smsNotConfigured = (route: RouteInfo, res: ApiResponse) => route.key === 'POST /api/recovery/sms-code' && res.status === 503 && codeOf(res) === 'SERVICE_UNAVAILABLE';
 
 /** P1 and P4: the violations of the promises every answer keeps. */
 function basicViolations(route: RouteInfo, res: ApiResponse): string[] {
   const out: string[] = [];
-  if (res.status >= 500 && !wechatNotConfigured(route, res)) out.push(`P1 (never a 5xx): got ${res.status}`);
+  if (res.status >= 500 && !wechatNotConfigured(route, res) && !smsNotConfigured(route, res)) out.push(`P1 (never a 5xx): got ${res.status}`);
   if (is4xx(res.status)) {
     const b = res.body as { error?: { code?: unknown; message?: unknown } } | undefined;
     const keys = b && typeof b === 'object' ? Object.keys(b) : [];
