@@ -17,6 +17,7 @@ import { startConsoleForStack, type ConsoleServer } from './console-server';
 import { ensureTable, readServerlessConfig, REPO_ROOT } from './table-definition';
 import { describeLimits, limitsFromEnv, startThrottleProxy, type ThrottleProxy } from './throttle-proxy';
 import { startFakeWeChat, type FakeWeChat } from './fake-wechat';
+import { startFakeSms, type FakeSms } from './fake-sms';
 
 const STAGE = 'local';
 const TABLE_NAME = `minsheng-${STAGE}`;
@@ -99,6 +100,7 @@ async function main() {
   const children: ChildProcess[] = [];
   let dynamo: DynamoLocal | undefined;
   let wechat: FakeWeChat | undefined;
+  let smsFake: FakeSms | undefined;
   let h5: H5Server | undefined;
   let consoleServer: ConsoleServer | undefined;
   let gateway: ThrottleProxy | undefined;
@@ -113,6 +115,7 @@ async function main() {
     await h5?.close();
     await consoleServer?.close();
     await wechat?.stop();
+    await smsFake?.stop();
     await dynamo?.stop();
     log('stopped');
     process.exit(code);
@@ -136,6 +139,8 @@ async function main() {
 
     // WeChat's servers can't be reached from here: a local fake answers the same HTTP API.
     wechat = await startFakeWeChat();
+    // Tencent Cloud SMS likewise: a local fake checks the TC3 signature and shows what each phone received.
+    smsFake = await startFakeSms({ port: await choosePort(Number(process.env.MINSHENG_SMS_PORT ?? 10090)) });
     // The local stack's clock can be moved forward (npm run local:time -- +5d) to see the SLA timers act.
     const clockFile = resolve(LOCAL_DIR, 'clock-offset');
 
@@ -164,6 +169,14 @@ async function main() {
         MINSHENG_WECHAT_APP_ID: wechat.appId,
         MINSHENG_WECHAT_APP_SECRET: wechat.appSecret,
         MINSHENG_WECHAT_TEMPLATE_ID: 'local-progress-template',
+        MINSHENG_SMS_API_BASE: smsFake.url,
+        MINSHENG_SMS_SECRET_ID: smsFake.secretId,
+        MINSHENG_SMS_SECRET_KEY: smsFake.secretKey,
+        MINSHENG_SMS_SDK_APP_ID: smsFake.sdkAppId,
+        MINSHENG_SMS_SIGN_NAME: smsFake.signName,
+        MINSHENG_SMS_TEMPLATE_FILED: smsFake.templates.filed,
+        MINSHENG_SMS_TEMPLATE_PROGRESS: smsFake.templates.progress,
+        MINSHENG_SMS_TEMPLATE_CODE: smsFake.templates.code,
       },
     });
     children.push(offline);
@@ -223,6 +236,7 @@ async function main() {
       `    (one handler per department: username = department id, e.g. nyncj, scjgj, sthjj)`,
       '',
       `  Fake WeChat API ${wechat.url}   (subscription messages sent: ${wechat.url}/__fake/messages)`,
+      `  Fake SMS        ${smsFake.url}/   (the SMS each phone received, as it would show them; JSON: ${smsFake.url}/messages)`,
       `  SLA timers: every 5 minutes; move the local clock with \`npm run local:time -- +5d\` and sweep now with \`npm run local:sweep\``,
       '',
       '  Ctrl-C stops everything. `npm start -- --fresh` starts from empty data.',

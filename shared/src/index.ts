@@ -23,3 +23,4 @@ export * from './domain/events';
 export * from './domain/pages';
 export * from './domain/library-synonyms';
 export * from './api/path-params';
+export * from './api/recovery-schemas';

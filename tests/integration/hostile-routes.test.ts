@@ -3,7 +3,8 @@
  * promises checked generically (README "Who before what", status codes, "Bad input"):
  *
  *   P1  never a 5xx (this file injects no storage fault, so not even a 503 — but see
- *       wechatNotConfigured: the test stack has no WeChat, which subscription and the WeChat session answer 503);
+ *       wechatNotConfigured / smsNotConfigured: the test stack has no WeChat and no SMS, which
+ *       subscription, the WeChat session and the recovery code answer 503);
  *   P2  a route that needs a token (/api/console/* but the login, /api/track/case*, /api/me/*) answers a caller
  *       without a valid token of its side with 401 — whatever the path parameter, query, content
  *       type or body: identity is checked before anything else;
@@ -439,6 +440,8 @@ const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/track/status': () => ({ cases: [{ caseNo: '20300401999999', statusKey: 'abcdefghijklmnopqrstuv' }] }),
   'POST /api/wechat/session': () => ({ code: 'wx-login-code' }),
   'POST /api/me/cases': () => ({ caseToken: fixture.citizenToken }),
+  'POST /api/recovery/sms-code': () => ({ phone: '13800138000' }),
+  'POST /api/recovery/verify': () => ({ phone: '13800138000', code: '123456' }),
   'POST /api/console/login': () => ({ username: 'nobody-here', password: 'not-the-password' }),
   'POST /api/console/cases/{caseNo}/actions': () => ({ action: 'reply', expectedVersion: 2, answer: '已责令限期支付。' }),
   'POST /api/console/admin/departments': () => ({ id: 'probe-dept', name: '测试部门' }),
@@ -720,11 +723,13 @@ async function send(kind: keyof typeof sent, route: RouteInfo, shape: Shape, cal
  */
 const wechatNotConfigured = (route: RouteInfo, res: ApiResponse) =>
   (route.key === 'POST /api/track/case/subscription' || route.key === 'POST /api/wechat/session') && res.status === 503 && codeOf(res) === 'SERVICE_UNAVAILABLE';
+/** Likewise SMS (MINSHENG_SMS_* unset): a well-formed recovery-code request is answered 503 "短信服务暂未开通…". */
+const smsNotConfigured = (route: RouteInfo, res: ApiResponse) => route.key === 'POST /api/recovery/sms-code' && res.status === 503 && codeOf(res) === 'SERVICE_UNAVAILABLE';
 
 /** P1 and P4: the violations of the promises every answer keeps. */
 function basicViolations(route: RouteInfo, res: ApiResponse): string[] {
   const out: string[] = [];
-  if (res.status >= 500 && !wechatNotConfigured(route, res)) out.push(`P1 (never a 5xx): got ${res.status}`);
+  if (res.status >= 500 && !wechatNotConfigured(route, res) && !smsNotConfigured(route, res)) out.push(`P1 (never a 5xx): got ${res.status}`);
   if (is4xx(res.status)) {
     const b = res.body as { error?: { code?: unknown; message?: unknown } } | undefined;
     const keys = b && typeof b === 'object' ? Object.keys(b) : [];

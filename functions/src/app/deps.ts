@@ -8,7 +8,7 @@ export type DepsConfig = wire.WiringConfig;
  * drive many use cases at once. Routes do not use this: each takes only its own (see http/).
  */
 export function createDeps(config: DepsConfig): Deps {
-  const { wechat, wechatTemplateId, ...rest } = wire.build(wire.createWiring(config), {
+  const { wechat, wechatTemplateId, sms, smsTemplates, ...rest } = wire.build(wire.createWiring(config), {
     cases: wire.cases,
     queues: wire.queues,
     credentials: wire.credentials,
@@ -29,6 +29,11 @@ export function createDeps(config: DepsConfig): Deps {
     now: wire.clock,
     wechat: wire.wechat,
     wechatTemplateId: wire.wechatTemplateId,
+    sms: wire.sms,
+    smsTemplates: wire.smsTemplates,
+    smsDailyCap: wire.smsDailyCap,
+    recoveryCodes: wire.recoveryCodes,
+    recoveryKey: wire.recoveryKey,
   });
-  return { ...rest, ...(wechat ? { wechat } : {}), ...(wechatTemplateId ? { wechatTemplateId } : {}) };
+  return { ...rest, ...(wechat ? { wechat } : {}), ...(wechatTemplateId ? { wechatTemplateId } : {}), ...(sms ? { sms } : {}), ...(smsTemplates ? { smsTemplates } : {}) };
 }

@@ -15,6 +15,8 @@ import { createDynamoCitizenLinkStore } from '../adapters/dynamo/citizen-link-st
 import { LiveLibraryIndex } from '../adapters/search/live-library-index';
 import { chinaHolidayCalendar } from '../adapters/calendar/china';
 import { createWeChatClient } from '../adapters/wechat/client';
+import { createTencentSmsClient } from '../adapters/sms/tencent';
+import { createDynamoRecoveryCodeStore } from '../adapters/dynamo/recovery-code-store';
 import { parseEnv, type Env } from '../lib/env';
 import { deriveKey } from '../lib/secrets';
 import { createTokenService } from '../lib/tokens';
@@ -35,7 +37,7 @@ export interface Wiring {
 export type WiringConfig = Pick<Env, 'TABLE_NAME' | 'APP_SECRET'> & Partial<Omit<Env, 'TABLE_NAME' | 'APP_SECRET'>>;
 
 export function createWiring(config: WiringConfig): Wiring {
-  const env: Env = { AWS_REGION: 'ap-east-1', CITIZEN_TOKEN_MINUTES: 30, OFFICIAL_TOKEN_MINUTES: 60, ME_TOKEN_MINUTES: 120, ...config };
+  const env: Env = { AWS_REGION: 'ap-east-1', CITIZEN_TOKEN_MINUTES: 30, OFFICIAL_TOKEN_MINUTES: 60, ME_TOKEN_MINUTES: 120, SMS_DAILY_CAP_PER_PHONE: 10, ...config };
   const made = new Map<string, unknown>();
   return {
     env,
@@ -107,6 +109,22 @@ export const wechat = (w: Wiring): Deps['wechat'] =>
 /** The progress-message template citizens subscribe to. */
 export const wechatTemplateId = (w: Wiring): Deps['wechatTemplateId'] => w.env.WECHAT_TEMPLATE_ID;
 
+/** Tencent Cloud SMS, where configured (else citizens are not texted and recovery by SMS answers 503). */
+export const sms = (w: Wiring): Deps['sms'] =>
+  w.once('sms', () => {
+    const { SMS_API_BASE: baseUrl, SMS_SECRET_ID: secretId, SMS_SECRET_KEY: secretKey, SMS_SDK_APP_ID: sdkAppId, SMS_SIGN_NAME: signName } = w.env;
+    return baseUrl && secretId && secretKey && sdkAppId && signName && smsTemplates(w) ? createTencentSmsClient({ baseUrl, secretId, secretKey, sdkAppId, signName }) : undefined;
+  });
+/** The approved SMS template ids (all three, or none). */
+export const smsTemplates = (w: Wiring): Deps['smsTemplates'] => {
+  const { SMS_TEMPLATE_FILED: filed, SMS_TEMPLATE_PROGRESS: progress, SMS_TEMPLATE_CODE: code } = w.env;
+  return filed && progress && code ? { filed, progress, code } : undefined;
+};
+export const smsDailyCap = (w: Wiring): Deps['smsDailyCap'] => w.env.SMS_DAILY_CAP_PER_PHONE;
+export const recoveryCodes = (w: Wiring): Deps['recoveryCodes'] => w.once('recoveryCodes', () => createDynamoRecoveryCodeStore(table(w)));
+/** Key of the keyed hashes of recovery codes. */
+export const recoveryKey = (w: Wiring): Deps['recoveryKey'] => w.once('recoveryKey', () => deriveKey(w.env.APP_SECRET, 'recovery-code'));
+
 // ---- The groups the use cases take (each mirrors a service's *Deps type) ----
 
 // Functions rather than shared objects, so a route that uses none of a group bundles none of it.
@@ -118,7 +136,7 @@ export const citizenAuthDeps = () => ({ tokens, now: clock });
 /** Checking an official's token against their account. */
 export const officialAuthDeps = () => ({ officials, tokens, now: clock });
 /** Delivering the outbox. */
-export const notifierDeps = () => ({ notifications, cases, wechat, wechatTemplateId, now: clock });
+export const notifierDeps = () => ({ notifications, cases, wechat, wechatTemplateId, sms, smsTemplates, smsDailyCap, throttle, identityKey, now: clock });
 
 /**
  * The local stack's movable clock: real time plus the offset (ms) in `file`, read on every call

@@ -20,6 +20,21 @@ const envSchema = z.object({
   WECHAT_APP_ID: z.optional(z.string()),
   WECHAT_APP_SECRET: z.optional(z.string()),
   WECHAT_TEMPLATE_ID: z.optional(z.string()),
+  /**
+   * Tencent Cloud SMS (https://sms.tencentcloudapi.com; a local fake in the local stack). Citizens are
+   * texted, and recovery by SMS code works, only when the base, credentials, app, signature and
+   * the three template ids are all set.
+   */
+  SMS_API_BASE: z.optional(z.string()),
+  SMS_SECRET_ID: z.optional(z.string()),
+  SMS_SECRET_KEY: z.optional(z.string()),
+  SMS_SDK_APP_ID: z.optional(z.string()),
+  SMS_SIGN_NAME: z.optional(z.string()),
+  SMS_TEMPLATE_FILED: z.optional(z.string()),
+  SMS_TEMPLATE_PROGRESS: z.optional(z.string()),
+  SMS_TEMPLATE_CODE: z.optional(z.string()),
+  /** Progress messages per phone per Shanghai day; more are not sent (the case page still shows them). */
+  SMS_DAILY_CAP_PER_PHONE: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 10),
 });
 
 export type Env = z.infer<typeof envSchema>;

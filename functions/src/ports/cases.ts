@@ -32,6 +32,8 @@ export interface NewCase {
   event: CaseEvent;
   idempotency?: IdempotencyRecord;
   counters: CounterDelta[];
+  /** Notifications the filing sends (the filed SMS), written in its transaction. */
+  outbox?: OutboxItem[];
   /** Identities the case is linked to from the start (the phone given at filing). */
   links?: Omit<CaseLink, 'seenProgressAt'>[];
 }

@@ -36,7 +36,10 @@ export interface InboxItem {
   body: string;
 }
 
-/** The outbox, officials' inboxes and the WeChat sends (claimed, so each goes out once). */
+/** A channel a citizen is messaged by. */
+export type SendChannel = 'wechat' | 'sms';
+
+/** The outbox, officials' inboxes and citizens' sends per channel (claimed, so each goes out once). */
 export interface NotificationStore {
   listOutbox(shard: number, limit: number): Promise<OutboxItem[]>;
   deleteOutbox(item: OutboxItem): Promise<void>;
@@ -58,10 +61,16 @@ export interface NotificationStore {
   putInboxItem(item: InboxItem): Promise<boolean>;
   listInbox(inboxKeys: string[], limit: number): Promise<InboxItem[]>;
   /**
-   * Claim the sending of WeChat message `id` (an outbox id) for `leaseMs`: 'sent' if it already
-   * went out, 'busy' if another run holds an unexpired claim. A crashed sender's claim expires.
+   * Claim the sending of outbox item `id` by `channel` for `leaseMs`: 'sent' if it already went out
+   * by that channel, 'busy' if another run holds an unexpired claim. A crashed sender's claim expires.
+   * Each channel is claimed on its own: one channel's failure never re-sends another's.
    */
-  claimWeChatSend(id: string, now: Date, leaseMs: number): Promise<'claimed' | 'sent' | 'busy'>;
-  markWeChatSent(id: string, now: Date): Promise<void>;
-  releaseWeChatSend(id: string): Promise<void>;
+  claimSend(channel: SendChannel, id: string, now: Date, leaseMs: number): Promise<'claimed' | 'sent' | 'busy'>;
+  markSent(channel: SendChannel, id: string, now: Date): Promise<void>;
+  releaseSend(channel: SendChannel, id: string): Promise<void>;
+  /** Add WeChat subscription credits to a case (one per accepted subscription request); the credits now. */
+  addWeChatCredits(caseNo: string, delta: number): Promise<number>;
+  /** Take one WeChat credit of a case, atomically; false when none is left. */
+  consumeWeChatCredit(caseNo: string): Promise<boolean>;
+  getWeChatCredits(caseNo: string): Promise<number>;
 }

@@ -11,6 +11,7 @@ import type { ThrottleStore } from '../ports/throttle';
 import type { WeChatApi } from '../ports/wechat';
 import type { CitizenLinkStore } from '../ports/citizen-links';
 import type { SmsApi, SmsTemplates } from '../ports/sms';
+import type { RecoveryCodeStore } from '../ports/recovery-codes';
 import type { TokenService } from '../lib/tokens';
 
 /**
@@ -58,6 +59,12 @@ export interface Deps {
   /** The SMS provider; unset where SMS is not configured (citizens are then not texted, and recovery by SMS is unavailable). */
   sms?: SmsApi;
   smsTemplates?: SmsTemplates;
+  /** Progress SMS per phone per Shanghai day (SMS_DAILY_CAP_PER_PHONE). */
+  smsDailyCap: number;
+  /** One-time recovery codes sent by SMS. */
+  recoveryCodes: RecoveryCodeStore;
+  /** Key of the keyed hashes of recovery codes. */
+  recoveryKey: Buffer;
 }
 
 export type { ClientInfo } from '../lib/http';

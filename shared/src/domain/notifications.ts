@@ -2,11 +2,11 @@ import type { CaseRecord } from './case';
 import type { EventKind } from './events';
 import { maskSensitiveText } from './privacy';
 
-/** Who a notification is for: the citizen (WeChat), a department's handlers, or a role's inbox. */
+/** Who a notification is for: the citizen (WeChat and/or SMS), a department's handlers, or a role's inbox. */
 export type Audience = { kind: 'citizen' } | { kind: 'department'; departmentId: string } | { kind: 'role'; role: 'intake' | 'supervisor' | 'authority' };
 
 /** Event kinds that notify someone: lifecycle events and the SLA timers' steps. */
-export type NotifiableKind = 'accepted' | 'transferred' | 'info_requested' | 'replied' | 'urged' | 'extension_requested' | 'sla_warning' | 'sla_overdue' | 'sla_severe';
+export type NotifiableKind = 'submitted' | 'closed' | 'accepted' | 'transferred' | 'info_requested' | 'replied' | 'urged' | 'extension_requested' | 'sla_warning' | 'sla_overdue' | 'sla_severe';
 
 export interface NotificationDraft {
   audience: Audience;
@@ -19,7 +19,8 @@ export interface NotificationDraft {
 /**
  * Who is told what when a case changes. SLA steps follow DESIGN.md: warning → the handling
  * department; overdue → supervisors (and the citizen); severe → the supervising authority (and
- * the citizen). Citizens are only ever messaged if they subscribed; the notifier checks that.
+ * the citizen). A citizen is messaged through each channel the case has (notifier: WeChat if they
+ * subscribed and a credit is left, SMS if they gave a phone and did not opt out); the notifier checks that.
  */
 export function notificationsFor(kind: EventKind, after: CaseRecord): NotificationDraft[] {
   const base = { caseNo: after.caseNo, kind };
@@ -27,9 +28,18 @@ export function notificationsFor(kind: EventKind, after: CaseRecord): Notificati
   // Inboxes are lists: phones and ID numbers a citizen typed into a title are masked, as in queues.
   const title = maskSensitiveText(after.title);
   switch (kind) {
+    case 'submitted':
+      // The filed SMS (the case number, and that the phone recovers the password): only with a phone.
+      return after.contact?.phone ? [{ ...base, audience: { kind: 'citizen' }, title: '诉求已提交', body: `案件编号 ${after.caseNo}` }] : [];
     case 'accepted':
+      return [
+        ...(dept ? [{ ...base, audience: { kind: 'department' as const, departmentId: dept }, title: '新交办案件', body: `案件 ${after.caseNo}「${title}」已交由本部门办理` }] : []),
+        { ...base, audience: { kind: 'citizen' }, title: '您的诉求已受理', body: '已受理并交承办部门办理' },
+      ];
     case 'transferred':
       return dept ? [{ ...base, audience: { kind: 'department', departmentId: dept }, title: '新交办案件', body: `案件 ${after.caseNo}「${title}」已交由本部门办理` }] : [];
+    case 'closed':
+      return [{ ...base, audience: { kind: 'citizen' }, title: '您的诉求已办结', body: '您的诉求已办结，感谢您的反映' }];
     case 'extension_requested':
       return [{ ...base, audience: { kind: 'role', role: 'supervisor' }, title: '延期申请待审批', body: `案件 ${after.caseNo} 申请延期 ${after.extension?.days ?? ''} 天` }];
     case 'urged':
@@ -55,6 +65,38 @@ export function notificationsFor(kind: EventKind, after: CaseRecord): Notificati
     default:
       return [];
   }
+}
+
+/** The channels a citizen notification of `kind` goes by: the filing's goes by SMS only (WeChat has no subscription yet). */
+export function citizenChannels(kind: EventKind): readonly CitizenChannel[] {
+  return kind === 'submitted' ? ['sms'] : ['wechat', 'sms'];
+}
+
+export type CitizenChannel = 'wechat' | 'sms';
+
+/**
+ * What a progress SMS says happened ({2} of the progress template). Each at most 6 characters:
+ * Tencent Cloud SMS limits a variable's value (6 characters for some accounts, 12 for others).
+ */
+export const SMS_PROGRESS_PHRASES: Partial<Record<EventKind, string>> = {
+  accepted: '已受理',
+  info_requested: '需补充材料',
+  replied: '已答复',
+  sla_overdue: '已提请督办',
+  sla_severe: '已报上级督办',
+  closed: '已办结',
+};
+
+/**
+ * The notifications for a case merged into `kept` when `kept` is answered or closed: each merged
+ * case's citizen is told under their own case number (their channels, their case page).
+ */
+export function mergedCaseNotifications(kind: EventKind, kept: CaseRecord, mergedCaseNos: string[]): NotificationDraft[] {
+  const text =
+    kind === 'replied'
+      ? { title: '您的诉求已答复', body: `与您的诉求合并办理的案件 ${kept.caseNo} 已答复，请查看` }
+      : { title: '您的诉求已办结', body: `与您的诉求合并办理的案件 ${kept.caseNo} 已办结` };
+  return mergedCaseNos.map((caseNo) => ({ audience: { kind: 'citizen' }, kind, caseNo, ...text }));
 }
 
 /** Inbox partition of an audience (citizens have no inbox: they are messaged in WeChat). */

@@ -67,7 +67,13 @@ beforeAll(async () => {
     expect(res.status, show(res)).toBe(200);
   }
   officials.at(clock);
-  await deliverNotifications(stack.deps); // what filing and accepting caused
+  await deliverNotifications(stack.deps); // what filing and accepting caused (the "accepted" message takes the first credit)
+  for (const k of ['doomed', 'transient'] as const) {
+    // WeChat's one-time rule: the case page asks again, and the citizen accepts one more message.
+    const token = await login(stack, c[k].caseNo, c[k].password);
+    const res = await stack.request('POST', '/api/track/case/subscription', { token, body: { code: `code-${k}`, templateIds: ['tpl-progress'] } });
+    expect(res.body, show(res)).toEqual({ subscribed: true, credits: 1 });
+  }
 });
 
 afterAll(async () => {
@@ -134,7 +140,7 @@ describe('a notification that keeps failing', () => {
     const tokens = fake.tokenRequests();
     for (let i = 0; i < 3; i++) {
       advance(PAST_ANY_DELAY);
-      expect(await deliverNotifications(stack.deps)).toEqual({ inbox: 0, wechat: 0, busy: 0, notSubscribed: 0, failed: 0, deferred: 0, deadLettered: 0 });
+      expect(await deliverNotifications(stack.deps)).toEqual({ inbox: 0, wechat: 0, sms: 0, capped: 0, busy: 0, notSubscribed: 0, failed: 0, deferred: 0, deadLettered: 0 });
     }
     expect(await deliverNotifications(broken)).toMatchObject({ failed: 0, deadLettered: 0 });
     expect(fake.tokenRequests()).toBe(tokens);

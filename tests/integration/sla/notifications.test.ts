@@ -56,7 +56,8 @@ describe('subscribing (POST /api/track/case/subscription)', () => {
   it('exchanges the wx.login code for the openid and keeps it on the case, never showing it to officials', async () => {
     const res = await subscribe('sub', codes.sub);
     expect(res.status, show(res)).toBe(200);
-    expect(res.body).toEqual({ subscribed: true });
+    // WeChat's one-time rule: one accepted request allows one message (a credit).
+    expect(res.body).toEqual({ subscribed: true, credits: 1 });
     expect((await stack.deps.cases.getCase(c.sub.caseNo))!.subscription).toMatchObject({ openid: fake.openidFor(codes.sub), templateIds: ['tpl-progress'] });
     expect((await subscribe('sub2', codes.sub2)).status).toBe(200);
     const detail = await officials.get('shouli', `/api/console/cases/${c.sub.caseNo}`);
@@ -75,14 +76,17 @@ describe('subscribing (POST /api/track/case/subscription)', () => {
 
 describe('citizens are messaged in WeChat only if they subscribed', () => {
   it('an info request reaches the subscribed citizen (touser = their openid), not the one who did not subscribe', async () => {
-    await deliverNotifications(stack.deps); // what filing and dispatch caused
+    await deliverNotifications(stack.deps); // what filing and dispatch caused (the "accepted" message takes each subscriber's credit)
+    // The case page asks again (one-time rule): one more message allowed.
+    expect((await subscribe('sub', codes.sub)).body).toEqual({ subscribed: true, credits: 1 });
     const before = fake.messages().length;
     await actAt(stack, day(1), c.sub.caseNo, { action: 'request_info', question: '请补充劳动合同和工资条的复印件，以便核实欠薪金额' }, HANDLER);
     await actAt(stack, day(1), c.plain.caseNo, { action: 'request_info', question: '请补充身份证明' }, HANDLER);
     const result = await deliverNotifications(stack.deps);
     expect(result).toMatchObject({ wechat: 1, notSubscribed: 1, failed: 0 });
     expect(fake.messages().length - before).toBe(1);
-    const [m] = messagesFor(c.sub.caseNo);
+    const [accepted, m] = messagesFor(c.sub.caseNo);
+    expect(accepted!.data.thing2!.value, 'the acceptance went first, on the first credit').toBe('您的诉求已受理');
     expect(m).toMatchObject({ touser: fake.openidFor(codes.sub), template_id: 'tpl-progress', page: `subpackages/case/detail/index?caseNo=${c.sub.caseNo}` });
     expect(m!.data.thing2!.value).toBe('需要您补充材料');
     expect(Array.from(m!.data.thing3!.value).length).toBeLessThanOrEqual(20);
@@ -92,10 +96,15 @@ describe('citizens are messaged in WeChat only if they subscribed', () => {
 
   it('a reply reaches the subscribed citizen', async () => {
     await actAt(stack, day(1.5), c.sub.caseNo, { action: 'supplement', content: '已上传劳动合同' }, citizenOf(c.sub.caseNo));
+    await subscribe('sub', codes.sub);
     await actAt(stack, day(2), c.sub.caseNo, { action: 'reply', answer: '可向县劳动人事争议仲裁院申请仲裁。' }, HANDLER);
     const result = await deliverNotifications(stack.deps);
     expect(result.wechat).toBe(1);
-    expect(messagesFor(c.sub.caseNo).map((m) => m.data.thing2!.value)).toEqual(['需要您补充材料', '您的诉求已答复']);
+    expect(messagesFor(c.sub.caseNo).map((m) => m.data.thing2!.value)).toEqual(['您的诉求已受理', '需要您补充材料', '您的诉求已答复']);
+  });
+
+  it('each message sent took one credit: none is left until the citizen accepts again', async () => {
+    expect(await stack.deps.notifications.getWeChatCredits(c.sub.caseNo)).toBe(0);
   });
 
   it('with WeChat not configured, citizens are simply not messaged (and officials still are)', async () => {
@@ -124,6 +133,7 @@ describe('SLA steps: who is told', () => {
   });
 
   it('overdue: supervisors’ inbox for every case; a WeChat message for the subscribed citizen only', async () => {
+    await subscribe('sub2', codes.sub2);
     const r = await sweepAt(stack, day(8));
     expect(r.steps).toEqual({ warning: 0, overdue: 3, severe: 0 });
     const result = await deliverNotifications(stack.deps);
@@ -142,7 +152,7 @@ describe('SLA steps: who is told', () => {
   it('delivering again delivers nothing twice: no new inbox items, no new WeChat messages', async () => {
     const before = { messages: fake.messages().length, duban: (await officials.inbox('duban')).length, rsj: (await officials.inbox('rsj')).length };
     const again = await deliverNotifications(stack.deps);
-    expect(again).toEqual({ inbox: 0, wechat: 0, busy: 0, notSubscribed: 0, failed: 0, deferred: 0, deadLettered: 0 });
+    expect(again).toEqual({ inbox: 0, wechat: 0, sms: 0, capped: 0, busy: 0, notSubscribed: 0, failed: 0, deferred: 0, deadLettered: 0 });
     expect(fake.messages().length).toBe(before.messages);
     const duban = await officials.inbox('duban');
     expect(duban.length).toBe(before.duban);
@@ -151,6 +161,7 @@ describe('SLA steps: who is told', () => {
   });
 
   it('severe, with the WeChat token invalidated meanwhile: the send refreshes the token once and succeeds; authority inboxes get it', async () => {
+    await subscribe('sub2', codes.sub2);
     fake.invalidateToken();
     const tokensBefore = fake.tokenRequests();
     const r = await sweepAt(stack, day(15));
@@ -167,14 +178,15 @@ describe('SLA steps: who is told', () => {
     }
     expect((await officials.inbox('rsj')).filter((i) => i.kind === 'sla_severe')).toEqual([]);
     expect((await officials.inbox('shouli')).filter((i) => i.kind === 'sla_severe')).toEqual([]);
-    // Every WeChat message to the second citizen, once each: overdue, severe (urge and warning are not for citizens).
-    expect(messagesFor(c.sub2.caseNo).map((m) => m.data.thing2!.value)).toEqual(['办理已超期，已提请督办', '办理严重超期，已报上级督办']);
+    // Every WeChat message to the second citizen, once each: accepted, overdue, severe (urge and warning are not for citizens).
+    expect(messagesFor(c.sub2.caseNo).map((m) => m.data.thing2!.value)).toEqual(['您的诉求已受理', '办理已超期，已提请督办', '办理严重超期，已报上级督办']);
   });
 });
 
 describe('at least once: an undelivered notification stays in the outbox and goes out later, once', () => {
   it('WeChat failing (bad credentials) leaves the item for a later run (a minute on), which sends it once', async () => {
     const broken: Deps = { ...stack.deps, wechat: createWeChatClient({ baseUrl: fake.url, appId: fake.appId, appSecret: 'not-the-secret' }) };
+    await subscribe('sub2', codes.sub2);
     await actAt(stack, day(16), c.sub2.caseNo, { action: 'request_info', question: '请补充银行流水' }, HANDLER);
     const failed = await deliverNotifications(broken);
     expect(failed).toMatchObject({ wechat: 0, failed: 1 });
@@ -191,6 +203,7 @@ describe('at least once: an undelivered notification stays in the outbox and goe
   it('two notifiers running at once (the sweep handler delivers, and so does the every-minute notifier) send each WeChat message once', async () => {
     // The second citizen supplements and is answered: one citizen message ("replied") waits in the outbox.
     await actAt(stack, day(16.5), c.sub2.caseNo, { action: 'supplement', content: '已上传银行流水' }, citizenOf(c.sub2.caseNo));
+    await subscribe('sub2', codes.sub2);
     await actAt(stack, day(17), c.sub2.caseNo, { action: 'reply', answer: '经核实，已责令用人单位补发工资。' }, HANDLER);
     await actAt(stack, day(17), c.plain2.caseNo, { action: 'urge', note: '请当日办结' }, { role: 'supervisor', id: 'duban' });
     // WeChat answering slowly (300 ms), as it does at times: the window in which both runs work on the same item.

@@ -79,7 +79,7 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
       return Items.map((item) => item as CaseEvent);
     },
 
-    async createCase({ record, passwordHash, event, idempotency, counters, links = [] }) {
+    async createCase({ record, passwordHash, event, idempotency, counters, links = [], outbox = [] }) {
       const transactions = [
         CaseEntity.build(PutTransaction).item(caseItem(record)).options({ condition: { attr: 'caseNo', exists: false } }),
         idempotency
@@ -91,6 +91,7 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
         CaseEventEntity.build(PutTransaction).item({ ...event }),
         ...counterTransactions(counters, new Date(record.createdAt)),
         ...links.map((link) => CaseLinkEntity.build(PutTransaction).item({ ...link })),
+        ...outbox.map((o) => OutboxEntity.build(PutTransaction).item({ ...o })),
       ].filter((t) => t !== undefined);
       try {
         await retryTransaction(() => execute(...transactions), ON_CONFLICT_ONLY);

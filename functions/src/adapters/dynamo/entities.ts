@@ -274,15 +274,35 @@ export function notificationEntities(table: MinshengTable) {
     computeKey: ({ inboxKey, at, id }) => key.inbox(inboxKey, at, id),
   });
 
-  const WeChatSentEntity = new Entity({
+  const SentEntity = new Entity({
     name: 'WeChatSent',
     table,
     timestamps: false,
-    schema: item({ id: string().key(), status: string().enum('sending', 'sent'), leaseUntil: number(), at: string(), ttl: number() }),
-    computeKey: ({ id }) => key.wechatSent(id),
+    schema: item({ channel: string().key(), id: string().key(), status: string().enum('sending', 'sent'), leaseUntil: number(), at: string(), ttl: number() }),
+    computeKey: ({ channel, id }) => key.sent(channel, id),
   });
 
-  return { OutboxEntity, DeadLetterEntity, InboxEntity, WeChatSentEntity };
+  const WeChatCreditsEntity = new Entity({
+    name: 'WeChatCredits',
+    table,
+    timestamps: false,
+    schema: item({ caseNo: string().key(), credits: number() }),
+    computeKey: ({ caseNo }) => key.wechatCredits(caseNo),
+  });
+
+  return { OutboxEntity, DeadLetterEntity, InboxEntity, SentEntity, WeChatCreditsEntity };
+}
+
+/** Recovery codes sent by SMS: the code's keyed hash, its expiry and the tries counted. */
+export function recoveryEntities(table: MinshengTable) {
+  const RecoveryCodeEntity = new Entity({
+    name: 'RecoveryCode',
+    table,
+    timestamps: false,
+    schema: item({ identity: string().key(), codeHash: string(), expiresAt: number(), tries: number(), ttl: number() }),
+    computeKey: ({ identity }) => key.recoveryCode(identity),
+  });
+  return { RecoveryCodeEntity };
 }
 
 /** Admins' SLA policies and holiday-calendar overrides. */

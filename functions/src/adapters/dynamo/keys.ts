@@ -72,7 +72,12 @@ export const key = {
   deadLetters: 'DEAD#OUTBOX',
   inbox: (inboxKey: string, at: string, id: string) => ({ pk: `INBOX#${inboxKey}`, sk: `${at}#${id}` }),
   inboxPartition: (inboxKey: string) => `INBOX#${inboxKey}`,
-  wechatSent: (id: string) => ({ pk: `WXSENT#${id}`, sk: 'SENT' }),
+  /** A citizen message's send claim per channel (WeChat's keeps its first key: claims in flight across a deploy stay valid). */
+  sent: (channel: string, id: string) => (channel === 'wechat' ? { pk: `WXSENT#${id}`, sk: 'SENT' } : { pk: `SENT#${channel}#${id}`, sk: 'SENT' }),
+  /** WeChat subscription-message credits of a case (one per accepted wx.requestSubscribeMessage). */
+  wechatCredits: (caseNo: string) => ({ pk: `CASE#${caseNo}`, sk: 'WXCREDITS' }),
+  /** A recovery code sent to a phone (keyed hash of the phone). */
+  recoveryCode: (identity: string) => ({ pk: `RECOVERY#${identity}`, sk: 'CODE' }),
   /** A case linked to a citizen identity (a WeChat user who bound it, the phone given at filing); case numbers sort by filing time. */
   caseLink: (identity: string, caseNo: string) => ({ pk: `LINK#${identity}`, sk: caseNo }),
   caseLinks: (identity: string) => `LINK#${identity}`,

@@ -23,7 +23,7 @@ function asOutboxItem({ id, shard, createdAt, audience, kind, caseNo, title, bod
 
 /** The outbox (sharded) and its dead letters, officials' inboxes (one partition each, newest first) and WeChat send claims. */
 export function createDynamoNotificationStore(table: MinshengTable): NotificationStore {
-  const { OutboxEntity, DeadLetterEntity, InboxEntity, WeChatSentEntity } = notificationEntities(table);
+  const { OutboxEntity, DeadLetterEntity, InboxEntity, SentEntity, WeChatCreditsEntity } = notificationEntities(table);
   const ttlFrom = (now: Date) => Math.floor(now.getTime() / 1000) + WECHAT_SENT_TTL_SECONDS;
 
   /**
@@ -105,26 +105,46 @@ export function createDynamoNotificationStore(table: MinshengTable): Notificatio
         .slice(0, limit);
     },
 
-    async claimWeChatSend(id, now, leaseMs) {
+    async claimSend(channel, id, now, leaseMs) {
       try {
-        await WeChatSentEntity.build(PutItemCommand)
-          .item({ id, status: 'sending', leaseUntil: now.getTime() + leaseMs, at: now.toISOString(), ttl: ttlFrom(now) })
+        await SentEntity.build(PutItemCommand)
+          .item({ channel, id, status: 'sending', leaseUntil: now.getTime() + leaseMs, at: now.toISOString(), ttl: ttlFrom(now) })
           .options({ condition: { or: [{ attr: 'id', exists: false }, { and: [{ attr: 'status', eq: 'sending' }, { attr: 'leaseUntil', lt: now.getTime() }] }] } })
           .send();
         return 'claimed';
       } catch (error) {
         if (!isConditionFailed(error)) throw error;
-        const { Item } = await WeChatSentEntity.build(GetItemCommand).key({ id }).options(LATEST).send();
+        const { Item } = await SentEntity.build(GetItemCommand).key({ channel, id }).options(LATEST).send();
         return Item?.status === 'sent' ? 'sent' : 'busy';
       }
     },
 
-    async markWeChatSent(id, now) {
-      await WeChatSentEntity.build(PutItemCommand).item({ id, status: 'sent', leaseUntil: 0, at: now.toISOString(), ttl: ttlFrom(now) }).send();
+    async markSent(channel, id, now) {
+      await SentEntity.build(PutItemCommand).item({ channel, id, status: 'sent', leaseUntil: 0, at: now.toISOString(), ttl: ttlFrom(now) }).send();
     },
 
-    async releaseWeChatSend(id) {
-      await WeChatSentEntity.build(DeleteItemCommand).key({ id }).options({ condition: { attr: 'status', eq: 'sending' } }).send().catch(() => undefined);
+    async releaseSend(channel, id) {
+      await SentEntity.build(DeleteItemCommand).key({ channel, id }).options({ condition: { attr: 'status', eq: 'sending' } }).send().catch(() => undefined);
+    },
+
+    async addWeChatCredits(caseNo, delta) {
+      const { Attributes } = await WeChatCreditsEntity.build(UpdateItemCommand).item({ caseNo, credits: $add(delta) }).options({ returnValues: 'UPDATED_NEW' }).send();
+      return Attributes?.credits ?? delta;
+    },
+
+    async consumeWeChatCredit(caseNo) {
+      try {
+        await WeChatCreditsEntity.build(UpdateItemCommand).item({ caseNo, credits: $add(-1) }).options({ condition: { attr: 'credits', gt: 0 } }).send();
+        return true;
+      } catch (error) {
+        if (isConditionFailed(error)) return false;
+        throw error;
+      }
+    },
+
+    async getWeChatCredits(caseNo) {
+      const { Item } = await WeChatCreditsEntity.build(GetItemCommand).key({ caseNo }).options(LATEST).send();
+      return Item?.credits ?? 0;
     },
   };
 }

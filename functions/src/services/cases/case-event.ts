@@ -1,5 +1,5 @@
 import { monotonicFactory } from 'ulid';
-import { OUTBOX_SHARDS, citizenSees, notificationsFor, shardOf, type Actor, type CaseRecord, type CaseStatus, type Decision, type EventData, type EventKind } from '@minsheng/shared';
+import { OUTBOX_SHARDS, citizenSees, notificationsFor, shardOf, type Actor, type CaseRecord, type CaseStatus, type Decision, type EventData, type EventKind, type NotificationDraft } from '@minsheng/shared';
 import type { CaseEvent } from '../../ports/cases';
 import type { OutboxItem } from '../../ports/notifications';
 import type { ClientInfo } from '../deps';
@@ -70,8 +70,13 @@ export function withProgress(next: CaseRecord, event: Pick<CaseEvent, 'public' |
 
 /** The notifications a change sends, as outbox items written in its transaction (ids derive from the event: retries can't duplicate). */
 export function outboxFor(event: CaseEvent, after: CaseRecord): OutboxItem[] {
-  return notificationsFor(event.kind, after).map((n, i) => {
-    const id = `${event.eventId}-${i}`;
+  return notificationItems(event, notificationsFor(event.kind, after));
+}
+
+/** Outbox items for drafts caused by `event`; ids derive from the event (and `prefix`, to keep groups apart). */
+export function notificationItems(event: CaseEvent, drafts: NotificationDraft[], prefix = ''): OutboxItem[] {
+  return drafts.map((n, i) => {
+    const id = `${event.eventId}-${prefix}${i}`;
     return { id, shard: shardOf(id, OUTBOX_SHARDS), createdAt: event.at, audience: n.audience, kind: n.kind, caseNo: n.caseNo, title: n.title, body: n.body };
   });
 }

@@ -1,8 +1,9 @@
-import { DomainError, decide, statsDeltas, withSlaSchedule, type Actor, type CaseCommand, type CaseRecord, type EventData, type EventKind } from '@minsheng/shared';
+import { DomainError, decide, mergedCaseNotifications, statsDeltas, withSlaSchedule, type Actor, type CaseCommand, type CaseRecord, type EventData, type EventKind } from '@minsheng/shared';
 import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
 import type { CaseEvent } from '../../ports/cases';
 import type { ClientInfo, Deps } from '../deps';
-import { auditEvent, eventFromDecision, outboxFor, withProgress } from './case-event';
+import { auditEvent, eventFromDecision, notificationItems, outboxFor, withProgress } from './case-event';
+import type { OutboxItem } from '../../ports/notifications';
 
 export type ChangeCaseDeps = Pick<Deps, 'cases' | 'now'> & SlaSettingsDeps;
 
@@ -30,7 +31,8 @@ export async function changeCase(
     const event = eventFromDecision(caseNo, decision, actor, now, client);
     const next = withProgress(withSlaSchedule(decision.next, now, calendar), event);
     const counters = statsDeltas(current, next, decision.event.kind);
-    const result = await deps.cases.applyChange(next, current.version, event, counters, outboxFor(event, next), await eventsOnOtherCases(deps, next, event, actor, client));
+    const outbox = [...outboxFor(event, next), ...(await mergedCitizensTold(deps, current, next, event))];
+    const result = await deps.cases.applyChange(next, current.version, event, counters, outbox, await eventsOnOtherCases(deps, next, event, actor, client));
     if (result.ok) return next;
     if (expectedVersion !== undefined) throw new DomainError('VERSION_CONFLICT');
   }
@@ -46,6 +48,18 @@ async function eventsOnOtherCases(deps: Pick<Deps, 'cases'>, next: CaseRecord, e
   const kept = await deps.cases.getCase(next.mergedInto);
   if (!kept) return [];
   return [auditEvent(kept, 'merged_in', actor, new Date(event.at), { fromCaseNo: next.caseNo }, client)];
+}
+
+/**
+ * When a kept case is answered or closed, the citizen of every case merged into it is told under
+ * their own case number, through their own channels (the kept case's timeline lists them: a
+ * `merged_in` event per merged case, written with the merge).
+ */
+async function mergedCitizensTold(deps: Pick<Deps, 'cases'>, before: CaseRecord, next: CaseRecord, event: CaseEvent): Promise<OutboxItem[]> {
+  const kind = event.kind === 'replied' ? 'replied' : next.status === 'closed' && before.status !== 'closed' ? 'closed' : undefined;
+  if (!kind) return [];
+  const merged = (await deps.cases.listEvents(next.caseNo)).filter((e) => e.kind === 'merged_in').map((e) => String(e.data.fromCaseNo ?? '')).filter(Boolean);
+  return notificationItems(event, mergedCaseNotifications(kind, next, [...new Set(merged)]), 'm');
 }
 
 /**

@@ -18,7 +18,7 @@ import { slaSettings, type SlaSettingsDeps } from '../sla/settings';
 import type { ClientInfo, Deps } from '../deps';
 import { identityOf } from '../citizen/identity';
 import { statusKeyOf } from '../citizen/status-key';
-import { caseEvent, citizenOf } from './case-event';
+import { caseEvent, citizenOf, outboxFor } from './case-event';
 
 export type FilingDeps = Pick<Deps, 'cases' | 'credentials' | 'reference' | 'now' | 'passwordKey' | 'identityKey' | 'statusKeyKey'> & SlaSettingsDeps;
 
@@ -101,10 +101,13 @@ export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempote
       progressAt: at,
     }, now, settings.calendar);
     const phone = body.contact?.phone;
+    const event = caseEvent({ caseNo, kind: 'submitted', actor: citizenOf(caseNo), at: now, toStatus: 'submitted', data: { type: body.type, categoryId: body.categoryId }, client });
     const result = await deps.cases.createCase({
       record,
       passwordHash,
-      event: caseEvent({ caseNo, kind: 'submitted', actor: citizenOf(caseNo), at: now, toStatus: 'submitted', data: { type: body.type, categoryId: body.categoryId }, client }),
+      event,
+      // The filed SMS (case number only) when a phone was given; the notifier sends it.
+      outbox: outboxFor(event, record),
       ...(keyHash ? { idempotency: { keyHash, bodyHash, caseNo, createdAt: at } } : {}),
       counters: statsDeltas(undefined, record, 'submitted'),
       ...(phone ? { links: [{ identity: identityOf(deps.identityKey, 'phone', phone), caseNo, via: 'phone' as const, linkedAt: at }] } : {}),
