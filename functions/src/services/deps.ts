@@ -65,6 +65,8 @@ export interface Deps {
   recoveryCodes: RecoveryCodeStore;
   /** Key of the keyed hashes of recovery codes. */
   recoveryKey: Buffer;
+  /** Tests only: overrides how long a recovery-code answer waits at least (services/citizen/recovery.ts). */
+  recoveryAnswerFloorMs?: number;
 }
 
 export type { ClientInfo } from '../lib/http';

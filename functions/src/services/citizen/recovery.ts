@@ -12,12 +12,17 @@ export const RECOVERY = {
   perPhonePerDay: 5,
   perClientPerHour: 10,
   verifyPerClientPerHour: 20,
+  /**
+   * The answer to a code request never comes sooner than this (ms), for a phone with cases (which
+   * waits for the SMS provider) and without (which does not): how long it took must not say which.
+   */
+  answerFloorMs: 800,
 } as const;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-export type RecoveryDeps = Pick<Deps, 'links' | 'identityKey' | 'recoveryCodes' | 'recoveryKey' | 'throttle' | 'tokens' | 'now' | 'sms' | 'smsTemplates'>;
+export type RecoveryDeps = Pick<Deps, 'links' | 'identityKey' | 'recoveryCodes' | 'recoveryKey' | 'throttle' | 'tokens' | 'now' | 'sms' | 'smsTemplates' | 'recoveryAnswerFloorMs'>;
 
 const ANSWER: RecoverySmsCodeResponse = { expiresInSeconds: RECOVERY.codeSeconds, resendAfterSeconds: RECOVERY.resendSeconds };
 const invalid = () => new DomainError('CODE_INVALID');
@@ -49,9 +54,11 @@ const codeHash = (deps: Pick<Deps, 'recoveryKey'>, identity: string, code: strin
  * hash with its expiry and a tries counter, sent at once by SMS (not through the outbox: the
  * citizen is waiting) — but only if the phone has cases. Everything else is the same for a phone
  * without cases: the throttles (per phone: one a minute, five a Shanghai day; per client: ten an
- * hour), the lookups and writes, and the answer. SMS not configured: 503 for every phone.
+ * hour), the lookups and writes, the answer and its timing (never sooner than answerFloorMs, nor
+ * a 503 when the provider fails). SMS not configured: 503 for every phone.
  */
 export async function sendRecoveryCode(deps: RecoveryDeps, rawPhone: string, clientId: string): Promise<RecoverySmsCodeResponse> {
+  const started = Date.now();
   const sms = deps.sms;
   const templates = deps.smsTemplates;
   if (!sms || !templates) throw new DomainError('SERVICE_UNAVAILABLE', { message: '短信服务暂未开通，暂不能用手机号找回' });
@@ -71,10 +78,14 @@ export async function sendRecoveryCode(deps: RecoveryDeps, rawPhone: string, cli
     try {
       await sms.send({ phone, templateId: templates.code, params: [code] });
     } catch (error) {
-      logger.warn('recovery code not sent: SMS provider failed', { error: error instanceof Error ? error.message : String(error) });
-      throw new DomainError('SERVICE_UNAVAILABLE', { message: '短信发送失败，请稍后重试' });
+      // Not a 503: that would tell the caller this phone has cases (a phone without any is never
+      // texted, so it never fails). The citizen sees no SMS and asks again after a minute; the
+      // error log (and the provider's own console) says the provider is failing.
+      logger.error('recovery code not sent: SMS provider failed', { error: error instanceof Error ? error.message : String(error) });
     }
   }
+  const wait = started + (deps.recoveryAnswerFloorMs ?? RECOVERY.answerFloorMs) - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   return ANSWER;
 }
 
