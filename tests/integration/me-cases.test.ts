@@ -355,6 +355,11 @@ describe('a merged case shows the case it was merged into', () => {
     await actAt(stack, day(1), kept.caseNo, { action: 'reply', answer: '两件反映的欠薪已一并督促支付。' }, HANDLER);
     const afterReply = await page(duplicate.caseNo, day(1));
     expect(afterReply.keptCase).toMatchObject({ caseNo: kept.caseNo, status: 'replied', answer: { text: '两件反映的欠薪已一并督促支付。', departmentName: expect.stringMatching(CHINESE) } });
+    // …and it is progress on the duplicate: its timeline says so and its progressAt moved (有新进展).
+    expect(afterReply.progressAt).toBe(formatShanghaiIso(day(1)));
+    expect(afterReply.timeline.map((e: { kind: string }) => e.kind)).toContain('kept_case_replied');
+    const status = await stack.request('POST', '/api/track/status', { body: { cases: [{ caseNo: duplicate.caseNo, statusKey: duplicate.statusKey }] } });
+    expect(status.body.items[0]).toMatchObject({ found: true, status: 'merged', progressAt: formatShanghaiIso(day(1)) });
     // The kept case's own citizen is not shown the duplicate's number.
     expect(JSON.stringify(await page(kept.caseNo, day(1)))).not.toContain(duplicate.caseNo);
   });

@@ -21,6 +21,9 @@ export const EVENT_KINDS = {
   merged: { label: '合并', citizenSees: true },
   /** On the kept case: a duplicate was merged into it (its citizen is told too). */
   merged_in: { label: '重复件并入本案', citizenSees: true },
+  /** On a case merged into another: the kept case was answered or closed (its citizen reads the answer there). */
+  kept_case_replied: { label: '合并办理的案件已答复', citizenSees: true },
+  kept_case_closed: { label: '合并办理的案件已办结', citizenSees: true },
   closed: { label: '办结', citizenSees: true },
   rated: { label: '群众评价', citizenSees: true },
   // The SLA timers.

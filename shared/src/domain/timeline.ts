@@ -19,6 +19,8 @@ const CITIZEN_TEXT: Record<EventKind, Describe> = {
   merged: (d) => `与案件 ${d.intoCaseNo ?? ''} 合并办理`,
   // Another citizen's case number is their login: never shown to this one.
   merged_in: () => '另一件反映同一问题的诉求已并入本案，一并办理',
+  kept_case_replied: (d) => `与您的诉求合并办理的案件 ${d.keptCaseNo ?? ''} 已答复，答复内容见本页`,
+  kept_case_closed: (d) => `与您的诉求合并办理的案件 ${d.keptCaseNo ?? ''} 已办结`,
   closed: () => '案件已办结',
   rated: (d) => `您的评价：${d.label ?? ''}`,
   sla_warning: () => '即将到期，已提醒承办部门',

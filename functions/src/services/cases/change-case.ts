@@ -31,8 +31,9 @@ export async function changeCase(
     const event = eventFromDecision(caseNo, decision, actor, now, client);
     const next = withProgress(withSlaSchedule(decision.next, now, calendar), event);
     const counters = statsDeltas(current, next, decision.event.kind);
-    const outbox = [...outboxFor(event, next), ...(await mergedCitizensTold(deps, current, next, event))];
-    const result = await deps.cases.applyChange(next, current.version, event, counters, outbox, await eventsOnOtherCases(deps, next, event, actor, client));
+    const told = await mergedCitizensTold(deps, current, next, event, actor, client);
+    const outbox = [...outboxFor(event, next), ...told.outbox];
+    const result = await deps.cases.applyChange(next, current.version, event, counters, outbox, [...(await eventsOnOtherCases(deps, next, event, actor, client)), ...told.events]);
     if (result.ok) return next;
     if (expectedVersion !== undefined) throw new DomainError('VERSION_CONFLICT');
   }
@@ -52,14 +53,26 @@ async function eventsOnOtherCases(deps: Pick<Deps, 'cases'>, next: CaseRecord, e
 
 /**
  * When a kept case is answered or closed, the citizen of every case merged into it is told under
- * their own case number, through their own channels (the kept case's timeline lists them: a
- * `merged_in` event per merged case, written with the merge).
+ * their own case number, through their own channels, and on their own timeline (which moves that
+ * case's progress, so "my cases" and the saved list mark it 有新进展). The kept case's timeline
+ * lists them: a `merged_in` event per merged case, written with the merge.
  */
-async function mergedCitizensTold(deps: Pick<Deps, 'cases'>, before: CaseRecord, next: CaseRecord, event: CaseEvent): Promise<OutboxItem[]> {
+async function mergedCitizensTold(
+  deps: Pick<Deps, 'cases'>,
+  before: CaseRecord,
+  next: CaseRecord,
+  event: CaseEvent,
+  actor: Actor,
+  client: ClientInfo,
+): Promise<{ outbox: OutboxItem[]; events: CaseEvent[] }> {
   const kind = event.kind === 'replied' ? 'replied' : next.status === 'closed' && before.status !== 'closed' ? 'closed' : undefined;
-  if (!kind) return [];
-  const merged = (await deps.cases.listEvents(next.caseNo)).filter((e) => e.kind === 'merged_in').map((e) => String(e.data.fromCaseNo ?? '')).filter(Boolean);
-  return notificationItems(event, mergedCaseNotifications(kind, next, [...new Set(merged)]), 'm');
+  if (!kind) return { outbox: [], events: [] };
+  const merged = [...new Set((await deps.cases.listEvents(next.caseNo)).filter((e) => e.kind === 'merged_in').map((e) => String(e.data.fromCaseNo ?? '')).filter(Boolean))];
+  const at = new Date(event.at);
+  return {
+    outbox: notificationItems(event, mergedCaseNotifications(kind, next, merged), 'm'),
+    events: merged.map((caseNo) => auditEvent({ caseNo, status: 'merged' }, kind === 'replied' ? 'kept_case_replied' : 'kept_case_closed', actor, at, { keptCaseNo: next.caseNo }, client)),
+  };
 }
 
 /**
