@@ -30,6 +30,8 @@ export const fileCaseRequestSchema = z
     contact: z.optional(contactSchema),
     location: z.optional(placeSchema),
     publishConsent: z.optional(z.boolean()),
+    /** With contact.phone: progress by SMS (default true when a phone is given). */
+    smsOptIn: z.optional(z.boolean()),
   })
   .check(
     z.superRefine((body, ctx) => {
