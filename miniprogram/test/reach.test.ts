@@ -19,7 +19,7 @@ vi.mock('@tarojs/taro', () => ({
 }));
 
 const device = await import('../src/features/cases/device');
-const { logIn } = await import('../src/features/cases/login');
+const { logIn, tokenFor } = await import('../src/features/cases/login');
 const progress = await import('../src/features/cases/progress');
 const reminders = await import('../src/features/cases/reminders');
 const recovery = await import('../src/features/cases/recovery');
@@ -189,6 +189,19 @@ describe('WeChat "my cases": a login inside a session binds the case, once', () 
     answer(200, { token: 'case-t2', expiresAt: future() });
     await logIn('20261201000001', 'B68DWRME');
     expect(request).toHaveBeenCalledTimes(3);
+  });
+
+  it('a bound case that is not remembered here opens through "my cases" when its token runs out: no password asked', async () => {
+    expect(await tokenFor('20261201000007')).toBeUndefined();
+    expect(request).not.toHaveBeenCalled();
+    device.saveWechatSession({ token: 'me-t', expiresAt: future() });
+    answer(200, { token: 'case-from-me', expiresAt: future() });
+    expect(await tokenFor('20261201000007', true)).toBe('case-from-me');
+    expect(sent(0)).toMatchObject({ url: '/api/me/cases/20261201000007/open', method: 'POST', auth: 'Bearer me-t' });
+    expect(device.currentSession()).toMatchObject({ caseNo: '20261201000007', token: 'case-from-me' });
+    // Not bound (404): no token, and the page asks for the credentials as before.
+    answer(404, { error: { code: 'NOT_FOUND', message: '请求的内容不存在' } });
+    expect(await tokenFor('20261201000008', true)).toBeUndefined();
   });
 
   it('an expired me token ends the WeChat session; the login itself still works', async () => {

@@ -1,5 +1,5 @@
 import { issuesToFields, normalizeCaseNo, normalizePassword, trackLoginRequestSchema, type FieldErrors } from '@minsheng/shared';
-import { bindMyCase, trackLogin } from './api';
+import { bindMyCase, openMyCase, trackLogin } from './api';
 import { clearWechatSession, currentSession, currentWechatSession, findRememberedCase, markBound, saveSession, updateRememberedCase, type Session } from './device';
 import { ApiError } from '../../lib/request';
 
@@ -40,11 +40,23 @@ export async function bindToWechat(caseNo: string, caseToken: string): Promise<v
   }
 }
 
-/** A token for this case: the saved one, or a fresh login when the case is remembered on this device. */
+/**
+ * A token for this case: the saved one; a fresh login when the case is remembered on this device; or,
+ * inside WeChat, one from "my cases" (a bound case never asks for its password).
+ */
 export async function tokenFor(caseNo: string, renew = false): Promise<string | undefined> {
   const session = currentSession();
   if (!renew && session && session.caseNo === caseNo) return session.token;
   const remembered = findRememberedCase(caseNo);
-  if (!remembered) return undefined;
-  return (await logIn(remembered.caseNo, remembered.password)).token;
+  if (remembered) return (await logIn(remembered.caseNo, remembered.password)).token;
+  const wechat = currentWechatSession();
+  if (!wechat) return undefined;
+  try {
+    const res = await openMyCase(wechat.token, caseNo);
+    saveSession({ caseNo, token: res.token, expiresAt: res.expiresAt });
+    return res.token;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) clearWechatSession();
+    return undefined;
+  }
 }
