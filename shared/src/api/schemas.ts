@@ -30,8 +30,8 @@ export const fileCaseRequestSchema = z
     contact: z.optional(contactSchema),
     location: z.optional(placeSchema),
     publishConsent: z.optional(z.boolean()),
-    /** With contact.phone: progress by SMS (default true when a phone is given). */
-    smsOptIn: z.optional(z.boolean()),
+    /** Progress SMS to contact.phone (default on when a phone is given; ignored without one). */
+    smsOptIn: z.optional(z.boolean({ message: '请说明是否接收短信通知' })),
   })
   .check(
     z.superRefine((body, ctx) => {
