@@ -45,20 +45,27 @@ afterAll(async () => {
 
 // ---- the fake SMS provider: what it received, to one phone ----
 
-/** Every message the fake received, as JSON text each (its exact shape is the provider's, not ours). */
-async function smsMessages(): Promise<string[]> {
+/** One message the fake received: whom it went to (E.164 as sent) and what the phone shows. */
+interface Sms {
+  phone: string;
+  text: string;
+}
+
+/** Every message the fake received (GET /messages). */
+async function smsMessages(): Promise<Sms[]> {
   const res = await fetch(`${smsUrl}/messages`);
   expect(res.status).toBe(200);
   const body = (await res.json()) as unknown;
-  const list = Array.isArray(body) ? body : ((body as { messages?: unknown[]; items?: unknown[] }).messages ?? (body as { items?: unknown[] }).items ?? []);
-  return list.map((m) => JSON.stringify(m));
+  const list = (Array.isArray(body) ? body : ((body as { messages?: unknown[] }).messages ?? [])) as Partial<Sms>[];
+  return list.map((m) => ({ phone: String(m.phone ?? ''), text: String(m.text ?? JSON.stringify(m)) }));
 }
 
+/** The texts sent to `phone` (11 digits; the fake keeps +86…), oldest first. */
 async function smsTo(phone: string): Promise<string[]> {
-  return (await smsMessages()).filter((m) => m.includes(phone));
+  return (await smsMessages()).filter((m) => m.phone.endsWith(phone)).map((m) => m.text);
 }
 
-/** Wait for a new message to `phone` (beyond the `seen` first ones) that passes `test`; the outbox runs every minute. */
+/** Wait for a new text to `phone` (beyond the `seen` first ones) that passes `test`; the outbox runs every minute. */
 async function nextSms(phone: string, seen: number, test: (text: string) => boolean = () => true): Promise<string> {
   const deadline = Date.now() + 150_000;
   for (;;) {
