@@ -35,6 +35,8 @@ export default defineConfig<'webpack5'>(async () => {
     alias,
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
+      // wx.requestSubscribeMessage's templates (weapp); none configured: the 接收进度提醒 button is not shown.
+      TARO_APP_WECHAT_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_WECHAT_TEMPLATE_IDS ?? ''),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

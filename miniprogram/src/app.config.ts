@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'subpackages/case',
-      pages: ['credentials/index', 'detail/index'],
+      pages: ['credentials/index', 'detail/index', 'recover/index'],
     },
     {
       // The policy library: searched from the home page, opened from suggestions on the consultation form.

@@ -101,6 +101,14 @@ describe('mini-program pages: one table, the pages the app declares', () => {
     for (const path of declared) expect(known, `app.config.ts declares '${path}'`).toContain(path);
   });
 
+  it('找回查询密码 is a page of the case subpackage (loaded on demand, preloaded with the track page)', async () => {
+    expect(MINIPROGRAM_PAGES.recover).toBe('subpackages/case/recover/index');
+    expect(declared).toContain(MINIPROGRAM_PAGES.recover);
+    const config = (await loadAppConfig()) as AppConfig & { preloadRule?: Record<string, { packages: string[] }> };
+    expect(config.pages).not.toContain(MINIPROGRAM_PAGES.recover);
+    expect(config.preloadRule?.[MINIPROGRAM_PAGES.track]?.packages).toContain('subpackages/case');
+  });
+
   it("a WeChat progress message opens the case page (not the nonexistent 'pages/case/index')", () => {
     const page = messagePage('caseDetail', { caseNo: '20261121072616' });
     expect(page).toBe('subpackages/case/detail/index?caseNo=20261121072616');

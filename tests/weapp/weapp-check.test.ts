@@ -21,6 +21,8 @@ const wxssToJS = require('miniprogram-compiler/src/wcsc.js') as (root: string, f
 ci.proxy('http://127.0.0.1:9');
 
 const root = distDir('weapp');
+// Built with a subscription template configured, so that the 接收进度提醒 code path is in what WeChat's tools check.
+const TEMPLATE_ID = 'weapp-check-template';
 const work = mkdtempSync(join(tmpdir(), 'minsheng-weapp-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -59,14 +61,14 @@ function project() {
 
 describe('weapp build checked by WeChat’s tools', () => {
   beforeAll(async () => {
-    await buildMiniprogram('weapp');
+    await buildMiniprogram('weapp', { env: { TARO_APP_WECHAT_TEMPLATE_IDS: TEMPLATE_ID } });
   }, 180_000);
 
   it('is a WeChat project that opens as it is: app.json, pages, subpackage, settings from TOOLING.md', () => {
     const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8'));
     expect(app.pages).toEqual(['pages/index/index', 'pages/file/index', 'pages/track/index']);
     expect(app.subPackages).toEqual([
-      { root: 'subpackages/case', pages: ['credentials/index', 'detail/index'] },
+      { root: 'subpackages/case', pages: ['credentials/index', 'detail/index', 'recover/index'] },
       { root: 'subpackages/library', pages: ['search/index', 'detail/index'] },
     ]);
     // The library pages are compiled (wcc/wcsc below) and kept out of the main package.
@@ -78,6 +80,15 @@ describe('weapp build checked by WeChat’s tools', () => {
     const config = JSON.parse(readFileSync(join(root, 'project.config.json'), 'utf8'));
     expect(config.miniprogramRoot).toBe('./');
     expect(config.setting).toMatchObject({ minified: true, minifyWXML: true, minifyWXSS: true });
+  });
+
+  it('carries the Reach calls: wx.login (用微信查看我的诉求, main package) and wx.requestSubscribeMessage with the configured templates (case subpackage)', () => {
+    const js = (dir: string) => files(join(root, dir), '.js').map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+    const main = ['common.js', 'app.js'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+    expect(main).toMatch(/\.login\(\)/);
+    expect(main).toContain(TEMPLATE_ID);
+    expect(js('subpackages/case')).toMatch(/\.requestSubscribeMessage\(\{tmplIds:/);
+    for (const ext of ['.js', '.json', '.wxml']) expect(existsSync(join(root, 'subpackages/case/recover/index' + ext)), 'recover/index' + ext).toBe(true);
   });
 
   it('passes every item of checkCodeQuality', async () => {

@@ -50,7 +50,7 @@ function header(headers: Record<string, unknown> | undefined, name: string): str
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
   token?: string;
   headers?: Record<string, string>;

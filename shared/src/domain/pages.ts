@@ -9,6 +9,8 @@ export const MINIPROGRAM_PAGES = {
   track: 'pages/track/index',
   credentials: 'subpackages/case/credentials/index',
   caseDetail: 'subpackages/case/detail/index',
+  /** 找回查询密码: an SMS code to the phone given at filing → the phone's cases, open or set a new password. */
+  recover: 'subpackages/case/recover/index',
   librarySearch: 'subpackages/library/search/index',
   libraryDetail: 'subpackages/library/detail/index',
 } as const;

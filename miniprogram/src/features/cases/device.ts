@@ -1,10 +1,11 @@
-import type { CaseType, FileCaseResponse } from '@minsheng/shared';
+import type { CaseType } from '@minsheng/shared';
 import { readStored, removeStored, writeStored } from '../../lib/storage';
-import type { RememberedCase } from './types';
+import type { FiledCase, MeToken, RememberedCase } from './types';
 
 const CASES_KEY = 'minsheng:cases';
 const DRAFT_KEY = 'minsheng:draft';
 const SESSION_KEY = 'minsheng:session';
+const WECHAT_KEY = 'minsheng:wechat';
 
 // ---- "My cases": credentials remembered on this device ----
 
@@ -13,7 +14,7 @@ export function rememberedCases(): RememberedCase[] {
   return Array.isArray(list) ? list : [];
 }
 
-export function rememberCase(filed: FileCaseResponse, title: string, type: CaseType, extra: { publishConsent?: boolean } = {}): void {
+export function rememberCase(filed: FiledCase, title: string, type: CaseType, extra: { publishConsent?: boolean; withPhone?: boolean; sms?: boolean } = {}): void {
   const entry: RememberedCase = {
     caseNo: filed.caseNo,
     password: filed.password,
@@ -22,8 +23,36 @@ export function rememberCase(filed: FileCaseResponse, title: string, type: CaseT
     filedAt: new Date().toISOString(),
     dueAt: filed.dueAt,
     ...(extra.publishConsent ? { publishConsent: true } : {}),
+    ...(filed.statusKey ? { statusKey: filed.statusKey } : {}),
+    ...(extra.withPhone !== undefined ? { withPhone: extra.withPhone } : {}),
+    ...(extra.sms !== undefined ? { sms: extra.sms } : {}),
   };
   writeStored(CASES_KEY, [entry, ...rememberedCases().filter((c) => c.caseNo !== filed.caseNo)]);
+}
+
+/** Change what this device remembers of a case (a new status key, the progress last seen); nothing if it is not remembered. */
+export function updateRememberedCase(caseNo: string, patch: Partial<Omit<RememberedCase, 'caseNo'>>): void {
+  const list = rememberedCases();
+  if (!list.some((c) => c.caseNo === caseNo)) return;
+  writeStored(
+    CASES_KEY,
+    list.map((c) => (c.caseNo === caseNo ? { ...c, ...patch } : c)),
+  );
+}
+
+/**
+ * A new password (after 重设查询密码): the entry gets it and its new status key, or, on a device that had
+ * forgotten the case, is made anew from what "my cases" said of it.
+ */
+export function rememberNewPassword(
+  reset: { caseNo: string; password: string; statusKey?: string },
+  known: { title: string; type: CaseType; filedAt: string; dueAt?: string },
+): void {
+  const { statusKey: _old, ...previous } = findRememberedCase(reset.caseNo) ?? { caseNo: reset.caseNo, title: known.title, type: known.type, filedAt: known.filedAt, dueAt: known.dueAt ?? '', withPhone: true };
+  const entry: RememberedCase = { ...previous, password: reset.password, ...(reset.statusKey ? { statusKey: reset.statusKey } : {}) };
+  writeStored(CASES_KEY, [entry, ...rememberedCases().filter((c) => c.caseNo !== reset.caseNo)]);
+  const session = currentSession();
+  if (session?.caseNo === reset.caseNo) clearSession();
 }
 
 export function findRememberedCase(caseNo: string): RememberedCase | undefined {
@@ -51,13 +80,15 @@ export interface Draft {
   lng?: number;
   /** Consultations only: the citizen agrees that the answer, anonymised, may be published in the library. */
   publishConsent: boolean;
+  /** With a mobile number: the case number by SMS at once, and progress by SMS (on unless switched off). */
+  smsOptIn: boolean;
   /** The last link that chose the type (`?link=` of the form's URL), so that seeing it again changes nothing. */
   link?: string;
   /** The key of a submission whose answer we never saw, and the body it was sent with. */
   pending?: { key: string; body: string };
 }
 
-export const EMPTY_DRAFT: Draft = { title: '', content: '', name: '', phone: '', anonymous: false, place: '', publishConsent: false };
+export const EMPTY_DRAFT: Draft = { title: '', content: '', name: '', phone: '', anonymous: false, place: '', publishConsent: false, smsOptIn: true };
 
 export function loadDraft(): Draft {
   return { ...EMPTY_DRAFT, ...readStored<Partial<Draft>>(DRAFT_KEY) };
@@ -91,4 +122,30 @@ export function saveSession(session: Session): void {
 
 export function clearSession(): void {
   removeStored(SESSION_KEY);
+}
+
+// ---- The WeChat "my cases" session (weapp only): a me token for this WeChat user ----
+
+export interface WechatSession extends MeToken {
+  /** Cases already bound in this session: a later login does not bind them again. */
+  bound: string[];
+}
+
+export function currentWechatSession(): WechatSession | undefined {
+  const s = readStored<WechatSession>(WECHAT_KEY);
+  if (!s || !s.token || Date.parse(s.expiresAt) <= Date.now()) return undefined;
+  return { ...s, bound: Array.isArray(s.bound) ? s.bound : [] };
+}
+
+export function saveWechatSession(token: MeToken): void {
+  writeStored(WECHAT_KEY, { token: token.token, expiresAt: token.expiresAt, bound: [] } satisfies WechatSession);
+}
+
+export function markBound(caseNo: string): void {
+  const s = currentWechatSession();
+  if (s && !s.bound.includes(caseNo)) writeStored(WECHAT_KEY, { ...s, bound: [...s.bound, caseNo] });
+}
+
+export function clearWechatSession(): void {
+  removeStored(WECHAT_KEY);
 }

@@ -16,6 +16,8 @@ export function draftToRequest(draft: Draft): Record<string, unknown> {
     if (draft.name.trim()) contact.name = draft.name.trim();
     if (draft.phone.trim()) contact.phone = draft.phone.replace(/[\s]/g, '');
     if (Object.keys(contact).length) body.contact = contact;
+    // SMS reaches mobiles only: a landline never gets it, whatever the switch said.
+    if (contact.phone) body.smsOptIn = isMobile(contact.phone) && draft.smsOptIn !== false;
   }
   const place: Record<string, unknown> = {};
   if (draft.place.trim()) place.text = draft.place.trim();
@@ -58,4 +60,9 @@ export function validateDraft(draft: Draft): { ok: true; body: FileCaseRequest }
 
 export function isCaseType(value: unknown): value is CaseType {
   return value === 'consultation' || value === 'complaint' || value === 'report' || value === 'suggestion';
+}
+
+/** A mainland mobile number (the only kind an SMS reaches); spaces allowed as typed. */
+export function isMobile(phone: string): boolean {
+  return /^1[3-9]\d{9}$/.test(phone.replace(/\s/g, ''));
 }

@@ -6,8 +6,9 @@ import { Screen } from '../../components/screen';
 import { Btn, Choice, ChoiceGroup, Counter, Field, Notice, Section, TextArea, TextInput, Toggle } from '../../components/ui';
 import { fileCase, listCategories } from '../../features/cases/api';
 import { CASE_TYPE_GUIDE, CASE_TYPE_ORDER, caseTypeLabel } from '../../features/cases/case-types';
-import { clearDraft, loadDraft, rememberCase, saveDraft, type Draft } from '../../features/cases/device';
-import { draftForLink, validateDraft } from '../../features/cases/filing';
+import { clearDraft, currentWechatSession, loadDraft, rememberCase, saveDraft, type Draft } from '../../features/cases/device';
+import { draftForLink, isMobile, validateDraft } from '../../features/cases/filing';
+import { logIn } from '../../features/cases/login';
 import { Suggestions } from '../../features/library/components/suggestions';
 import { suggestionQuery } from '../../features/library/suggest';
 import { useSuggestions } from '../../features/library/use-suggestions';
@@ -20,6 +21,9 @@ const CONTACT_NOTE = '姓名和电话只有受理和办理您这件诉求的工�
 const ANONYMOUS_ON = '匿名举报：不留姓名和电话。我们无法联系您核实情况，请尽量把时间、地点、人物和经过写清楚。';
 const ANONYMOUS_OFF = '实名举报：您的姓名和电话只有受理员和督办人员能看到，被举报的部门和承办人看不到。';
 const CONSENT_LABEL = '同意在隐去姓名、电话、地址等个人信息后，把答复公开到问答库，帮助有同样问题的人';
+const SMS_NOTE = '开启后，提交成功时会立即把案件编号发到这个手机；受理、需要补充材料、答复、超期督办和办结时也会短信告诉您。查询密码不会通过短信发送；忘记密码时，可凭这个手机号找回。';
+const SMS_OFF = '不发送办理进度短信。忘记查询密码时，仍可凭这个手机号接收验证码找回。';
+const SMS_LANDLINE = '座机号收不到短信。办理进度请在“查询进度”里查看；忘记查询密码时无法用座机号找回。';
 const CONSENT_NOTE = '默认不公开。同意后，工作人员会先隐去您的个人信息，再把问题和答复放进问答库；不同意也不影响办理。';
 
 export default function FilePage() {
@@ -94,8 +98,11 @@ export default function FilePage() {
     setSubmitting(true);
     try {
       const filed = await fileCase(body, key);
-      rememberCase(filed, body.title, body.type, { publishConsent: body.publishConsent === true });
+      const phone = body.contact?.phone;
+      rememberCase(filed, body.title, body.type, { publishConsent: body.publishConsent === true, withPhone: Boolean(phone && isMobile(phone)), sms: body.smsOptIn === true });
       clearDraft();
+      // Inside a WeChat "my cases" session the new case joins it (a login binds it); never in the way of filing.
+      if (currentWechatSession()) void logIn(filed.caseNo, filed.password).catch(() => undefined);
       await Taro.redirectTo({ url: pageUrl('credentials', { caseNo: filed.caseNo }) });
     } catch (e) {
       if (e instanceof ApiError) {
@@ -186,6 +193,16 @@ export default function FilePage() {
             <Field label='电话' optional hint='手机号，或带区号的座机号。' error={fields['contact.phone'] ?? fields.contact}>
               <TextInput className='file__phone' label='电话（选填）' type={IS_WEAPP ? 'number' : 'text'} value={draft.phone} onChange={(phone) => update({ phone })} maxlength={16} placeholder='例如 13800138000' invalid={Boolean(fields['contact.phone'])} />
             </Field>
+            {draft.phone.trim() ? (
+              /^0/.test(draft.phone.trim()) ? (
+                <Text className='field__hint file__sms-note'>{SMS_LANDLINE}</Text>
+              ) : (
+                <View className='file__sms'>
+                  <Toggle className='file__sms-toggle' label='短信接收办理进度' on={draft.smsOptIn} onChange={(smsOptIn) => update({ smsOptIn })} />
+                  <Text className='field__hint file__sms-note'>{draft.smsOptIn ? SMS_NOTE : SMS_OFF}</Text>
+                </View>
+              )
+            ) : null}
           </View>
         )}
       </Section>

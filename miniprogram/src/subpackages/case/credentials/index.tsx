@@ -6,8 +6,9 @@ import { Screen } from '../../../components/screen';
 import { Btn, Notice, Section } from '../../../components/ui';
 import { caseTypeLabel } from '../../../features/cases/case-types';
 import { saveCredentialImage } from '../../../features/cases/credential-image';
+import { ReminderButton } from '../../../features/cases/components/reminder-button';
 import { findRememberedCase } from '../../../features/cases/device';
-import { logIn } from '../../../features/cases/login';
+import { logIn, tokenFor } from '../../../features/cases/login';
 import { role } from '../../../lib/a11y';
 import { IS_H5 } from '../../../lib/env';
 import { formatDate, groupCaseNo, groupPassword } from '../../../lib/format';
@@ -75,8 +76,17 @@ export default function CredentialsPage() {
       ) : null}
 
       <Notice kind='warning' title='请保存好下面的编号和密码'>
-        凭它们查询办理进度、补充材料和评价。密码只在这里完整显示，工作人员也无法替您找回。请复制、保存图片，或抄写在纸上。
+        凭它们查询办理进度、补充材料和评价。密码只在这里完整显示，工作人员也看不到。请复制、保存图片，或抄写在纸上。
       </Notice>
+      {filed.withPhone === false ? (
+        <Notice kind='warning' title='没有留手机号'>
+          您没有留手机号：查询密码丢失后无法找回，请现在截图或保存图片
+        </Notice>
+      ) : filed.withPhone ? (
+        <Notice kind='info'>
+          忘记密码时，可凭提交时填写的手机号找回{filed.sms ? '。案件编号会用短信发到这个手机，短信里不含查询密码。' : '。'}
+        </Notice>
+      ) : null}
 
       <View className='cred card'>
         <Text className='cred__label' id='cred-case-no-label'>
@@ -106,6 +116,13 @@ export default function CredentialsPage() {
       <Btn className='cred__save' onClick={saveImage}>
         {IS_H5 ? '下载凭证图片' : '保存凭证图片到相册'}
       </Btn>
+      <ReminderButton
+        caseToken={async () => {
+          const token = await tokenFor(filed.caseNo);
+          if (!token) throw new ApiError('UNAUTHENTICATED', '请先输入案件编号和查询密码', 401);
+          return token;
+        }}
+      />
       <Section>
         <Btn kind='primary' className='cred__track' onClick={track} loading={busy}>
           查看办理进度

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import {
+  CASE_STATUS_LABELS,
   CASE_TYPE_LABELS,
   LIMITS,
   RATING_LABELS,
@@ -11,27 +12,19 @@ import {
   ratingRequestSchema,
   supplementRequestSchema,
   type Rating,
-  type TrackedCaseDto,
 } from '@minsheng/shared';
 import { Screen } from '../../../components/screen';
 import { Btn, Choice, ChoiceGroup, Counter, Field, Loading, Notice, Section, TextArea } from '../../../components/ui';
 import { addSupplement, getTrackedCase, rateCase, setPublishConsent } from '../../../features/cases/api';
-import { clearSession, currentSession, findRememberedCase } from '../../../features/cases/device';
-import { logIn } from '../../../features/cases/login';
+import { ReminderButton } from '../../../features/cases/components/reminder-button';
+import { clearSession, currentSession, updateRememberedCase } from '../../../features/cases/device';
+import { tokenFor } from '../../../features/cases/login';
 import { dueLine, statusExplanation } from '../../../features/cases/status';
+import type { TrackedCase } from '../../../features/cases/types';
 import { role } from '../../../lib/a11y';
 import { formatDateTime, groupCaseNo } from '../../../lib/format';
 import { ApiError } from '../../../lib/request';
 import './index.scss';
-
-/** A token for this case: the saved one, or a fresh login when the case is remembered on this device. */
-async function tokenFor(caseNo: string, renew = false): Promise<string | undefined> {
-  const session = currentSession();
-  if (!renew && session && session.caseNo === caseNo) return session.token;
-  const remembered = findRememberedCase(caseNo);
-  if (!remembered) return undefined;
-  return (await logIn(remembered.caseNo, remembered.password)).token;
-}
 
 function SupplementForm({ question, onSubmit }: { question?: string; onSubmit: (content: string) => Promise<string | undefined> }) {
   const [content, setContent] = useState('');
@@ -99,7 +92,7 @@ function RatingForm({ onSubmit }: { onSubmit: (rating: Rating, comment: string) 
 export default function CaseDetailPage() {
   const router = useRouter();
   const caseNo = router.params.caseNo ?? currentSession()?.caseNo ?? '';
-  const [data, setData] = useState<TrackedCaseDto>();
+  const [data, setData] = useState<TrackedCase>();
   const [error, setError] = useState<{ message: string; relogin: boolean }>();
   const [flash, setFlash] = useState<string>();
   const [consentError, setConsentError] = useState<string>();
@@ -126,8 +119,11 @@ export default function CaseDetailPage() {
 
   const load = useCallback(async () => {
     try {
-      setData(await withToken(getTrackedCase));
+      const fresh = await withToken(getTrackedCase);
+      setData(fresh);
       setError(undefined);
+      // Seen here: the remembered-cases list stops saying 有新进展 until the next progress.
+      if (fresh.progressAt) updateRememberedCase(fresh.caseNo, { lastSeenProgressAt: fresh.progressAt });
     } catch (e) {
       const relogin = e instanceof ApiError && e.status === 401;
       setError({ message: e instanceof ApiError ? e.message : '加载失败，请稍后重试', relogin });
@@ -232,7 +228,26 @@ export default function CaseDetailPage() {
           </View>
         </Section>
       ) : null}
-      {data.mergedAnswer ? (
+      {data.keptCase ? (
+        <Section title={`合并办理的案件 ${groupCaseNo(data.keptCase.caseNo)}`} className='kept'>
+          <View className='card'>
+            <Text className='kept__status'>办理状态：{CASE_STATUS_LABELS[data.keptCase.status] ?? data.keptCase.status}</Text>
+            {data.keptCase.answer ? (
+              <View>
+                <Text className='muted'>
+                  {[data.keptCase.answer.departmentName, data.keptCase.answer.at ? formatDateTime(data.keptCase.answer.at) : undefined].filter(Boolean).join(' · ')}
+                </Text>
+                <Text className='answer__text kept__answer' user-select>
+                  {data.keptCase.answer.text}
+                </Text>
+              </View>
+            ) : (
+              <Text className='muted kept__pending'>这件诉求与您的诉求一起办理，答复后会在这里显示，也会按您留的方式通知您。</Text>
+            )}
+          </View>
+        </Section>
+      ) : null}
+      {data.mergedAnswer && !data.keptCase ? (
         <Section title={`案件 ${data.mergedAnswer.caseNo} 的答复`}>
           <View className='card'>
             <Text className='answer__text'>{data.mergedAnswer.text}</Text>
@@ -276,6 +291,8 @@ export default function CaseDetailPage() {
           ))}
         </View>
       </Section>
+
+      <ReminderButton caseToken={() => withToken(async (token) => token)} />
 
       <Btn className='detail__refresh' onClick={() => void load()}>
         刷新进度
