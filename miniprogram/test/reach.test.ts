@@ -31,7 +31,7 @@ const sent = (i: number) => {
   const opts = request.mock.calls[i]![0] as { url: string; method: string; data?: string; header: Record<string, string> };
   return { url: opts.url, method: opts.method, body: opts.data ? JSON.parse(opts.data) : undefined, auth: opts.header.Authorization };
 };
-const filed = (caseNo: string, extra: Record<string, unknown> = {}) => ({ caseNo, password: 'B68DWRME', type: 'complaint' as const, status: 'submitted' as const, dueAt: '2026-12-15T23:59:59+08:00', ...extra });
+const filed = (caseNo: string, extra: { statusKey?: string } = {}) => ({ caseNo, password: 'B68DWRME', type: 'complaint' as const, status: 'submitted' as const, dueAt: '2026-12-15T23:59:59+08:00', statusKey: `sk-${caseNo}`, ...extra });
 
 beforeEach(() => {
   store.clear();
@@ -54,6 +54,8 @@ describe('remembered cases show their status, all in one request', () => {
   it('asks once for every case that has a key (none: no request), and marks 有新进展 against what the case page last showed', async () => {
     device.rememberCase(filed('20261201000003', { statusKey: 'k3' }), '三', 'complaint');
     device.rememberCase(filed('20261201000002'), '二（旧版本保存，没有 statusKey）', 'complaint');
+    // As an earlier version of the app saved it: no status key.
+    device.updateRememberedCase('20261201000002', { statusKey: undefined });
     device.rememberCase(filed('20261201000001', { statusKey: 'k1' }), '一', 'complaint');
     device.updateRememberedCase('20261201000001', { lastSeenProgressAt: '2026-12-02T09:00:00.000Z' });
     device.updateRememberedCase('20261201000003', { lastSeenProgressAt: '2026-12-02T09:00:00.000Z' });

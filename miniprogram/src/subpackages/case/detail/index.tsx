@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import {
-  CASE_STATUS_LABELS,
   CASE_TYPE_LABELS,
   LIMITS,
   RATING_LABELS,
@@ -231,11 +230,11 @@ export default function CaseDetailPage() {
       {data.keptCase ? (
         <Section title={`合并办理的案件 ${groupCaseNo(data.keptCase.caseNo)}`} className='kept'>
           <View className='card'>
-            <Text className='kept__status'>办理状态：{CASE_STATUS_LABELS[data.keptCase.status] ?? data.keptCase.status}</Text>
+            <Text className='kept__status'>办理状态：{data.keptCase.statusLabel}</Text>
             {data.keptCase.answer ? (
               <View>
                 <Text className='muted'>
-                  {[data.keptCase.answer.departmentName, data.keptCase.answer.at ? formatDateTime(data.keptCase.answer.at) : undefined].filter(Boolean).join(' · ')}
+                  {data.keptCase.answer.departmentName} · {formatDateTime(data.keptCase.answer.at)}
                 </Text>
                 <Text className='answer__text kept__answer' user-select>
                   {data.keptCase.answer.text}
