@@ -69,9 +69,13 @@ describe('remembered cases show their status, all in one request', () => {
     expect(request).toHaveBeenCalledTimes(1);
     expect(sent(0)).toMatchObject({ url: '/api/track/status', method: 'POST', body: { cases: [{ caseNo: '20261201000001', statusKey: 'k1' }, { caseNo: '20261201000003', statusKey: 'k3' }] } });
     expect(statuses).toEqual({
-      '20261201000001': { status: 'replied', label: '已答复', fresh: true },
-      '20261201000003': { status: 'in_progress', label: '办理中', fresh: false },
+      '20261201000001': { status: 'replied', label: '已答复', progressAt: '2026-12-03T10:00:00.000Z', fresh: true },
+      '20261201000003': { status: 'in_progress', label: '办理中', progressAt: '2026-12-02T09:00:00.000Z', fresh: false },
     });
+    // Back from the case page (which recorded the progress it showed): 有新进展 is gone at once,
+    // before any new request answers.
+    device.updateRememberedCase('20261201000001', { lastSeenProgressAt: '2026-12-03T10:00:00.000Z' });
+    expect(progress.retold(statuses, device.rememberedCases())['20261201000001']).toMatchObject({ label: '已答复', fresh: false });
     // The entry without a key shows nothing until it is opened (and its login stores one).
     expect(statuses['20261201000002']).toBeUndefined();
 

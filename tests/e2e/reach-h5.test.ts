@@ -65,10 +65,20 @@ async function smsTo(phone: string): Promise<string[]> {
   return (await smsMessages()).filter((m) => m.phone.endsWith(phone)).map((m) => m.text);
 }
 
-/** Wait for a new text to `phone` (beyond the `seen` first ones) that passes `test`; the outbox runs every minute. */
+/**
+ * Run the notifier now, as its every-minute schedule would (serverless-offline's Lambda endpoint,
+ * like `npm run local:sweep` for the timers), so the test does not sit out the minute.
+ */
+async function runNotifier(): Promise<void> {
+  const res = await fetch(`http://localhost:${stack!.lambdaPort}/2015-03-31/functions/minsheng-local-notifier/invocations`, { method: 'POST', body: '{}' });
+  expect(res.status).toBe(200);
+}
+
+/** Wait for a new text to `phone` (beyond the `seen` first ones) that passes `test`: the outbox, delivered. */
 async function nextSms(phone: string, seen: number, test: (text: string) => boolean = () => true): Promise<string> {
   const deadline = Date.now() + 150_000;
   for (;;) {
+    await runNotifier();
     const found = (await smsTo(phone)).slice(seen).find(test);
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`no SMS to ${phone} after ${seen} earlier ones:\n${(await smsTo(phone)).join('\n')}`);

@@ -6,6 +6,8 @@ import type { CaseStatusItem, RememberedCase } from './types';
 export interface RememberedStatus {
   status: CaseStatus;
   label: string;
+  /** When the case last moved (the server's), to tell 有新进展 again once the case page was seen. */
+  progressAt: string;
   /** 有新进展: progress newer than what this device last saw on the case page. */
   fresh: boolean;
 }
@@ -38,7 +40,20 @@ export function statusesByCase(cases: RememberedCase[], items: CaseStatusItem[])
   for (const item of items) {
     const entry = cases.find((c) => c.caseNo === item.caseNo);
     if (!entry || !item.found) continue;
-    out[item.caseNo] = { status: item.status, label: CASE_STATUS_LABELS[item.status] ?? item.status, fresh: hasNewProgress(entry, item) };
+    out[item.caseNo] = { status: item.status, label: CASE_STATUS_LABELS[item.status] ?? item.status, progressAt: item.progressAt, fresh: hasNewProgress(entry, item) };
+  }
+  return out;
+}
+
+/**
+ * The statuses last fetched, told again against what this device now remembers: back from the case
+ * page, its 有新进展 is gone at once, not only when the next answer arrives.
+ */
+export function retold(statuses: Record<string, RememberedStatus>, cases: RememberedCase[]): Record<string, RememberedStatus> {
+  const out: Record<string, RememberedStatus> = {};
+  for (const c of cases) {
+    const s = statuses[c.caseNo];
+    if (s) out[c.caseNo] = { ...s, fresh: hasNewProgress(c, s) };
   }
   return out;
 }

@@ -18,7 +18,7 @@ import {
   updateRememberedCase,
 } from '../../features/cases/device';
 import { checkLogin, logIn } from '../../features/cases/login';
-import { fetchRememberedStatuses, type RememberedStatus } from '../../features/cases/progress';
+import { fetchRememberedStatuses, retold, type RememberedStatus } from '../../features/cases/progress';
 import type { MeCase, RememberedCase } from '../../features/cases/types';
 import { role } from '../../lib/a11y';
 import { IS_WEAPP } from '../../lib/env';
@@ -180,6 +180,7 @@ export default function TrackPage() {
   useDidShow(() => {
     const list = rememberedCases();
     setMine(list);
+    setStatuses((known) => retold(known, list));
     // All statuses in one request; without an answer the list simply shows none.
     fetchRememberedStatuses(list)
       .then(setStatuses)
