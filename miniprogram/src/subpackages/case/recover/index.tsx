@@ -7,7 +7,7 @@ import { Btn, Field, Notice, Section, TextInput } from '../../../components/ui';
 import { listMyCases, openMyCase, resetMyCasePassword, sendRecoveryCode, verifyRecoveryCode } from '../../../features/cases/api';
 import { MeCaseCard } from '../../../features/cases/components/me-case-card';
 import { rememberNewPassword, saveSession, updateRememberedCase } from '../../../features/cases/device';
-import { checkRecoveryCode, checkRecoveryPhone, CODE_SENT, normalizePhone, recoveryError } from '../../../features/cases/recovery';
+import { checkRecoveryCode, checkRecoveryPhone, CODE_SENT, normalizePhone, recoveryError, resendLabel } from '../../../features/cases/recovery';
 import type { MeCase } from '../../../features/cases/types';
 import { role } from '../../../lib/a11y';
 import { IS_WEAPP } from '../../../lib/env';
@@ -192,7 +192,7 @@ export default function RecoverPage() {
           <TextInput className='recover__phone' label='手机号' type={IS_WEAPP ? 'number' : 'text'} value={phone} onChange={setPhone} maxlength={13} placeholder='11 位手机号' invalid={Boolean(fields.phone)} />
         </Field>
         <Btn className='recover__send' onClick={send} loading={busy === 'send'} disabled={wait > 0}>
-          {wait > 0 ? `${wait} 秒后可重新发送` : sent ? '重新发送验证码' : '发送验证码'}
+          {resendLabel(wait, Boolean(sent))}
         </Btn>
         {sent ? (
           <View {...role('status')}>
