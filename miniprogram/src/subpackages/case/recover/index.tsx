@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { pageUrl } from '@minsheng/shared';
 import { Screen } from '../../../components/screen';
 import { Btn, Field, Notice, Section, TextInput } from '../../../components/ui';
@@ -51,6 +51,17 @@ export default function RecoverPage() {
     setCode('');
     setError(EXPIRED);
   };
+
+  // Back from a case opened here (or after a new password): the list as the server now has it, so
+  // 有新进展 is gone for the case just seen. Without an answer the list stays as it was.
+  useDidShow(() => {
+    if (!me) return;
+    listMyCases(me)
+      .then((res) => setItems(res.items))
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 401) expired();
+      });
+  });
 
   const send = async () => {
     setError(undefined);
@@ -171,8 +182,8 @@ export default function RecoverPage() {
                 <Btn kind='primary' className='recover__open' onClick={() => open(item)} loading={busy === item.caseNo} label={`查看进度：${item.title}`}>
                   查看进度
                 </Btn>
-                <Btn className='recover__reset' onClick={() => resetPassword(item)} loading={busy === `reset:${item.caseNo}`} label={`重设查询密码：${item.title}`}>
-                  重设查询密码
+                <Btn className='recover__reset' onClick={() => resetPassword(item)} loading={busy === `reset:${item.caseNo}`} label={`重设密码：${item.title}`}>
+                  重设密码
                 </Btn>
               </MeCaseCard>
             ))
