@@ -157,6 +157,11 @@ describe('找回查询密码 by the phone given at filing', () => {
     expect(recovery.recoveryError(new ApiError('TOO_MANY_ATTEMPTS', '尝试次数过多，请稍后再试', 429, { retryAfterSeconds: 3000 }), 'verify').message).toBe('尝试次数过多，请 50 分钟后再试。');
     expect(recovery.recoveryError(new ApiError('VALIDATION_FAILED', '提交的内容有误', 400, { fields: { phone: '请填写正确的手机号' } }), 'send')).toEqual({ field: 'phone', message: '请填写正确的手机号' });
     expect(recovery.formatWait(7200)).toBe('2 小时');
+    expect(recovery.resendLabel(0, false)).toBe('发送验证码');
+    expect(recovery.resendLabel(0, true)).toBe('重新发送验证码');
+    expect(recovery.resendLabel(60, true)).toBe('60 秒后可重新发送');
+    // A per-network throttle of half an hour: minutes, not "1736 秒后可重新发送".
+    expect(recovery.resendLabel(1736, false)).toBe('29 分钟后可重新发送');
     expect(recovery.CODE_SENT).toBe('如果该手机号提交过诉求，验证码已发送');
   });
 

@@ -170,6 +170,30 @@ async function fileOnForm(page: Page, title: string, phone?: string): Promise<{ 
   return { sent, caseNo, password };
 }
 
+/** How many lines each space-separated group of the visible `selector`'s text spans (1 each: no group cut). */
+async function groupLines(page: Page, selector: string): Promise<number[]> {
+  return page.locator(selector).filter({ visible: true }).first().evaluate((el) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const tops: { ch: string; top: number }[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (let i = 0; i < text.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        tops.push({ ch: text[i]!, top: Math.round(rect.top) });
+      }
+    }
+    const groups: Set<number>[] = [new Set()];
+    for (const { ch, top } of tops) {
+      if (/\s/.test(ch)) groups.push(new Set());
+      else groups[groups.length - 1]!.add(top);
+    }
+    return groups.filter((g) => g.size > 0).map((g) => g.size);
+  });
+}
+
 async function rememberedCard(page: Page, title: string) {
   return page.locator('.mine').filter({ visible: true }).filter({ hasText: title });
 }
@@ -267,13 +291,16 @@ describe('Reach in the H5 mini-program: SMS, 有新进展, recovery by SMS code'
     await expectAccessible(page, 'recover page, my cases');
 
     // Open it: no password asked, the answer is there.
+    await item.getByText('有新进展').waitFor();
     await item.getByRole('button', { name: /查看进度/ }).click();
     await shown(page, answer);
     await page.goBack();
     await shown(page, '这个手机号提交的诉求');
+    // Seen: back on the list, its 有新进展 is gone (the list is asked again, not kept from before).
+    await expect.poll(() => item.getByText('有新进展').count(), { timeout: 10_000 }).toBe(0);
 
     // A new password, shown once; the old one stops working, the new one works.
-    await page.locator('.me-case').filter({ visible: true }).filter({ hasText: caseNo.slice(8) }).getByRole('button', { name: /重设查询密码/ }).click();
+    await page.locator('.me-case').filter({ visible: true }).filter({ hasText: caseNo.slice(8) }).getByRole('button', { name: /重设密码/ }).click();
     await page.locator('.taro-model__confirm').filter({ visible: true }).click();
     await page.locator('.recover__password').filter({ visible: true }).waitFor();
     const fresh = (await page.locator('.recover__password').filter({ visible: true }).innerText()).replace(/\s/g, '');
@@ -321,9 +348,22 @@ describe('Reach in the H5 mini-program: no phone, merged cases, all statuses in 
     const page = await newPage(context);
     const { sent } = await fileOnForm(page, `无电话的投诉 ${Date.now().toString(36)}`);
     expect(sent).not.toHaveProperty('smsOptIn');
-    await shown(page, '您没有留手机号：查询密码丢失后无法找回，请现在截图或保存图片');
+    await shown(page, '查询密码丢失后无法找回');
+    await shown(page, '您没有留手机号，密码丢失后不能用短信找回。请现在就截图、下载凭证图片，或抄写在纸上。');
     expect(await visibleCount(page, '忘记密码时，可凭提交时填写的手机号找回')).toBe(0);
     await expectAccessible(page, 'credentials without a phone');
+
+    // In large text the 14 digits take two lines: they wrap between the groups, never inside one.
+    const url = page.url();
+    await page.goto(`${h5Url}/#/pages/track/index`);
+    await page.getByRole('switch', { name: '大字模式' }).click();
+    await page.goto(url);
+    await page.locator('.screen--large .cred__case-no').filter({ visible: true }).waitFor();
+    expect(await groupLines(page, '.cred__case-no')).toEqual([1, 1]);
+    expect(await groupLines(page, '.cred__password')).toEqual([1, 1]);
+    await expectAccessible(page, 'credentials without a phone (large text)');
+    await page.goto(`${h5Url}/#/pages/track/index`);
+    await page.getByRole('switch', { name: '大字模式' }).click();
     await page.close();
   });
 

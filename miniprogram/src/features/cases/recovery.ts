@@ -29,6 +29,13 @@ export function formatWait(seconds: number): string {
   return `${Math.ceil(seconds / 3600)} 小时`;
 }
 
+/** The send button: `59 秒后可重新发送`, a long wait in minutes (`29 分钟后可重新发送`, never `1736 秒`). */
+export function resendLabel(waitSeconds: number, sent: boolean): string {
+  if (waitSeconds > 60) return `${formatWait(waitSeconds)}后可重新发送`;
+  if (waitSeconds > 0) return `${Math.ceil(waitSeconds)} 秒后可重新发送`;
+  return sent ? '重新发送验证码' : '发送验证码';
+}
+
 /** A failed recovery request, said for a citizen: which field, and what to do. */
 export function recoveryError(e: unknown, step: 'send' | 'verify'): { field?: 'phone' | 'code'; message: string } {
   if (!(e instanceof ApiError)) return { message: '操作没有成功，请稍后重试' };

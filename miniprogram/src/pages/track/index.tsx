@@ -255,7 +255,7 @@ export default function TrackPage() {
               <View className='card mine' key={c.caseNo}>
                 <Text className='mine__title'>{c.title}</Text>
                 <Text className='mine__meta'>
-                  {caseTypeLabel(c.type)} · 编号 {groupCaseNo(c.caseNo)} · {formatDate(c.filedAt)}提交
+                  {caseTypeLabel(c.type)} · <Text className='nowrap'>编号 {groupCaseNo(c.caseNo)}</Text> · <Text className='nowrap'>{formatDate(c.filedAt)}提交</Text>
                 </Text>
                 {status ? <CaseStatusLine status={status.status} label={status.label} fresh={status.fresh} /> : null}
                 <View className='btn-row'>

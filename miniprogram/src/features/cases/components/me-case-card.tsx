@@ -13,7 +13,7 @@ export function MeCaseCard({ item, children }: { item: MeCase; children: ReactNo
     <View className='card mine me-case'>
       <Text className='mine__title'>{item.title}</Text>
       <Text className='mine__meta'>
-        {caseTypeLabel(item.type)} · 编号 {groupCaseNo(item.caseNo)} · {formatDate(item.filedAt)}提交
+        {caseTypeLabel(item.type)} · <Text className='nowrap'>编号 {groupCaseNo(item.caseNo)}</Text> · <Text className='nowrap'>{formatDate(item.filedAt)}提交</Text>
       </Text>
       <CaseStatusLine status={item.status} label={CASE_STATUS_LABELS[item.status] ?? item.status} fresh={item.unread} {...(due ? { due } : {})} />
       <View className='btn-row'>{children}</View>

@@ -79,8 +79,8 @@ export default function CredentialsPage() {
         凭它们查询办理进度、补充材料和评价。密码只在这里完整显示，工作人员也看不到。请复制、保存图片，或抄写在纸上。
       </Notice>
       {filed.withPhone === false ? (
-        <Notice kind='warning' title='没有留手机号'>
-          您没有留手机号：查询密码丢失后无法找回，请现在截图或保存图片
+        <Notice kind='warning' title='查询密码丢失后无法找回'>
+          您没有留手机号，密码丢失后不能用短信找回。请现在就截图、{IS_H5 ? '下载凭证图片' : '保存凭证图片'}，或抄写在纸上。
         </Notice>
       ) : filed.withPhone ? (
         <Notice kind='info'>

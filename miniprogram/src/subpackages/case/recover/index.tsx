@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { pageUrl } from '@minsheng/shared';
 import { Screen } from '../../../components/screen';
 import { Btn, Field, Notice, Section, TextInput } from '../../../components/ui';
 import { listMyCases, openMyCase, resetMyCasePassword, sendRecoveryCode, verifyRecoveryCode } from '../../../features/cases/api';
 import { MeCaseCard } from '../../../features/cases/components/me-case-card';
 import { rememberNewPassword, saveSession, updateRememberedCase } from '../../../features/cases/device';
-import { checkRecoveryCode, checkRecoveryPhone, CODE_SENT, normalizePhone, recoveryError } from '../../../features/cases/recovery';
+import { checkRecoveryCode, checkRecoveryPhone, CODE_SENT, normalizePhone, recoveryError, resendLabel } from '../../../features/cases/recovery';
 import type { MeCase } from '../../../features/cases/types';
 import { role } from '../../../lib/a11y';
 import { IS_WEAPP } from '../../../lib/env';
@@ -51,6 +51,17 @@ export default function RecoverPage() {
     setCode('');
     setError(EXPIRED);
   };
+
+  // Back from a case opened here (or after a new password): the list as the server now has it, so
+  // 有新进展 is gone for the case just seen. Without an answer the list stays as it was.
+  useDidShow(() => {
+    if (!me) return;
+    listMyCases(me)
+      .then((res) => setItems(res.items))
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 401) expired();
+      });
+  });
 
   const send = async () => {
     setError(undefined);
@@ -171,8 +182,8 @@ export default function RecoverPage() {
                 <Btn kind='primary' className='recover__open' onClick={() => open(item)} loading={busy === item.caseNo} label={`查看进度：${item.title}`}>
                   查看进度
                 </Btn>
-                <Btn className='recover__reset' onClick={() => resetPassword(item)} loading={busy === `reset:${item.caseNo}`} label={`重设查询密码：${item.title}`}>
-                  重设查询密码
+                <Btn className='recover__reset' onClick={() => resetPassword(item)} loading={busy === `reset:${item.caseNo}`} label={`重设密码：${item.title}`}>
+                  重设密码
                 </Btn>
               </MeCaseCard>
             ))
@@ -192,7 +203,7 @@ export default function RecoverPage() {
           <TextInput className='recover__phone' label='手机号' type={IS_WEAPP ? 'number' : 'text'} value={phone} onChange={setPhone} maxlength={13} placeholder='11 位手机号' invalid={Boolean(fields.phone)} />
         </Field>
         <Btn className='recover__send' onClick={send} loading={busy === 'send'} disabled={wait > 0}>
-          {wait > 0 ? `${wait} 秒后可重新发送` : sent ? '重新发送验证码' : '发送验证码'}
+          {resendLabel(wait, Boolean(sent))}
         </Btn>
         {sent ? (
           <View {...role('status')}>
