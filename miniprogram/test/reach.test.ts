@@ -153,8 +153,12 @@ describe('找回查询密码 by the phone given at filing', () => {
   it('says what went wrong: a wrong or expired code, throttling with the time to wait, a refused field', () => {
     const wrong = new ApiError('UNAUTHENTICATED', '验证码错误或已过期', 401);
     expect(recovery.recoveryError(wrong, 'verify')).toEqual({ field: 'code', message: expect.stringContaining('验证码错误或已过期') });
-    expect(recovery.recoveryError(new ApiError('TOO_MANY_ATTEMPTS', '尝试次数过多，请稍后再试', 429, { retryAfterSeconds: 42 }), 'send')).toEqual({ message: '尝试次数过多，请 42 秒后再试。' });
-    expect(recovery.recoveryError(new ApiError('TOO_MANY_ATTEMPTS', '尝试次数过多，请稍后再试', 429, { retryAfterSeconds: 3000 }), 'verify').message).toBe('尝试次数过多，请 50 分钟后再试。');
+    expect(recovery.recoveryError(new ApiError('TOO_MANY_ATTEMPTS', '您所在网络获取验证码的次数过多，请稍后再试', 429, { retryAfterSeconds: 42 }), 'send')).toEqual({
+      message: '您所在网络获取验证码的次数过多，请 42 秒后再试。',
+    });
+    expect(recovery.recoveryError(new ApiError('TOO_MANY_ATTEMPTS', '您所在网络验证次数过多，请稍后再试', 429, { retryAfterSeconds: 3000 }), 'verify').message).toBe('您所在网络验证次数过多，请 50 分钟后再试。');
+    // A reason that already says when is shown as the server words it.
+    expect(recovery.recoveryError(new ApiError('TOO_MANY_ATTEMPTS', '该手机号今日获取验证码的次数已达上限，请明天再试', 429, { retryAfterSeconds: 30000 }), 'send').message).toBe('该手机号今日获取验证码的次数已达上限，请明天再试');
     expect(recovery.recoveryError(new ApiError('VALIDATION_FAILED', '提交的内容有误', 400, { fields: { phone: '请填写正确的手机号' } }), 'send')).toEqual({ field: 'phone', message: '请填写正确的手机号' });
     expect(recovery.formatWait(7200)).toBe('2 小时');
     expect(recovery.resendLabel(0, false)).toBe('发送验证码');

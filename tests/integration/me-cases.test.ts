@@ -252,7 +252,10 @@ describe('a new password (POST /api/me/cases/{caseNo}/password)', () => {
     const entry = page.timeline.find((e: { kind: string }) => e.kind === 'password_reset');
     expect(entry.text).toMatch(CHINESE);
     expect(entry.text).toContain('短信');
-    expect(page.progressAt).toBe(formatShanghaiIso(day(0.5)));
+    // The citizen's own step is not news to them: no 有新进展 / unread for it.
+    expect(page.progressAt).toBe(formatShanghaiIso(T0));
+    expect(await mine(me, filed.caseNo)).toMatchObject({ unread: false });
+    expect(answered.body.items[1].progressAt).toBe(formatShanghaiIso(T0));
     const audit = (await stack.deps.cases.listEvents(filed.caseNo)).filter((e) => e.kind === 'password_reset');
     expect(audit).toHaveLength(1);
     expect(audit[0]!.data).toEqual({ via: 'phone' });

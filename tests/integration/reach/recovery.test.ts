@@ -90,6 +90,8 @@ describe('asking for a code', () => {
     expect(again.body.error.code).toBe('TOO_MANY_ATTEMPTS');
     expect(Number(again.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(again.headers['retry-after'])).toBeLessThanOrEqual(60);
+    // The wait it says is the one it means.
+    expect(again.body.error.message).toBe(`验证码已发送，请 ${again.headers['retry-after']} 秒后再重新获取`);
     for (let i = 2; i <= 5; i++) {
       advance(61_000);
       expect((await askCode(phone)).status, `request ${i}`).toBe(202);

@@ -120,7 +120,7 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
               // An event the other case's citizen sees is progress on that case (its version is left alone:
               // officials working it are not made to reload for a line on its timeline).
               ...otherEvents
-                .filter((e) => e.public)
+                .filter((e) => e.public && e.actorRole !== 'citizen')
                 .map((e) => CaseEntity.build(UpdateTransaction).item({ caseNo: e.caseNo, progressAt: e.at }).options({ condition: { attr: 'caseNo', exists: true } })),
             ),
           ON_CONFLICT_ONLY,

@@ -62,10 +62,16 @@ export function eventFromDecision(caseNo: string, decision: Decision, actor: Act
 
 /**
  * The case as written with `event`: an event the citizen sees moves the case's progressAt (what
- * "my cases" compare with when the citizen last looked), in the same write.
+ * "my cases" and the saved list compare with when the citizen last looked), in the same write —
+ * unless the citizen did it themself (a supplement, a rating, a consent, a new password): their own
+ * step is not news to them.
  */
-export function withProgress(next: CaseRecord, event: Pick<CaseEvent, 'public' | 'at'>): CaseRecord {
-  return event.public ? { ...next, progressAt: event.at } : next;
+export function isProgress(event: Pick<CaseEvent, 'public' | 'actorRole'>): boolean {
+  return event.public && event.actorRole !== 'citizen';
+}
+
+export function withProgress(next: CaseRecord, event: Pick<CaseEvent, 'public' | 'at' | 'actorRole'>): CaseRecord {
+  return isProgress(event) ? { ...next, progressAt: event.at } : next;
 }
 
 /** The notifications a change sends, as outbox items written in its transaction (ids derive from the event: retries can't duplicate). */

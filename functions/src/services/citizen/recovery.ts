@@ -39,11 +39,18 @@ function shanghaiDay(now: Date): { start: number; end: number } {
 }
 
 /** Count one request of `key` in its window; 429 (Retry-After the window's end) once more than `max` were made. */
-async function limit(deps: Pick<Deps, 'throttle'>, now: Date, key: string, window: { start: number; end: number }, max: number, message: string): Promise<void> {
+async function limit(
+  deps: Pick<Deps, 'throttle'>,
+  now: Date,
+  key: string,
+  window: { start: number; end: number },
+  max: number,
+  message: string | ((retryAfterSeconds: number) => string),
+): Promise<void> {
   const count = await deps.throttle.countAttempt(key, window.start, window.end, 1);
   if (count > max) {
     const retryAfterSeconds = Math.max(1, Math.ceil((window.end - now.getTime()) / 1000));
-    throw new DomainError('TOO_MANY_ATTEMPTS', { message, retryAfterSeconds });
+    throw new DomainError('TOO_MANY_ATTEMPTS', { message: typeof message === 'string' ? message : message(retryAfterSeconds), retryAfterSeconds });
   }
 }
 
@@ -66,7 +73,7 @@ export async function sendRecoveryCode(deps: RecoveryDeps, rawPhone: string, cli
   const phone = normalisePhone(rawPhone);
   const identity = identityOf(deps.identityKey, 'phone', phone);
   await limit(deps, now, `recovery-client#${clientId}`, windowOf(now, HOUR), RECOVERY.perClientPerHour, '您所在网络获取验证码的次数过多，请稍后再试');
-  await limit(deps, now, `recovery-phone-min#${identity}`, windowOf(now, RECOVERY.resendSeconds * 1000), 1, `验证码已发送，请 ${RECOVERY.resendSeconds} 秒后再重新获取`);
+  await limit(deps, now, `recovery-phone-min#${identity}`, windowOf(now, RECOVERY.resendSeconds * 1000), 1, (seconds) => `验证码已发送，请 ${seconds} 秒后再重新获取`);
   await limit(deps, now, `recovery-phone-day#${identity}`, shanghaiDay(now), RECOVERY.perPhonePerDay, '该手机号今日获取验证码的次数已达上限，请明天再试');
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');

@@ -41,7 +41,10 @@ export function recoveryError(e: unknown, step: 'send' | 'verify'): { field?: 'p
   if (!(e instanceof ApiError)) return { message: '操作没有成功，请稍后重试' };
   if (e.status === 401 && step === 'verify') return { field: 'code', message: '验证码错误或已过期。请核对短信里的验证码；输错 3 次或超过 5 分钟，请重新获取。' };
   if (e.status === 429) {
-    return { message: e.retryAfterSeconds ? `尝试次数过多，请 ${formatWait(e.retryAfterSeconds)}后再试。` : e.message };
+    // The server says why (this network, this phone today, a code just sent); its "请稍后再试" gets the real wait.
+    const later = /[，,]?\s*请稍后再试[。.]?$/;
+    if (e.retryAfterSeconds && later.test(e.message)) return { message: `${e.message.replace(later, '')}，请 ${formatWait(e.retryAfterSeconds)}后再试。` };
+    return { message: e.message };
   }
   if (e.status === 400) {
     if (e.fields?.code) return { field: 'code', message: e.fields.code };
