@@ -1,6 +1,6 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
-import { UpdateItemCommand, $remove } from 'dynamodb-toolbox/entity/actions/update';
+import { UpdateItemCommand, $remove, $set } from 'dynamodb-toolbox/entity/actions/update';
 import type { UploadRecord, UploadStore } from '../../ports/uploads';
 import { uploadEntities } from './entities';
 import { isConditionFailed } from './errors';
@@ -40,7 +40,7 @@ export function createDynamoUploadStore(table: MinshengTable): UploadStore {
     markReady(uploadId, file) {
       return conditional(() =>
         UploadEntity.build(UpdateItemCommand)
-          .item({ uploadId, status: 'ready', file })
+          .item({ uploadId, status: 'ready', file: $set(file) })
           .options({ condition: { attr: 'status', eq: 'pending' } })
           .send(),
       );
