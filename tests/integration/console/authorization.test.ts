@@ -157,7 +157,7 @@ const ownUploads = {} as Record<Official, string>;
 async function postToBucket(ticket: { url: string; fields: Record<string, string> }, bytes: Buffer, type: string) {
   const form = new FormData();
   for (const [k, v] of Object.entries(ticket.fields)) form.append(k, v);
-  form.append('file', new Blob([bytes], { type }));
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }));
   expect((await fetch(ticket.url, { method: 'POST', body: form })).status).toBe(204);
 }
 

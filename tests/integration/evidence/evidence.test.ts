@@ -44,15 +44,15 @@ interface Ticket {
 
 async function ask(contentType: string, options: { token?: string; purpose?: string; console?: boolean } = {}) {
   return options.console
-    ? stack.request<Ticket>('POST', '/api/console/uploads', { body: { contentType }, token: options.token! })
-    : stack.request<Ticket>('POST', '/api/uploads', { body: { purpose: options.purpose ?? 'filing', contentType }, ip: uniqueIp(), ...(options.token ? { token: options.token } : {}) });
+    ? stack.request('POST', '/api/console/uploads', { body: { contentType }, token: options.token! })
+    : stack.request('POST', '/api/uploads', { body: { purpose: options.purpose ?? 'filing', contentType }, ip: uniqueIp(), ...(options.token ? { token: options.token } : {}) });
 }
 
 /** The browser's (or wx.uploadFile's) multipart POST of the presigned form. */
 async function post(ticket: Ticket, bytes: Buffer, type: string): Promise<number> {
   const form = new FormData();
   for (const [k, v] of Object.entries(ticket.fields)) form.append(k, v);
-  form.append('file', new Blob([bytes], { type }), 'photo.jpg');
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'photo.jpg');
   const res = await fetch(ticket.url, { method: 'POST', body: form });
   return res.status;
 }

@@ -40,7 +40,8 @@ export function createDynamoUploadStore(table: MinshengTable): UploadStore {
     markReady(uploadId, file) {
       return conditional(() =>
         UploadEntity.build(UpdateItemCommand)
-          .item({ uploadId, status: 'ready', file: $set(file) })
+          // $set: the whole object replaces the attribute (a plain object would be a deep update of a missing one).
+          .item({ uploadId, status: 'ready', file: $set(file) as never })
           .options({ condition: { attr: 'status', eq: 'pending' } })
           .send(),
       );
