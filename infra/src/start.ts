@@ -170,6 +170,8 @@ async function main() {
         SLS_TELEMETRY_DISABLED: '1',
         DYNAMODB_ENDPOINT: dynamo.endpoint,
         MINSHENG_S3_ENDPOINT: s3.endpoint,
+        // serverless-offline runs the bundles in place: sharp from node_modules, not an arm64 install (serverless.yml).
+        MINSHENG_SHARP_TARGET: 'local',
         MINSHENG_EVIDENCE_BUCKET: EVIDENCE_BUCKET,
         MINSHENG_APP_SECRET: secret,
         // serverless.yml reads serverless-offline's httpPort from MINSHENG_API_PORT.
@@ -231,7 +233,7 @@ async function main() {
     // The citizen mini-program's H5 build, calling this API through its own /api proxy.
     h5 = await startH5ForStack({ apiUrl, port: await choosePort(Number(process.env.MINSHENG_H5_PORT ?? 10086)), log });
     // The officials' console, likewise calling this API through its own /api proxy.
-    consoleServer = await startConsoleForStack({ apiUrl, port: await choosePort(Number(process.env.MINSHENG_CONSOLE_PORT ?? 10088)), log });
+    consoleServer = await startConsoleForStack({ apiUrl, port: await choosePort(Number(process.env.MINSHENG_CONSOLE_PORT ?? 10088)), log, evidenceOrigin: s3.endpoint });
 
     const lines = [
       '',
