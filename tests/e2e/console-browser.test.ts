@@ -860,7 +860,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await expect.poll(() => full.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(640);
     await expectAccessible(handler, 'full-size attachment');
     await screenshot(handler, '22-attachment-full', ['附件', '群众 · 提交诉求时']);
-    await handler.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+    await handler.getByRole('dialog').locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
 
     // The reply with a PDF letter: uploaded as chosen (progress, then 已上传), removable before sending.
     await openAction(handler, '答复群众');
@@ -873,6 +873,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await picker.setInputFiles([{ name: '答复函.pdf', mimeType: 'application/pdf', buffer: letter }]);
     await handler.locator('.picked-file--ready', { hasText: '答复函.pdf' }).waitFor();
     expect(await handler.locator('.picked-file').count()).toBe(1);
+    await handler.mouse.move(0, 0); // the pointer left on 移除 would test its hover colour, not the form
     await expectAccessible(handler, 'reply form with a file');
     await submitAndConfirm(handler, '答复群众');
     await handler.getByText('答复群众：已提交').waitFor();
