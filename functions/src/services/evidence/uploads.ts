@@ -93,6 +93,8 @@ export async function completeUpload(deps: CompleteDeps, uploadId: string, owner
     if (size === 0) throw refuse('文件是空的，请重新选择');
     const bytes = await deps.storage.read(originalKey);
     if (!bytes) throw refuse('文件尚未上传成功，请重新上传');
+    // Replaced since the size was read (the POST stays valid for its five minutes): checked again.
+    if (bytes.length > ATTACHMENT_MAX_BYTES) throw refuse(`文件超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB，请压缩后重新上传`);
     const type = sniffType(bytes);
     let file: NonNullable<UploadRecord['file']>;
     if (type === 'image/heic') throw refuse(HEIC_REFUSED_MESSAGE);
