@@ -84,23 +84,26 @@ export async function ensureConsoleBuild(onOutput?: (text: string) => void): Pro
 // Defence in depth behind "citizen text is rendered as text": no inline or foreign scripts run,
 // even if some text ever reached the page as HTML. antd injects its styles at run time, hence
 // 'unsafe-inline' for styles only.
-const SECURITY_HEADERS = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-};
+// The evidence bucket's origin (presigned links) is allowed for images and for uploads (connect), nothing else.
+export function securityHeaders(evidenceOrigin?: string): Record<string, string> {
+  const bucket = evidenceOrigin ? ` ${new URL(evidenceOrigin).origin}` : '';
+  return {
+    'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:${bucket}; font-src 'self' data:; connect-src 'self'${bucket}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+  };
+}
 
 export type ConsoleServer = StaticSite;
 
 /** Serve console/dist on `port` (0: any free one) with its security headers, and proxy /api/* to `apiUrl`. */
-export function serveConsole(options: { apiUrl: string; port?: number; root?: string; host?: string }): Promise<ConsoleServer> {
+export function serveConsole(options: { apiUrl: string; port?: number; root?: string; host?: string; evidenceOrigin?: string }): Promise<ConsoleServer> {
   const host = options.host ?? '127.0.0.1';
   return serveStaticSite({
     ...options,
     root: options.root ?? CONSOLE_DIST,
-    headers: SECURITY_HEADERS,
+    headers: securityHeaders(options.evidenceOrigin),
     urlHost: host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host,
   });
 }
@@ -109,13 +112,13 @@ export function serveConsole(options: { apiUrl: string; port?: number; root?: st
  * For `npm start`: build the console if its sources changed (a few seconds; otherwise instant) and
  * serve it next to the API. A failed build does not stop the API: it is reported and the line omitted.
  */
-export async function startConsoleForStack(options: { apiUrl: string; port: number; log: (message: string) => void }): Promise<ConsoleServer | undefined> {
+export async function startConsoleForStack(options: { apiUrl: string; port: number; log: (message: string) => void; evidenceOrigin?: string }): Promise<ConsoleServer | undefined> {
   try {
     if (!isConsoleBuildFresh()) {
       options.log('building the officials\' console (console/ changed; ~5 s)…');
       await buildConsole();
     }
-    return await serveConsole({ apiUrl: options.apiUrl, port: options.port });
+    return await serveConsole({ apiUrl: options.apiUrl, port: options.port, ...(options.evidenceOrigin ? { evidenceOrigin: options.evidenceOrigin } : {}) });
   } catch (error) {
     options.log(`console not served: ${error instanceof Error ? error.message.slice(0, 2000) : String(error)}`);
     return undefined;

@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { createDeps } from '../../functions/src/app/deps';
 import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_OFFICIAL_PASSWORD, DEMO_OFFICIALS, seedDemoCases, seedDemoOfficials, seedReferenceData, type DemoCredential } from './demo-data';
 import { freePort, startDynamoLocal, type DynamoLocal } from './dynamo-local';
+import { startS3Local, type S3Local } from './s3-local';
 import { startH5ForStack, type H5Server } from './h5';
 import { startConsoleForStack, type ConsoleServer } from './console-server';
 import { ensureTable, readServerlessConfig, REPO_ROOT } from './table-definition';
@@ -21,6 +22,8 @@ import { startFakeSms, type FakeSms } from './fake-sms';
 
 const STAGE = 'local';
 const TABLE_NAME = `minsheng-${STAGE}`;
+/** The evidence bucket in s3rver (serverless.yml's default name for the stage). */
+const EVIDENCE_BUCKET = `minsheng-evidence-${STAGE}`;
 // Local state (DynamoDB data, the dev secret); tests point it elsewhere.
 const LOCAL_DIR = resolve(process.env.MINSHENG_LOCAL_DIR ?? resolve(REPO_ROOT, '.local'));
 
@@ -84,8 +87,10 @@ async function main() {
   const fresh = process.argv.includes('--fresh');
   mkdirSync(LOCAL_DIR, { recursive: true });
   const dataDir = resolve(LOCAL_DIR, 'dynamodb');
+  const s3Dir = resolve(LOCAL_DIR, 's3');
   if (fresh) {
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(s3Dir, { recursive: true, force: true });
     log('--fresh: local data cleared');
   }
   const secret = localSecret();
@@ -99,6 +104,7 @@ async function main() {
   }
   const children: ChildProcess[] = [];
   let dynamo: DynamoLocal | undefined;
+  let s3: S3Local | undefined;
   let wechat: FakeWeChat | undefined;
   let smsFake: FakeSms | undefined;
   let h5: H5Server | undefined;
@@ -117,6 +123,7 @@ async function main() {
     await wechat?.stop();
     await smsFake?.stop();
     await dynamo?.stop();
+    await s3?.stop();
     log('stopped');
     process.exit(code);
   };
@@ -130,7 +137,12 @@ async function main() {
     const created = await ensureTable(dynamo.endpoint, TABLE_NAME);
     log(created ? `table ${TABLE_NAME} created from serverless.yml` : `table ${TABLE_NAME} already there`);
 
-    const deps = createDeps({ TABLE_NAME, AWS_REGION: 'local', DYNAMODB_ENDPOINT: dynamo.endpoint, APP_SECRET: secret, CITIZEN_TOKEN_MINUTES: 30 });
+    // Evidence (photos, documents): s3rver, objects kept in .local/s3 like the table's data.
+    s3 = await startS3Local({ directory: s3Dir, port: await choosePort(Number(process.env.MINSHENG_S3_PORT ?? 4569)) });
+    await s3.ensureBucket(EVIDENCE_BUCKET);
+    log(`s3rver on ${s3.endpoint} (bucket ${EVIDENCE_BUCKET}, objects in ${s3Dir})`);
+
+    const deps = createDeps({ TABLE_NAME, AWS_REGION: 'local', DYNAMODB_ENDPOINT: dynamo.endpoint, APP_SECRET: secret, CITIZEN_TOKEN_MINUTES: 30, EVIDENCE_BUCKET, S3_ENDPOINT: s3.endpoint });
     await seedReferenceData(deps);
     await seedDemoOfficials(deps);
     const demoCases: DemoCredential[] = await seedDemoCases(deps);
@@ -157,6 +169,10 @@ async function main() {
         ...process.env,
         SLS_TELEMETRY_DISABLED: '1',
         DYNAMODB_ENDPOINT: dynamo.endpoint,
+        MINSHENG_S3_ENDPOINT: s3.endpoint,
+        // serverless-offline runs the bundles in place: sharp from node_modules, not an arm64 install (serverless.yml).
+        MINSHENG_SHARP_TARGET: 'local',
+        MINSHENG_EVIDENCE_BUCKET: EVIDENCE_BUCKET,
         MINSHENG_APP_SECRET: secret,
         // serverless.yml reads serverless-offline's httpPort from MINSHENG_API_PORT.
         MINSHENG_API_PORT: String(offlinePort),
@@ -217,7 +233,7 @@ async function main() {
     // The citizen mini-program's H5 build, calling this API through its own /api proxy.
     h5 = await startH5ForStack({ apiUrl, port: await choosePort(Number(process.env.MINSHENG_H5_PORT ?? 10086)), log });
     // The officials' console, likewise calling this API through its own /api proxy.
-    consoleServer = await startConsoleForStack({ apiUrl, port: await choosePort(Number(process.env.MINSHENG_CONSOLE_PORT ?? 10088)), log });
+    consoleServer = await startConsoleForStack({ apiUrl, port: await choosePort(Number(process.env.MINSHENG_CONSOLE_PORT ?? 10088)), log, evidenceOrigin: s3.endpoint });
 
     const lines = [
       '',
@@ -225,6 +241,7 @@ async function main() {
       `  API            ${apiUrl}/api   (e.g. ${apiUrl}/api/categories)`,
       `                 ${describeLimits(limits)}`,
       `  DynamoDB Local ${dynamo.endpoint}   table ${TABLE_NAME}`,
+      `  S3 (s3rver)    ${s3.endpoint}   bucket ${EVIDENCE_BUCKET}`,
       ...(h5 ? [`  Mini-program   ${h5.url}/   (the citizen mini-program, H5 build: open it in a browser)`] : []),
       ...(consoleServer ? [`  Console        ${consoleServer.url}/   (officials; demo logins below)`] : []),
       '',

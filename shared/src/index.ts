@@ -24,3 +24,5 @@ export * from './domain/pages';
 export * from './domain/library-synonyms';
 export * from './api/path-params';
 export * from './api/recovery-schemas';
+export * from './domain/attachments';
+export * from './api/upload-schemas';

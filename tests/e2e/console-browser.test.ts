@@ -26,6 +26,7 @@ import { freePort } from '../../infra/src/dynamo-local';
 import { REPO_ROOT } from '../../infra/src/table-definition';
 import { call, ctrlC, npmStart, type RunningStack } from '../support/local-stack';
 import { seriousAxeViolations } from '../support/axe';
+import sharp from 'sharp';
 
 const SHOTS = join(REPO_ROOT, 'tests', 'e2e', 'screenshots');
 
@@ -818,6 +819,80 @@ describe('officials’ console in Chromium against the local stack', () => {
     await admin.getByText(`已删除：${policyTitle}`).waitFor();
     await expect.poll(() => admin.getByRole('button', { name: `编辑 ${policyTitle}` }).count()).toBe(0);
     expect((await call(`${stack.apiUrl}/api/policies/${policyId}`)).status).toBe(404);
+  });
+
+  it('evidence: a citizen files with two photos → the handler sees both (sanitised, each view audited) → replies with a PDF → the citizen opens it', async () => {
+    // Two phone photos with GPS and the device in their EXIF, uploaded as the mini-program would (presigned POST to s3rver).
+    const photo = (r: number) =>
+      sharp({ create: { width: 640, height: 480, channels: 3, background: { r, g: 120, b: 60 } } })
+        .jpeg()
+        .withExif({ IFD0: { Make: 'Apple', Model: 'iPhone 15 Pro' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 0/1' } })
+        .toBuffer();
+    const upload = async (bytes: Buffer) => {
+      const ticket = await call(`${stack.apiUrl}/api/uploads`, { body: { purpose: 'filing', contentType: 'image/jpeg' } });
+      expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
+      const form = new FormData();
+      for (const [k, v] of Object.entries(ticket.body.fields as Record<string, string>)) form.append(k, v);
+      form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'IMG_0001.jpg');
+      expect((await fetch(ticket.body.url, { method: 'POST', body: form })).status).toBe(204);
+      const done = await call(`${stack.apiUrl}/api/uploads/${ticket.body.uploadId}/complete`, { body: { uploadToken: ticket.body.uploadToken } });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      return { uploadId: ticket.body.uploadId as string, uploadToken: ticket.body.uploadToken as string };
+    };
+    const filed = await fileByApi({
+      type: 'complaint',
+      categoryId: 'tuoqian-gongzi',
+      title: '工地欠薪（附照片）',
+      content: '工地门口贴的欠薪公示和工资条照片见附件。',
+      attachments: [await upload(await photo(200)), await upload(await photo(40))],
+    });
+    await apiAction(await apiLogin('shouli'), filed.caseNo, { action: 'accept', departmentId: 'rsj' });
+
+    const handler = await loginAs('rsj');
+    await openCase(handler, filed.caseNo);
+    const gallery = handler.locator('.case-attachments');
+    await gallery.getByRole('heading', { name: '附件（2）' }).waitFor();
+    await expect.poll(() => gallery.locator('.attachment-thumb img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length), { timeout: 30_000 }).toBe(2);
+    await expectAccessible(handler, 'case workspace with attachments');
+    await gallery.locator('.attachment-thumb').first().click();
+    const full = handler.locator('img.attachment-full');
+    await full.waitFor();
+    await expect.poll(() => full.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(640);
+    await expectAccessible(handler, 'full-size attachment');
+    await screenshot(handler, '22-attachment-full', ['附件', '群众 · 提交诉求时']);
+    await handler.getByRole('dialog').locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+
+    // The reply with a PDF letter: uploaded as chosen (progress, then 已上传), removable before sending.
+    await openAction(handler, '答复群众');
+    await handler.getByLabel('答复内容').fill('经核查，已责令施工单位补发工资，答复函见附件。');
+    const letter = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const picker = handler.locator('.attachment-picker input[type=file]');
+    await picker.setInputFiles([{ name: '多余.pdf', mimeType: 'application/pdf', buffer: letter }]);
+    await handler.locator('.picked-file--ready', { hasText: '多余.pdf' }).waitFor();
+    await handler.getByRole('button', { name: '移除附件 多余.pdf' }).click();
+    await picker.setInputFiles([{ name: '答复函.pdf', mimeType: 'application/pdf', buffer: letter }]);
+    await handler.locator('.picked-file--ready', { hasText: '答复函.pdf' }).waitFor();
+    expect(await handler.locator('.picked-file').count()).toBe(1);
+    await handler.mouse.move(0, 0); // the pointer left on 移除 would test its hover colour, not the form
+    await expectAccessible(handler, 'reply form with a file');
+    await submitAndConfirm(handler, '答复群众');
+    await handler.getByText('答复群众：已提交').waitFor();
+    await gallery.getByRole('heading', { name: '附件（3）' }).waitFor();
+
+    // Every view by the official is in the audit trail (two thumbnails and one full-size view at least).
+    const audit = await call(`${stack.apiUrl}/api/console/audit?caseNo=${filed.caseNo}`, { token: await apiLogin('duban') });
+    expect(audit.body.items.filter((e: { kind: string }) => e.kind === 'attachment_viewed').length).toBeGreaterThanOrEqual(3);
+
+    // The citizen sees the two photos (no EXIF) and the letter, and opens it.
+    const token = (await call(`${stack.apiUrl}/api/track/login`, { body: { caseNo: filed.caseNo, password: filed.password } })).body.token as string;
+    const tracked = await call(`${stack.apiUrl}/api/track/case`, { token });
+    const files = tracked.body.attachments as { stage: string; kind: string; url: string }[];
+    expect(files.map((f) => `${f.stage}:${f.kind}`)).toEqual(['filing:image', 'filing:image', 'reply:pdf']);
+    const image = Buffer.from(await (await fetch(files[0]!.url)).arrayBuffer());
+    expect((await sharp(image).metadata()).exif).toBeUndefined();
+    const pdf = await fetch(files[2]!.url);
+    expect(pdf.headers.get('content-disposition') ?? '').toContain('attachment');
+    expect(Buffer.from(await pdf.arrayBuffer()).equals(letter)).toBe(true);
   });
 
   it('logout returns to the login page, and the main screens were captured with their content', async () => {

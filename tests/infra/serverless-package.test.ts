@@ -99,14 +99,95 @@ describe('serverless package (offline)', () => {
   it('packages each function on Node.js 22 with the table name in its environment', () => {
     const functions = resourcesOf('AWS::Lambda::Function');
     expect(functions.length).toBe(Object.keys(readServerlessConfig().functions).length);
-    for (const [, fn] of functions) {
+    for (const [id, fn] of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Environment.Variables.TABLE_NAME).toBe('minsheng-ci');
       const zip = join(outDir, fn.Properties.Code.S3Key.split('/').pop());
-      // Bundled per function with the AWS SDK left to the runtime: small, quick to cold-start.
-      expect(statSync(zip).size).toBeLessThan(512 * 1024);
+      // Bundled per function with the AWS SDK left to the runtime: small, quick to cold-start. Only the
+      // sanitising functions carry a native library (sharp + libvips for arm64, checked below).
+      expect(statSync(zip).size, id).toBeLessThan(SANITISING.includes(id) ? 16 * 1024 * 1024 : 512 * 1024);
     }
   });
+});
+
+// ---- Evidence (issue #14): the bucket, and sharp for Lambda arm64 in the functions that sanitise ----
+
+const SANITISING = ['CompleteUploadLambdaFunction', 'ConsoleCompleteUploadLambdaFunction'];
+
+async function zipEntries(zip: string): Promise<string[]> {
+  const { stdout } = await run('unzip', ['-Z1', zip], { maxBuffer: 16 * 1024 * 1024 });
+  return stdout.split('\n').filter(Boolean);
+}
+async function zipFile(zip: string, entry: string): Promise<Buffer> {
+  const { stdout } = await run('unzip', ['-p', zip, entry], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+  return stdout as unknown as Buffer;
+}
+const zipOf = (logicalId: string) => join(outDir, (template.Resources[logicalId]!.Properties.Code.S3Key as string).split('/').pop()!);
+
+describe('evidence bucket and sanitising (serverless package, offline)', () => {
+  it('one private bucket: encrypted, all public access blocked, ACLs disabled, TLS only, uploads/ expired after a day', () => {
+    // Besides the framework's own deployment bucket, one bucket: the evidence.
+    const buckets = resourcesOf('AWS::S3::Bucket').filter(([id]) => id !== 'ServerlessDeploymentBucket');
+    expect(buckets.map(([id]) => id)).toEqual(['EvidenceBucket']);
+    const [bucketId, bucket] = buckets[0]!;
+    const p = bucket.Properties;
+    expect(p.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(p.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(p.OwnershipControls.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
+    // The orphan cleanup: an upload never attached (an original, or a sanitised copy) is gone after 24 h.
+    const rules = p.LifecycleConfiguration.Rules;
+    expect(rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', Prefix: 'uploads/', ExpirationInDays: 1 }));
+    // Attached files live under cases/, which no rule expires.
+    expect(rules.every((r: any) => !'cases/'.startsWith(r.Prefix ?? ''))).toBe(true);
+    expect(p.CorsConfiguration.CorsRules[0].AllowedMethods).toContain('POST');
+    const [, policy] = resourcesOf('AWS::S3::BucketPolicy').find(([, p]) => JSON.stringify(p.Properties.Bucket) === JSON.stringify(ref(bucketId)))!;
+    expect(policy.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+    // The functions find the bucket by name from their environment.
+    for (const [, fn] of resourcesOf('AWS::Lambda::Function')) expect(fn.Properties.Environment.Variables.EVIDENCE_BUCKET).toBe(p.BucketName);
+  });
+
+  it('gives the functions object rights on this bucket only (no listing, no bucket-wide or account-wide rights)', () => {
+    const [, role] = resourcesOf('AWS::IAM::Role')[0]!;
+    const statements = role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
+    const s3 = statements.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
+    expect(s3).toHaveLength(1);
+    expect([s3[0].Action].flat().sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    expect(s3[0].Resource).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['EvidenceBucket', 'Arn'] }, '/*']] }]);
+  });
+
+  it('the sanitising functions carry sharp for Lambda arm64 (linux-arm64 binding + libvips, AArch64 ELF); no other function carries sharp', async () => {
+    for (const id of SANITISING) {
+      const fn = template.Resources[id]!;
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      const entries = await zipEntries(zipOf(id));
+      expect(entries).toContain('node_modules/sharp/package.json');
+      const binding = entries.find((e) => /^node_modules\/@img\/sharp-linux-arm64\/lib\/sharp-linux-arm64-[\d.]+\.node$/.test(e));
+      const libvips = entries.find((e) => /^node_modules\/@img\/sharp-libvips-linux-arm64\/lib\/libvips-cpp\.so/.test(e));
+      expect(binding, `${id}: @img/sharp-linux-arm64`).toBeDefined();
+      expect(libvips, `${id}: @img/sharp-libvips-linux-arm64`).toBeDefined();
+      // No binary for another platform rides along.
+      expect(entries.filter((e) => /@img\/sharp-(libvips-)?(linux-x64|darwin|win32|linuxmusl)/.test(e))).toEqual([]);
+      // ELF, 64-bit, machine 183 (EM_AARCH64): what Lambda arm64 loads.
+      for (const entry of [binding!, libvips!]) {
+        const head = (await zipFile(zipOf(id), entry)).subarray(0, 20);
+        expect(head.subarray(0, 4).toString('latin1')).toBe('\x7fELF');
+        expect(head[4]).toBe(2);
+        expect(head.readUInt16LE(18)).toBe(183);
+      }
+      // sharp's version in the zip is the one the code was tested with.
+      const packaged = JSON.parse((await zipFile(zipOf(id), 'node_modules/sharp/package.json')).toString('utf8'));
+      const pinned = JSON.parse(readFileSync(resolve(REPO_ROOT, 'functions/package.json'), 'utf8')).dependencies.sharp;
+      expect(packaged.version).toBe(pinned);
+      // The bundle imports sharp (external), it does not inline it.
+      const handler = fn.Properties.Handler as string;
+      const bundle = `${handler.slice(0, handler.lastIndexOf('.'))}.mjs`;
+      expect(entries).toContain(bundle);
+      expect((await zipFile(zipOf(id), bundle)).toString('utf8')).toMatch(/from\s*"sharp"/);
+    }
+    for (const [id] of resourcesOf('AWS::Lambda::Function').filter(([id]) => !SANITISING.includes(id))) {
+      expect((await zipEntries(zipOf(id))).some((e) => e.startsWith('node_modules/')), id).toBe(false);
+    }
+  }, 120_000);
 });
 
 // ---- Alarms ----

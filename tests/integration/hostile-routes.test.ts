@@ -433,7 +433,10 @@ const invisibleArb: fc.Arbitrary<InvisibleText> = fc
 const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/cases': () => complaintBody({ location: { text: '县城南安置小区' } }),
   'POST /api/track/login': () => ({ caseNo: '20300401999999', password: 'ABCD2345' }),
-  'POST /api/track/case/supplements': () => ({ content: '补充：工资条已拍照。' }),
+  'POST /api/track/case/supplements': () => ({ content: '补充：工资条已拍照。', attachments: [{ uploadId: '01JAAAAAAAAAAAAAAAAAAAAAAA' }] }),
+  'POST /api/uploads': () => ({ purpose: 'filing', contentType: 'image/jpeg' }),
+  'POST /api/uploads/{uploadId}/complete': () => ({ uploadToken: 'not-the-upload-token' }),
+  'POST /api/console/uploads': () => ({ contentType: 'application/pdf' }),
   'POST /api/track/case/rating': () => ({ rating: 'satisfied', comment: '处理及时' }),
   'POST /api/track/case/subscription': () => ({ code: 'wx-login-code', templateIds: ['tpl-progress'] }),
   'POST /api/track/case/publish-consent': () => ({ consent: true }),
@@ -463,6 +466,7 @@ const NO_BODY_POSTS = [
   '/api/console/admin/dead-letters/{id}/replay',
   '/api/me/cases/{caseNo}/open',
   '/api/me/cases/{caseNo}/password',
+  '/api/console/uploads/{uploadId}/complete',
 ];
 
 type Path = (string | number)[];

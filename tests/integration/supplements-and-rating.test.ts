@@ -105,7 +105,8 @@ describe('POST /api/track/case/supplements', () => {
     ['whitespace content', { content: ' \n\t ' }, 'content'],
     ['content of 4001 characters', { content: '补'.repeat(4001) }, 'content'],
     ['a missing content field', {}, 'content'],
-    ['an unknown field', { content: '补充', attachments: [] }, 'attachments'],
+    ['an unknown field', { content: '补充', photos: [] }, 'photos'],
+    ['an attachment that is not an upload of this case', { content: '补充', attachments: [{ uploadId: '01JAAAAAAAAAAAAAAAAAAAAAAA' }] }, 'attachments.0'],
   ])('refuses %s (400) and keeps waiting for the citizen', async (_, body, field) => {
     const filed = await acceptedCase();
     await requestInfo(stack, filed.caseNo, QUESTION);

@@ -7,6 +7,7 @@ import type { HttpHandler } from '../../functions/src/lib/http';
 import type { Deps } from '../../functions/src/services/deps';
 import { seedReferenceData } from '../../infra/src/demo-data';
 import { ensureTable, readServerlessConfig, REPO_ROOT } from '../../infra/src/table-definition';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 
 export const TEST_SECRET = 'integration-test-secret-0123456789abcdef';
 
@@ -46,6 +47,9 @@ export interface RequestOptions {
 export interface TestStack {
   deps: Deps;
   tableName: string;
+  /** This stack's bucket in the run's s3rver, and a client of it (for tests that look at the objects). */
+  bucket: string;
+  s3: S3Client;
   /** Shift the stack's clock (for SLA and token expiry). */
   setNow(date: Date): void;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
@@ -65,10 +69,21 @@ function matchPath(pattern: string, path: string): Record<string, string> | unde
  */
 export async function createTestStack(): Promise<TestStack> {
   const endpoint = inject('dynamoEndpoint');
+  const s3Endpoint = inject('s3Endpoint');
   const tableName = `test-${randomUUID()}`;
-  await ensureTable(endpoint, tableName);
+  const bucket = `t-${randomUUID()}`;
+  const s3 = new S3Client({ endpoint: s3Endpoint, region: 'local', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+  await Promise.all([ensureTable(endpoint, tableName), s3.send(new CreateBucketCommand({ Bucket: bucket }))]);
   let now: Date | undefined;
-  const base = createDeps({ TABLE_NAME: tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: endpoint, APP_SECRET: TEST_SECRET, CITIZEN_TOKEN_MINUTES: 30 });
+  const base = createDeps({
+    TABLE_NAME: tableName,
+    AWS_REGION: 'local',
+    DYNAMODB_ENDPOINT: endpoint,
+    APP_SECRET: TEST_SECRET,
+    CITIZEN_TOKEN_MINUTES: 30,
+    EVIDENCE_BUCKET: bucket,
+    S3_ENDPOINT: s3Endpoint,
+  });
   const deps: Deps = { ...base, now: () => now ?? new Date() };
   await seedReferenceData(deps);
   const routes = routesFromServerless();
@@ -77,6 +92,8 @@ export async function createTestStack(): Promise<TestStack> {
   return {
     deps,
     tableName,
+    bucket,
+    s3,
     setNow(date) {
       now = date;
     },

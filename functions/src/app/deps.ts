@@ -34,6 +34,9 @@ export function createDeps(config: DepsConfig): Deps {
     smsDailyCap: wire.smsDailyCap,
     recoveryCodes: wire.recoveryCodes,
     recoveryKey: wire.recoveryKey,
+    storage: wire.storage,
+    uploads: wire.uploads,
+    sanitiser: wire.sanitiser,
   });
   return { ...rest, ...(wechat ? { wechat } : {}), ...(wechatTemplateId ? { wechatTemplateId } : {}), ...(sms ? { sms } : {}), ...(smsTemplates ? { smsTemplates } : {}) };
 }

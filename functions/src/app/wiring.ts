@@ -17,6 +17,9 @@ import { chinaHolidayCalendar } from '../adapters/calendar/china';
 import { createWeChatClient } from '../adapters/wechat/client';
 import { createTencentSmsClient } from '../adapters/sms/tencent';
 import { createDynamoRecoveryCodeStore } from '../adapters/dynamo/recovery-code-store';
+import { createDynamoUploadStore } from '../adapters/dynamo/upload-store';
+import { createS3Storage } from '../adapters/s3/storage';
+import { sharpSanitiser } from '../adapters/images/sharp';
 import { parseEnv, type Env } from '../lib/env';
 import { deriveKey } from '../lib/secrets';
 import { createTokenService } from '../lib/tokens';
@@ -37,7 +40,7 @@ export interface Wiring {
 export type WiringConfig = Pick<Env, 'TABLE_NAME' | 'APP_SECRET'> & Partial<Omit<Env, 'TABLE_NAME' | 'APP_SECRET'>>;
 
 export function createWiring(config: WiringConfig): Wiring {
-  const env: Env = { AWS_REGION: 'ap-east-1', CITIZEN_TOKEN_MINUTES: 30, OFFICIAL_TOKEN_MINUTES: 60, ME_TOKEN_MINUTES: 120, SMS_DAILY_CAP_PER_PHONE: 10, ...config };
+  const env: Env = { AWS_REGION: 'ap-east-1', CITIZEN_TOKEN_MINUTES: 30, OFFICIAL_TOKEN_MINUTES: 60, ME_TOKEN_MINUTES: 120, SMS_DAILY_CAP_PER_PHONE: 10, EVIDENCE_BUCKET: 'minsheng-evidence', ...config };
   const made = new Map<string, unknown>();
   return {
     env,
@@ -125,6 +128,19 @@ export const recoveryCodes = (w: Wiring): Deps['recoveryCodes'] => w.once('recov
 /** Key of the keyed hashes of recovery codes. */
 export const recoveryKey = (w: Wiring): Deps['recoveryKey'] => w.once('recoveryKey', () => deriveKey(w.env.APP_SECRET, 'recovery-code'));
 
+/** The evidence bucket (s3rver locally: path-style, its dummy credentials). */
+export const storage = (w: Wiring): Deps['storage'] =>
+  w.once('storage', () =>
+    createS3Storage({
+      bucket: w.env.EVIDENCE_BUCKET,
+      region: w.env.AWS_REGION,
+      ...(w.env.S3_ENDPOINT ? { endpoint: w.env.S3_ENDPOINT } : {}),
+      ...(w.env.S3_PUBLIC_ENDPOINT ? { publicEndpoint: w.env.S3_PUBLIC_ENDPOINT } : {}),
+    }),
+  );
+export const uploads = (w: Wiring): Deps['uploads'] => w.once('uploads', () => createDynamoUploadStore(table(w)));
+export const sanitiser = (_w: Wiring): Deps['sanitiser'] => sharpSanitiser;
+
 // ---- The groups the use cases take (each mirrors a service's *Deps type) ----
 
 // Functions rather than shared objects, so a route that uses none of a group bundles none of it.
@@ -135,6 +151,8 @@ export const caseWorkDeps = () => ({ cases, reference, now: clock, slaSettings, 
 export const citizenAuthDeps = () => ({ tokens, now: clock });
 /** Checking an official's token against their account. */
 export const officialAuthDeps = () => ({ officials, tokens, now: clock });
+/** Asking for uploads and attaching them (not sanitising: only the complete route bundles sharp). */
+export const evidenceDeps = () => ({ storage, uploads, now: clock });
 /** Delivering the outbox. */
 export const notifierDeps = () => ({ notifications, cases, wechat, wechatTemplateId, sms, smsTemplates, smsDailyCap, throttle, identityKey, now: clock });
 

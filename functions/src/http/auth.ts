@@ -12,6 +12,12 @@ export async function citizenCaseNo(input: AuthInput<Pick<Deps, 'tokens' | 'now'
   return caseNo;
 }
 
+/** The case a citizen token opens when one is sent (a supplement's upload), undefined without one (a filing's); 401 for a bad one. */
+export async function optionalCitizen(input: AuthInput<Pick<Deps, 'tokens' | 'now'>>): Promise<string | undefined> {
+  if (!input.header('authorization')) return undefined;
+  return citizenCaseNo(input);
+}
+
 /**
  * Who a "me" session is (a WeChat user or a verified phone, as a keyed hash); 401 when the token is
  * missing, invalid, expired or of another audience (a case token, an official's).

@@ -34,6 +34,12 @@ const envSchema = z.object({
   SMS_TEMPLATE_PROGRESS: z.optional(z.string()),
   SMS_TEMPLATE_CODE: z.optional(z.string()),
   /** Progress messages per phone per Shanghai day; more are not sent (the case page still shows them). */
+  /** The evidence bucket (serverless.yml's EvidenceBucket; the local stack's s3rver bucket). */
+  EVIDENCE_BUCKET: z._default(z.string().check(z.minLength(3)), 'minsheng-evidence'),
+  /** A local S3-compatible server (s3rver); unset in AWS. */
+  S3_ENDPOINT: z.optional(z.string()),
+  /** The S3 address clients reach, when it differs from S3_ENDPOINT (local stack only). */
+  S3_PUBLIC_ENDPOINT: z.optional(z.string()),
   SMS_DAILY_CAP_PER_PHONE: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 10),
 });
 

@@ -13,6 +13,9 @@ import type { CitizenLinkStore } from '../ports/citizen-links';
 import type { SmsApi, SmsTemplates } from '../ports/sms';
 import type { RecoveryCodeStore } from '../ports/recovery-codes';
 import type { TokenService } from '../lib/tokens';
+import type { ObjectStorage } from '../ports/storage';
+import type { UploadStore } from '../ports/uploads';
+import type { ImageSanitiser } from '../ports/sanitiser';
 
 /**
  * Everything a use case may need from the outside world, one small port per concern. A use case
@@ -65,6 +68,12 @@ export interface Deps {
   recoveryCodes: RecoveryCodeStore;
   /** Key of the keyed hashes of recovery codes. */
   recoveryKey: Buffer;
+  /** The evidence bucket (photos and documents). */
+  storage: ObjectStorage;
+  /** Uploads on their way to a case. */
+  uploads: UploadStore;
+  /** Re-encodes images with no metadata (sharp). */
+  sanitiser: ImageSanitiser;
   /** Tests only: overrides how long a recovery-code answer waits at least (services/citizen/recovery.ts). */
   recoveryAnswerFloorMs?: number;
 }

@@ -7,6 +7,7 @@ import { SCHEDULE_LIMITS, checkYearSchedule, type YearSchedule } from '../domain
 import type { StatCounters } from '../domain/stats';
 import { CASE_NO_PATTERN } from '../domain/credentials';
 import { text } from './text';
+import { ownAttachmentsSchema, type AttachmentDto } from './upload-schemas';
 
 /** An official's login name: lower-case letters, digits, _ . - (3–32). */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,31}$/;
@@ -30,8 +31,8 @@ export const consoleActionSchema = z.discriminatedUnion(
     z.strictObject({ action: z.literal('reject'), expectedVersion: version, reason }),
     z.strictObject({ action: z.literal('transfer'), expectedVersion: version, departmentId, reason }),
     z.strictObject({ action: z.literal('send_back'), expectedVersion: version, reason }),
-    z.strictObject({ action: z.literal('request_info'), expectedVersion: version, question: text('需补充的内容', LIMITS.reasonMax, { multiline: true }) }),
-    z.strictObject({ action: z.literal('reply'), expectedVersion: version, answer: text('答复内容', LIMITS.contentMax, { multiline: true }) }),
+    z.strictObject({ action: z.literal('request_info'), expectedVersion: version, question: text('需补充的内容', LIMITS.reasonMax, { multiline: true }), attachments: ownAttachmentsSchema }),
+    z.strictObject({ action: z.literal('reply'), expectedVersion: version, answer: text('答复内容', LIMITS.contentMax, { multiline: true }), attachments: ownAttachmentsSchema }),
     z.strictObject({
       action: z.literal('request_extension'),
       expectedVersion: version,
@@ -187,6 +188,8 @@ export interface ConsoleCaseDto extends Omit<CaseListItemDto, 'title'> {
   };
   pendingQuestion?: string;
   supplements: { content: string; at: string }[];
+  /** Metadata only: each file is opened through its audited link route. */
+  attachments: AttachmentDto[];
   answer?: { text: string; at: string; departmentName: string; officialId: string };
   ratings: { rating: Rating; comment?: string; at: string; round: number }[];
   round: number;

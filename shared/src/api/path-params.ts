@@ -2,6 +2,7 @@ import { DomainError } from '../errors';
 import { CASE_NO_PATTERN } from '../domain/credentials';
 import { LIBRARY_ID_PATTERN } from './library-schemas';
 import { USERNAME_PATTERN } from './console-schemas';
+import { UPLOAD_ID_PATTERN } from './upload-schemas';
 
 /**
  * The path parameters of the HTTP routes (`/cases/{caseNo}`, `/policies/{id}` …): each takes the
@@ -30,6 +31,16 @@ export const PATH_PARAMS = {
   /** A library item id (p-…, qa-…). */
   libraryId: (raw) => {
     if (!LIBRARY_ID_PATTERN.test(raw)) throw new DomainError('NOT_FOUND', { message: '该政策或问答不存在或已下架' });
+    return raw;
+  },
+  /** An upload's id (a ULID). */
+  uploadId: (raw) => {
+    if (!UPLOAD_ID_PATTERN.test(raw)) throw new DomainError('NOT_FOUND', { message: '上传记录不存在或已过期，请重新上传' });
+    return raw;
+  },
+  /** An attachment's id (a ULID). */
+  attachmentId: (raw) => {
+    if (!UPLOAD_ID_PATTERN.test(raw)) throw new DomainError('NOT_FOUND', { message: '附件不存在' });
     return raw;
   },
   /** An official's username. */

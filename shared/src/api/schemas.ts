@@ -4,6 +4,7 @@ import type { SlaLevel } from '../domain/sla-clock';
 import type { DayMode } from '../domain/calendar';
 import type { FieldErrors } from '../errors';
 import { text } from './text';
+import { filingAttachmentsSchema, ownAttachmentsSchema, type CitizenAttachmentDto } from './upload-schemas';
 
 /** Mainland mobile (1[3-9]xxxxxxxxx) or landline with area code (010-12345678). */
 export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
@@ -32,6 +33,8 @@ export const fileCaseRequestSchema = z
     publishConsent: z.optional(z.boolean()),
     /** Progress SMS to contact.phone (default on when a phone is given; ignored without one). */
     smsOptIn: z.optional(z.boolean({ message: '请说明是否接收短信通知' })),
+    /** Photos uploaded for this filing (POST /api/uploads, purpose filing, then complete), each with its uploadToken. */
+    attachments: filingAttachmentsSchema,
   })
   .check(
     z.superRefine((body, ctx) => {
@@ -55,6 +58,8 @@ export type TrackLoginRequest = z.infer<typeof trackLoginRequestSchema>;
 /** `POST /api/track/case/supplements` body. */
 export const supplementRequestSchema = z.strictObject({
   content: text('补充内容', LIMITS.supplementMax, { multiline: true }),
+  /** Files uploaded with this case's token (purpose supplement), completed. */
+  attachments: ownAttachmentsSchema,
 });
 export type SupplementRequest = z.infer<typeof supplementRequestSchema>;
 
@@ -144,6 +149,8 @@ export interface TrackedCaseDto {
   /** For a merged case: the case it was merged into, its status and (once it has one) its answer. */
   keptCase?: { caseNo: string; status: CaseStatus; statusLabel: string; answer?: { text: string; at: string; departmentName: string } };
   supplements: { content: string; at: string }[];
+  /** The citizen's own files and the officials' reply files, with links valid for minutes. */
+  attachments?: CitizenAttachmentDto[];
 }
 
 // ---- Turning validation issues into field messages ----

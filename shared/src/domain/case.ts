@@ -1,3 +1,4 @@
+import type { AttachmentRecord } from './attachments';
 import type { CaseStatus, CaseType, Rating } from './case-types';
 import type { SlaClock, SlaLevel } from './sla-clock';
 
@@ -97,4 +98,6 @@ export interface CaseRecord {
   closeReason?: 'rated' | 'unrated' | 'official';
   /** Set when a second unsatisfied rating sends the case to supervisors for review. */
   reviewRequired?: boolean;
+  /** Sanitised photos and documents (the citizen's and the officials'), oldest first. */
+  attachments?: AttachmentRecord[];
 }

@@ -40,6 +40,8 @@ export const EVENT_KINDS = {
   unpublished_from_library: { label: '按群众撤回同意从问答库撤下答复', citizenSees: false },
   /** The citizen set a new query password, proved by WeChat or by an SMS code (data: { via }). */
   password_reset: { label: '查询密码已重置', citizenSees: true },
+  /** An official opened a case's photo or document (data: { attachmentId }): every view is audited. */
+  attachment_viewed: { label: '查看附件', citizenSees: false },
 } as const satisfies Record<string, { label: string; citizenSees: boolean }>;
 
 /** Every kind of timeline/audit event. */

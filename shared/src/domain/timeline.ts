@@ -33,6 +33,7 @@ const CITIZEN_TEXT: Record<EventKind, Describe> = {
   publish_consent_withdrawn: () => '您撤回了公开答复的同意，问答库中不会公开这件咨询的答复',
   unpublished_from_library: () => '已按市民撤回同意，从问答库撤下答复',
   subscribed: () => '订阅了微信进度通知',
+  attachment_viewed: () => '查看了附件',
   password_reset: (d) => (d.via === 'phone' ? '您通过短信验证码重置了查询密码，原密码已失效' : '您在微信中重置了查询密码，原密码已失效'),
 };
 

@@ -147,6 +147,38 @@ async function answeredConsultation(): Promise<string> {
 }
 let publishable: string;
 let deadLetterId: string;
+
+// ---- Evidence (issue #14): a dispatched case with a photo, and each official's own uploaded file ----
+
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+let withPhoto: { caseNo: string; attachmentId: string };
+const ownUploads = {} as Record<Official, string>;
+
+async function postToBucket(ticket: { url: string; fields: Record<string, string> }, bytes: Buffer, type: string) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(ticket.fields)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }));
+  expect((await fetch(ticket.url, { method: 'POST', body: form })).status).toBe(204);
+}
+
+async function officialUpload(username: string): Promise<string> {
+  const res = await stack.request('POST', '/api/console/uploads', { token: await session.token(username), body: { contentType: 'application/pdf' } });
+  expect(res.status, show(res)).toBe(201);
+  await postToBucket(res.body, PDF, 'application/pdf');
+  return res.body.uploadId as string;
+}
+
+async function dispatchedWithPhoto() {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+  const ticket = await stack.request('POST', '/api/uploads', { body: { purpose: 'filing', contentType: 'image/png' }, ip: uniqueIp() });
+  await postToBucket(ticket.body, png, 'image/png');
+  const done = await stack.request('POST', `/api/uploads/${ticket.body.uploadId}/complete`, { body: { uploadToken: ticket.body.uploadToken } });
+  expect(done.status, show(done)).toBe(200);
+  const { caseNo } = await fileAs(stack, complaintBody({ title: '授权测试：附件', attachments: [{ uploadId: ticket.body.uploadId, uploadToken: ticket.body.uploadToken }] }));
+  const accepted = await act(stack, await session.token('shouli'), caseNo, { action: 'accept', expectedVersion: 1, departmentId: 'rsj' });
+  expect(accepted.status, show(accepted)).toBe(200);
+  withPhoto = { caseNo, attachmentId: (await stack.deps.cases.getCase(caseNo))!.attachments![0]!.id };
+}
 const publishers: Record<Official, Outcome> = { intake: ok, handler: 403, otherHandler: 403, supervisor: ok, admin: 403 };
 const slug = (caller: Caller) => caller.toLowerCase();
 
@@ -185,6 +217,29 @@ const TABLE: Record<string, Probe[]> = {
     actionProbe('deny_extension', 'extension_pending', { intake: 403, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => ({ reason: '理由不充分' })),
     actionProbe('urge', 'in_progress', { intake: 403, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => ({ note: '请加快办理' })),
     actionProbe('close', 'replied_9_days_ago', { intake: ok, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => ({ reason: '已答复，评价期满' })),
+  ],
+
+  'GET /api/console/cases/{caseNo}/attachments/{attachmentId}': [
+    {
+      name: 'attachment link (audited)',
+      expect: { intake: ok, handler: ok, otherHandler: 404, supervisor: ok, admin: 403 },
+      setup: dispatchedWithPhoto,
+      build: async () => ({ path: `/api/console/cases/${withPhoto.caseNo}/attachments/${withPhoto.attachmentId}` }),
+    },
+  ],
+  'POST /api/console/uploads': [
+    { name: 'ask to upload', expect: { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, build: async () => ({ path: '/api/console/uploads', body: { contentType: 'application/pdf' } }) },
+  ],
+  'POST /api/console/uploads/{uploadId}/complete': [
+    {
+      name: 'complete one’s own upload',
+      expect: { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 },
+      async setup() {
+        const usernames: Record<Exclude<Official, 'admin'>, string> = { intake: 'shouli', handler: 'rsj', otherHandler: 'zjj', supervisor: 'duban' };
+        for (const [who, username] of Object.entries(usernames)) ownUploads[who as Official] = await officialUpload(username);
+      },
+      build: async (caller) => ({ path: `/api/console/uploads/${ownUploads[caller as Official] ?? ownUploads.intake}/complete` }),
+    },
   ],
 
   'GET /api/console/audit': [get('audit', { intake: ok, handler: ok, otherHandler: 404, supervisor: ok, admin: ok }, () => `/api/console/audit?caseNo=${dispatched}`)],

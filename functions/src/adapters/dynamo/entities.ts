@@ -5,7 +5,8 @@ import { number } from 'dynamodb-toolbox/schema/number';
 import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { any } from 'dynamodb-toolbox/schema/any';
 import { CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, SLA_LEVELS, STAT_METRICS, type StatMetric } from '@minsheng/shared';
-import type { Answer, Audience, CaseRecord, CaseType, Contact, EventData, Extension, HolidayEntry, Place, RatingRecord, SlaClock, Supplement } from '@minsheng/shared';
+import type { UploadRecord } from '../../ports/uploads';
+import type { AttachmentRecord, Answer, Audience, CaseRecord, CaseType, Contact, EventData, Extension, HolidayEntry, Place, RatingRecord, SlaClock, Supplement } from '@minsheng/shared';
 import { key, libraryKey } from './keys';
 import type { MinshengTable } from './table';
 
@@ -67,6 +68,7 @@ export function caseEntities(table: MinshengTable) {
       subscription: any().castAs<NonNullable<CaseRecord['subscription']>>().optional(),
       progressAt: string().optional(),
       sms: any().castAs<NonNullable<CaseRecord['sms']>>().optional(),
+      attachments: any().castAs<AttachmentRecord[]>().optional(),
     }),
     computeKey: ({ caseNo }) => key.case(caseNo),
   });
@@ -303,6 +305,29 @@ export function recoveryEntities(table: MinshengTable) {
     computeKey: ({ identity }) => key.recoveryCode(identity),
   });
   return { RecoveryCodeEntity };
+}
+
+/** Uploads on their way to a case (evidence): removed by TTL two days after they were asked for. */
+export function uploadEntities(table: MinshengTable) {
+  const UploadEntity = new Entity({
+    name: 'Upload',
+    table,
+    timestamps: false,
+    schema: item({
+      uploadId: string().key(),
+      purpose: string().enum('filing', 'supplement', 'official'),
+      owner: string(),
+      declaredType: string(),
+      status: string().enum('pending', 'ready', 'attached'),
+      createdAt: string(),
+      postExpiresAt: number(),
+      file: any().castAs<NonNullable<UploadRecord['file']>>().optional(),
+      caseNo: string().optional(),
+      ttl: number(),
+    }),
+    computeKey: ({ uploadId }) => key.upload(uploadId),
+  });
+  return { UploadEntity };
 }
 
 /** Admins' SLA policies and holiday-calendar overrides. */

@@ -43,6 +43,7 @@ export const LIBRARY_SHARDS = 8;
  * | library changes since v    | Query (cons.)   | LIBRARY#LOG / > <v, 12 digits>               |
  * | library synonyms           | GetItem         | LIBRARY / SYNONYMS                           |
  * | Q&A published from a case  | GetItem         | CASE#<caseNo> / LIBRARY                      |
+ * | an upload (evidence)       | Get, cond. Put/Update | UPLOAD#<ulid> / UPLOAD                 |
  * | library change             | TransactWrite   | item + VERSION (cond.) + LIBRARY#LOG entry   |
  *
  * Writes that change a case are transactions (case-store.ts): the case (conditioned on its version),
@@ -90,6 +91,8 @@ export const key = {
   slaPolicy: (type: string) => ({ pk: 'REF#SLA_POLICY', sk: type }),
   slaPolicies: 'REF#SLA_POLICY',
   stats: (period: string, dim: string) => ({ pk: `STATS#${period}`, sk: dim }),
+  /** A file on its way to a case (asked for, completed, attached); its object keys are in storageKey. */
+  upload: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' }),
   statsPartition: (period: string) => `STATS#${period}`,
 } as const;
 

@@ -5,7 +5,7 @@ import { rateCase } from '../../services/citizen/tracked-case';
 import { citizenCaseNo } from '../auth';
 
 /** POST /api/track/case/rating (citizen token) — accepted once per answer, never changed afterwards. */
-export const handler = httpRoute(wire.inject({ ...wire.caseWorkDeps(), ...wire.citizenAuthDeps() }), {
+export const handler = httpRoute(wire.inject({ ...wire.caseWorkDeps(), ...wire.citizenAuthDeps(), storage: wire.storage }), {
   auth: citizenCaseNo,
   body: ratingRequestSchema,
   handle: async (input) => ({

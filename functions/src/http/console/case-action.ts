@@ -5,7 +5,7 @@ import { officialIn } from '../auth';
 import { runConsoleAction } from '../../services/console/workspace';
 
 /** POST /api/console/cases/{caseNo}/actions { action, expectedVersion, … } */
-export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), ...wire.caseWorkDeps() }), {
+export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), ...wire.caseWorkDeps(), storage: wire.storage, uploads: wire.uploads }), {
   params: { caseNo: PATH_PARAMS.caseNo },
   auth: officialIn(['intake', 'handler', 'supervisor']),
   body: consoleActionSchema,

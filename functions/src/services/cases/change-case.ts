@@ -1,4 +1,4 @@
-import { DomainError, decide, mergedCaseNotifications, statsDeltas, withSlaSchedule, type Actor, type CaseCommand, type CaseRecord, type EventData, type EventKind } from '@minsheng/shared';
+import { DomainError, decide, mergedCaseNotifications, statsDeltas, withSlaSchedule, type Actor, type CaseCommand, type CaseRecord, type EventData, type EventKind, type AttachmentRecord } from '@minsheng/shared';
 import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
 import type { CaseEvent } from '../../ports/cases';
 import type { ClientInfo, Deps } from '../deps';
@@ -20,6 +20,8 @@ export async function changeCase(
   actor: Actor,
   client: ClientInfo,
   expectedVersion?: number,
+  /** Files stored with this change (claimed uploads: see services/evidence), in the same write. */
+  attachments: AttachmentRecord[] = [],
 ): Promise<CaseRecord> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await deps.cases.getCase(caseNo);
@@ -29,7 +31,8 @@ export async function changeCase(
     const calendar = await workingCalendar(deps);
     const decision = decide(current, command, actor, now, calendar);
     const event = eventFromDecision(caseNo, decision, actor, now, client);
-    const next = withProgress(withSlaSchedule(decision.next, now, calendar), event);
+    const decided = attachments.length ? { ...decision.next, attachments: [...(decision.next.attachments ?? []), ...attachments] } : decision.next;
+    const next = withProgress(withSlaSchedule(decided, now, calendar), event);
     const counters = statsDeltas(current, next, decision.event.kind);
     const told = await mergedCitizensTold(deps, current, next, event, actor, client);
     const outbox = [...outboxFor(event, next), ...told.outbox];

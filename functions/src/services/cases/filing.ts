@@ -19,8 +19,9 @@ import type { ClientInfo, Deps } from '../deps';
 import { identityOf } from '../citizen/identity';
 import { statusKeyOf } from '../citizen/status-key';
 import { caseEvent, citizenOf, outboxFor } from './case-event';
+import { checkAttachments, claimAttachments } from '../evidence/uploads';
 
-export type FilingDeps = Pick<Deps, 'cases' | 'credentials' | 'reference' | 'now' | 'passwordKey' | 'identityKey' | 'statusKeyKey'> & SlaSettingsDeps;
+export type FilingDeps = Pick<Deps, 'cases' | 'credentials' | 'reference' | 'now' | 'passwordKey' | 'identityKey' | 'statusKeyKey' | 'uploads' | 'storage'> & SlaSettingsDeps;
 
 /** Printable ASCII without spaces, up to 128 characters: UUIDs, ULIDs and the like. */
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7E]{8,128}$/;
@@ -70,6 +71,9 @@ export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempote
     throw new DomainError('UNKNOWN_CATEGORY', { fields: { categoryId: '所选的问题类别不存在或不适用于该诉求类型' } });
   }
 
+  // The photos named are checked before anything is written: a wrong one is a 400 and no case.
+  const checked = await checkAttachments(deps, body.attachments, undefined, 'filing');
+
   const password = idempotencyKey ? passwordForIdempotencyKey(deps.passwordKey, idempotencyKey) : randomPassword();
   const passwordHash = await hashPassword(password);
 
@@ -100,6 +104,8 @@ export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempote
       ratings: [],
       progressAt: at,
     }, now, settings.calendar);
+    const claimed = await claimAttachments(deps, checked, caseNo, now, { from: 'citizen' }, 'filing');
+    if (claimed.records.length) record.attachments = claimed.records;
     const phone = body.contact?.phone;
     const event = caseEvent({ caseNo, kind: 'submitted', actor: citizenOf(caseNo), at: now, toStatus: 'submitted', data: { type: body.type, categoryId: body.categoryId }, client });
     const result = await deps.cases.createCase({
@@ -112,7 +118,11 @@ export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempote
       counters: statsDeltas(undefined, record, 'submitted'),
       ...(phone ? { links: [{ identity: identityOf(deps.identityKey, 'phone', phone), caseNo, via: 'phone' as const, linkedAt: at }] } : {}),
     });
-    if (result.ok) return { response: responseFor(deps, record, password, passwordHash), replayed: false };
+    if (result.ok) {
+      await claimed.done();
+      return { response: responseFor(deps, record, password, passwordHash), replayed: false };
+    }
+    await claimed.undo();
     if (result.reason === 'idempotency_key_taken' && keyHash && idempotencyKey) {
       // A concurrent retry with the same key won the race: answer with its case.
       const existing = await deps.credentials.getIdempotency(keyHash);

@@ -8,15 +8,20 @@ import {
   formatShanghaiIso,
   slaLevel,
   type CaseRecord,
+  attachmentMeta,
+  attachmentFileName,
+  type AttachmentRef,
+  type CitizenAttachmentDto,
   type Rating,
   type TrackedCaseDto,
 } from '@minsheng/shared';
+import { checkAttachments, claimAttachments, LINK_SECONDS, uploadOwner } from '../evidence/uploads';
 import { citizenOf } from '../cases/case-event';
 import { changeCase, type ChangeCaseDeps } from '../cases/change-case';
 import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
 import type { ClientInfo, Deps } from '../deps';
 
-export type TrackedCaseDeps = Pick<Deps, 'cases' | 'reference' | 'now'> & SlaSettingsDeps;
+export type TrackedCaseDeps = Pick<Deps, 'cases' | 'reference' | 'now' | 'storage'> & SlaSettingsDeps;
 
 /** When the citizen last had something new to see (cases filed before progressAt existed: their last update). */
 export function progressAtOf(c: Pick<CaseRecord, 'progressAt' | 'createdAt'>): string {
@@ -90,11 +95,47 @@ export async function getCitizenCase(deps: TrackedCaseDeps, caseNo: string): Pro
         }
       : {}),
     supplements: c.supplements.map((s) => ({ content: s.content, at: formatShanghaiIso(new Date(s.at)) })),
+    attachments: await citizenAttachments(deps, c, now),
   };
 }
 
-export async function addSupplement(deps: TrackedCaseDeps & ChangeCaseDeps, caseNo: string, content: string, client: ClientInfo): Promise<TrackedCaseDto> {
-  await changeCase(deps, caseNo, { action: 'supplement', content }, citizenOf(caseNo), client);
+/**
+ * The case's files with links that work for minutes (signed locally: no request to S3). Only the
+ * case's own files: the token opens one case, and its keys are under that case's prefix.
+ */
+async function citizenAttachments(deps: Pick<Deps, 'storage'>, c: CaseRecord, now: Date): Promise<CitizenAttachmentDto[]> {
+  const urlExpiresAt = formatShanghaiIso(new Date(now.getTime() + LINK_SECONDS * 1000));
+  return Promise.all(
+    (c.attachments ?? []).map(async (a) => ({
+      ...attachmentMeta(c.caseNo, a, (iso) => formatShanghaiIso(new Date(iso))),
+      url: await deps.storage.presignGet(a.key, { expiresSeconds: LINK_SECONDS, ...(a.kind === 'pdf' ? { downloadName: attachmentFileName(c.caseNo, a) } : {}), contentType: a.contentType }),
+      ...(a.thumbKey ? { thumbUrl: await deps.storage.presignGet(a.thumbKey, { expiresSeconds: LINK_SECONDS, contentType: 'image/jpeg' }) } : {}),
+      urlExpiresAt,
+    })),
+  );
+}
+
+/**
+ * The citizen's supplement, with the files they uploaded for it (images or PDF, each completed with
+ * this case's token): checked first, claimed for this case, and stored with the supplement in its
+ * one write — a refused file or a refused supplement leaves nothing on the case.
+ */
+export async function addSupplement(
+  deps: TrackedCaseDeps & ChangeCaseDeps & Pick<Deps, 'uploads'>,
+  caseNo: string,
+  content: string,
+  client: ClientInfo,
+  attachments: AttachmentRef[] = [],
+): Promise<TrackedCaseDto> {
+  const checked = await checkAttachments(deps, attachments, uploadOwner.caseNo(caseNo), 'supplement');
+  const claimed = await claimAttachments(deps, checked, caseNo, deps.now(), { from: 'citizen' }, 'supplement');
+  try {
+    await changeCase(deps, caseNo, { action: 'supplement', content }, citizenOf(caseNo), client, undefined, claimed.records);
+  } catch (error) {
+    await claimed.undo();
+    throw error;
+  }
+  await claimed.done();
   return getCitizenCase(deps, caseNo);
 }
 

@@ -6,6 +6,7 @@ import {
   daysLeft,
   deadlines,
   describeEvent,
+  attachmentMeta,
   formatShanghaiIso,
   maskName,
   maskPhone,
@@ -98,6 +99,8 @@ export function toConsoleCase(c: CaseRecord, events: CaseEvent[], viewer: Offici
     ...(contact ? { contact } : {}),
     reporterHidden: hide,
     revealed: showRaw,
+    // Metadata only; every file is opened through the audited link route. All are sanitised copies.
+    attachments: (c.attachments ?? []).map((a) => attachmentMeta(c.caseNo, a, (iso) => formatShanghaiIso(new Date(iso)))),
     ...(c.location ? { location: c.location } : {}),
     publishConsent: c.publishConsent,
     sla: {

@@ -14,9 +14,12 @@ import type { ClientInfo, Deps } from '../deps';
 import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
 import { namesFrom } from '../reference/names';
 import { mayReveal, toConsoleCase } from './present';
+import { checkAttachments, claimAttachments, uploadOwner } from '../evidence/uploads';
 
 /** What showing a case to an official needs. */
 export type CaseViewDeps = Pick<Deps, 'cases' | 'reference' | 'now'> & SlaSettingsDeps;
+/** What an official's action needs besides: their files, claimed and copied under the case. */
+export type ActionDeps = CaseViewDeps & ChangeCaseDeps & Pick<Deps, 'uploads' | 'storage'>;
 
 /** Handlers see only cases of their own department; for anyone else a case outside scope is "not found". */
 function assertInScope(c: CaseRecord | undefined, viewer: OfficialContext): asserts c is CaseRecord {
@@ -60,12 +63,13 @@ export interface HandedOverDto {
 }
 
 /** Run one official action through the state machine, at the version the official saw. */
-export async function runConsoleAction(deps: CaseViewDeps & ChangeCaseDeps, viewer: OfficialContext, caseNo: string, body: ConsoleActionRequest, client: ClientInfo): Promise<ConsoleCaseDto | HandedOverDto> {
+export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext, caseNo: string, body: ConsoleActionRequest, client: ClientInfo): Promise<ConsoleCaseDto | HandedOverDto> {
   if (viewer.role === 'admin') throw new DomainError('FORBIDDEN');
   const c = await deps.cases.getCase(caseNo);
   assertInScope(c, viewer);
 
-  const { expectedVersion, ...command } = body;
+  const { expectedVersion, ...rest } = body;
+  const { attachments: refs, ...command } = rest as typeof rest & { attachments?: { uploadId: string }[] };
   // Departments and categories are read once: to check the target department and to present the result.
   const reference = Promise.all([deps.reference.listDepartments(), deps.reference.listCategories()]);
   reference.catch(() => undefined); // awaited below; a failure surfaces there
@@ -78,14 +82,25 @@ export async function runConsoleAction(deps: CaseViewDeps & ChangeCaseDeps, view
     if (!kept) throw new DomainError('VALIDATION_FAILED', { fields: { intoCaseNo: '要并入的案件不存在' } });
     if (kept.status === 'merged' || kept.status === 'rejected') throw new DomainError('VALIDATION_FAILED', { fields: { intoCaseNo: '不能并入已合并或不予受理的案件' } });
   }
-  const next = await changeCase(
-    deps,
-    caseNo,
-    command as CaseCommand,
-    { role: viewer.role, id: viewer.username, ...(viewer.departmentId ? { departmentId: viewer.departmentId } : {}) },
-    client,
-    expectedVersion,
-  );
+  // An official's files (a reply letter, a form to fill in) go only with a reply or a request for information.
+  const checked = await checkAttachments(deps, refs, uploadOwner.official(viewer.username), 'official');
+  const claimed = await claimAttachments(deps, checked, caseNo, deps.now(), { from: 'official', by: viewer.username }, command.action === 'reply' ? 'reply' : 'request_info');
+  let next: CaseRecord;
+  try {
+    next = await changeCase(
+      deps,
+      caseNo,
+      command as CaseCommand,
+      { role: viewer.role, id: viewer.username, ...(viewer.departmentId ? { departmentId: viewer.departmentId } : {}) },
+      client,
+      expectedVersion,
+      claimed.records,
+    );
+  } catch (error) {
+    await claimed.undo();
+    throw error;
+  }
+  await claimed.done();
   if (viewer.role === 'handler' && next.departmentId !== viewer.departmentId) {
     return { caseNo, status: next.status, statusLabel: CASE_STATUS_LABELS[next.status], version: next.version, handedOver: true };
   }

@@ -11,6 +11,7 @@ import { checkWith, showServerFieldErrors } from '@/lib/form-errors';
 import { ACTIONS, type ActionValues as Values, type FieldKind, type OfficialAction } from '../actions';
 import { isHandedOver, useRunAction } from '../api/run-action';
 import { templatesFor } from '../reply-templates';
+import { AttachmentPicker, readyAttachments, type PickedFile } from './attachment-picker';
 
 const codePoints = { strategy: (s: string) => [...s].length };
 
@@ -46,6 +47,9 @@ export function ActionForm({
   const [reloading, setReloading] = useState(false);
   const [failure, setFailure] = useState<string>();
   const templates = useMemo(() => templatesFor(c.categoryId), [c.categoryId]);
+  // A reply or a request for information may carry files (uploaded as they are chosen; not part of the draft).
+  const takesFiles = action === 'reply' || action === 'request_info';
+  const [files, setFiles] = useState<PickedFile[]>([]);
 
   const deptName = (id: string | undefined) => departments.data?.find((d) => d.id === id)?.name ?? id ?? '';
 
@@ -65,14 +69,23 @@ export function ActionForm({
   const submit = async () => {
     setFailure(undefined);
     const values = form.getFieldsValue(true) as Values;
-    const body = spec.body(values, c.version);
+    let body: Record<string, unknown> = spec.body(values, c.version);
+    if (takesFiles && files.length) {
+      const ready = readyAttachments(files);
+      if ('problem' in ready) {
+        setFailure(ready.problem);
+        return;
+      }
+      body = { ...body, attachments: ready.attachments };
+    }
     // The same rules the API applies (shared/), with its messages, before anything is sent.
     const checked = checkWith(consoleActionSchema, body, form);
     if (!checked) return;
-    if (!(await confirm(spec.confirmText(values, c, deptName)))) return;
+    if (!(await confirm(`${spec.confirmText(values, c, deptName)}${takesFiles && files.length ? `（附件 ${files.length} 个）` : ''}`))) return;
     try {
       const result = await run.mutateAsync(checked);
       clearDraft(key);
+      setFiles([]);
       if (isHandedOver(result)) {
         message.success(`已退回重新分办（案件当前状态：${result.statusLabel}）`);
         navigate('/queues/department', { replace: true });
@@ -216,6 +229,7 @@ export function ActionForm({
       {failure ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={failure} /> : null}
       <Form form={form} layout="vertical" initialValues={initial?.values ?? {}} onValuesChange={(_, all) => saveDraft(key, all as Values)} onFinish={() => void submit()}>
         {spec.fields.map(field)}
+        {takesFiles ? <AttachmentPicker files={files} onChange={setFiles} /> : null}
         <Flex justify="space-between" wrap gap={8}>
           <Space>
             <Button type="primary" danger={spec.danger ?? false} htmlType="submit" loading={run.isPending} disabled={!stillAllowed || conflict}>

@@ -11,6 +11,7 @@ import { useOfficial } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { getCase, useCase } from '../api/get-case';
 import { ActionPanel } from './action-panel';
+import { AttachmentGallery } from './attachment-gallery';
 import { CaseTimeline } from './case-timeline';
 import { ContactCard } from './contact-card';
 import { PublishCard } from './publish-card';
@@ -87,6 +88,7 @@ export function CaseWorkspacePage() {
                       ]}
                     />
                   </Card>
+                  <AttachmentGallery caseNo={c.caseNo} attachments={c.attachments ?? []} />
                   {c.pendingQuestion ? (
                     <Alert type="info" showIcon title="已请群众补充材料，等待回复（计时暂停）" description={<PlainText text={c.pendingQuestion} />} />
                   ) : null}
