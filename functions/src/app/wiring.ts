@@ -153,6 +153,8 @@ export const citizenAuthDeps = () => ({ tokens, now: clock });
 export const officialAuthDeps = () => ({ officials, tokens, now: clock });
 /** Asking for uploads and attaching them (not sanitising: only the complete route bundles sharp). */
 export const evidenceDeps = () => ({ storage, uploads, now: clock });
+/** Recovery by SMS code (the code request adds the SMS provider). */
+export const recoveryDeps = () => ({ links, identityKey, recoveryCodes, recoveryKey, throttle, tokens, now: clock });
 /** Delivering the outbox. */
 export const notifierDeps = () => ({ notifications, cases, wechat, wechatTemplateId, sms, smsTemplates, smsDailyCap, throttle, identityKey, now: clock });
 

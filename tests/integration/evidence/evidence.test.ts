@@ -6,7 +6,7 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ATTACHMENT_MAX_BYTES, HEIC_REFUSED_MESSAGE } from '@minsheng/shared';
+import { ATTACHMENT_MAX_BYTES, HEIC_REFUSED_MESSAGE, type UploadTicketDto } from '@minsheng/shared';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { acceptToRsj, act, consoleLogin, getCase, reportBody, show, uniqueIp, withOfficials, type Officials } from '../../support/console';
 import { complaint, login, track } from '../helpers';
@@ -33,14 +33,7 @@ async function phonePhoto(): Promise<Buffer> {
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-interface Ticket {
-  uploadId: string;
-  uploadToken?: string;
-  url: string;
-  fields: Record<string, string>;
-  expiresAt: string;
-  maxBytes: number;
-}
+type Ticket = UploadTicketDto;
 
 async function ask(contentType: string, options: { token?: string; purpose?: string; console?: boolean } = {}) {
   return options.console

@@ -27,6 +27,13 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
  */
 export function createDynamoCaseStore(table: MinshengTable): CaseStore {
   const { CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity } = caseEntities(table);
+  /** The case as changed, on the condition that it is still the version read (index 0 of a change's transaction). */
+  const versionedPut = (next: CaseRecord, expectedVersion: number) =>
+    CaseEntity.build(PutTransaction)
+      .item(caseItem(next))
+      .options({ condition: { attr: 'version', eq: expectedVersion } });
+  /** An event, written once (a retried transaction never writes it twice). */
+  const newEvent = (event: CaseEvent) => CaseEventEntity.build(PutTransaction).item({ ...event }).options({ condition: { attr: 'eventId', exists: false } });
   const { StatsEntity } = statsEntities(table);
   const { OutboxEntity } = notificationEntities(table);
   const { CaseLinkEntity } = citizenLinkEntities(table);
@@ -108,15 +115,11 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
         await retryTransaction(
           () =>
             execute(
-              CaseEntity.build(PutTransaction)
-                .item(caseItem(next))
-                .options({ condition: { attr: 'version', eq: expectedVersion } }),
-              CaseEventEntity.build(PutTransaction)
-                .item({ ...event })
-                .options({ condition: { attr: 'eventId', exists: false } }),
+              versionedPut(next, expectedVersion),
+              newEvent(event),
               ...counterTransactions(counters, new Date(event.at)),
               ...outbox.map((o) => OutboxEntity.build(PutTransaction).item({ ...o })),
-              ...otherEvents.map((e) => CaseEventEntity.build(PutTransaction).item({ ...e }).options({ condition: { attr: 'eventId', exists: false } })),
+              ...otherEvents.map(newEvent),
               // An event the other case's citizen sees is progress on that case (its version is left alone:
               // officials working it are not made to reload for a line on its timeline).
               ...otherEvents
@@ -137,13 +140,9 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
         await retryTransaction(
           () =>
             execute(
-              CaseEntity.build(PutTransaction)
-                .item(caseItem(next))
-                .options({ condition: { attr: 'version', eq: expectedVersion } }),
+              versionedPut(next, expectedVersion),
               CredentialEntity.build(PutTransaction).item({ caseNo: next.caseNo, passwordHash, createdAt: next.createdAt }),
-              CaseEventEntity.build(PutTransaction)
-                .item({ ...event })
-                .options({ condition: { attr: 'eventId', exists: false } }),
+              newEvent(event),
             ),
           ON_CONFLICT_ONLY,
         );

@@ -5,17 +5,7 @@ import { sendRecoveryCode } from '../../services/citizen/recovery';
 
 /** POST /api/recovery/sms-code { phone } → 202 { expiresInSeconds, resendAfterSeconds }, the same for every phone. */
 export const handler = httpRoute(
-  wire.inject({
-    links: wire.links,
-    identityKey: wire.identityKey,
-    recoveryCodes: wire.recoveryCodes,
-    recoveryKey: wire.recoveryKey,
-    throttle: wire.throttle,
-    tokens: wire.tokens,
-    now: wire.clock,
-    sms: wire.sms,
-    smsTemplates: wire.smsTemplates,
-  }),
+  wire.inject({ ...wire.recoveryDeps(), sms: wire.sms, smsTemplates: wire.smsTemplates }),
   {
     body: recoverySmsCodeRequestSchema,
     handle: async ({ body, deps, clientId }) => ({ status: 202, body: await sendRecoveryCode(deps, body.phone, clientId) }),

@@ -5,15 +5,7 @@ import { verifyRecoveryCode } from '../../services/citizen/recovery';
 
 /** POST /api/recovery/verify { phone, code } → 200 { token, expiresAt }: a "me" session via the phone. */
 export const handler = httpRoute(
-  wire.inject({
-    links: wire.links,
-    identityKey: wire.identityKey,
-    recoveryCodes: wire.recoveryCodes,
-    recoveryKey: wire.recoveryKey,
-    throttle: wire.throttle,
-    tokens: wire.tokens,
-    now: wire.clock,
-  }),
+  wire.inject(wire.recoveryDeps()),
   {
     body: recoveryVerifyRequestSchema,
     handle: async ({ body, deps, clientId }) => ({ body: await verifyRecoveryCode(deps, body.phone, body.code, clientId) }),
