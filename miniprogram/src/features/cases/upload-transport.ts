@@ -39,7 +39,7 @@ export function sendFile(ticket: UploadTicketDto, file: LocalFile, onProgress: (
         success: (res) => (res.statusCode >= 200 && res.statusCode < 300 ? resolve() : reject(new Error(`S3 ${res.statusCode}`))),
         fail: (e) => reject(new Error(String(e?.errMsg ?? 'uploadFile failed'))),
       });
-      task?.onProgressUpdate?.((p) => onProgress(p.progress));
+      if (task && typeof task.onProgressUpdate === 'function') task.onProgressUpdate((p) => onProgress(p.progress));
     });
   }
   return new Promise<void>((resolve, reject) => {
