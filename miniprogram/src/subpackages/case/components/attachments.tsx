@@ -22,8 +22,10 @@ export function Thumbs({ images, what }: { images: ThumbImage[]; what: string })
     <View>
       <View className='thumbs' {...role('list')} aria-label={what}>
         {images.map((img, i) => (
-          <View key={`${img.thumb}-${i}`} className='thumbs__item' onClick={() => show(i)} {...role('button')} {...keyboardTappable(() => show(i))} aria-label={`查看${what}第 ${i + 1} 张（大图）`}>
-            <Image className='thumbs__img' src={img.thumb} mode='aspectFill' nativeProps={{ alt: '' }} />
+          <View key={`${img.thumb}-${i}`} {...role('listitem')}>
+            <View className='thumbs__item' onClick={() => show(i)} {...role('button')} {...keyboardTappable(() => show(i))} aria-label={`查看${what}第 ${i + 1} 张（大图）`}>
+              <Image className='thumbs__img' src={img.thumb} mode='aspectFill' nativeProps={{ alt: '' }} />
+            </View>
           </View>
         ))}
       </View>
