@@ -91,6 +91,20 @@ describe('weapp build checked by WeChat’s tools', () => {
     for (const ext of ['.js', '.json', '.wxml']) expect(existsSync(join(root, 'subpackages/case/recover/index' + ext)), 'recover/index' + ext).toBe(true);
   });
 
+  it('carries the Evidence calls: wx.chooseMedia (images, compressed) and wx.uploadFile to the presigned POST with its fields and the file as `file`, wx.chooseMessageFile for PDF (main package: the filing form and the picker); previewImage, downloadFile + openDocument on the case pages (case subpackage)', () => {
+    const js = (dir: string) => files(join(root, dir), '.js').map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+    const main = ['common.js', 'app.js'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+    expect(main).toMatch(/\.chooseMedia\(\{count:[^}]*mediaType:\["image"\],sizeType:\["compressed"\]/);
+    expect(main).toMatch(/\.uploadFile\(\{url:[\w.]+\.url,filePath:[\w.]+\.path,name:"file",formData:[\w.]+\.fields/);
+    expect(main).toMatch(/\.onProgressUpdate\(function\(\w+\)\{return \w+\(\w+\.progress\)/);
+    expect(main).toMatch(/\.chooseMessageFile\(\{count:[^}]*type:"file",extension:\["pdf"\]/);
+    const cases = js('subpackages/case');
+    expect(cases).toMatch(/\.previewImage\(\{urls:/);
+    expect(cases).toMatch(/\.openDocument\(\{filePath:/);
+    // The viewing UI stays out of the main package.
+    expect(main).not.toMatch(/\.previewImage\(\{urls:/);
+  });
+
   it('passes every item of checkCodeQuality', async () => {
     const items = await ci.checkCodeQuality(project());
     expect(items.length).toBeGreaterThan(5);

@@ -1,11 +1,13 @@
 import type { CaseType } from '@minsheng/shared';
 import { readStored, removeStored, writeStored } from '../../lib/storage';
+import type { DraftUpload } from './uploads';
 import type { FiledCase, MeToken, RememberedCase } from './types';
 
 const CASES_KEY = 'minsheng:cases';
 const DRAFT_KEY = 'minsheng:draft';
 const SESSION_KEY = 'minsheng:session';
 const WECHAT_KEY = 'minsheng:wechat';
+const FILED_PHOTOS_KEY = 'minsheng:filed-photos';
 
 // ---- "My cases": credentials remembered on this device ----
 
@@ -86,6 +88,8 @@ export interface Draft {
   link?: string;
   /** The key of a submission whose answer we never saw, and the body it was sent with. */
   pending?: { key: string; body: string };
+  /** Photos uploaded and completed for this filing (each with its uploadToken and a small preview): attached when it is filed. */
+  uploads?: DraftUpload[];
 }
 
 export const EMPTY_DRAFT: Draft = { title: '', content: '', name: '', phone: '', anonymous: false, place: '', publishConsent: false, smsOptIn: true };
@@ -100,6 +104,17 @@ export function saveDraft(draft: Draft): void {
 
 export function clearDraft(): void {
   removeStored(DRAFT_KEY);
+}
+
+/** The previews of the photos just filed, for the credentials page (the last filing's only). */
+export function rememberFiledPhotos(caseNo: string, previews: string[]): void {
+  if (previews.length) writeStored(FILED_PHOTOS_KEY, { caseNo, previews });
+  else removeStored(FILED_PHOTOS_KEY);
+}
+
+export function filedPhotos(caseNo: string): string[] {
+  const saved = readStored<{ caseNo: string; previews: string[] }>(FILED_PHOTOS_KEY);
+  return saved?.caseNo === caseNo && Array.isArray(saved.previews) ? saved.previews : [];
 }
 
 // ---- The tracking session: a short-lived token for one case ----

@@ -1,4 +1,5 @@
 import { fileCaseRequestSchema, issuesToFields, type CaseType, type FieldErrors, type FileCaseRequest } from '@minsheng/shared';
+import { attachmentRefs } from './uploads';
 import type { Draft } from './device';
 
 /** The request body a draft stands for: trimmed, empty optional parts left out. */
@@ -28,6 +29,8 @@ export function draftToRequest(draft: Draft): Record<string, unknown> {
   if (Object.keys(place).length) body.location = place;
   // Publishing an answer is for consultations only; the other types never carry the flag.
   if (draft.type === 'consultation') body.publishConsent = draft.publishConsent === true;
+  // The completed photos, each with the secret it was issued with.
+  if (draft.uploads?.length) body.attachments = attachmentRefs(draft.uploads, true);
   return body;
 }
 

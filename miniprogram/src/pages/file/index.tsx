@@ -6,9 +6,12 @@ import { Screen } from '../../components/screen';
 import { Btn, Choice, ChoiceGroup, Counter, Field, Notice, Section, TextArea, TextInput, Toggle } from '../../components/ui';
 import { fileCase, listCategories } from '../../features/cases/api';
 import { CASE_TYPE_GUIDE, CASE_TYPE_ORDER, caseTypeLabel } from '../../features/cases/case-types';
-import { clearDraft, currentWechatSession, loadDraft, rememberCase, saveDraft, type Draft } from '../../features/cases/device';
+import { AttachmentPicker } from '../../features/cases/components/attachment-picker';
+import { clearDraft, currentWechatSession, loadDraft, rememberCase, rememberFiledPhotos, saveDraft, type Draft } from '../../features/cases/device';
 import { draftForLink, isMobile, validateDraft } from '../../features/cases/filing';
 import { logIn } from '../../features/cases/login';
+import { failedByFields, notReady } from '../../features/cases/uploads';
+import { useUploads } from '../../features/cases/use-uploads';
 import { Suggestions } from '../../features/library/components/suggestions';
 import { suggestionQuery } from '../../features/library/suggest';
 import { useSuggestions } from '../../features/library/use-suggestions';
@@ -37,6 +40,13 @@ export default function FilePage() {
   const [error, setError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
   const restoredPending = useRef(Boolean(draft.pending));
+  // Photos: each uploads as soon as it is picked; the completed ones live in the draft.
+  const photos = useUploads({
+    purpose: 'filing',
+    allowPdf: false,
+    initial: draft.uploads,
+    onDone: (uploads) => setDraft((d) => ({ ...d, uploads })),
+  });
 
   // Every keystroke is kept on the device: leaving the page, a call, a crash lose nothing.
   useEffect(() => saveDraft(draft), [draft]);
@@ -81,6 +91,12 @@ export default function FilePage() {
 
   const submit = async () => {
     setError(undefined);
+    // Never a filing without the photos the citizen added: wait (the button stays usable), or 重试 / 移除.
+    const waiting = notReady(photos.items);
+    if (waiting) {
+      setError(waiting);
+      return;
+    }
     const checked = validateDraft(draft);
     if (!checked.ok) {
       setFields(checked.fields);
@@ -100,6 +116,7 @@ export default function FilePage() {
       const filed = await fileCase(body, key);
       const phone = body.contact?.phone;
       rememberCase(filed, body.title, body.type, { publishConsent: body.publishConsent === true, withPhone: Boolean(phone && isMobile(phone)), sms: body.smsOptIn === true });
+      rememberFiledPhotos(filed.caseNo, (draft.uploads ?? []).map((u) => u.preview ?? '').filter(Boolean));
       clearDraft();
       // Inside a WeChat "my cases" session the new case joins it (a login binds it); never in the way of filing.
       if (currentWechatSession()) void logIn(filed.caseNo, filed.password).catch(() => undefined);
@@ -111,6 +128,8 @@ export default function FilePage() {
           const { pending: _dropped, ...rest } = withPending;
           setDraft(rest);
           setFields(e.fields ?? {});
+          // A photo the server would not attach (expired, used already): marked failed, to be removed.
+          photos.replace(failedByFields(photos.current.current, e.fields));
         }
         setError(e.message);
       } else {
@@ -174,6 +193,8 @@ export default function FilePage() {
           <TextInput className='file__place' label='地点（选填）' value={draft.place} onChange={(place) => update({ place, lat: undefined, lng: undefined })} maxlength={-1} placeholder='例如：城南街道幸福小区 3 号楼' />
           {IS_WEAPP ? <Btn onClick={chooseOnMap}>在地图上选择地点</Btn> : null}
         </Field>
+        <AttachmentPicker className='file__photos' title='添加照片' items={photos.items} allowPdf={false} onAdd={photos.add} onRetry={photos.retry} onRemove={photos.remove} />
+        {fields.attachments ? <Notice kind='error'>{fields.attachments}</Notice> : null}
       </Section>
 
       <Section title='4. 联系方式'>

@@ -7,12 +7,13 @@ import { Btn, Notice, Section } from '../../../components/ui';
 import { caseTypeLabel } from '../../../features/cases/case-types';
 import { saveCredentialImage } from '../../../features/cases/credential-image';
 import { ReminderButton } from '../../../features/cases/components/reminder-button';
-import { findRememberedCase } from '../../../features/cases/device';
+import { filedPhotos, findRememberedCase } from '../../../features/cases/device';
 import { logIn, tokenFor } from '../../../features/cases/login';
 import { role } from '../../../lib/a11y';
 import { IS_H5 } from '../../../lib/env';
 import { formatDate, groupCaseNo, groupPassword } from '../../../lib/format';
 import { ApiError } from '../../../lib/request';
+import { Thumbs } from '../components/attachments';
 import './index.scss';
 
 export default function CredentialsPage() {
@@ -20,6 +21,7 @@ export default function CredentialsPage() {
   const filed = findRememberedCase(router.params.caseNo ?? '');
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
+  const photos = filedPhotos(router.params.caseNo ?? '');
 
   if (!filed) {
     return (
@@ -106,6 +108,13 @@ export default function CredentialsPage() {
           复制查询密码
         </Btn>
       </View>
+
+      {photos.length ? (
+        <Section title={`您提交的照片（${photos.length} 张）`} className='cred__photos'>
+          <Text className='field__hint'>照片中的位置、拍摄设备等信息已去除，办理人员只看到照片本身。</Text>
+          <Thumbs images={photos.map((p) => ({ thumb: p, full: p }))} what='您提交的照片' />
+        </Section>
+      ) : null}
 
       {message ? (
         <View {...role('status')}>

@@ -11,30 +11,42 @@ import {
   ratingRequestSchema,
   supplementRequestSchema,
   type Rating,
+  type SupplementRequest,
 } from '@minsheng/shared';
 import { Screen } from '../../../components/screen';
 import { Btn, Choice, ChoiceGroup, Counter, Field, Loading, Notice, Section, TextArea } from '../../../components/ui';
 import { addSupplement, getTrackedCase, rateCase, setPublishConsent } from '../../../features/cases/api';
+import { AttachmentPicker } from '../../../features/cases/components/attachment-picker';
 import { ReminderButton } from '../../../features/cases/components/reminder-button';
 import { clearSession, currentSession, updateRememberedCase } from '../../../features/cases/device';
 import { tokenFor } from '../../../features/cases/login';
 import { dueLine, statusExplanation } from '../../../features/cases/status';
 import type { TrackedCase } from '../../../features/cases/types';
+import { attachmentRefs, notReady, toDraft } from '../../../features/cases/uploads';
+import { useUploads } from '../../../features/cases/use-uploads';
 import { role } from '../../../lib/a11y';
 import { formatDateTime, groupCaseNo } from '../../../lib/format';
 import { ApiError } from '../../../lib/request';
+import { AttachmentGroup } from '../components/attachments';
 import './index.scss';
 
-function SupplementForm({ question, onSubmit }: { question?: string; onSubmit: (content: string) => Promise<string | undefined> }) {
+function SupplementForm({ question, caseToken, onSubmit }: { question?: string; caseToken: () => Promise<string>; onSubmit: (body: SupplementRequest) => Promise<string | undefined> }) {
   const [content, setContent] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // 补充材料: photos or PDFs, uploaded with this case's token (purpose supplement).
+  const files = useUploads({ purpose: 'supplement', allowPdf: true, caseToken });
   const submit = async () => {
-    const body = { content: content.trim() };
+    const waiting = notReady(files.items, '文件');
+    if (waiting) return setError(waiting);
+    const uploads = toDraft(files.items);
+    const body = { content: content.trim(), ...(uploads.length ? { attachments: attachmentRefs(uploads, false) } : {}) };
     const parsed = supplementRequestSchema.safeParse(body);
     if (!parsed.success) return setError(Object.values(issuesToFields(parsed.error.issues, body))[0]);
     setBusy(true);
-    setError(await onSubmit(parsed.data.content));
+    const failure = await onSubmit(parsed.data);
+    setError(failure);
+    if (!failure) files.replace([]);
     setBusy(false);
   };
   return (
@@ -47,6 +59,7 @@ function SupplementForm({ question, onSubmit }: { question?: string; onSubmit: (
       <Field label='您的补充' error={error} counter={<Counter value={content} max={LIMITS.supplementMax} />}>
         <TextArea className='supplement__content' label='您的补充' value={content} onChange={setContent} placeholder='请回答上面的问题，写清楚需要补充的情况' invalid={Boolean(error)} />
       </Field>
+      <AttachmentPicker className='supplement__files' title='添加照片或文件' items={files.items} allowPdf onAdd={files.add} onRetry={files.retry} onRemove={files.remove} />
       <Btn kind='primary' className='supplement__submit' onClick={submit} loading={busy}>
         提交补充
       </Btn>
@@ -163,6 +176,8 @@ export default function CaseDetailPage() {
   }
 
   const due = dueLine(data);
+  const officialFiles = (data.attachments ?? []).filter((a) => a.from === 'official');
+  const citizenFiles = (data.attachments ?? []).filter((a) => a.from === 'citizen');
   return (
     <Screen>
       <View className='card detail__head'>
@@ -254,7 +269,9 @@ export default function CaseDetailPage() {
         </Section>
       ) : null}
 
-      {data.canSupplement ? <SupplementForm question={data.pendingQuestion} onSubmit={(content) => act((t) => addSupplement(t, { content }), '补充材料已提交，办理继续进行。')} /> : null}
+      {data.canSupplement ? (
+        <SupplementForm question={data.pendingQuestion} caseToken={() => withToken(async (token) => token)} onSubmit={(body) => act((t) => addSupplement(t, body), '补充材料已提交，办理继续进行。')} />
+      ) : null}
       {data.canRate ? (
         <RatingForm onSubmit={(rating, comment) => act((t) => rateCase(t, comment ? { rating, comment } : { rating }), '感谢您的评价！')} />
       ) : null}
@@ -265,6 +282,14 @@ export default function CaseDetailPage() {
             {data.rating.comment ? <Text className='answer__text'>{data.rating.comment}</Text> : null}
             <Text className='muted'>{formatDateTime(data.rating.at)}</Text>
           </View>
+        </Section>
+      ) : null}
+
+      {officialFiles.length || citizenFiles.length ? (
+        <Section title='材料和文件' className='attachments'>
+          {officialFiles.length ? <AttachmentGroup files={officialFiles} what='办理部门的文件' /> : null}
+          {citizenFiles.length ? <AttachmentGroup files={citizenFiles} what='我提交的材料' /> : null}
+          <Text className='muted attachments__note'>文件链接几分钟内有效；打不开时请点“刷新进度”。</Text>
         </Section>
       ) : null}
 
