@@ -17,9 +17,8 @@ import type { Browser, Page, Route } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMiniprogram, isBuildFresh } from '../../infra/src/h5';
-import { DEMO_OFFICIAL_PASSWORD } from '../../infra/src/demo-data';
-import { seriousAxeViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
+import { consoleApi, expectAccessible as expectAccessibleOn, phonePage, shown } from '../support/h5';
 import { call, ctrlC, npmStart, type RunningStack } from '../support/local-stack';
 
 const localDir = mkdtempSync(join(tmpdir(), 'minsheng-evidence-'));
@@ -51,20 +50,12 @@ async function photo(r: number, gps: boolean): Promise<Buffer> {
   return (gps ? img.withExif(GPS_EXIF) : img).toBuffer();
 }
 
-// ---- officials act through the console API, as the console does ----
+// ---- officials act through the console API, as the console does (tests/support/h5.ts) ----
 
-async function official(username: string): Promise<string> {
-  const res = await call(`${apiUrl}/api/console/login`, { body: { username, password: DEMO_OFFICIAL_PASSWORD } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.token as string;
-}
-
-async function act(token: string, caseNo: string, action: Record<string, unknown>): Promise<void> {
-  const current = await call(`${apiUrl}/api/console/cases/${caseNo}`, { token });
-  expect(current.status, JSON.stringify(current.body)).toBe(200);
-  const res = await call(`${apiUrl}/api/console/cases/${caseNo}/actions`, { token, body: { ...action, expectedVersion: current.body.version } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-}
+const { official, act } = consoleApi(() => apiUrl);
+const newPage = () => phonePage(browser);
+/** The form's photo rows and the case page's files are tap targets too. */
+const expectAccessible = (page: Page, what: string) => expectAccessibleOn(page, what, ['.thumbs__item', '.filerow']);
 
 /** An official's file: ask (console upload route), POST the presigned form, complete. */
 async function officialUpload(token: string, bytes: Buffer, contentType: string): Promise<string> {
@@ -80,31 +71,6 @@ async function officialUpload(token: string, bytes: Buffer, contentType: string)
 }
 
 // ---- the phone ----
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => process.stdout.write(`[h5 page error] ${error.message}\n`));
-  return page;
-}
-
-async function shown(page: Page, text: string | RegExp) {
-  await page.getByText(text).filter({ visible: true }).first().waitFor();
-}
-
-/** axe-core on what is on screen: no serious or critical violations; tap targets ≥ 44 px. */
-async function expectAccessible(page: Page, what: string) {
-  await page.waitForTimeout(150);
-  expect(await seriousAxeViolations(page), `${what}: axe violations`).toEqual([]);
-  const small = await page.evaluate(() =>
-    [...document.querySelectorAll('.btn, .choice, .toggle, .input, .textarea, .thumbs__item, .filerow')]
-      .filter((el) => (el as HTMLElement).offsetParent !== null)
-      .map((el) => ({ cls: el.className, r: el.getBoundingClientRect() }))
-      .filter(({ r }) => r.height < 44 || r.width < 44)
-      .map(({ cls, r }) => `${cls} ${Math.round(r.width)}×${Math.round(r.height)}`),
-  );
-  expect(small, `${what}: tap targets under 44 px`).toEqual([]);
-}
 
 /** Both modes: as it is, and in 大字模式 (switched on the home page, kept on the device), then back. */
 async function expectAccessibleBothSizes(page: Page, what: string, reopen: () => Promise<void>) {

@@ -20,7 +20,7 @@ import { createDeps } from '../../functions/src/app/deps';
 import { changeCase } from '../../functions/src/services/cases/change-case';
 import type { Deps } from '../../functions/src/services/deps';
 import { buildMiniprogram, isBuildFresh } from '../../infra/src/h5';
-import { seriousAxeViolations } from '../support/axe';
+import { expectAccessible as expectAccessibleOn, shown } from '../support/h5';
 import { ctrlC, npmStart, type RunningStack } from '../support/local-stack';
 
 const TABLE_NAME = 'minsheng-local';
@@ -66,29 +66,12 @@ async function phone(context?: BrowserContext): Promise<Page> {
   return page;
 }
 
-/** Wait until some visible element shows `text` (Taro H5 keeps earlier pages, hidden, in the DOM). */
-async function shown(page: Page, text: string | RegExp) {
-  await page.getByText(text).filter({ visible: true }).first().waitFor();
-}
+/** `.kind` (the case-type cards) are tap targets too. */
+const expectAccessible = (page: Page, what: string) => expectAccessibleOn(page, what, ['.kind']);
 
 async function openHome(page: Page) {
   await page.goto(`${h5Url}/`);
   await shown(page, '有诉求，找民声');
-}
-
-/** axe-core on what is on screen: no serious or critical violations. Also: tap targets ≥ 44 px. */
-async function expectAccessible(page: Page, what: string) {
-  await page.waitForTimeout(150); // let Taro finish its layout pass
-  expect(await seriousAxeViolations(page), `${what}: axe violations`).toEqual([]);
-  const small = await page.evaluate(() => {
-    const visible = (el: Element) => (el as HTMLElement).offsetParent !== null;
-    return [...document.querySelectorAll('.btn, .choice, .toggle, .kind, .input, .textarea')]
-      .filter(visible)
-      .map((el) => ({ cls: el.className, r: el.getBoundingClientRect() }))
-      .filter(({ r }) => r.height < 44 || r.width < 44)
-      .map(({ cls, r }) => `${cls} ${Math.round(r.width)}×${Math.round(r.height)}`);
-  });
-  expect(small, `${what}: tap targets under 44 px`).toEqual([]);
 }
 
 async function fillComplaint(page: Page, title: string) {

@@ -13,9 +13,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMiniprogram, isBuildFresh } from '../../infra/src/h5';
-import { DEMO_OFFICIAL_PASSWORD } from '../../infra/src/demo-data';
-import { seriousAxeViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
+import { consoleApi, expectAccessible, PHONE, phonePage, shown, visibleCount } from '../support/h5';
 import { call, ctrlC, npmStart, type RunningStack } from '../support/local-stack';
 
 const localDir = mkdtempSync(join(tmpdir(), 'minsheng-reach-'));
@@ -96,55 +95,11 @@ function freshPhone(): string {
   return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 }
 
-// ---- officials act through the console API, as the console does ----
+// ---- officials act through the console API (tests/support/h5.ts); the phone ----
 
-async function official(username: string): Promise<string> {
-  const res = await call(`${apiUrl}/api/console/login`, { body: { username, password: DEMO_OFFICIAL_PASSWORD } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.token as string;
-}
-
-async function act(token: string, caseNo: string, action: Record<string, unknown>): Promise<void> {
-  const current = await call(`${apiUrl}/api/console/cases/${caseNo}`, { token });
-  expect(current.status, JSON.stringify(current.body)).toBe(200);
-  const res = await call(`${apiUrl}/api/console/cases/${caseNo}/actions`, { token, body: { ...action, expectedVersion: current.body.version } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-}
-
-// ---- the phone ----
-
-async function phoneContext(): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' });
-}
-
-async function newPage(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => process.stdout.write(`[h5 page error] ${error.message}\n`));
-  return page;
-}
-
-/** Wait until some visible element shows `text` (Taro H5 keeps earlier pages, hidden, in the DOM). */
-async function shown(page: Page, text: string | RegExp) {
-  await page.getByText(text).filter({ visible: true }).first().waitFor();
-}
-
-async function visibleCount(page: Page, text: string | RegExp): Promise<number> {
-  return page.getByText(text).filter({ visible: true }).count();
-}
-
-/** axe-core on what is on screen: no serious or critical violations; tap targets ≥ 44 px. */
-async function expectAccessible(page: Page, what: string) {
-  await page.waitForTimeout(150);
-  expect(await seriousAxeViolations(page), `${what}: axe violations`).toEqual([]);
-  const small = await page.evaluate(() =>
-    [...document.querySelectorAll('.btn, .choice, .toggle, .input, .textarea')]
-      .filter((el) => (el as HTMLElement).offsetParent !== null)
-      .map((el) => ({ cls: el.className, r: el.getBoundingClientRect() }))
-      .filter(({ r }) => r.height < 44 || r.width < 44)
-      .map(({ cls, r }) => `${cls} ${Math.round(r.width)}×${Math.round(r.height)}`),
-  );
-  expect(small, `${what}: tap targets under 44 px`).toEqual([]);
-}
+const { official, act } = consoleApi(() => apiUrl);
+const phoneContext = () => browser.newContext(PHONE);
+const newPage = (context: BrowserContext) => phonePage(context);
 
 /** File a complaint on the form; returns the request body sent and the credentials shown. */
 async function fileOnForm(page: Page, title: string, phone?: string): Promise<{ sent: Record<string, unknown>; caseNo: string; password: string }> {
