@@ -9,8 +9,29 @@ export interface DynamoLocal {
   stop(): Promise<void>;
 }
 
-/** A free TCP port on localhost, chosen by the OS. */
-export function freePort(): Promise<number> {
+/** Ports this process has already handed out (not yet bound by whoever asked for them). */
+const handedOut = new Set<number>();
+
+/** Mark a port as spoken for, so that {@link freePort} never hands it out again in this process. */
+export function claimPort(port: number): number {
+  handedOut.add(port);
+  return port;
+}
+
+/**
+ * A free TCP port on localhost, chosen by the OS — never one this process has handed out before:
+ * a port asked for but not yet listened on looks free to the OS, and two services given the same
+ * one fail with EADDRINUSE (seen on CI: serverless-offline's HTTP port = its Lambda port).
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = await osPort();
+    if (!handedOut.has(port)) return claimPort(port);
+  }
+  throw new Error('no free port');
+}
+
+function osPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

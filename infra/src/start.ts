@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { resolve } from 'node:path';
 import { createDeps } from '../../functions/src/app/deps';
 import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_OFFICIAL_PASSWORD, DEMO_OFFICIALS, seedDemoCases, seedDemoOfficials, seedReferenceData, type DemoCredential } from './demo-data';
-import { freePort, startDynamoLocal, type DynamoLocal } from './dynamo-local';
+import { claimPort, freePort, startDynamoLocal, type DynamoLocal } from './dynamo-local';
 import { startS3Local, type S3Local } from './s3-local';
 import { startH5ForStack, type H5Server } from './h5';
 import { startConsoleForStack, type ConsoleServer } from './console-server';
@@ -48,7 +48,7 @@ async function isPortFree(port: number): Promise<boolean> {
 }
 
 async function choosePort(preferred: number): Promise<number> {
-  return (await isPortFree(preferred)) ? preferred : freePort();
+  return (await isPortFree(preferred)) ? claimPort(preferred) : freePort();
 }
 
 /** SIGTERM a detached child's whole process group, SIGKILL after 5 s; resolves once it has exited. */
