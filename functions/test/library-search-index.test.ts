@@ -11,6 +11,7 @@ import type { LibraryChange, LibraryItemRecord, LibraryStore, StoredSynonyms } f
 import { Analyzer, SynonymMatcher } from '../src/adapters/search/analyzer';
 import { DEFAULT_SYNONYM_GROUPS } from '@minsheng/shared';
 import { buildLibraryIndex, LiveLibraryIndex } from '../src/adapters/search/live-library-index';
+import { DEFAULT_RANKING } from '../src/adapters/search/search-index';
 import { snippetOf } from '../src/services/library/present';
 
 const NOW = new Date('2025-12-01T00:00:00Z');
@@ -97,6 +98,33 @@ describe('the index', () => {
     expect([newer!.doc.id, older!.doc.id]).toEqual(['new', 'old']);
     // Mild: recency changes the order of equals, not of a much better match.
     expect(newer!.score / older!.score).toBeLessThan(1.16);
+  });
+
+  it('has a relevance floor: an item must cover enough of what is asked, not just one common word of it', () => {
+    const index = buildLibraryIndex([
+      item('subsidy', '农机购置补贴实施办法', '购买农机具的农户可以申请补贴。'),
+      item('alien', '外星人接待办法', '发现外星人时请报告。'),
+    ]);
+    const search = (q: string) => index.search(q, { limit: 10, now: NOW }).hits.map((h) => h.doc.id);
+    // 补贴 alone would match the subsidy; 外星人 is what is asked about, and this one item does not cover it.
+    expect(buildLibraryIndex([item('subsidy', '农机购置补贴实施办法', '购买农机具的农户可以申请补贴。')]).search('外星人补贴', { limit: 10, now: NOW }).total).toBe(0);
+    // When the library does hold the word, the item that covers it is found first.
+    expect(search('外星人补贴')[0]).toBe('alien');
+    expect(search('买农机有补贴吗')).toEqual(['subsidy']);
+    // Without a floor (minCoverage 0) the old behaviour: every item sharing a word.
+    const noFloor = buildLibraryIndex([item('subsidy', '农机购置补贴实施办法', '购买农机具的农户可以申请补贴。')], undefined, undefined, { ...DEFAULT_RANKING, minCoverage: 0 });
+    expect(noFloor.search('外星人补贴', { limit: 10, now: NOW }).total).toBe(1);
+  });
+
+  it('the floor keeps every answer the relevance set finds: the top three of each query are unchanged for the ones it does not empty', () => {
+    const withFloor = buildLibraryIndex(items);
+    const without = buildLibraryIndex(items, undefined, undefined, { ...DEFAULT_RANKING, minCoverage: 0 });
+    for (const q of ['种粮补贴什么时候发', '拖欠工资', '低保一个月多少钱', '楼下饭店油烟太大', '晚上有人来强拆我家房子', '打12345多久能回复']) {
+      const a = withFloor.search(q, { limit: 3, now: NOW }).hits.map((h) => h.doc.id);
+      const b = without.search(q, { limit: 3, now: NOW }).hits.map((h) => h.doc.id);
+      expect(a.length, q).toBeGreaterThan(0);
+      expect(b.slice(0, a.length), q).toEqual(a);
+    }
   });
 
   it('lists newest first and filters by kind', () => {

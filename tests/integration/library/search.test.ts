@@ -74,6 +74,18 @@ describe('GET /api/policies', () => {
     expect(ids(wages.body).slice(0, 5)).toEqual(expect.arrayContaining(['demo-baozhang-nmg-gongzi-tiaoli']));
   });
 
+  it('finds nothing for questions about what the library does not hold, though they share a common word with it (补贴, 政策, 报销)', async () => {
+    // Before the relevance floor: 外星人补贴 found 17 items (every subsidy), 火星移民政策 19, 量子纠缠报销 9.
+    for (const nonsense of ['外星人补贴', '火星移民政策', '量子纠缠报销']) {
+      const res = await stack.request('GET', q(nonsense));
+      expect(res.status, show(res)).toBe(200);
+      expect(res.body, nonsense).toEqual({ q: nonsense, total: 0, items: [] });
+    }
+    // The same common words in a real question still find their items.
+    expect(ids((await stack.request('GET', q('残疾人有什么补贴'))).body)[0]).toBe('demo-canjiren-liangxiang-butie');
+    expect(ids((await stack.request('GET', q('异地看病怎么报销'))).body).slice(0, 3)).toContain('demo-yidi-jiuyi-jiesuan');
+  });
+
   it('filters by kind: answered questions only', async () => {
     const res = await stack.request('GET', q('低保', '&kind=qa'));
     expect(res.status, show(res)).toBe(200);

@@ -26,7 +26,7 @@ const STOP_WORDS = new Set(
     '怎么 怎样 怎么办 怎么样 怎么回事 如何 什么 什么时候 啥时候 为什么 为啥 哪里 哪儿 哪些 哪个 多少 多久 几时 可以 能否 是否 ' +
     '请问 一下 我们 你们 他们 她们 咱们 自己 这个 那个 这样 那样 这些 那些 还是 或者 以及 因为 所以 但是 如果 已经 现在 ' +
     '时候 知道 没有 不是 就是 一个 一些 有关 关于 相关 问题 情况 咨询 请求 反映 谢谢 您好 你好 麻烦 帮忙 希望 今年 去年 ' +
-    '明年 目前 一直 还没 到底 应该 需要 能不能 可不可以 有没有 是不是 要不要 咋办 咋样 谁管 不给 给我 我家 我的 我们的'
+    '明年 目前 一直 还没 到底 应该 需要 能不能 可不可以 有没有 是不是 要不要 咋办 咋样 谁管 不给 给我 我家 我的 我们的 有人'
   ).split(/\s+/),
 );
 
@@ -67,14 +67,19 @@ export class SynonymMatcher {
    * overlap (城乡居民基本养老保险 holds 养老保险), but one group counts a stretch of text once.
    */
   concepts(text: string): string[] {
-    const out: string[] = [];
+    return this.conceptSpans(text).map((s) => s.concept);
+  }
+
+  /** As `concepts`, with where each member was found in `text` (UTF-16 offsets, end exclusive). */
+  conceptSpans(text: string): { concept: string; start: number; end: number }[] {
+    const out: { concept: string; start: number; end: number }[] = [];
     const endOf = new Map<string, number>();
     for (let i = 0; i < text.length; i++) {
       const candidates = this.byFirst.get(text[i]!);
       if (!candidates) continue;
       for (const c of candidates) {
         if ((endOf.get(c.concept) ?? 0) > i || !text.startsWith(c.member, i)) continue;
-        out.push(c.concept);
+        out.push({ concept: c.concept, start: i, end: i + c.member.length });
         endOf.set(c.concept, i + c.member.length);
       }
     }
@@ -92,11 +97,50 @@ export class SynonymMatcher {
   }
 }
 
+type Span = { start: number; end: number; terms: string[] };
+
+/**
+ * Adjacent single characters the segmenter split (强|拆, 社|保) are one word for the floor, as their
+ * bigrams are for matching; a single character alone stays without terms (it may still carry a
+ * synonym's concept).
+ */
+function joinSingles(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  let run: Span | undefined;
+  const flush = () => {
+    if (!run) return;
+    const chars = Array.from(text.slice(run.start, run.end));
+    out.push({ start: run.start, end: run.end, terms: chars.length < 2 ? [] : chars.slice(1).map((c, i) => chars[i]! + c) });
+    run = undefined;
+  };
+  for (const s of spans) {
+    const single = s.terms.length === 0;
+    if (single && run && run.end === s.start) run.end = s.end;
+    else if (single) {
+      flush();
+      run = { ...s };
+    } else {
+      flush();
+      out.push(s);
+    }
+  }
+  flush();
+  return out;
+}
+
 export interface AnalyzedText {
   /** Index terms, repeated as often as they occur. */
   terms: string[];
   /** Content words as typed (normalised), for highlighting and snippets. */
   words: string[];
+  /**
+   * Queries only: the query's content words, each as the terms any one of which shows a document
+   * speaks of it (its bigrams or itself, and the concept of a synonym member overlapping it). The
+   * relevance floor asks how much of the query a document covers, word by word. Single characters
+   * without a synonym are left out: documents index runs of two or more as bigrams, so a lone 赔 or
+   * 查 says little about whether a document is on topic.
+   */
+  groups?: string[][];
 }
 
 export class Analyzer {
@@ -156,6 +200,7 @@ export class Analyzer {
     const text = normalise(raw);
     const terms: string[] = [];
     const words: string[] = [];
+    const spans: { start: number; end: number; terms: string[] }[] = [];
     let run = '';
     const flush = () => {
       if (run.length === 0) return;
@@ -175,6 +220,10 @@ export class Analyzer {
         continue;
       }
       if (HAN_ONLY.test(w)) {
+        const chars = Array.from(w);
+        const pairs = chars.slice(1).map((c, i) => chars[i]! + c);
+        const wordTerms = this.mode === 'words' ? [w] : this.mode === 'words+bigrams' && chars.length >= 3 ? [...pairs, w] : pairs;
+        spans.push({ start: seg.index, end: seg.index + w.length, terms: chars.length === 1 ? [] : wordTerms });
         run += w;
         if (w.length >= 2) words.push(w);
         // Words mode indexes every word; with bigrams, only words longer than a bigram add something.
@@ -185,11 +234,20 @@ export class Analyzer {
         if (Array.from(w).length < 2) continue;
         // Numbers and Latin words (12333, 2025, app) as they are.
         terms.push(w);
+        spans.push({ start: seg.index, end: seg.index + w.length, terms: [w] });
         if (w.length >= 2) words.push(w);
       }
     }
     flush();
-    for (const concept of this.synonyms.concepts(text)) terms.push(concept);
-    return { terms, words };
+    const concepts = this.synonyms.conceptSpans(text);
+    for (const c of concepts) terms.push(c.concept);
+    const wordGroups = joinSingles(text, spans)
+      // 多少钱 is how a question ends, not what it asks about.
+      .filter((s) => !s.terms.some((t) => STOP_WORDS.has(t)))
+      .map((s) => [...new Set([...s.terms, ...concepts.filter((c) => c.start < s.end && c.end > s.start).map((c) => c.concept)])])
+      .filter((g) => g.length > 0);
+    // Words one synonym member spans (社|保) are one word to cover, not two.
+    const groups = [...new Map(wordGroups.map((g) => [g.join('|'), g])).values()];
+    return { terms, words, groups };
   }
 }

@@ -24,6 +24,13 @@ export interface RankingOptions {
   recencyBoost: number;
   /** …and that advantage halves every this many days. */
   recencyHalfLifeDays: number;
+  /**
+   * The relevance floor: a document is a hit only if it covers at least this share of the query's
+   * content words, each weighted by how rare it is in the library (its idf; a word no document
+   * contains weighs most). 外星人补贴 matches every item about 补贴, but none covers 外星人, the
+   * word that says what is asked: nothing is found rather than 17 unrelated subsidies. 0 = no floor.
+   */
+  minCoverage: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -32,6 +39,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   k1: 1.2,
   recencyBoost: 0.15,
   recencyHalfLifeDays: 365,
+  minCoverage: 0.3,
 };
 
 /** What the index needs to know about a document. */
@@ -48,6 +56,8 @@ export interface SearchHit<T> {
   score: number;
   /** Share of the query's weight (Σ idf of its terms) this document matches, 0–1. */
   match: number;
+  /** Share of the query's content words (weighted by rarity) this document covers, 0–1 (1 when there are none). */
+  coverage: number;
 }
 
 export interface SearchResult<T> {
@@ -80,6 +90,8 @@ export class SearchIndex<T> {
   private readonly lengthSums = new Float64Array(F);
   private scores = new Float64Array(64);
   private matched = new Float64Array(64);
+  /** Per slot during a search: which of the query's words (bit i = group i) the document covers. */
+  private covered = new Uint32Array(64);
   /** Live slots newest first, made on demand and dropped on every change. */
   private newestOrder: number[] | undefined;
 
@@ -203,7 +215,7 @@ export class SearchIndex<T> {
 
   /** Ranked search: BM25F over the query's terms (synonym concepts included) × recency. */
   search(query: string, options: { limit: number; offset?: number; kind?: string; now: Date }): SearchResult<T> {
-    const { terms, words } = this.analyzer.analyze(query);
+    const { terms, words, groups = [] } = this.analyzer.analyze(query);
     const weights = new Map<string, number>();
     for (const t of terms) weights.set(t, 1);
     const highlightWords = [...new Set([...words, ...this.analyzer.synonyms.members(normalise(query))])];
@@ -218,6 +230,19 @@ export class SearchIndex<T> {
     const matched = this.matched;
     const touched: number[] = [];
     let queryWeight = 0;
+    const idfOf = (term: string) => {
+      const df = this.df.get(term) ?? 0;
+      return Math.log(1 + (N - df + 0.5) / (df + 0.5));
+    };
+    // The floor's words (at most 31, one bit each): a word weighs as its most common form does.
+    const floorGroups = groups.slice(0, 31);
+    const groupWeights = floorGroups.map((g) => Math.min(...g.map(idfOf)));
+    const groupTotal = groupWeights.reduce((a, b) => a + b, 0);
+    const groupBits = new Map<string, number>();
+    floorGroups.forEach((g, i) => {
+      for (const t of g) groupBits.set(t, (groupBits.get(t) ?? 0) | (1 << i));
+    });
+    const covered = this.covered;
 
     for (const [term, qw] of weights) {
       const df = this.df.get(term) ?? 0;
@@ -225,6 +250,7 @@ export class SearchIndex<T> {
       queryWeight += qw * idf;
       const p = this.postings.get(term);
       if (!p || df === 0) continue;
+      const bits = groupBits.get(term) ?? 0;
       for (let i = 0; i < p.n; i++) {
         const slot = p.slots[i]!;
         if (!this.alive[slot]) continue;
@@ -238,27 +264,32 @@ export class SearchIndex<T> {
         if (scores[slot] === 0 && matched[slot] === 0) touched.push(slot);
         scores[slot]! += (qw * idf * tfw) / (k1 + tfw);
         matched[slot]! += qw * idf;
+        covered[slot]! |= bits;
       }
     }
 
     const now = options.now.getTime();
     const halfLife = this.ranking.recencyHalfLifeDays * DAY_MS;
-    const hits: { slot: number; score: number; match: number }[] = [];
+    const hits: { slot: number; score: number; match: number; coverage: number }[] = [];
     for (const slot of touched) {
       const raw = scores[slot]!;
       const share = matched[slot]!;
+      const bits = covered[slot]!;
       scores[slot] = 0;
       matched[slot] = 0;
+      covered[slot] = 0;
       if (options.kind && this.kinds[slot] !== options.kind) continue;
+      const covers = groupTotal > 0 ? coverage(bits, groupWeights) / groupTotal : 1;
+      if (covers < this.ranking.minCoverage) continue;
       const age = Math.max(0, now - this.dates[slot]!);
       const recency = 1 + this.ranking.recencyBoost * Math.pow(0.5, age / halfLife);
-      hits.push({ slot, score: raw * recency, match: queryWeight > 0 ? Math.min(1, share / queryWeight) : 0 });
+      hits.push({ slot, score: raw * recency, match: queryWeight > 0 ? Math.min(1, share / queryWeight) : 0, coverage: covers });
     }
     hits.sort((x, y) => y.score - x.score || this.dates[y.slot]! - this.dates[x.slot]!);
     const offset = options.offset ?? 0;
     return {
       total: hits.length,
-      hits: hits.slice(offset, offset + options.limit).map((h) => ({ doc: this.payloads[h.slot]!, score: h.score, match: h.match })),
+      hits: hits.slice(offset, offset + options.limit).map((h) => ({ doc: this.payloads[h.slot]!, score: h.score, match: h.match, coverage: h.coverage })),
       words: highlightWords,
     };
   }
@@ -266,7 +297,7 @@ export class SearchIndex<T> {
   private ensureCapacity(n: number): void {
     if (n <= this.alive.length) return;
     const cap = Math.max(n, this.alive.length * 2);
-    const grow = <A extends Float64Array | Uint16Array | Uint8Array>(a: A, size: number): A => {
+    const grow = <A extends Float64Array | Uint16Array | Uint8Array | Uint32Array>(a: A, size: number): A => {
       const next = new (a.constructor as new (size: number) => A)(size);
       next.set(a);
       return next;
@@ -276,6 +307,7 @@ export class SearchIndex<T> {
     this.alive = grow(this.alive, cap);
     this.scores = grow(this.scores, cap);
     this.matched = grow(this.matched, cap);
+    this.covered = grow(this.covered, cap);
   }
 
   /** Drop dead slots: renumber live ones and rewrite postings without the dead. */
@@ -314,4 +346,11 @@ export class SearchIndex<T> {
       else p.n = n;
     }
   }
+}
+
+/** The summed weights of the words whose bits are set. */
+function coverage(bits: number, weights: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) if (bits & (1 << i)) sum += weights[i]!;
+  return sum;
 }
