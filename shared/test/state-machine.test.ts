@@ -17,6 +17,8 @@ import {
   type CaseCommand,
   type CaseEventKind,
   type CaseRecord,
+  FINAL_STATUSES,
+  statsDeltas,
   type CaseStatus,
   type Extension,
   type Rating,
@@ -68,6 +70,7 @@ const EXPECTED: Record<CaseAction, ExpectedRule> = {
   supplement: { from: ['awaiting_citizen'], roles: ['citizen'], ownDepartment: false, command: { action: 'supplement', content: '门牌号是 12 号' }, to: 'in_progress', kind: 'supplemented', public: true },
   rate: { from: ['replied'], roles: ['citizen'], ownDepartment: false, command: { action: 'rate', rating: 'satisfied' }, to: 'closed', kind: 'rated', public: true },
   auto_close: { from: ['replied'], roles: ['system'], ownDepartment: false, command: { action: 'auto_close' }, to: 'closed', kind: 'closed', public: true },
+  withdraw: { from: ['submitted'], roles: ['citizen'], ownDepartment: false, command: { action: 'withdraw', reason: '问题已自行解决' }, to: 'withdrawn', kind: 'withdrawn', public: true },
 };
 
 const ANSWERED_AT = at('2026-03-12T10:00:00+08:00');
@@ -95,16 +98,16 @@ function caseFor(status: CaseStatus, action: CaseAction): CaseRecord {
     c.pendingQuestion = '请提供具体门牌号';
     c.clock = pauseClock(c.clock, at('2026-03-11T12:00:00+08:00'));
   }
-  if (['replied', 'closed', 'rejected', 'merged'].includes(status)) c.clock = stopClock(c.clock, ANSWERED_AT);
+  if (['replied', 'closed', 'rejected', 'merged', 'withdrawn'].includes(status)) c.clock = stopClock(c.clock, ANSWERED_AT);
   if (action === 'approve_extension' || action === 'deny_extension') c.extension = pendingExtension();
   return c;
 }
 
 describe('TRANSITION_RULES', () => {
-  it('covers exactly the 15 actions of the lifecycle', () => {
+  it('covers exactly the 16 actions of the lifecycle', () => {
     expect([...CASE_ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
-    expect(CASE_ACTIONS).toHaveLength(15);
-    expect(CASE_STATUSES).toHaveLength(7);
+    expect(CASE_ACTIONS).toHaveLength(16);
+    expect(CASE_STATUSES).toHaveLength(8);
   });
 
   it.each(Object.keys(EXPECTED) as CaseAction[])('%s: from-statuses, roles and department rule match the design', (action) => {
@@ -589,6 +592,27 @@ describe('transfer, merge, reject, urge', () => {
     expect(d.next.rejectReason).toBe('不属于受理范围');
     expect(d.next.clock.stoppedAt).toBe(T.accept.toISOString());
     expect(d.event).toEqual({ kind: 'rejected', public: true, data: { reason: '不属于受理范围' } });
+  });
+
+  it('withdraw (the citizen, before acceptance) is final, stops the clock, records the reason if given, and is counted as withdrawn, not answered or closed', () => {
+    const d = decide(submitted(), { action: 'withdraw', reason: '问题已自行解决' }, actors.citizen, T.accept);
+    expect(d.next.status).toBe('withdrawn');
+    expect(FINAL_STATUSES).toContain('withdrawn');
+    expect(d.next.withdrawReason).toBe('问题已自行解决');
+    expect(d.next.clock.stoppedAt).toBe(T.accept.toISOString());
+    expect(d.event).toEqual({ kind: 'withdrawn', public: true, data: { reason: '问题已自行解决' } });
+    const metrics = statsDeltas(submitted(), d.next, 'withdrawn').map((x) => x.metric);
+    expect(metrics).toEqual(['withdrawn']);
+    expect(decide(submitted(), { action: 'withdraw' }, actors.citizen, T.accept).event.data).toEqual({});
+  });
+
+  it('withdraw after acceptance, or twice, is refused with a plain message; no official can withdraw for the citizen', () => {
+    const after = expectDomainError(() => decide(accepted(), { action: 'withdraw' }, actors.citizen, T.ask), 'INVALID_TRANSITION');
+    expect(after.message).toContain('已受理，不能再撤回');
+    const gone = decide(submitted(), { action: 'withdraw' }, actors.citizen, T.accept).next;
+    expect(expectDomainError(() => decide(gone, { action: 'withdraw' }, actors.citizen, T.ask), 'INVALID_TRANSITION').message).toBe('这件诉求已经撤回');
+    expectDomainError(() => decide(gone, { action: 'accept', departmentId: DEPT_A }, actors.intake, T.ask), 'INVALID_TRANSITION');
+    expectDomainError(() => decide(submitted(), { action: 'withdraw' }, actors.intake, T.ask), 'FORBIDDEN');
   });
 
   it('urge changes nothing but the version and is public', () => {

@@ -84,6 +84,7 @@ const FIXTURE: TrackedCaseDto = {
   ],
   canRate: false,
   canSupplement: false,
+    canWithdraw: false,
   supplements: [],
 };
 

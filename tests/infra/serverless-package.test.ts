@@ -20,6 +20,7 @@ const CITIZEN_ROUTES = [
   'GET /api/track/case',
   'POST /api/track/case/supplements',
   'POST /api/track/case/rating',
+  'POST /api/track/case/withdraw',
 ];
 
 let outDir: string;

@@ -70,6 +70,12 @@ export const ratingRequestSchema = z.strictObject({
 });
 export type RatingRequest = z.infer<typeof ratingRequestSchema>;
 
+/** `POST /api/track/case/withdraw` body: an optional reason (≤ 200 characters); only before acceptance. */
+export const withdrawRequestSchema = z.strictObject({
+  reason: z.optional(z.union([z.literal(''), text('撤回原因', LIMITS.withdrawReasonMax, { multiline: true })])),
+});
+export type WithdrawRequest = z.infer<typeof withdrawRequestSchema>;
+
 // ---- Responses (the shapes the API returns; front ends type their client with these) ----
 
 export interface CategoryDto {
@@ -143,6 +149,8 @@ export interface TrackedCaseDto {
   rating?: { rating: Rating; comment?: string; at: string };
   canRate: boolean;
   canSupplement: boolean;
+  /** Whether the citizen may still withdraw the case (only while 待受理). */
+  canWithdraw: boolean;
   mergedInto?: string;
   /** For a merged case: the kept case's answer, when it has one. */
   mergedAnswer?: { caseNo: string; text: string; at: string };

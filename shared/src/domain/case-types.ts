@@ -18,6 +18,7 @@ export const CASE_STATUSES = [
   'closed',
   'rejected',
   'merged',
+  'withdrawn',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -29,10 +30,11 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   closed: '已办结',
   rejected: '不予受理',
   merged: '已合并',
+  withdrawn: '已撤回',
 };
 
 /** Statuses in which the case is finished and nothing more is owed to the citizen. */
-export const FINAL_STATUSES: readonly CaseStatus[] = ['closed', 'rejected', 'merged'];
+export const FINAL_STATUSES: readonly CaseStatus[] = ['closed', 'rejected', 'merged', 'withdrawn'];
 
 /** The three answers a citizen can give when rating a reply. */
 export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
@@ -70,6 +72,8 @@ export const LIMITS = {
   nameMax: 50,
   locationTextMax: 200,
   reasonMax: 1000,
+  /** A citizen's reason for withdrawing a case (optional). */
+  withdrawReasonMax: 200,
   /** Largest request body the API accepts, in bytes. */
   bodyBytesMax: 64 * 1024,
 } as const;

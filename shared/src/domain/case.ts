@@ -94,6 +94,8 @@ export interface CaseRecord {
   extension?: Extension;
   mergedInto?: string;
   rejectReason?: string;
+  /** The citizen's reason, when they withdrew the case before acceptance and gave one. */
+  withdrawReason?: string;
   closedAt?: string;
   closeReason?: 'rated' | 'unrated' | 'official';
   /** Set when a second unsatisfied rating sends the case to supervisors for review. */

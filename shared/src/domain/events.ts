@@ -26,6 +26,8 @@ export const EVENT_KINDS = {
   kept_case_closed: { label: '合并办理的案件已办结', citizenSees: true },
   closed: { label: '办结', citizenSees: true },
   rated: { label: '群众评价', citizenSees: true },
+  /** The citizen withdrew the case before it was accepted (data: { reason? }). */
+  withdrawn: { label: '群众撤回诉求', citizenSees: true },
   // The SLA timers.
   sla_warning: { label: '即将超期预警', citizenSees: false },
   sla_overdue: { label: '超期，提请督办', citizenSees: true },

@@ -28,6 +28,7 @@ export type CaseCommand =
   | { action: 'merge'; intoCaseNo: string }
   | { action: 'close'; reason?: string }
   | { action: 'rate'; rating: Rating; comment?: string }
+  | { action: 'withdraw'; reason?: string }
   | { action: 'auto_close' };
 
 export type CaseAction = CaseCommand['action'];
@@ -50,6 +51,7 @@ export type CaseEventKind = Extract<
   | 'merged'
   | 'closed'
   | 'rated'
+  | 'withdrawn'
 >;
 
 export type { EventData };
@@ -93,6 +95,8 @@ export const TRANSITION_RULES: Record<CaseAction, Rule> = {
   close: { from: ['replied'], roles: ['intake', 'supervisor'] },
   supplement: { from: ['awaiting_citizen'], roles: ['citizen'] },
   rate: { from: ['replied'], roles: ['citizen'] },
+  /** Only while no one has accepted it: once a department works on it, the citizen rates the answer instead. */
+  withdraw: { from: ['submitted'], roles: ['citizen'] },
   auto_close: { from: ['replied'], roles: ['system'] },
 };
 
@@ -150,6 +154,11 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
   if (!rule.from.includes(c.status)) {
     // Rated already and no new answer since (closed, or reopened by an unsatisfied rating): say so.
     if (command.action === 'rate' && c.ratings.length > 0) throw new DomainError('ALREADY_RATED');
+    if (command.action === 'withdraw') {
+      throw new DomainError('INVALID_TRANSITION', {
+        message: c.status === 'withdrawn' ? '这件诉求已经撤回' : '诉求已受理，不能再撤回；如问题已解决，可在收到答复后评价',
+      });
+    }
     throw new DomainError('INVALID_TRANSITION');
   }
 
@@ -253,6 +262,13 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
         { ...base, status: 'closed', closedAt: at, closeReason: command.action === 'close' ? 'official' : 'unrated' },
         'closed',
         { reason: command.action === 'close' ? (command.reason ?? '') : '评价期满，自动办结' },
+      );
+    case 'withdraw':
+      // Like a rejection: final, off every queue, its clock stopped for good.
+      return done(
+        { ...base, status: 'withdrawn', clock: stopClock(c.clock, now), ...(command.reason ? { withdrawReason: command.reason } : {}) },
+        'withdrawn',
+        command.reason ? { reason: command.reason } : {},
       );
     case 'rate': {
       const record = { rating: command.rating, at, round: c.round, ...(command.comment ? { comment: command.comment } : {}) };

@@ -15,6 +15,8 @@ export const STAT_METRICS = [
   'unsatisfied',
   'rejected',
   'merged',
+  /** Withdrawn by the citizen before acceptance: filed, never answered, not counted as closed. */
+  'withdrawn',
   'closed',
   'overdue',
 ] as const;
@@ -85,6 +87,9 @@ export function statsDeltas(before: CaseRecord | undefined, after: CaseRecord, k
       break;
     case 'merged':
       add('merged', 1, dims(after, before?.departmentId));
+      break;
+    case 'withdrawn':
+      add('withdrawn', 1, dims(after, undefined));
       break;
     case 'sla_overdue':
       add('overdue', 1, dims(after, after.departmentId));

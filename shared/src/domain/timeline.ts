@@ -23,6 +23,7 @@ const CITIZEN_TEXT: Record<EventKind, Describe> = {
   kept_case_closed: (d) => `与您的诉求合并办理的案件 ${d.keptCaseNo ?? ''} 已办结`,
   closed: () => '案件已办结',
   rated: (d) => `您的评价：${d.label ?? ''}`,
+  withdrawn: (d) => (d.reason ? `您已撤回这件诉求。原因：${d.reason}` : '您已撤回这件诉求，不再办理'),
   sla_warning: () => '即将到期，已提醒承办部门',
   sla_overdue: () => '已超过答复期限，已提请督办',
   sla_severe: () => '严重超期，已报上级监督部门督办',

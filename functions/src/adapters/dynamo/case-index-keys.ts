@@ -5,7 +5,7 @@ import { KEYS } from './table';
 
 const OPEN_RUNNING = new Set(['submitted', 'in_progress']);
 const OPEN = new Set(['submitted', 'in_progress', 'awaiting_citizen']);
-const FINISHED = new Set(['closed', 'rejected', 'merged']);
+const FINISHED = new Set(['closed', 'rejected', 'merged', 'withdrawn']);
 
 /**
  * Index keys of a case, derived from the case itself on every write so they can never drift:

@@ -49,6 +49,7 @@ export function caseEntities(table: MinshengTable) {
       extension: any().castAs<Extension>().optional(),
       mergedInto: string().optional(),
       rejectReason: string().optional(),
+      withdrawReason: string().optional(),
       closedAt: string().optional(),
       closeReason: string().enum('rated', 'unrated', 'official').optional(),
       reviewRequired: boolean().optional(),

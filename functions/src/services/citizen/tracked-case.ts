@@ -82,6 +82,7 @@ export async function getCitizenCase(deps: TrackedCaseDeps, caseNo: string): Pro
       : {}),
     canRate: c.status === 'replied',
     canSupplement: c.status === 'awaiting_citizen',
+    canWithdraw: c.status === 'submitted',
     ...(c.mergedInto ? { mergedInto: c.mergedInto } : {}),
     ...(kept?.answer ? { mergedAnswer: { caseNo: kept.caseNo, text: kept.answer.text, at: formatShanghaiIso(new Date(kept.answer.at)) } } : {}),
     ...(kept
@@ -136,6 +137,17 @@ export async function addSupplement(
     throw error;
   }
   await claimed.done();
+  return getCitizenCase(deps, caseNo);
+}
+
+/**
+ * The citizen withdraws their case while it waits for acceptance (待受理): final, off the intake
+ * queue, its timers stopped. Once accepted (or already withdrawn) it is refused with a 409
+ * INVALID_TRANSITION saying why. Like a rating, a lost race is retried on fresh state, so an intake
+ * officer accepting at the same moment wins or loses cleanly — never both.
+ */
+export async function withdrawCase(deps: TrackedCaseDeps & ChangeCaseDeps, caseNo: string, reason: string | undefined, client: ClientInfo): Promise<TrackedCaseDto> {
+  await changeCase(deps, caseNo, { action: 'withdraw', ...(reason ? { reason } : {}) }, citizenOf(caseNo), client);
   return getCitizenCase(deps, caseNo);
 }
 

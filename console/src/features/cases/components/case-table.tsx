@@ -5,7 +5,7 @@ import { ScrollRegion } from '@/components/ui/scroll-region';
 import { SlaTag } from '@/components/ui/sla-tag';
 import { formatDate, formatDateTime } from '@/lib/format';
 
-const FINAL = new Set(['closed', 'rejected', 'merged']);
+const FINAL = new Set(['closed', 'rejected', 'merged', 'withdrawn']);
 
 /** A list of cases: SLA state (colour, icon and words) first, the title linking to the workspace. */
 export function CaseTable({ items, loading, caption, extraColumns = [] }: { items: CaseListItemDto[]; loading?: boolean; caption: string; extraColumns?: TableColumnsType<CaseListItemDto> }) {

@@ -5,7 +5,7 @@ import { PlainText } from '@/components/ui/plain-text';
 import { actorText, describeForOfficials, eventLabel } from '@/lib/events';
 import { formatDateTime } from '@/lib/format';
 
-const COLOR: Record<string, string> = { sla_overdue: 'red', sla_severe: 'red', sla_warning: 'orange', rejected: 'gray', urged: 'orange', replied: 'green', closed: 'green' };
+const COLOR: Record<string, string> = { sla_overdue: 'red', sla_severe: 'red', sla_warning: 'orange', rejected: 'gray', withdrawn: 'gray', urged: 'orange', replied: 'green', closed: 'green' };
 
 /** Every step of the case, oldest first; internal steps (not shown to the citizen) marked as such. */
 export function CaseTimeline({ caseNo, events }: { caseNo: string; events: ConsoleEventDto[] }) {

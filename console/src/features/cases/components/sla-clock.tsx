@@ -4,7 +4,7 @@ import { SlaTag } from '@/components/ui/sla-tag';
 import { formatDateTime } from '@/lib/format';
 
 const EXTENSION_STATUS = { pending: '待督办审批', approved: '已批准', denied: '已驳回' } as const;
-const STOPPED = new Set(['replied', 'closed', 'rejected', 'merged']);
+const STOPPED = new Set(['replied', 'closed', 'rejected', 'merged', 'withdrawn']);
 
 /** The SLA clock: level, the rule it runs by, the three deadlines, pause and extension. */
 export function SlaClock({ c }: { c: ConsoleCaseDto }) {
