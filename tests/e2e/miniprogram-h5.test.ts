@@ -491,7 +491,7 @@ describe('policy library, suggestions and consent to publish (H5)', () => {
     // Nothing found: say so, and offer the consultation form.
     await page.locator('.lib-search__input input').fill('火星移民签证');
     await page.locator('.lib-search__submit').click();
-    await shown(page, '没有找到相关内容，您可以直接提交咨询');
+    await shown(page, '没有找到与“火星移民签证”相关的内容');
     await expectAccessible(page, 'library, nothing found');
     await page.locator('.lib-search__ask').click();
     await page.getByRole('radio', { name: '政策咨询', exact: true, checked: true }).waitFor();

@@ -1,4 +1,4 @@
-import type { CategoryDto, FileCaseRequest, ListResponse, RatingRequest, SupplementRequest, TrackLoginRequest } from '@minsheng/shared';
+import type { CategoryDto, FileCaseRequest, ListResponse, RatingRequest, SupplementRequest, TrackLoginRequest, WithdrawRequest } from '@minsheng/shared';
 import { ApiError, apiRequest } from '../../lib/request';
 import type { CaseLogin, CaseStatusItem, FiledCase, MeCase, MeToken, PasswordReset, PublicStats, SmsCodeSent, SubscriptionResult, TrackedCase } from './types';
 
@@ -35,6 +35,11 @@ export function setPublishConsent(token: string, consent: boolean): Promise<Trac
 /** `POST /api/track/case/rating` */
 export function rateCase(token: string, body: RatingRequest): Promise<unknown> {
   return apiRequest('/api/track/case/rating', { method: 'POST', body, token });
+}
+
+/** `POST /api/track/case/withdraw`: only while 待受理; afterwards 409 with the reason. */
+export function withdrawCase(token: string, body: WithdrawRequest): Promise<TrackedCase> {
+  return apiRequest('/api/track/case/withdraw', { method: 'POST', body, token });
 }
 
 /** `POST /api/track/case/subscription`: the wx.login code and the templates accepted in one requestSubscribeMessage. */

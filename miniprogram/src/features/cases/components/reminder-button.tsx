@@ -8,7 +8,7 @@ import { askForReminders, REMINDER_RULE, remindersOffered, type ReminderOutcome 
  * 接收进度提醒 (weapp, with templates configured; otherwise nothing): WeChat's one-time permission,
  * said plainly — one message per acceptance — and the result the server gives.
  */
-export function ReminderButton({ caseToken, className }: { caseToken: () => Promise<string>; className?: string }) {
+export function ReminderButton({ caseToken, className, kind = 'primary' }: { caseToken: () => Promise<string>; className?: string; kind?: 'primary' | 'secondary' }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ReminderOutcome>();
   if (!remindersOffered()) return null;
@@ -22,7 +22,7 @@ export function ReminderButton({ caseToken, className }: { caseToken: () => Prom
   };
   return (
     <View className={`reminder${className ? ` ${className}` : ''}`}>
-      <Btn kind='primary' className='reminder__ask' onClick={ask} loading={busy}>
+      <Btn kind={kind} className='reminder__ask' onClick={ask} loading={busy}>
         接收进度提醒
       </Btn>
       <Text className='muted reminder__rule'>{REMINDER_RULE}</Text>

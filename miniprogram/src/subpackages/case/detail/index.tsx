@@ -14,13 +14,14 @@ import {
   type SupplementRequest,
 } from '@minsheng/shared';
 import { Screen } from '../../../components/screen';
-import { Btn, Choice, ChoiceGroup, Counter, Field, Loading, Notice, Section, TextArea } from '../../../components/ui';
-import { addSupplement, getTrackedCase, rateCase, setPublishConsent } from '../../../features/cases/api';
+import { Btn, Choice, ChoiceGroup, Counter, Field, Notice, Section, TextArea } from '../../../components/ui';
+import { addSupplement, getTrackedCase, rateCase, setPublishConsent, withdrawCase } from '../../../features/cases/api';
 import { AttachmentPicker } from '../../../features/cases/components/attachment-picker';
 import { ReminderButton } from '../../../features/cases/components/reminder-button';
 import { clearSession, currentSession, updateRememberedCase } from '../../../features/cases/device';
 import { tokenFor } from '../../../features/cases/login';
-import { dueLine, statusExplanation } from '../../../features/cases/status';
+import { dueLine, reopened, statusExplanation, unsatisfiedNotice } from '../../../features/cases/status';
+import { caseSteps } from '../../../features/cases/steps';
 import type { TrackedCase } from '../../../features/cases/types';
 import { attachmentRefs, notReady, toDraft } from '../../../features/cases/uploads';
 import { useUploads } from '../../../features/cases/use-uploads';
@@ -28,6 +29,10 @@ import { role } from '../../../lib/a11y';
 import { formatDateTime, groupCaseNo } from '../../../lib/format';
 import { ApiError } from '../../../lib/request';
 import { AttachmentGroup } from '../components/attachments';
+import { CaseLoading } from '../components/case-loading';
+import { CaseSteps } from '../components/case-steps';
+import { ReadAloudButton } from '../components/read-aloud';
+import { WithdrawPanel } from '../components/withdraw-panel';
 import './index.scss';
 
 function SupplementForm({ question, caseToken, onSubmit }: { question?: string; caseToken: () => Promise<string>; onSubmit: (body: SupplementRequest) => Promise<string | undefined> }) {
@@ -67,7 +72,7 @@ function SupplementForm({ question, caseToken, onSubmit }: { question?: string; 
   );
 }
 
-function RatingForm({ onSubmit }: { onSubmit: (rating: Rating, comment: string) => Promise<string | undefined> }) {
+function RatingForm({ again, onSubmit }: { again: boolean; onSubmit: (rating: Rating, comment: string) => Promise<string | undefined> }) {
   const [rating, setRating] = useState<Rating>();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string>();
@@ -81,7 +86,7 @@ function RatingForm({ onSubmit }: { onSubmit: (rating: Rating, comment: string) 
     setBusy(false);
   };
   return (
-    <Section title='您对答复满意吗？' className='rating'>
+    <Section title={again ? '您对重新办理后的答复满意吗？' : '您对答复满意吗？'} className='rating'>
       <ChoiceGroup label='对答复的评价' className='rating__choices'>
         {RATINGS.map((r) => (
           <Choice key={r} className={`choice--rating rating__${r}`} selected={rating === r} onSelect={() => (setRating(r), setError(undefined))}>
@@ -89,7 +94,18 @@ function RatingForm({ onSubmit }: { onSubmit: (rating: Rating, comment: string) 
           </Choice>
         ))}
       </ChoiceGroup>
-      <Field label='评价意见' optional hint={rating === 'unsatisfied' ? '请说说哪里不满意，我们会重新办理并由督办人员复核。' : '您的意见会帮助我们改进工作。'} counter={<Counter value={comment} max={LIMITS.commentMax} />}>
+      <Field
+        label='评价意见'
+        optional
+        hint={
+          rating === 'unsatisfied'
+            ? again
+              ? '请说说哪里仍不满意：案件将办结，并由督办人员复核。'
+              : '请说说哪里不满意：案件会退回承办部门重新办理，并重新计算答复期限。'
+            : '您的意见会帮助我们改进工作。'
+        }
+        counter={<Counter value={comment} max={LIMITS.commentMax} />}
+      >
         <TextArea className='rating__comment' label='评价意见（选填）' value={comment} onChange={setComment} placeholder='选填' />
       </Field>
       {error ? <Notice kind='error'>{error}</Notice> : null}
@@ -106,7 +122,7 @@ export default function CaseDetailPage() {
   const caseNo = router.params.caseNo ?? currentSession()?.caseNo ?? '';
   const [data, setData] = useState<TrackedCase>();
   const [error, setError] = useState<{ message: string; relogin: boolean }>();
-  const [flash, setFlash] = useState<string>();
+  const [flash, setFlash] = useState<{ kind: 'success' | 'warning' | 'info'; text: string }>();
   const [consentError, setConsentError] = useState<string>();
   const [consentBusy, setConsentBusy] = useState(false);
 
@@ -149,10 +165,10 @@ export default function CaseDetailPage() {
     void load().finally(() => Taro.stopPullDownRefresh());
   });
 
-  const act = async (call: (token: string) => Promise<unknown>, done: string): Promise<string | undefined> => {
+  const act = async (call: (token: string) => Promise<unknown>, done: string, tone: 'success' | 'warning' | 'info' = 'success'): Promise<string | undefined> => {
     try {
       await withToken(call);
-      setFlash(done);
+      setFlash({ kind: tone, text: done });
       await load();
       return undefined;
     } catch (e) {
@@ -163,7 +179,7 @@ export default function CaseDetailPage() {
   if (!data) {
     return (
       <Screen>
-        <Loading
+        <CaseLoading
           error={error?.message}
           action={
             error?.relogin
@@ -176,13 +192,26 @@ export default function CaseDetailPage() {
   }
 
   const due = dueLine(data);
+  const steps = caseSteps(data);
+  const unsatisfied = unsatisfiedNotice(data);
+  const earlierAnswer = reopened(data);
+  const speech = [
+    `案件状态：${data.statusLabel}。`,
+    statusExplanation(data),
+    unsatisfied ? `${unsatisfied.title}，${unsatisfied.text}` : '',
+    due.text + '。',
+    data.answer ? `${earlierAnswer ? '此前的答复' : '答复'}，来自${data.answer.departmentName}：${data.answer.text}` : '',
+  ].join('');
+  // One primary action per screen: the form the case waits for, else the reminder.
+  const formShown = data.canSupplement || data.canRate;
   const officialFiles = (data.attachments ?? []).filter((a) => a.from === 'official');
   const citizenFiles = (data.attachments ?? []).filter((a) => a.from === 'citizen');
   return (
     <Screen>
       <View className='card detail__head'>
         <Text className='detail__meta'>
-          {CASE_TYPE_LABELS[data.type]} · {data.categoryName ?? ''} · 编号 {groupCaseNo(data.caseNo)}
+          {CASE_TYPE_LABELS[data.type]}
+          {data.categoryName ? ` · ${data.categoryName}` : ''} · <Text className='detail__case-no'>编号 {groupCaseNo(data.caseNo)}</Text>
         </Text>
         <Text className='detail__title' {...role('heading')} aria-level={1}>
           {data.title}
@@ -191,6 +220,13 @@ export default function CaseDetailPage() {
           <Text className='detail__status-label'>{data.statusLabel}</Text>
         </View>
         <Text className='detail__explain'>{statusExplanation(data)}</Text>
+        {unsatisfied ? (
+          <View className='detail__unsatisfied'>
+            <Notice kind='warning' title={unsatisfied.title}>
+              {unsatisfied.text}
+            </Notice>
+          </View>
+        ) : null}
         <Text className={`detail__due detail__due--${due.tone}`}>{due.text}</Text>
         {data.sla.extension ? (
           <Text className='muted detail__ext'>
@@ -198,7 +234,12 @@ export default function CaseDetailPage() {
           </Text>
         ) : null}
         <Text className='muted detail__rule'>{data.sla.rule}</Text>
+        <ReadAloudButton text={speech} />
       </View>
+
+      <Section title='办理进度' className='detail__steps'>
+        <CaseSteps steps={steps} />
+      </Section>
 
       {data.type === 'consultation' ? (
         <View className='card detail__consent-card'>
@@ -224,15 +265,16 @@ export default function CaseDetailPage() {
       ) : null}
 
       {flash ? (
-        <View {...role('status')}>
-          <Notice kind='success'>{flash}</Notice>
+        <View {...role('status')} className='detail__flash'>
+          <Notice kind={flash.kind}>{flash.text}</Notice>
         </View>
       ) : null}
       {error ? <Notice kind='error'>{error.message}</Notice> : null}
 
       {data.answer ? (
-        <Section title='答复' className='answer'>
+        <Section title={earlierAnswer ? '此前的答复' : '答复'} className={`answer${earlierAnswer ? ' answer--earlier' : ''}`}>
           <View className='card'>
+            {earlierAnswer ? <Text className='answer__superseded'>您对这份答复不满意，承办部门正在重新办理；新的答复会显示在这里。</Text> : null}
             <Text className='muted'>
               {data.answer.departmentName} · {formatDateTime(data.answer.at)}
             </Text>
@@ -273,12 +315,25 @@ export default function CaseDetailPage() {
         <SupplementForm question={data.pendingQuestion} caseToken={() => withToken(async (token) => token)} onSubmit={(body) => act((t) => addSupplement(t, body), '补充材料已提交，办理继续进行。')} />
       ) : null}
       {data.canRate ? (
-        <RatingForm onSubmit={(rating, comment) => act((t) => rateCase(t, comment ? { rating, comment } : { rating }), '感谢您的评价！')} />
+        <RatingForm
+          again={data.rating?.rating === 'unsatisfied'}
+          onSubmit={(rating, comment) =>
+            act(
+              (t) => rateCase(t, comment ? { rating, comment } : { rating }),
+              rating === 'unsatisfied'
+                ? data.rating?.rating === 'unsatisfied'
+                  ? '已收到您的评价：不满意。案件已办结，并已转交督办人员复核。'
+                  : '已收到您的评价：不满意。案件已退回承办部门重新办理。'
+                : '感谢您的评价！',
+              rating === 'unsatisfied' ? 'warning' : 'success',
+            )
+          }
+        />
       ) : null}
       {data.rating ? (
-        <Section title='您的评价'>
+        <Section title={data.canRate ? '您上一次的评价' : '您的评价'}>
           <View className='card'>
-            <Text className='rating__given'>{RATING_LABELS[data.rating.rating]}</Text>
+            <Text className={`rating__given rating__given--${data.rating.rating}`}>{RATING_LABELS[data.rating.rating]}</Text>
             {data.rating.comment ? <Text className='answer__text'>{data.rating.comment}</Text> : null}
             <Text className='muted'>{formatDateTime(data.rating.at)}</Text>
           </View>
@@ -316,7 +371,11 @@ export default function CaseDetailPage() {
         </View>
       </Section>
 
-      <ReminderButton caseToken={() => withToken(async (token) => token)} />
+      {data.canWithdraw ? (
+        <WithdrawPanel onWithdraw={(reason) => act((t) => withdrawCase(t, reason ? { reason } : {}), '诉求已撤回。这件诉求不会再被办理。', 'info')} />
+      ) : null}
+
+      <ReminderButton kind={formShown ? 'secondary' : 'primary'} caseToken={() => withToken(async (token) => token)} />
 
       <Btn className='detail__refresh' onClick={() => void load()}>
         刷新进度

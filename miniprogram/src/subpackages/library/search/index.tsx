@@ -123,7 +123,7 @@ export default function LibrarySearchPage() {
       {error ? (
         <View className='lib-search__error'>
           <Notice kind='error'>{error.message}</Notice>
-          <Btn kind='primary' className='lib-search__retry' onClick={error.retry}>
+          <Btn className='lib-search__retry' onClick={error.retry}>
             重试
           </Btn>
         </View>
@@ -137,17 +137,26 @@ export default function LibrarySearchPage() {
         )
       ) : (
         <Section className='lib-search__results'>
-          <Text className='lib-search__count' {...role('status')}>
-            {shown.q ? `找到 ${shown.total} 条与“${echoQuery(shown.q)}”相关的内容` : `最新发布的政策和问答（共 ${shown.total} 条）`}
-          </Text>
           {shown.items.length === 0 ? (
+            // Nothing found: only this, never "找到 0 条" above it; what to try, and the way to ask.
             <View className='lib-search__empty'>
-              <Notice kind='info'>没有找到相关内容，您可以直接提交咨询</Notice>
-              <Btn kind='primary' className='lib-search__ask' onClick={() => void openConsultationForm()}>
+              <View {...role('status')}>
+                <Notice kind='info' title={shown.q ? `没有找到与“${echoQuery(shown.q)}”相关的内容` : '问答库里还没有内容'}>
+                  {shown.q
+                    ? '可以换个说法再搜：少写几个字，只留关键词，比如“低保”“欠薪”“医保报销”。也可以直接提交咨询，由负责部门答复您。'
+                    : '您可以直接提交咨询，由负责部门答复您。'}
+                </Notice>
+              </View>
+              <Btn className='lib-search__ask' onClick={() => void openConsultationForm()}>
                 提交咨询
               </Btn>
             </View>
           ) : (
+            <Text className='lib-search__count' {...role('status')}>
+              {shown.q ? `找到 ${shown.total} 条与“${echoQuery(shown.q)}”相关的内容` : `最新发布的政策和问答（共 ${shown.total} 条）`}
+            </Text>
+          )}
+          {shown.items.length === 0 ? null : (
             <View {...role('list')} aria-label='搜索结果'>
               {shown.items.map((item) => (
                 <View key={item.id} {...role('listitem')}>
