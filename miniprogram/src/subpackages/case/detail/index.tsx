@@ -184,7 +184,7 @@ export default function CaseDetailPage() {
           action={
             error?.relogin
               ? { label: '重新输入编号和密码', onClick: () => void Taro.redirectTo({ url: pageUrl('track', { caseNo }) }) }
-              : { label: '重试', onClick: () => void load() }
+              : { label: '重试', onClick: () => (setError(undefined), void load()) }
           }
         />
       </Screen>
