@@ -31,6 +31,12 @@ export interface RankingOptions {
    * word that says what is asked: nothing is found rather than 17 unrelated subsidies. 0 = no floor.
    */
   minCoverage: number;
+  /**
+   * …or at least this many of the query's words, whatever their share: a long question told in a
+   * citizen's own words (我在外地打工三年了，老家的地被征了…) has many words no item uses, and an item
+   * covering several of the others is on topic.
+   */
+  enoughWords: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -40,6 +46,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   recencyBoost: 0.15,
   recencyHalfLifeDays: 365,
   minCoverage: 0.3,
+  enoughWords: 3,
 };
 
 /** What the index needs to know about a document. */
@@ -280,7 +287,7 @@ export class SearchIndex<T> {
       covered[slot] = 0;
       if (options.kind && this.kinds[slot] !== options.kind) continue;
       const covers = groupTotal > 0 ? coverage(bits, groupWeights) / groupTotal : 1;
-      if (covers < this.ranking.minCoverage) continue;
+      if (covers < this.ranking.minCoverage && bitCount(bits) < this.ranking.enoughWords) continue;
       const age = Math.max(0, now - this.dates[slot]!);
       const recency = 1 + this.ranking.recencyBoost * Math.pow(0.5, age / halfLife);
       hits.push({ slot, score: raw * recency, match: queryWeight > 0 ? Math.min(1, share / queryWeight) : 0, coverage: covers });
@@ -353,4 +360,10 @@ function coverage(bits: number, weights: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < weights.length; i++) if (bits & (1 << i)) sum += weights[i]!;
   return sum;
+}
+
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b; b &= b - 1) n++;
+  return n;
 }
