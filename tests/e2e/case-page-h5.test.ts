@@ -112,7 +112,7 @@ describe('the case page (H5, 390×844)', () => {
     const token = await officials.official('shouli');
     const seen = await call(`${apiUrl}/api/console/cases/${c.caseNo}`, { token });
     expect(seen.body.status).toBe('withdrawn');
-    expect(seen.body.statusLabel ?? '已撤回').toBe('已撤回');
+    expect(seen.body.statusLabel).toBe('已撤回');
     const queue = await call(`${apiUrl}/api/console/cases?queue=intake&limit=100`, { token });
     expect((queue.body.items as { caseNo: string }[]).map((i) => i.caseNo)).not.toContain(c.caseNo);
     await context.close();
