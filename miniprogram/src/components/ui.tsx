@@ -241,3 +241,29 @@ export function Loading({ error, action }: { error?: string; action: { label: st
     </View>
   );
 }
+
+/**
+ * A case number or password as one unbreakable piece: grouped for reading (`20261121 483920`,
+ * `B68D WRME`), never split across lines, and read out digit by digit. `size` picks the type:
+ * 'big' for the credentials card (shrinks to fit a 360 px phone in large-text mode), 'inline' for
+ * running text and page headers. Use the class `nowrap-code` directly where a Text is not wanted.
+ */
+export function CaseNo({ value, kind = 'caseNo', size = 'inline', className, label }: { value: string; kind?: 'caseNo' | 'password'; size?: 'big' | 'inline'; className?: string; label?: string }) {
+  const grouped = kind === 'caseNo' ? (value.length === 14 ? `${value.slice(0, 8)} ${value.slice(8)}` : value) : value.length === 8 ? `${value.slice(0, 4)} ${value.slice(4)}` : value;
+  const spoken = `${label ?? (kind === 'caseNo' ? '案件编号' : '查询密码')} ${value.split('').join(' ')}`;
+  return (
+    <Text className={`nowrap-code nowrap-code--${size}${className ? ` ${className}` : ''}`} aria-label={spoken}>
+      {grouped}
+    </Text>
+  );
+}
+
+/** 大字模式 and 高对比度, side by side wherever the display can be changed (home, track). */
+export function DisplaySettings({ large, contrast, onLarge, onContrast, className }: { large: boolean; contrast: boolean; onLarge: (on: boolean) => void; onContrast: (on: boolean) => void; className?: string }) {
+  return (
+    <View className={`display-settings${className ? ` ${className}` : ''}`}>
+      <Toggle label='大字模式' on={large} onChange={onLarge} className='display-settings__large' />
+      <Toggle label='高对比度' on={contrast} onChange={onContrast} className='display-settings__contrast' />
+    </View>
+  );
+}
