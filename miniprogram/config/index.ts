@@ -37,6 +37,8 @@ export default defineConfig<'webpack5'>(async () => {
     alias,
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
+      // The H5 site's address (weapp only): the credentials picture's QR code opens its tracking page there.
+      TARO_APP_H5_SITE: JSON.stringify(process.env.TARO_APP_H5_SITE ?? ''),
       // wx.requestSubscribeMessage's templates (weapp); none configured: the 接收进度提醒 button is not shown.
       TARO_APP_WECHAT_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_WECHAT_TEMPLATE_IDS ?? ''),
     },

@@ -105,11 +105,13 @@ interface FieldProps {
   children: ReactNode;
   /** e.g. "12/100" */
   counter?: ReactNode;
+  /** The element id (see fieldAnchor) a refused submit scrolls to. */
+  id?: string;
 }
 
-export function Field({ label, hint, error, optional, children, counter }: FieldProps) {
+export function Field({ label, hint, error, optional, children, counter, id }: FieldProps) {
   return (
-    <View className={`field${error ? ' field--error' : ''}`}>
+    <View className={`field${error ? ' field--error' : ''}`} {...(id ? { id } : {})}>
       <View className='field__head'>
         <Text className='field__label'>
           {label}
@@ -207,9 +209,9 @@ export function Notice({ kind, children, title }: { kind: 'error' | 'warning' | 
   );
 }
 
-export function Section({ title, children, className }: { title?: string; children: ReactNode; className?: string }) {
+export function Section({ title, children, className, id }: { title?: string; children: ReactNode; className?: string; id?: string }) {
   return (
-    <View className={`section${className ? ` ${className}` : ''}`}>
+    <View className={`section${className ? ` ${className}` : ''}`} {...(id ? { id } : {})}>
       {title ? (
         <Text className='section__title' {...role('heading')} aria-level={2}>
           {title}
