@@ -128,8 +128,8 @@ describe('the credentials picture', () => {
   });
 
   it('the case number and the password each stay on one line', () => {
-    expect(layout.lines.filter((l) => l.text === '20261202 405284')).toHaveLength(1);
-    expect(layout.lines.filter((l) => l.text === 'B68D WRME')).toHaveLength(1);
+    expect(layout.lines.filter((l) => l.text === '20261202\u00a0405284')).toHaveLength(1);
+    expect(layout.lines.filter((l) => l.text === 'B68D\u00a0WRME')).toHaveLength(1);
   });
 
   it('the QR code holds the tracking page with the case number, never the password, and fits the picture', () => {

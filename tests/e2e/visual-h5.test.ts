@@ -117,7 +117,7 @@ function inspect(page: Page, large: boolean): Promise<Problems> {
         else if (box && (r.right > box.right + 0.5 || r.left < box.left - 0.5)) problems.overflow.push(`text out of its ${name(card!)} (${Math.round(r.right)} > ${Math.round(box.right)}): "${text.trim().slice(0, 30)}"`);
       }
       // A case number (grouped or not) or a password inside running text: one line, wherever it is.
-      for (const m of text.matchAll(/\d{8} ?\d{6}(?!\d)/g)) {
+      for (const m of text.matchAll(/\d{8}[ \u00a0]?\d{6}(?!\d)/g)) {
         const piece = document.createRange();
         piece.setStart(node, m.index!);
         piece.setEnd(node, m.index! + m[0].length);
@@ -153,6 +153,13 @@ function inspect(page: Page, large: boolean): Promise<Problems> {
     }
     return { ...problems, overflow: [...new Set(problems.overflow)].slice(0, 20), smallText: [...new Set(problems.smallText)].slice(0, 20) };
   }, large);
+}
+
+/** The whole page, not only the screen's height: Taro H5 scrolls inside its page element, so let it grow for the picture. */
+async function fullScreenshot(page: Page, path: string): Promise<void> {
+  await page.addStyleTag({ content: 'html, body, #app, .taro_router, .taro_page { height: auto !important; min-height: 0 !important; overflow: visible !important; position: static !important; }' }).then((handle) => handle.evaluate((el) => el.setAttribute('data-shot', '1')));
+  await page.screenshot({ path, fullPage: true });
+  await page.evaluate(() => document.querySelectorAll('style[data-shot]').forEach((el) => el.remove()));
 }
 
 const VIEWPORTS = [
@@ -214,8 +221,8 @@ describe('every H5 page at 360×640 and 390×844, in normal and large-text mode'
           if (screen.then) await screen.then(page);
           expect(await page.locator(large ? '.screen--large:visible' : '.screen:not(.screen--large):visible').count(), `${screen.what}: ${mode} mode`).toBeGreaterThan(0);
           await page.waitForTimeout(150); // Taro's layout pass
-          await page.screenshot({ path: join(shots, `${viewport.width}x${viewport.height}-${mode}-${screen.what}.png`), fullPage: true });
           const problems = await inspect(page, large);
+          await fullScreenshot(page, join(shots, `${viewport.width}x${viewport.height}-${mode}-${screen.what}.png`));
           if (Object.values(problems).some((list) => list.length)) found[screen.what] = problems;
         }
         await context.close();
@@ -231,6 +238,10 @@ describe('a loading state always shows something', () => {
     const page = await newPage(context);
     // Requests that never answer (until the test lets them go).
     const held: (() => Promise<void>)[] = [];
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/')) asked.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    });
     await page.route(/\/api\/(track\/case|policies)/, (route) => {
       held.push(() => route.continue());
     });
@@ -240,7 +251,7 @@ describe('a loading state always shows something', () => {
       ['library detail', '/#/subpackages/library/detail/index?id=demo-qianxin-tousu-qudao'],
     ] as const) {
       await page.goto(`${h5Url}${path}`);
-      await expect.poll(() => held.length).toBeGreaterThan(0);
+      await expect.poll(() => held.length, { timeout: 15_000, message: `${what}: no request held; asked ${asked.join(', ')}` }).toBeGreaterThan(0);
       await page.getByText(/加载中|正在加载/).filter({ visible: true }).first().waitFor({ timeout: 10_000 });
       await page.screenshot({ path: join(shots, `loading-${what.replace(' ', '-')}.png`) });
       await Promise.all(held.splice(0).map((go) => go().catch(() => undefined)));
@@ -433,6 +444,7 @@ describe('the filing form', () => {
     await shown(page, /有一份未提交的举报.*您刚才选的是建议/);
     expect(await page.getByText(secret).filter({ visible: true }).count(), 'the report is not shown').toBe(0);
     expect(await page.locator('.file__content:visible').count()).toBe(0);
+    await page.waitForTimeout(400); // the page's slide-in
     await page.screenshot({ path: join(shots, 'draft-conflict.png') });
 
     await page.locator('.file__conflict-new').filter({ visible: true }).click();

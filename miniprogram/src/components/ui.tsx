@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { charCount } from '@minsheng/shared';
 import { keyboardTappable, role } from '../lib/a11y';
+import { groupCaseNo, groupPassword } from '../lib/format';
 
 type ButtonKind = 'primary' | 'secondary' | 'plain';
 
@@ -251,7 +252,7 @@ export function Loading({ error, action }: { error?: string; action: { label: st
  * running text and page headers. Use the class `nowrap-code` directly where a Text is not wanted.
  */
 export function CaseNo({ value, kind = 'caseNo', size = 'inline', className, label }: { value: string; kind?: 'caseNo' | 'password'; size?: 'big' | 'inline'; className?: string; label?: string }) {
-  const grouped = kind === 'caseNo' ? (value.length === 14 ? `${value.slice(0, 8)} ${value.slice(8)}` : value) : value.length === 8 ? `${value.slice(0, 4)} ${value.slice(4)}` : value;
+  const grouped = kind === 'caseNo' ? groupCaseNo(value) : groupPassword(value);
   const spoken = `${label ?? (kind === 'caseNo' ? '案件编号' : '查询密码')} ${value.split('').join(' ')}`;
   return (
     <Text className={`nowrap-code nowrap-code--${size}${className ? ` ${className}` : ''}`} aria-label={spoken}>

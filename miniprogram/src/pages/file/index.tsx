@@ -192,7 +192,7 @@ export default function FilePage() {
           kind='primary'
           className='file__conflict-new'
           onClick={() =>
-            void startOver({ type: conflict.wanted, ...(router.params.link ? { link: router.params.link } : {}) }, { title: `新写一份${wanted}？`, content: `上次未提交的${savedType}会被删除，不能恢复。`, confirmText: '删除并新写' })
+            void startOver({ type: conflict.wanted, ...(router.params.link ? { link: router.params.link } : {}) }, { title: `新写一份${wanted}？`, content: `上次未提交的${savedType}会被删除，不能恢复。`, confirmText: '删除新写' })
           }
         >
           {`新写一份${wanted}`}
