@@ -157,7 +157,7 @@ function inspect(page: Page, large: boolean): Promise<Problems> {
 
 /** The whole page, not only the screen's height: Taro H5 scrolls inside its page element, so let it grow for the picture. */
 async function fullScreenshot(page: Page, path: string): Promise<void> {
-  await page.addStyleTag({ content: 'html, body, #app, .taro_router, .taro_page { height: auto !important; min-height: 0 !important; overflow: visible !important; position: static !important; }' }).then((handle) => handle.evaluate((el) => el.setAttribute('data-shot', '1')));
+  await page.addStyleTag({ content: 'html, body, #app, .taro_router, .taro_page { height: auto !important; min-height: 0 !important; overflow: visible !important; position: static !important; }' }).then((handle) => handle.evaluate((el) => (el as Element).setAttribute('data-shot', '1')));
   await page.screenshot({ path, fullPage: true });
   await page.evaluate(() => document.querySelectorAll('style[data-shot]').forEach((el) => el.remove()));
 }

@@ -30,6 +30,7 @@ import './index.scss';
 
 const WECHAT_NOTE = '不用输入编号和密码：在微信里提交或查询过的诉求会出现在这里。我们只保存您微信身份的加密标识，不获取昵称、头像和手机号。不用也完全可以。';
 
+// One primary action on the screen (查询); a case in a list opens with a plain button.
 // Case numbers are digits only: a numeric keyboard on the phone.
 const IS_DIGITS = process.env.TARO_ENV === 'weapp';
 
@@ -137,7 +138,7 @@ function WechatCases() {
       ) : (
         items.map((item) => (
           <MeCaseCard key={item.caseNo} item={item}>
-            <Btn kind='primary' className='me-case__open' onClick={() => open(item)} loading={busy === item.caseNo} label={`查看进度：${item.title}`}>
+            <Btn className='me-case__open' onClick={() => open(item)} loading={busy === item.caseNo} label={`查看进度：${item.title}`}>
               查看进度
             </Btn>
             {item.via === 'wechat' ? (
@@ -259,7 +260,7 @@ export default function TrackPage() {
                 </Text>
                 {status ? <CaseStatusLine status={status.status} label={status.label} fresh={status.fresh} /> : null}
                 <View className='btn-row'>
-                  <Btn kind='primary' className='mine__open' onClick={() => open(c.caseNo, c.password)} loading={busy === c.caseNo} label={`查看进度：${c.title}`}>
+                  <Btn className='mine__open' onClick={() => open(c.caseNo, c.password)} loading={busy === c.caseNo} label={`查看进度：${c.title}`}>
                     查看进度
                   </Btn>
                   <Btn className='mine__forget' onClick={() => forget(c)} label={`不再保存：${c.title}`}>
