@@ -447,6 +447,19 @@ describe('the filing form', () => {
     await page.waitForTimeout(400); // the page's slide-in
     await page.screenshot({ path: join(shots, 'draft-conflict.png') });
 
+    // 继续填写: the report comes back, announced as restored, and a reload does not ask again.
+    await page.locator('.file__conflict-keep').filter({ visible: true }).click();
+    await shown(page, '已恢复您上次未提交的内容');
+    await shown(page, /举报，\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}保存/);
+    expect(await page.locator('.file__content textarea').filter({ visible: true }).inputValue()).toBe(secret);
+    await page.reload();
+    await shown(page, '已恢复您上次未提交的内容');
+    expect(await page.getByText('这台手机上有一份未提交的内容').filter({ visible: true }).count()).toBe(0);
+
+    // Another tap on 我要建议: asked again; this time 新写一份建议.
+    await page.goto(`${h5Url}/`);
+    await page.getByRole('link', { name: /我要建议/ }).click();
+    await shown(page, '这台手机上有一份未提交的内容');
     await page.locator('.file__conflict-new').filter({ visible: true }).click();
     await page.locator('.taro-modal__content').filter({ visible: true }).waitFor();
     await page.locator('.taro-model__confirm').filter({ visible: true }).click();

@@ -200,6 +200,8 @@ export default function FilePage() {
         <Btn
           className='file__conflict-keep'
           onClick={() => {
+            // This tap's link is seen: a reload keeps the old draft as it is, without asking again.
+            if (router.params.link) setDraft((d) => ({ ...d, link: router.params.link }));
             setConflict(undefined);
             setRestored({ kind: 'restored', draft: conflict.saved, ...(conflict.saved.type ? { savedType: conflict.saved.type } : {}), ...(conflict.saved.savedAt ? { savedAt: conflict.saved.savedAt } : {}) });
           }}
