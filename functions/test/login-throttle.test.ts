@@ -4,7 +4,7 @@
  * The same behaviour runs against DynamoDB Local in tests/integration/tracking-login.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@minsheng/shared';
+import { CITIZEN_LOGIN_LIMITS, DomainError } from '@minsheng/shared';
 import { hashPassword } from '../src/lib/secrets';
 import { createTokenService } from '../src/lib/tokens';
 import type { CredentialStore } from '../src/ports/cases';
@@ -79,8 +79,11 @@ describe('citizen login on in-memory ports', () => {
     }
     const locked = await failure(loginCitizen(deps, { caseNo: CASE_NO, password: 'WRONGPWD' }, 'ip-5'));
     expect(locked.code).toBe('TOO_MANY_ATTEMPTS');
-    expect(locked.message).toMatch(/已暂时锁定，请 \d+ 分钟后再试/);
+    // The minutes said are the time left in this window (never more than the window), as Retry-After says.
     expect(locked.retryAfterSeconds).toBeGreaterThan(0);
+    expect(locked.retryAfterSeconds).toBeLessThanOrEqual(CITIZEN_LOGIN_LIMITS.windowMinutes * 60);
+    expect(locked.message).toBe(`该案件编号的密码错误次数过多，已锁定，约 ${Math.ceil(locked.retryAfterSeconds! / 60)} 分钟后可再试`);
+    expect(LOGIN_LIMITS.windowMs).toBe(CITIZEN_LOGIN_LIMITS.windowMinutes * 60_000);
     expect((await failure(loginCitizen(deps, { caseNo: CASE_NO, password: PASSWORD }, 'ip-6'))).code).toBe('TOO_MANY_ATTEMPTS');
   });
 

@@ -80,6 +80,8 @@ export async function serveStaticSite(options: StaticSiteOptions): Promise<Stati
       res.writeHead(403).end();
       return;
     }
+    // Browsers (and bookmarks, and old crawlers) ask for /favicon.ico whatever the page links: the site's SVG icon answers it.
+    if (pathname === '/favicon.ico' && !existsSync(path) && existsSync(join(root, 'favicon.svg'))) path = join(root, 'favicon.svg');
     if (!(existsSync(path) && statSync(path).isFile())) {
       if (extname(pathname) !== '' && extname(pathname) !== '.html') {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
@@ -89,7 +91,8 @@ export async function serveStaticSite(options: StaticSiteOptions): Promise<Stati
     }
     res.writeHead(200, {
       'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
-      'Cache-Control': path.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+      // Hashed assets forever; index.html never; the icon (a fixed name) for a day.
+      'Cache-Control': path.endsWith('index.html') ? 'no-store' : path.endsWith('favicon.svg') ? 'public, max-age=86400' : 'public, max-age=31536000, immutable',
       'X-Content-Type-Options': 'nosniff',
       ...options.headers,
     });

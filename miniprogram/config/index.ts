@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
 const platform = process.env.TARO_ENV ?? 'weapp';
@@ -21,6 +21,8 @@ const SHARED_SRC = resolve(__dirname, '..', '..', 'shared', 'src');
 const FRAMEWORK_REACT = resolve(__dirname, '..', 'node_modules', '@tarojs', 'plugin-framework-react');
 const alias: Record<string, string> = existsSync(FRAMEWORK_REACT) ? { '@tarojs/plugin-framework-react': FRAMEWORK_REACT } : {};
 
+const outputRoot = process.env.MINSHENG_MP_OUT ?? (blank ? `dist/blank-${platform}` : `dist/${platform}`);
+
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'minsheng-miniprogram',
@@ -30,16 +32,19 @@ export default defineConfig<'webpack5'>(async () => {
     sourceRoot: blank ? 'bench/blank' : 'src',
     // infra/src/h5.ts builds into a temporary folder (MINSHENG_MP_OUT) and swaps it in whole, so a
     // server never sees a half-written build.
-    outputRoot: process.env.MINSHENG_MP_OUT ?? (blank ? `dist/blank-${platform}` : `dist/${platform}`),
+    outputRoot,
     plugins: [],
     alias,
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
+      // The H5 site's address (weapp only): the credentials picture's QR code opens its tracking page there.
+      TARO_APP_H5_SITE: JSON.stringify(process.env.TARO_APP_H5_SITE ?? ''),
       // wx.requestSubscribeMessage's templates (weapp); none configured: the 接收进度提醒 button is not shown.
       TARO_APP_WECHAT_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_WECHAT_TEMPLATE_IDS ?? ''),
     },
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // The H5 site's icon (index.html links it; without one every page load logged a 404 for /favicon.ico).
+    copy: { patterns: platform === 'h5' && !blank ? [{ from: 'src/favicon.svg', to: join(outputRoot, 'favicon.svg') }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

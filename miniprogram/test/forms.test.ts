@@ -102,7 +102,8 @@ describe('small helpers', () => {
 
   it('formats dates in Beijing time and groups credentials for reading', () => {
     expect(formatDate('2026-11-30T16:30:00Z')).toBe('2026年12月1日');
-    expect(groupCaseNo('20261121123456')).toBe('20261121 123456');
-    expect(groupPassword('B68DWRME')).toBe('B68D WRME');
+    // A no-break space between the groups: a number is never split across lines.
+    expect(groupCaseNo('20261121123456')).toBe('20261121\u00a0123456');
+    expect(groupPassword('B68DWRME')).toBe('B68D\u00a0WRME');
   });
 });

@@ -233,7 +233,7 @@ describe('citizen mini-program (H5) in Chromium against the local stack', () => 
 
   it('says plainly when the password is wrong, and explains the lockout', async () => {
     const page = await phone();
-    await logInByHand(page, caseNo, 'WRONG234');
+    await logInByHand(page, caseNo, 'WRQNG234');
     await shown(page, '案件编号或查询密码不正确，还可尝试 4 次');
     expect(await page.getByText('INVALID_CREDENTIALS').count()).toBe(0);
     await expectAccessible(page, 'wrong password');
@@ -242,15 +242,20 @@ describe('citizen mini-program (H5) in Chromium against the local stack', () => 
     let locked = false;
     for (let i = 0; i < 6 && !locked; i++) {
       await page.locator('.track__case-no input').fill(victim.caseNo);
-      await page.locator('.track__password input').fill(`WRONG23${i + 2}`);
+      await page.locator('.track__password input').fill(`WRQNG23${i + 2}`);
       const answered = page.waitForResponse((r) => r.url().endsWith('/api/track/login'));
       await page.locator('.track__submit').click();
       locked = (await answered).status() === 429;
     }
     expect(locked).toBe(true);
     await shown(page, '暂时锁定');
-    await shown(page, /该案件编号的密码错误次数过多，已暂时锁定，请 \d+ 分钟后再试/);
-    await shown(page, /连续输错 5 次密码后，会暂时锁定 15 分钟/);
+    // The error says the time left; the note below says the rule, in the same numbers (no "锁定 15 分钟" beside "5 分钟后").
+    const message = await page.getByText(/该案件编号的密码错误次数过多，已锁定，约 \d+ 分钟后可再试/).filter({ visible: true }).first().innerText();
+    const minutesLeft = Number(/约 (\d+) 分钟/.exec(message)?.[1]);
+    expect(minutesLeft).toBeGreaterThanOrEqual(1);
+    expect(minutesLeft).toBeLessThanOrEqual(15);
+    await shown(page, /15 分钟内输错 5 次密码，会被锁定到这 15 分钟结束（最长 15 分钟）/);
+    expect(await page.getByText(/锁定 15 分钟/).count()).toBe(0);
     expect(await page.getByText('TOO_MANY_ATTEMPTS').count()).toBe(0);
     await expectAccessible(page, 'lockout');
     await page.context().close();

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { charCount } from '@minsheng/shared';
 import { keyboardTappable, role } from '../lib/a11y';
+import { groupCaseNo, groupPassword } from '../lib/format';
 
 type ButtonKind = 'primary' | 'secondary' | 'plain';
 
@@ -105,11 +106,13 @@ interface FieldProps {
   children: ReactNode;
   /** e.g. "12/100" */
   counter?: ReactNode;
+  /** The element id (see fieldAnchor) a refused submit scrolls to. */
+  id?: string;
 }
 
-export function Field({ label, hint, error, optional, children, counter }: FieldProps) {
+export function Field({ label, hint, error, optional, children, counter, id }: FieldProps) {
   return (
-    <View className={`field${error ? ' field--error' : ''}`}>
+    <View className={`field${error ? ' field--error' : ''}`} {...(id ? { id } : {})}>
       <View className='field__head'>
         <Text className='field__label'>
           {label}
@@ -207,9 +210,9 @@ export function Notice({ kind, children, title }: { kind: 'error' | 'warning' | 
   );
 }
 
-export function Section({ title, children, className }: { title?: string; children: ReactNode; className?: string }) {
+export function Section({ title, children, className, id }: { title?: string; children: ReactNode; className?: string; id?: string }) {
   return (
-    <View className={`section${className ? ` ${className}` : ''}`}>
+    <View className={`section${className ? ` ${className}` : ''}`} {...(id ? { id } : {})}>
       {title ? (
         <Text className='section__title' {...role('heading')} aria-level={2}>
           {title}
@@ -238,6 +241,32 @@ export function Loading({ error, action }: { error?: string; action: { label: st
       <Btn kind='primary' className={action.className} onClick={action.onClick}>
         {action.label}
       </Btn>
+    </View>
+  );
+}
+
+/**
+ * A case number or password as one unbreakable piece: grouped for reading (`20261121 483920`,
+ * `B68D WRME`), never split across lines, and read out digit by digit. `size` picks the type:
+ * 'big' for the credentials card (shrinks to fit a 360 px phone in large-text mode), 'inline' for
+ * running text and page headers. Use the class `nowrap-code` directly where a Text is not wanted.
+ */
+export function CaseNo({ value, kind = 'caseNo', size = 'inline', className, label }: { value: string; kind?: 'caseNo' | 'password'; size?: 'big' | 'inline'; className?: string; label?: string }) {
+  const grouped = kind === 'caseNo' ? groupCaseNo(value) : groupPassword(value);
+  const spoken = `${label ?? (kind === 'caseNo' ? '案件编号' : '查询密码')} ${value.split('').join(' ')}`;
+  return (
+    <Text className={`nowrap-code nowrap-code--${size}${className ? ` ${className}` : ''}`} aria-label={spoken}>
+      {grouped}
+    </Text>
+  );
+}
+
+/** 大字模式 and 高对比度, side by side wherever the display can be changed (home, track). */
+export function DisplaySettings({ large, contrast, onLarge, onContrast, className }: { large: boolean; contrast: boolean; onLarge: (on: boolean) => void; onContrast: (on: boolean) => void; className?: string }) {
+  return (
+    <View className={`display-settings${className ? ` ${className}` : ''}`}>
+      <Toggle label='大字模式' on={large} onChange={onLarge} className='display-settings__large' />
+      <Toggle label='高对比度' on={contrast} onChange={onContrast} className='display-settings__contrast' />
     </View>
   );
 }

@@ -15,14 +15,20 @@ export function formatDateTime(iso: string): string {
   return `${formatDate(iso)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-/** Case numbers read more easily in groups: `20261121 483920`. */
+/**
+ * Between the groups of a case number or password: a no-break space, so that wherever one is shown
+ * (a header, running text) it moves to the next line whole, never "20261202 / 405284".
+ */
+export const GROUP_SPACE = '\u00a0';
+
+/** Case numbers read more easily in groups: `20261121 483920` (the space a no-break one). */
 export function groupCaseNo(caseNo: string): string {
-  return caseNo.length === 14 ? `${caseNo.slice(0, 8)} ${caseNo.slice(8)}` : caseNo;
+  return caseNo.length === 14 ? `${caseNo.slice(0, 8)}${GROUP_SPACE}${caseNo.slice(8)}` : caseNo;
 }
 
-/** Passwords in two groups of four: `B68D WRME`. */
+/** Passwords in two groups of four: `B68D WRME` (the space a no-break one). */
 export function groupPassword(password: string): string {
-  return password.length === 8 ? `${password.slice(0, 4)} ${password.slice(4)}` : password;
+  return password.length === 8 ? `${password.slice(0, 4)}${GROUP_SPACE}${password.slice(4)}` : password;
 }
 
 /** `2025-06-10` (a calendar day, as the policy library gives it) → `2025年6月10日`; anything else as it is. */

@@ -2,29 +2,55 @@ import { useEffect, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { readStored, writeStored } from './storage';
 
-const KEY = 'minsheng:large-text';
-const listeners = new Set<(on: boolean) => void>();
+/** A display setting remembered on this device and applied to every open page at once. */
+function displaySetting(key: string) {
+  const listeners = new Set<(on: boolean) => void>();
+  const read = () => readStored<boolean>(key) === true;
+  const set = (on: boolean) => {
+    writeStored(key, on);
+    for (const listener of listeners) listener(on);
+  };
+  const use = () => {
+    const [on, setOn] = useState(read);
+    useEffect(() => {
+      listeners.add(setOn);
+      return () => {
+        listeners.delete(setOn);
+      };
+    }, []);
+    // A page coming back into view re-reads it (it may have been changed on another page).
+    useDidShow(() => setOn(read()));
+    return on;
+  };
+  return { read, set, use };
+}
+
+const large = displaySetting('minsheng:large-text');
+const contrast = displaySetting('minsheng:high-contrast');
 
 export function isLargeText(): boolean {
-  return readStored<boolean>(KEY) === true;
+  return large.read();
 }
 
 /** Turn large-text mode on or off; remembered on this device, applied to every open page at once. */
 export function setLargeText(on: boolean): void {
-  writeStored(KEY, on);
-  for (const listener of listeners) listener(on);
+  large.set(on);
 }
 
 /** Whether large-text mode is on; follows changes made on any page. */
 export function useLargeText(): boolean {
-  const [on, setOn] = useState(isLargeText);
-  useEffect(() => {
-    listeners.add(setOn);
-    return () => {
-      listeners.delete(setOn);
-    };
-  }, []);
-  // A page coming back into view re-reads it (it may have been changed on another page).
-  useDidShow(() => setOn(isLargeText()));
-  return on;
+  return large.use();
+}
+
+export function isHighContrast(): boolean {
+  return contrast.read();
+}
+
+/** High contrast (black on white, stronger borders and underlines): remembered like large text. */
+export function setHighContrast(on: boolean): void {
+  contrast.set(on);
+}
+
+export function useHighContrast(): boolean {
+  return contrast.use();
 }

@@ -1,11 +1,15 @@
-import { CASE_NO_PATTERN, DomainError, formatShanghaiIso, normalizeCaseNo, normalizePassword, type TrackLoginRequest, type TrackLoginResponse } from '@minsheng/shared';
+import { CASE_NO_PATTERN, caseLockedMessage, CITIZEN_LOGIN_LIMITS, DomainError, formatShanghaiIso, normalizeCaseNo, normalizePassword, type TrackLoginRequest, type TrackLoginResponse } from '@minsheng/shared';
 import { verifyPassword, verifyDecoyPassword } from '../../lib/secrets';
 import { countLoginAttempt, type ThrottleDeps } from '../auth/login-throttle';
 import type { Deps } from '../deps';
 import { statusKeyOf } from './status-key';
 
 /** Failed logins allowed per case number, and per client, in one window before it locks. */
-export const LOGIN_LIMITS = { perCaseNo: 5, perClient: 20, windowMs: 15 * 60 * 1000 } as const;
+export const LOGIN_LIMITS = {
+  perCaseNo: CITIZEN_LOGIN_LIMITS.perCaseNo,
+  perClient: CITIZEN_LOGIN_LIMITS.perClient,
+  windowMs: CITIZEN_LOGIN_LIMITS.windowMinutes * 60 * 1000,
+} as const;
 
 export type CitizenLoginDeps = Pick<Deps, 'credentials' | 'tokens' | 'now' | 'statusKeyKey'> & ThrottleDeps;
 
@@ -22,8 +26,8 @@ export async function loginCitizen(deps: CitizenLoginDeps, input: TrackLoginRequ
     deps,
     now,
     LOGIN_LIMITS.windowMs,
-    { key: `case#${caseNo}`, max: LOGIN_LIMITS.perCaseNo, lockedMessage: (m) => `该案件编号的密码错误次数过多，已暂时锁定，请 ${m} 分钟后再试` },
-    { key: `client#${clientId}`, max: LOGIN_LIMITS.perClient, lockedMessage: (m) => `您所在网络的登录尝试次数过多，已暂时限制，请 ${m} 分钟后再试` },
+    { key: `case#${caseNo}`, max: LOGIN_LIMITS.perCaseNo, lockedMessage: caseLockedMessage },
+    { key: `client#${clientId}`, max: LOGIN_LIMITS.perClient, lockedMessage: (m) => `您所在网络的登录尝试次数过多，已暂时限制，约 ${m} 分钟后可再试` },
   );
   const over = attempt.overLimit();
   if (over) throw over;

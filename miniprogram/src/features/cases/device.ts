@@ -90,6 +90,8 @@ export interface Draft {
   pending?: { key: string; body: string };
   /** Photos uploaded and completed for this filing (each with its uploadToken and a small preview): attached when it is filed. */
   uploads?: DraftUpload[];
+  /** When it was last saved (ISO): the restore notice says it. */
+  savedAt?: string;
 }
 
 export const EMPTY_DRAFT: Draft = { title: '', content: '', name: '', phone: '', anonymous: false, place: '', publishConsent: false, smsOptIn: true };
@@ -99,7 +101,7 @@ export function loadDraft(): Draft {
 }
 
 export function saveDraft(draft: Draft): void {
-  writeStored(DRAFT_KEY, draft);
+  writeStored(DRAFT_KEY, { ...draft, savedAt: new Date().toISOString() });
 }
 
 export function clearDraft(): void {

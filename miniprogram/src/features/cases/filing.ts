@@ -1,6 +1,6 @@
 import { fileCaseRequestSchema, issuesToFields, type CaseType, type FieldErrors, type FileCaseRequest } from '@minsheng/shared';
 import { attachmentRefs } from './uploads';
-import type { Draft } from './device';
+import { EMPTY_DRAFT, type Draft } from './device';
 
 /** The request body a draft stands for: trimmed, empty optional parts left out. */
 export function draftToRequest(draft: Draft): Record<string, unknown> {
@@ -68,4 +68,56 @@ export function isCaseType(value: unknown): value is CaseType {
 /** A mainland mobile number (the only kind an SMS reaches); spaces allowed as typed. */
 export function isMobile(phone: string): boolean {
   return /^1[3-9]\d{9}$/.test(phone.replace(/\s/g, ''));
+}
+
+/** Whether a draft holds anything the citizen wrote or added (a chosen type or category alone is not). */
+export function draftHasContent(draft: Draft): boolean {
+  return [draft.title, draft.content, draft.name, draft.phone, draft.place].some((v) => typeof v === 'string' && v.trim() !== '') || (draft.uploads?.length ?? 0) > 0;
+}
+
+export type DraftOpening =
+  /** Nothing saved worth mentioning: the form as the link asks. */
+  | { kind: 'fresh'; draft: Draft }
+  /** A saved draft is shown again: say so (type and time), with 清空重填. */
+  | { kind: 'restored'; draft: Draft; savedType?: CaseType; savedAt?: string }
+  /**
+   * A saved draft of another type than the one just tapped: ask first. Its content is not shown
+   * until the citizen chooses to continue it (on a shared phone it may be someone else's report).
+   */
+  | { kind: 'conflict'; saved: Draft; wanted: CaseType };
+
+/**
+ * How the form opens, given what this device saved and the URL (`?type=…&link=…`). A new tap on a
+ * type that differs from an unfinished draft never turns that draft into the new form silently.
+ */
+export function openDraft(saved: Draft, params: { type?: string; link?: string }): DraftOpening {
+  const hasContent = draftHasContent(saved);
+  const { type, link } = params;
+  const newTap = isCaseType(type) && !(link && link === saved.link);
+  if (hasContent && newTap && saved.type && type !== saved.type) return { kind: 'conflict', saved, wanted: type };
+  const draft = draftForLink(saved, params);
+  if (!hasContent) return { kind: 'fresh', draft };
+  return { kind: 'restored', draft, ...(saved.type ? { savedType: saved.type } : {}), ...(saved.savedAt ? { savedAt: saved.savedAt } : {}) };
+}
+
+/** An empty form (清空重填, or 新写一份): nothing of the old draft, not even its uploads; the type kept when asked. */
+export function emptyDraft(keep: { type?: CaseType; link?: string }): Draft {
+  return { ...EMPTY_DRAFT, ...(keep.type ? { type: keep.type } : {}), ...(keep.link ? { link: keep.link } : {}) };
+}
+
+/**
+ * The form's fields in the order they appear, as the errors name them: the first one with an
+ * error is where the page scrolls after a refused submit.
+ */
+export const FIELD_ORDER = ['type', 'categoryId', 'title', 'content', 'location.text', 'location', 'attachments', 'anonymous', 'contact.name', 'contact.phone', 'contact', 'publishConsent'] as const;
+
+/** The first field (in page order) that has an error; unknown keys come after the known ones. */
+export function firstInvalidField(fields: FieldErrors): string | undefined {
+  const keys = Object.keys(fields);
+  if (!keys.length) return undefined;
+  const rank = (k: string) => {
+    const i = (FIELD_ORDER as readonly string[]).indexOf(k);
+    return i === -1 ? FIELD_ORDER.length : i;
+  };
+  return [...keys].sort((a, b) => rank(a) - rank(b))[0];
 }

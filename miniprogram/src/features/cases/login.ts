@@ -1,13 +1,18 @@
-import { issuesToFields, normalizeCaseNo, normalizePassword, trackLoginRequestSchema, type FieldErrors } from '@minsheng/shared';
+import { credentialFormatErrors, issuesToFields, normalizeCaseNo, normalizePassword, trackLoginRequestSchema, type FieldErrors } from '@minsheng/shared';
 import { bindMyCase, openMyCase, trackLogin } from './api';
 import { clearWechatSession, currentSession, currentWechatSession, findRememberedCase, markBound, saveSession, updateRememberedCase, type Session } from './device';
 import { ApiError } from '../../lib/request';
 
-/** Check what was typed with the API's own schema. */
+/**
+ * Check what was typed before anything is sent: the API's own schema, then the shape of a case
+ * number (14 digits; spaces and dashes as groupCaseNo shows them are fine) and of a password. A
+ * mistyped one never reaches the server, so it never costs one of the tries before the lock.
+ */
 export function checkLogin(caseNo: string, password: string): FieldErrors | undefined {
   const body = { caseNo: normalizeCaseNo(caseNo), password: normalizePassword(password) };
   const parsed = trackLoginRequestSchema.safeParse(body);
-  return parsed.success ? undefined : issuesToFields(parsed.error.issues, body);
+  const fields: FieldErrors = { ...credentialFormatErrors(caseNo, password), ...(parsed.success ? {} : issuesToFields(parsed.error.issues, body)) };
+  return Object.keys(fields).length ? fields : undefined;
 }
 
 /**

@@ -8,14 +8,16 @@ import { fileCase, listCategories } from '../../features/cases/api';
 import { CASE_TYPE_GUIDE, CASE_TYPE_ORDER, caseTypeLabel } from '../../features/cases/case-types';
 import { AttachmentPicker } from '../../features/cases/components/attachment-picker';
 import { clearDraft, currentWechatSession, loadDraft, rememberCase, rememberFiledPhotos, saveDraft, type Draft } from '../../features/cases/device';
-import { draftForLink, isMobile, validateDraft } from '../../features/cases/filing';
+import { draftHasContent, emptyDraft, firstInvalidField, isMobile, openDraft, validateDraft, type DraftOpening } from '../../features/cases/filing';
 import { logIn } from '../../features/cases/login';
 import { failedByFields, notReady } from '../../features/cases/uploads';
 import { useUploads } from '../../features/cases/use-uploads';
 import { Suggestions } from '../../features/library/components/suggestions';
 import { suggestionQuery } from '../../features/library/suggest';
 import { useSuggestions } from '../../features/library/use-suggestions';
+import { fieldAnchor, scrollToAnchor } from '../../lib/a11y';
 import { IS_WEAPP } from '../../lib/env';
+import { formatDateTime } from '../../lib/format';
 import { newIdempotencyKey } from '../../lib/ids';
 import { ApiError } from '../../lib/request';
 import './index.scss';
@@ -33,7 +35,11 @@ export default function FilePage() {
   const router = useRouter();
   // The type in the URL counts once per tap (see draftForLink): a reload, or coming back from the
   // library, keeps the type and category the citizen has chosen since.
-  const [draft, setDraft] = useState<Draft>(() => draftForLink(loadDraft(), router.params));
+  // A draft saved earlier opens with a notice (清空重填); one of another type than the one tapped is asked about first.
+  const [opening] = useState<DraftOpening>(() => openDraft(loadDraft(), router.params));
+  const [conflict, setConflict] = useState(opening.kind === 'conflict' ? opening : undefined);
+  const [restored, setRestored] = useState(opening.kind === 'restored' ? opening : undefined);
+  const [draft, setDraft] = useState<Draft>(() => (opening.kind === 'conflict' ? opening.saved : opening.draft));
   const [categories, setCategories] = useState<CategoryDto[]>();
   const [categoriesError, setCategoriesError] = useState<string>();
   const [fields, setFields] = useState<FieldErrors>({});
@@ -49,7 +55,32 @@ export default function FilePage() {
   });
 
   // Every keystroke is kept on the device: leaving the page, a call, a crash lose nothing.
-  useEffect(() => saveDraft(draft), [draft]);
+  // (Not while asking about another type's draft: that one stays as it was until the citizen chooses.)
+  useEffect(() => {
+    if (!conflict) saveDraft(draft);
+  }, [draft, conflict]);
+
+  /** Start again: nothing of the old draft is kept, not even its photos (after a confirmation when there is something to lose). */
+  const startOver = async (keep: { type?: Draft['type']; link?: string }, ask: { title: string; content: string; confirmText: string } | undefined) => {
+    if (ask) {
+      const { confirm } = await Taro.showModal({ ...ask, cancelText: '取消', confirmColor: '#b42318' });
+      if (!confirm) return false;
+    }
+    clearDraft();
+    photos.replace([]);
+    setDraft(emptyDraft(keep));
+    setFields({});
+    setError(undefined);
+    setRestored(undefined);
+    setConflict(undefined);
+    return true;
+  };
+
+  const clearForm = () =>
+    void startOver(
+      { type: draft.type, link: draft.link },
+      draftHasContent(draft) ? { title: '清空重填？', content: '已填写的标题、内容、联系方式和照片都会删除，不能恢复。', confirmText: '清空' } : undefined,
+    );
 
   const loadCategories = () => {
     setCategoriesError(undefined);
@@ -89,6 +120,15 @@ export default function FilePage() {
     }
   };
 
+  /** The form was refused: mark the fields, say how many, and take the citizen to the first one (it is read out). */
+  const refused = (found: FieldErrors) => {
+    setFields(found);
+    const first = firstInvalidField(found);
+    setError(`还有 ${Object.keys(found).length} 处需要修改，请看红字提示${first ? '，已为您跳到第一处' : ''}。`);
+    // After the render that shows the red text.
+    if (first) setTimeout(() => void scrollToAnchor(fieldAnchor(first)), 50);
+  };
+
   const submit = async () => {
     setError(undefined);
     // Never a filing without the photos the citizen added: wait (the button stays usable), or 重试 / 移除.
@@ -99,8 +139,7 @@ export default function FilePage() {
     }
     const checked = validateDraft(draft);
     if (!checked.ok) {
-      setFields(checked.fields);
-      setError(`还有 ${Object.keys(checked.fields).length} 处需要修改，请看红字提示。`);
+      refused(checked.fields);
       return;
     }
     const body = checked.body;
@@ -127,7 +166,8 @@ export default function FilePage() {
           // Refused: no case was made, the next attempt is a new request.
           const { pending: _dropped, ...rest } = withPending;
           setDraft(rest);
-          setFields(e.fields ?? {});
+          if (e.fields && Object.keys(e.fields).length) refused(e.fields);
+          else setFields({});
           // A photo the server would not attach (expired, used already): marked failed, to be removed.
           photos.replace(failedByFields(photos.current.current, e.fields));
         }
@@ -140,15 +180,57 @@ export default function FilePage() {
     }
   };
 
+  if (conflict) {
+    const savedType = conflict.saved.type ? caseTypeLabel(conflict.saved.type) : '诉求';
+    const wanted = caseTypeLabel(conflict.wanted);
+    return (
+      <Screen>
+        <Notice kind='warning' title='这台手机上有一份未提交的内容'>
+          {`有一份未提交的${savedType}${conflict.saved.savedAt ? `（${formatDateTime(conflict.saved.savedAt)}保存）` : ''}。您刚才选的是${wanted}。如果那份不是您写的，请新写一份。`}
+        </Notice>
+        <Btn
+          kind='primary'
+          className='file__conflict-new'
+          onClick={() =>
+            void startOver({ type: conflict.wanted, ...(router.params.link ? { link: router.params.link } : {}) }, { title: `新写一份${wanted}？`, content: `上次未提交的${savedType}会被删除，不能恢复。`, confirmText: '删除新写' })
+          }
+        >
+          {`新写一份${wanted}`}
+        </Btn>
+        <Btn
+          className='file__conflict-keep'
+          onClick={() => {
+            // This tap's link is seen: a reload keeps the old draft as it is, without asking again.
+            if (router.params.link) setDraft((d) => ({ ...d, link: router.params.link }));
+            setConflict(undefined);
+            setRestored({ kind: 'restored', draft: conflict.saved, ...(conflict.saved.type ? { savedType: conflict.saved.type } : {}), ...(conflict.saved.savedAt ? { savedAt: conflict.saved.savedAt } : {}) });
+          }}
+        >
+          {`继续填写上次的${savedType}`}
+        </Btn>
+      </Screen>
+    );
+  }
+
   return (
     <Screen>
+      {restored ? (
+        <View className='file__restored'>
+          <Notice kind='info' title='已恢复您上次未提交的内容'>
+            {`${restored.savedType ? caseTypeLabel(restored.savedType) : '诉求'}${restored.savedAt ? `，${formatDateTime(restored.savedAt)}保存` : ''}。不是您写的，或想重新写，请点“清空重填”。`}
+          </Notice>
+          <Btn className='file__clear' onClick={clearForm}>
+            清空重填
+          </Btn>
+        </View>
+      ) : null}
       {restoredPending.current && draft.pending ? (
         <Notice kind='warning' title='上次提交没有完成'>
           上次提交时网络中断，诉求可能已经送达。请直接点“重新提交”，不会重复提交。
         </Notice>
       ) : null}
 
-      <Section title='1. 选择诉求类型'>
+      <Section title='1. 选择诉求类型' id={fieldAnchor('type')}>
         <ChoiceGroup label='诉求类型'>
           {CASE_TYPE_ORDER.map((type) => (
             <Choice key={type} className='choice--type' selected={draft.type === type} onSelect={() => update({ type, categoryId: undefined, anonymous: false, publishConsent: false })}>
@@ -160,7 +242,7 @@ export default function FilePage() {
         {fields.type ? <Notice kind='error'>{fields.type}</Notice> : null}
       </Section>
 
-      <Section title='2. 问题类别'>
+      <Section title='2. 问题类别' id={fieldAnchor('categoryId')}>
         {categoriesError ? (
           <View>
             <Notice kind='error'>{categoriesError}</Notice>
@@ -182,24 +264,25 @@ export default function FilePage() {
       </Section>
 
       <Section title='3. 写下您的诉求'>
-        <Field label='标题' hint='一句话说明是什么事，例如“小区工地夜间施工噪音扰民”。' error={fields.title} counter={<Counter value={draft.title} max={LIMITS.titleMax} />}>
+        <Field id={fieldAnchor('title')} label='标题' hint='一句话说明是什么事，例如“小区工地夜间施工噪音扰民”。' error={fields.title} counter={<Counter value={draft.title} max={LIMITS.titleMax} />}>
           <TextInput className='file__title' label='标题' value={draft.title} onChange={(title) => update({ title })} maxlength={-1} placeholder='请输入标题' invalid={Boolean(fields.title)} />
         </Field>
-        <Field label='详细内容' hint='请写清楚时间、地点、涉及的单位或人员、事情经过，以及您希望怎样解决。' error={fields.content} counter={<Counter value={draft.content} max={LIMITS.contentMax} />}>
+        <Field id={fieldAnchor('content')} label='详细内容' hint='请写清楚时间、地点、涉及的单位或人员、事情经过，以及您希望怎样解决。' error={fields.content} counter={<Counter value={draft.content} max={LIMITS.contentMax} />}>
           <TextArea className='file__content' label='详细内容' value={draft.content} onChange={(content) => update({ content })} placeholder='请输入详细内容' invalid={Boolean(fields.content)} />
         </Field>
         {isConsultation ? <Suggestions items={suggestions} /> : null}
-        <Field label='地点' optional hint='事情发生的地方，便于核实。' error={fields['location.text'] ?? fields.location}>
+        <Field id={fieldAnchor(fields['location.text'] ? 'location.text' : 'location')} label='地点' optional hint='事情发生的地方，便于核实。' error={fields['location.text'] ?? fields.location}>
           <TextInput className='file__place' label='地点（选填）' value={draft.place} onChange={(place) => update({ place, lat: undefined, lng: undefined })} maxlength={-1} placeholder='例如：城南街道幸福小区 3 号楼' />
           {IS_WEAPP ? <Btn onClick={chooseOnMap}>在地图上选择地点</Btn> : null}
         </Field>
+        <View id={fieldAnchor('attachments')} />
         <AttachmentPicker className='file__photos' title='添加照片' items={photos.items} allowPdf={false} onAdd={photos.add} onRetry={photos.retry} onRemove={photos.remove} />
         {fields.attachments ? <Notice kind='error'>{fields.attachments}</Notice> : null}
       </Section>
 
       <Section title='4. 联系方式'>
         {isReport ? (
-          <View className='file__anonymous'>
+          <View className='file__anonymous' id={fieldAnchor('anonymous')}>
             <Toggle label='匿名举报' on={anonymous} onChange={(on) => update({ anonymous: on, ...(on ? { name: '', phone: '' } : {}) })} />
             <Notice kind='info'>{anonymous ? ANONYMOUS_ON : ANONYMOUS_OFF}</Notice>
             {fields.anonymous ? <Notice kind='error'>{fields.anonymous}</Notice> : null}
@@ -208,10 +291,10 @@ export default function FilePage() {
         {anonymous ? null : (
           <View>
             <Text className='field__hint'>{CONTACT_NOTE}</Text>
-            <Field label='姓名' optional error={fields['contact.name']}>
+            <Field id={fieldAnchor('contact.name')} label='姓名' optional error={fields['contact.name']}>
               <TextInput className='file__name' label='姓名（选填）' value={draft.name} onChange={(name) => update({ name })} maxlength={-1} placeholder='您的称呼' />
             </Field>
-            <Field label='电话' optional hint='手机号，或带区号的座机号。' error={fields['contact.phone'] ?? fields.contact}>
+            <Field id={fieldAnchor(fields['contact.phone'] ? 'contact.phone' : 'contact')} label='电话' optional hint='手机号，或带区号的座机号。' error={fields['contact.phone'] ?? fields.contact}>
               <TextInput className='file__phone' label='电话（选填）' type={IS_WEAPP ? 'number' : 'text'} value={draft.phone} onChange={(phone) => update({ phone })} maxlength={16} placeholder='例如 13800138000' invalid={Boolean(fields['contact.phone'])} />
             </Field>
             {draft.phone.trim() ? (

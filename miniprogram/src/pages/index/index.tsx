@@ -3,13 +3,13 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { pageUrl } from '@minsheng/shared';
 import { Screen } from '../../components/screen';
-import { Btn, Section, Toggle } from '../../components/ui';
+import { Btn, DisplaySettings, Section } from '../../components/ui';
 import { getPublicStats } from '../../features/cases/api';
 import { CASE_TYPE_GUIDE, CASE_TYPE_ORDER } from '../../features/cases/case-types';
 import { rememberedCases } from '../../features/cases/device';
 import { fileFormUrl } from '../../features/library/links';
 import type { PublicStats } from '../../features/cases/types';
-import { setLargeText, useLargeText } from '../../lib/large-text';
+import { setHighContrast, setLargeText, useHighContrast, useLargeText } from '../../lib/large-text';
 import { keyboardTappable, role } from '../../lib/a11y';
 import './index.scss';
 
@@ -42,6 +42,7 @@ function StatsBlock({ stats }: { stats: PublicStats }) {
 
 export default function Home() {
   const large = useLargeText();
+  const contrast = useHighContrast();
   const [stats, setStats] = useState<PublicStats>();
   const [myCount, setMyCount] = useState(0);
 
@@ -62,7 +63,7 @@ export default function Home() {
         <Text className='home__intro'>反映问题、咨询政策、提出建议，都可以在这里办。提交后马上得到案件编号和查询密码，随时查看办理进度。</Text>
       </View>
 
-      <Toggle label='大字模式' on={large} onChange={setLargeText} className='home__large' />
+      <DisplaySettings large={large} contrast={contrast} onLarge={setLargeText} onContrast={setHighContrast} className='home__large' />
 
       <Section title='您想办什么事？'>
         {CASE_TYPE_ORDER.map((type) => (

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { pageUrl, type FieldErrors } from '@minsheng/shared';
+import { CITIZEN_LOCK_RULE, pageUrl, type FieldErrors } from '@minsheng/shared';
 import { Screen } from '../../components/screen';
-import { Btn, Field, Notice, Section, TextInput, Toggle } from '../../components/ui';
+import { Btn, CaseNo, DisplaySettings, Field, Notice, Section, TextInput } from '../../components/ui';
 import { listMyCases, openMyCase, startWechatSession, unbindMyCase } from '../../features/cases/api';
 import { caseTypeLabel } from '../../features/cases/case-types';
 import { CaseStatusLine } from '../../features/cases/components/case-status-line';
@@ -22,15 +22,15 @@ import { fetchRememberedStatuses, retold, type RememberedStatus } from '../../fe
 import type { MeCase, RememberedCase } from '../../features/cases/types';
 import { role } from '../../lib/a11y';
 import { IS_WEAPP } from '../../lib/env';
-import { setLargeText, useLargeText } from '../../lib/large-text';
-import { formatDate, groupCaseNo } from '../../lib/format';
+import { setHighContrast, setLargeText, useHighContrast, useLargeText } from '../../lib/large-text';
+import { formatDate } from '../../lib/format';
 import { ApiError } from '../../lib/request';
 import { wechatLoginCode } from '../../lib/wechat';
 import './index.scss';
 
-const LOCK_NOTE = '为保护您的信息，同一个案件编号连续输错 5 次密码后，会暂时锁定 15 分钟。请核对后再试，或在锁定结束后重试。';
 const WECHAT_NOTE = '不用输入编号和密码：在微信里提交或查询过的诉求会出现在这里。我们只保存您微信身份的加密标识，不获取昵称、头像和手机号。不用也完全可以。';
 
+// One primary action on the screen (查询); a case in a list opens with a plain button.
 // Case numbers are digits only: a numeric keyboard on the phone.
 const IS_DIGITS = process.env.TARO_ENV === 'weapp';
 
@@ -138,7 +138,7 @@ function WechatCases() {
       ) : (
         items.map((item) => (
           <MeCaseCard key={item.caseNo} item={item}>
-            <Btn kind='primary' className='me-case__open' onClick={() => open(item)} loading={busy === item.caseNo} label={`查看进度：${item.title}`}>
+            <Btn className='me-case__open' onClick={() => open(item)} loading={busy === item.caseNo} label={`查看进度：${item.title}`}>
               查看进度
             </Btn>
             {item.via === 'wechat' ? (
@@ -169,6 +169,7 @@ function WechatCases() {
 export default function TrackPage() {
   const router = useRouter();
   const large = useLargeText();
+  const contrast = useHighContrast();
   const [caseNo, setCaseNo] = useState(router.params.caseNo ?? '');
   const [password, setPassword] = useState('');
   const [fields, setFields] = useState<FieldErrors>({});
@@ -236,7 +237,7 @@ export default function TrackPage() {
             {error.message}
           </Notice>
         ) : null}
-        {error ? <Text className='muted track__lock-note'>{LOCK_NOTE}</Text> : null}
+        {error ? <Text className='muted track__lock-note'>{CITIZEN_LOCK_RULE}</Text> : null}
         <Btn kind='primary' className='track__submit' onClick={() => open(caseNo, password)} loading={busy === caseNo && busy !== undefined}>
           查询
         </Btn>
@@ -255,11 +256,11 @@ export default function TrackPage() {
               <View className='card mine' key={c.caseNo}>
                 <Text className='mine__title'>{c.title}</Text>
                 <Text className='mine__meta'>
-                  {caseTypeLabel(c.type)} · <Text className='nowrap'>编号 {groupCaseNo(c.caseNo)}</Text> · <Text className='nowrap'>{formatDate(c.filedAt)}提交</Text>
+                  {caseTypeLabel(c.type)} · <Text className='nowrap'>编号 <CaseNo value={c.caseNo} /></Text> · <Text className='nowrap'>{formatDate(c.filedAt)}提交</Text>
                 </Text>
                 {status ? <CaseStatusLine status={status.status} label={status.label} fresh={status.fresh} /> : null}
                 <View className='btn-row'>
-                  <Btn kind='primary' className='mine__open' onClick={() => open(c.caseNo, c.password)} loading={busy === c.caseNo} label={`查看进度：${c.title}`}>
+                  <Btn className='mine__open' onClick={() => open(c.caseNo, c.password)} loading={busy === c.caseNo} label={`查看进度：${c.title}`}>
                     查看进度
                   </Btn>
                   <Btn className='mine__forget' onClick={() => forget(c)} label={`不再保存：${c.title}`}>
@@ -273,7 +274,7 @@ export default function TrackPage() {
       </Section>
 
       <Section>
-        <Toggle label='大字模式' on={large} onChange={setLargeText} />
+        <DisplaySettings large={large} contrast={contrast} onLarge={setLargeText} onContrast={setHighContrast} />
       </Section>
     </Screen>
   );

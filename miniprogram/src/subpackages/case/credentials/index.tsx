@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { pageUrl } from '@minsheng/shared';
 import { Screen } from '../../../components/screen';
-import { Btn, Notice, Section } from '../../../components/ui';
+import { Btn, CaseNo, Notice, Section } from '../../../components/ui';
 import { caseTypeLabel } from '../../../features/cases/case-types';
 import { saveCredentialImage } from '../../../features/cases/credential-image';
 import { ReminderButton } from '../../../features/cases/components/reminder-button';
@@ -11,7 +11,7 @@ import { filedPhotos, findRememberedCase } from '../../../features/cases/device'
 import { logIn, tokenFor } from '../../../features/cases/login';
 import { role } from '../../../lib/a11y';
 import { IS_H5 } from '../../../lib/env';
-import { formatDate, groupCaseNo, groupPassword } from '../../../lib/format';
+import { formatDate } from '../../../lib/format';
 import { ApiError } from '../../../lib/request';
 import { Thumbs } from '../components/attachments';
 import './index.scss';
@@ -94,16 +94,12 @@ export default function CredentialsPage() {
         <Text className='cred__label' id='cred-case-no-label'>
           案件编号
         </Text>
-        <Text className='cred__value cred__case-no' aria-label={`案件编号 ${filed.caseNo.split('').join(' ')}`}>
-          {groupCaseNo(filed.caseNo)}
-        </Text>
+        <CaseNo value={filed.caseNo} size='big' className='cred__value cred__case-no' />
         <Btn className='cred__copy-no' onClick={() => copy('案件编号', filed.caseNo)}>
           复制案件编号
         </Btn>
         <Text className='cred__label cred__label--gap'>查询密码</Text>
-        <Text className='cred__value cred__password' aria-label={`查询密码 ${filed.password.split('').join(' ')}`}>
-          {groupPassword(filed.password)}
-        </Text>
+        <CaseNo value={filed.password} kind='password' size='big' className='cred__value cred__password' />
         <Btn className='cred__copy-pw' onClick={() => copy('查询密码', filed.password)}>
           复制查询密码
         </Btn>
