@@ -207,6 +207,8 @@ export interface StatsRow extends StatCounters {
   onTimeRate?: number;
   satisfactionRate?: number;
   averageAnswerHours?: number;
+  /** The same average in whole minutes (from filing to the first answer). */
+  averageAnswerMinutes?: number;
 }
 
 export interface ConsoleStatsResponse {
