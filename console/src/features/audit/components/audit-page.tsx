@@ -57,7 +57,7 @@ export function AuditPage() {
                   </Space>
                 ),
               },
-              { title: '操作人', key: 'actor', width: 160, render: (_, e) => actorText(e) },
+              { title: '操作人', key: 'actor', width: 200, render: (_, e) => actorText(e, { login: true }) },
               { title: '状态变化', key: 'status', width: 170, render: (_, e) => (e.fromStatus && e.fromStatus !== e.toStatus ? `${status(e.fromStatus)} → ${status(e.toStatus)}` : status(e.toStatus)) },
               { title: '内容', key: 'text', render: (_, e) => <PlainText text={describeForOfficials(e)} /> },
               {
