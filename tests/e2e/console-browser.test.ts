@@ -770,7 +770,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await admin.reload();
     await admin.locator('.synonyms-status').getByText(`正在使用自定义同义词表（${lines + 1} 组）`).waitFor();
     await expect(text.inputValue()).resolves.toContain('青禾补助、小苗钱、禾苗补贴');
-    await screenshot(admin, '21-admin-synonyms', ['同义词组（每行一组）', '正在使用自定义同义词表', '由 admin 于']);
+    await screenshot(admin, '21-admin-synonyms', ['同义词组（每行一组）', '正在使用自定义同义词表', '由 系统管理员（admin） 于']);
     // …and the citizen's word now finds the policy.
     await expect
       .poll(async () => (await call(`${stack.apiUrl}/api/policies?q=${encodeURIComponent('小苗钱')}`)).body.items?.[0]?.id, { timeout: 20_000 })
@@ -931,7 +931,7 @@ describe('officials’ console in Chromium against the local stack', () => {
         await expect(loading.first().getAttribute('aria-busy')).resolves.toBe('true');
         await expect(page.getByText('没有案件').count()).resolves.toBe(0);
         expect(await seriousAxeViolations(page), 'queue while loading: axe').toEqual([]);
-        await page.screenshot({ path: join(SHOTS, '20-queue-loading.png'), fullPage: true });
+        await page.screenshot({ path: join(SHOTS, '25-queue-loading.png'), fullPage: true });
       },
     );
     await page.getByRole('link', { name: /加载测试/ }).first().waitFor();
@@ -1008,36 +1008,38 @@ describe('officials’ console in Chromium against the local stack', () => {
     await deliverNotifications();
     const page = await loginAs('zjj');
     const nav = page.getByRole('navigation', { name: '主导航' });
-    // Seen as "消息 N"…
-    await expect.poll(async () => (await page.getByTestId('nav-inbox').innerText()).replace(/\s/g, '')).toMatch(/^消息\d+$/);
-    const before = Number((await page.getByTestId('nav-inbox').innerText()).replace(/\D/g, ''));
+    // Seen as "消息 N" (the number a badge beside the word)…
+    const badge = page.getByTestId('nav-inbox').locator('.nav-badge');
+    await badge.waitFor();
+    const before = Number(await badge.innerText());
     expect(before).toBeGreaterThanOrEqual(2);
     // …and named "消息，N 条未读" for a screen reader.
-    const item = nav.getByRole('menuitem', { name: new RegExp(`消息\\s*，${before} 条未读`) });
-    await expect(item.count()).resolves.toBe(1);
+    await expect(nav.getByRole('menuitem', { name: new RegExp(`消息\\s*，${before} 条未读`) }).count()).resolves.toBe(1);
     await expectAccessible(page, 'navigation with the unread count');
 
     // Reading the inbox: the new messages are marked 新 here, and the count is gone from the navigation.
-    await item.click();
+    await nav.getByRole('menuitem', { name: /消息/ }).click();
     await page.getByRole('heading', { name: '消息' }).waitFor();
     await expect.poll(() => page.locator('.inbox-item--new').count()).toBeGreaterThanOrEqual(2);
-    await expect.poll(async () => (await page.getByTestId('nav-inbox').innerText()).replace(/\s/g, '')).toBe('消息');
+    await expect.poll(() => badge.count()).toBe(0);
+    await expect(page.getByTestId('nav-inbox').innerText()).resolves.toBe('消息');
     await expect(nav.getByRole('menuitem', { name: /条未读/ }).count()).resolves.toBe(0);
     await expectAccessible(page, 'inbox after reading');
-    await screenshot(page, '21-inbox-read', ['消息', '新']);
+    await screenshot(page, '23-inbox-read', ['消息', '新']);
 
     // Still read after a reload (the server keeps it); a new message counts again.
     await page.reload();
     await page.getByRole('heading', { name: '消息' }).waitFor();
-    await page.goto(`${consoleUrl}/`);
+    const inboxLoaded = () => page.waitForResponse((r) => /\/api\/console\/inbox$/.test(r.url()) && r.status() === 200);
+    await Promise.all([inboxLoaded(), page.goto(`${consoleUrl}/`)]);
     await page.getByTestId('who').waitFor();
-    await expect.poll(async () => (await page.getByTestId('nav-inbox').innerText()).replace(/\s/g, '')).toBe('消息');
+    await expect(page.getByTestId('nav-inbox').innerText()).resolves.toBe('消息');
     const third = await fileByApi({ type: 'complaint', categoryId: 'zhufang-baozhang', title: `未读消息 3 ${Date.now().toString(36)}`, content: '小区电梯停运，请尽快处理。', contact: { name: '测试', phone: '13600000000' } });
     await apiAction(intake, third.caseNo, { action: 'accept', departmentId: 'zjj' });
     await deliverNotifications();
-    await page.reload();
-    await page.getByTestId('who').waitFor();
-    await expect.poll(async () => (await page.getByTestId('nav-inbox').innerText()).replace(/\s/g, '')).toBe('消息1');
+    await Promise.all([inboxLoaded(), page.reload()]);
+    await expect.poll(async () => ((await badge.count()) ? badge.innerText() : 'none')).toBe('1');
+    await expect(nav.getByRole('menuitem', { name: /消息\s*，1 条未读/ }).count()).resolves.toBe(1);
   });
 
   it('the reply form takes the workspace’s width (≥ 60 % of a 1280 px window), its text 16 px and tall enough', async () => {
@@ -1061,7 +1063,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     const content = await page.locator('.case-content').boundingBox();
     expect(form!.y).toBeGreaterThan(content!.y + content!.height - 1);
     await expectAccessible(page, 'wide reply form');
-    await screenshot(page, '22-reply-wide', ['答复群众', '答复内容']);
+    await screenshot(page, '24-reply-wide', ['答复群众', '答复内容']);
   });
 
   it('statistics: every figure on the page named truthfully and defined (ⓘ and 指标说明); a department shows its own figures', async () => {
