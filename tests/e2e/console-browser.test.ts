@@ -770,6 +770,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await admin.reload();
     await admin.locator('.synonyms-status').getByText(`正在使用自定义同义词表（${lines + 1} 组）`).waitFor();
     await expect(text.inputValue()).resolves.toContain('青禾补助、小苗钱、禾苗补贴');
+    await admin.locator('.synonyms-status').getByText('由 系统管理员（admin） 于').waitFor(); // who saved it, by name (once the accounts list is in)
     await screenshot(admin, '21-admin-synonyms', ['同义词组（每行一组）', '正在使用自定义同义词表', '由 系统管理员（admin） 于']);
     // …and the citizen's word now finds the policy.
     await expect
