@@ -1064,6 +1064,9 @@ describe('officials’ console in Chromium against the local stack', () => {
     const content = await page.locator('.case-content').boundingBox();
     expect(form!.y).toBeGreaterThan(content!.y + content!.height - 1);
     await expectAccessible(page, 'wide reply form');
+    // A pointer resting on the primary button (as after a click) keeps its text legible too.
+    await page.locator('.action-form').getByRole('button', { name: '答复群众', exact: true }).hover();
+    expect(await seriousAxeViolations(page), 'primary button hovered: axe').toEqual([]);
     await screenshot(page, '24-reply-wide', ['答复群众', '答复内容']);
   });
 
