@@ -67,7 +67,8 @@ describe('statistics figures: every one named and defined', () => {
     expect(slow.unit).toBe('小时');
     expect(slow.value(row('x', 'x', { averageAnswerMinutes: 600 }))).toBe(10);
     expect(formatMinutes(undefined)).toBe('—');
-    expect(formatMinutes(0)).toBe('0 分钟');
+    expect(formatMinutes(0)).toBe('不到 1 分钟');
+    expect(formatMinutes(1)).toBe('1 分钟');
     expect(formatMinutes(90)).toBe('1.5 小时');
     expect(formatMinutes(60 * 72)).toBe('3.0 天');
   });

@@ -142,6 +142,7 @@ const pct = (a: number, b: number) => (b ? `${(Math.round((a / b) * 1000) / 10).
 function duration(totalMinutes: number, n: number): string {
   if (!n) return '—';
   const m = Math.round(Math.round(totalMinutes) / n);
+  if (m < 1) return '不到 1 分钟';
   if (m < 60) return `${m} 分钟`;
   return m / 60 >= 48 ? `${(m / 60 / 24).toFixed(1)} 天` : `${(m / 60).toFixed(1)} 小时`;
 }

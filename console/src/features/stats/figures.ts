@@ -86,10 +86,11 @@ export const FIGURES: Record<FigureKey, Figure> = {
   closed: { key: 'closed', title: '办结', unit: '件', definition: `${SCOPE}办结的案件数（群众评价后、评价期满或官方办结）。`, value: (r) => r.closed ?? 0 },
 };
 
-/** "35 分钟", "5.2 小时", "3.5 天" from minutes; "—" when there is nothing to average. */
+/** "不到 1 分钟", "35 分钟", "5.2 小时", "3.5 天" from minutes; "—" when there is nothing to average. */
 export function formatMinutes(v: number | undefined): string {
   if (v === undefined) return '—';
   const minutes = Math.round(v);
+  if (minutes < 1) return '不到 1 分钟';
   if (minutes < 60) return `${minutes} 分钟`;
   const hours = minutes / 60;
   if (hours >= 48) return `${(hours / 24).toFixed(1)} 天`;
