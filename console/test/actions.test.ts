@@ -54,7 +54,12 @@ describe('statistics CSV', () => {
     expect(titles).toEqual(expect.arrayContaining(['合计', '按月趋势', '按问题类别', '按承办部门', '按诉求类型']));
     expect(rows[0]?.[1]).toBe('统计期间：2026年11月');
     const dept = rows.find((r) => r[0] === '人力资源和社会保障局')!;
-    // name, filed, dispatched, answered, on time, on-time rate, average hours, ratings, satisfied, basically, unsatisfied, satisfaction rate
-    expect(dept.slice(0, 12)).toEqual(['人力资源和社会保障局', 2, 0, 1, 1, 100, undefined, 1, 1, 0, 0, 100]);
+    const deptHeader = rows[rows.indexOf(dept) - 1]!;
+    // A department's own figures: dispatched to it, answered by it, rated; no "submissions" column.
+    expect(deptHeader.slice(0, 5)).toEqual(['部门', '交办量', '已答复', '按时答复', '按时答复率(%)']);
+    expect(deptHeader).not.toContain('收件量');
+    expect(dept.slice(0, 12)).toEqual(['人力资源和社会保障局', 0, 1, 1, 100, undefined, 1, 1, 0, 0, 100, 0]);
+    const totalsHeader = rows[rows.findIndex((r) => r[0] === '合计') + 1]!;
+    expect(totalsHeader.slice(0, 3)).toEqual(['范围', '收件量', '受理量']);
   });
 });

@@ -337,25 +337,26 @@ describe('officials’ console in Chromium against the local stack', () => {
 
     // 6. The supervisor sees it in the statistics, and exports the same figures.
     await supervisor.goto(`${consoleUrl}/stats`);
-    await supervisor.getByText('按月趋势：受理量、答复量与按时答复率').waitFor();
+    await supervisor.getByText('按月趋势：收件量、受理量、已答复与按时答复率').waitFor();
     const stat = (key: string) => supervisor.locator(`[data-stat="${key}"] .ant-statistic-content`).innerText();
     // Answered: this case and the demo consultation npm start answers (人社局, on time, not yet rated).
     await expect.poll(() => stat('answered')).toMatch(/^2\s*件/);
-    await expect(stat('onTime')).resolves.toBe('100.0%');
-    await expect(stat('satisfaction')).resolves.toMatch(/^100\.0%/);
+    await expect(stat('onTimeRate')).resolves.toBe('100.0%');
+    await expect(stat('satisfactionRate')).resolves.toMatch(/^100\.0%/);
     const deptRow = supervisor.getByRole('region', { name: '按部门数据' }).locator('tr', { hasText: '人力资源和社会保障局' });
-    await expect(deptRow.locator('td').nth(2).innerText()).resolves.toBe('2'); // 已答复
+    await expect(deptRow.locator('td').nth(2).innerText()).resolves.toBe('2'); // 交办量, 已答复
     await supervisor.locator('[data-testid="chart-trend"] svg').waitFor();
     await supervisor.locator('[data-testid="chart-satisfaction"] svg').waitFor();
     await expectAccessible(supervisor, 'statistics');
-    await screenshot(supervisor, '08-stats', ['统计分析', '按问题类别：受理量', '群众满意度', '按承办部门：交办、答复与超期', '100.0%']);
+    await screenshot(supervisor, '08-stats', ['统计分析', '按问题类别：收件量与受理量', '群众满意度', '按承办部门：交办量、已答复与超期', '100.0%', '指标说明']);
     const [download] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByRole('button', { name: '导出 CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('民声统计-ALL.csv');
     const csv = readFileSync((await download.path())!);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel shows the Chinese
     const text = csv.toString('utf8');
     expect(text).toContain('按承办部门');
-    expect(text).toMatch(/人力资源和社会保障局,\d+,\d+,2,2,100,/);
+    expect(text).toMatch(/人力资源和社会保障局,\d+,2,2,100,/); // 交办量, 已答复, 按时答复, 按时答复率
+    expect(text).toContain('指标说明');
     expect(text).toContain('拖欠农民工工资');
   });
 
@@ -411,7 +412,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await intake.goto(`${consoleUrl}/audit/${report.caseNo}`);
     await intake.getByText('查看了完整联系方式和诉求原文（已记入审计）').waitFor();
     await expectAccessible(intake, 'audit page');
-    await screenshot(intake, '09-audit', [`审计日志 · 案件 ${report.caseNo}`, '查看完整联系方式', '受理员 shouli']);
+    await screenshot(intake, '09-audit', [`审计日志 · 案件 ${report.caseNo}`, '查看完整联系方式', '张敏（受理员） · 登录名 shouli']);
 
     // The department's handler: queue, workspace, audit and inbox show nothing of the reporter.
     const handler = await loginAs('scjgj');
@@ -579,7 +580,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await admin.getByText('没有调整，全部按官方安排').waitFor();
 
     await admin.goto(`${consoleUrl}/stats`);
-    await admin.getByText('按月趋势：受理量、答复量与按时答复率').waitFor();
+    await admin.getByText('按月趋势：收件量、受理量、已答复与按时答复率').waitFor();
     await admin.goto(`${consoleUrl}/inbox`);
     await admin.getByRole('heading', { name: '消息' }).waitFor();
     await expectAccessible(admin, 'admin: inbox');
@@ -769,7 +770,8 @@ describe('officials’ console in Chromium against the local stack', () => {
     await admin.reload();
     await admin.locator('.synonyms-status').getByText(`正在使用自定义同义词表（${lines + 1} 组）`).waitFor();
     await expect(text.inputValue()).resolves.toContain('青禾补助、小苗钱、禾苗补贴');
-    await screenshot(admin, '21-admin-synonyms', ['同义词组（每行一组）', '正在使用自定义同义词表', '由 admin 于']);
+    await admin.locator('.synonyms-status').getByText('由 系统管理员（admin） 于').waitFor(); // who saved it, by name (once the accounts list is in)
+    await screenshot(admin, '21-admin-synonyms', ['同义词组（每行一组）', '正在使用自定义同义词表', '由 系统管理员（admin） 于']);
     // …and the citizen's word now finds the policy.
     await expect
       .poll(async () => (await call(`${stack.apiUrl}/api/policies?q=${encodeURIComponent('小苗钱')}`)).body.items?.[0]?.id, { timeout: 20_000 })
@@ -893,6 +895,221 @@ describe('officials’ console in Chromium against the local stack', () => {
     const pdf = await fetch(files[2]!.url);
     expect(pdf.headers.get('content-disposition') ?? '').toContain('attachment');
     expect(Buffer.from(await pdf.arrayBuffer()).equals(letter)).toBe(true);
+  });
+
+  // ---- issue #17: loading states, names, unread count, the wide reply form, defined statistics ----
+
+  it('every page that loads data says 加载中… while its request is held (never 没有案件), and an error offers 重试', async () => {
+    const page = await loginAs('shouli');
+    await page.getByRole('tab', { name: /待受理/ }).waitFor();
+    const filed = await fileByApi({ type: 'complaint', categoryId: 'tuoqian-gongzi', title: `加载测试 ${Date.now().toString(36)}`, content: '工地拖欠工资，请尽快处理。', contact: { name: '测试', phone: '13600000000' } });
+
+    /** Hold the requests matching `pattern` until released; the page in between. */
+    async function hold(pattern: string | RegExp, go: () => Promise<unknown>, check: () => Promise<void>) {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let held = 0;
+      const handler = async (route: import('playwright-core').Route) => {
+        held++;
+        await gate;
+        await route.continue().catch(() => undefined);
+      };
+      await page.route(pattern, handler);
+      await go();
+      await expect.poll(() => held, { timeout: 30_000 }).toBeGreaterThan(0);
+      await check();
+      release();
+      await page.unroute(pattern, handler);
+    }
+    const loading = page.getByRole('status').filter({ hasText: '加载中…' });
+
+    // The queue: the list request held → a loading state announced as status, busy; no "没有案件" at any point.
+    await hold(
+      /\/api\/console\/cases\?/,
+      () => page.goto(`${consoleUrl}/queues/intake`),
+      async () => {
+        await loading.first().waitFor();
+        await expect(loading.first().getAttribute('aria-busy')).resolves.toBe('true');
+        await expect(page.getByText('没有案件').count()).resolves.toBe(0);
+        expect(await seriousAxeViolations(page), 'queue while loading: axe').toEqual([]);
+        await page.screenshot({ path: join(SHOTS, '25-queue-loading.png'), fullPage: true });
+      },
+    );
+    await page.getByRole('link', { name: /加载测试/ }).first().waitFor();
+    await expect(loading.count()).resolves.toBe(0);
+
+    // The case workspace, the inbox, the statistics, the audit trail.
+    for (const [what, pattern, path] of [
+      ['case workspace', new RegExp(`/api/console/cases/${filed.caseNo}$`), `/cases/${filed.caseNo}`],
+      ['inbox', /\/api\/console\/inbox$/, '/inbox'],
+      ['statistics', /\/api\/console\/stats\?/, '/stats'],
+      ['audit', /\/api\/console\/audit\?/, `/audit/${filed.caseNo}`],
+    ] as const) {
+      await hold(pattern, () => page.goto(`${consoleUrl}${path}`), async () => {
+        await expect(loading.first().isVisible(), `${what}: loading state`).resolves.toBe(true);
+        await expect(page.locator('body').innerText(), `${what}: no empty state while loading`).resolves.not.toMatch(/没有案件|暂无消息|暂无数据|共 0 条记录/);
+      });
+      await expect.poll(() => loading.count(), { timeout: 30_000, message: `${what}: loaded` }).toBe(0);
+    }
+
+    // An error: said in the API's words, with 重试 that loads the list.
+    const fail = (route: import('playwright-core').Route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } }) });
+    await page.route(/\/api\/console\/cases\?/, fail);
+    await page.goto(`${consoleUrl}/queues/intake`);
+    await page.getByText('服务暂时不可用，请稍后再试').first().waitFor();
+    await expect(page.getByText('没有案件').count()).resolves.toBe(0);
+    await page.unroute(/\/api\/console\/cases\?/, fail);
+    await page.getByRole('button', { name: '重试' }).first().click();
+    await page.getByRole('link', { name: /加载测试/ }).first().waitFor();
+
+    // Admin pages too.
+    const admin = await loginAs('admin');
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const held = async (route: import('playwright-core').Route) => {
+      await gate;
+      await route.continue().catch(() => undefined);
+    };
+    await admin.route(/\/api\/console\/admin\/departments$/, held);
+    await admin.goto(`${consoleUrl}/admin/departments`);
+    await admin.getByRole('status').filter({ hasText: '加载中…' }).first().waitFor();
+    release();
+    await admin.unroute(/\/api\/console\/admin\/departments$/, held);
+    await expect.poll(() => admin.getByRole('status').filter({ hasText: '加载中…' }).count(), { timeout: 30_000 }).toBe(0);
+  });
+
+  it('officials appear by name: timeline, 受理人, answer and audit trail (login name beside it in the audit)', async () => {
+    const filed = await fileByApi({ type: 'complaint', categoryId: 'tuoqian-gongzi', title: `姓名显示 ${Date.now().toString(36)}`, content: '工地拖欠工资，请尽快处理。', contact: { name: '测试', phone: '13600000000' } });
+    await apiAction(await apiLogin('shouli'), filed.caseNo, { action: 'accept', departmentId: 'rsj' });
+    await apiAction(await apiLogin('duban'), filed.caseNo, { action: 'urge', note: '请尽快答复。' });
+    await apiAction(await apiLogin('rsj'), filed.caseNo, { action: 'reply', answer: '已督促用人单位支付工资。' });
+    const page = await loginAs('duban');
+    await openCase(page, filed.caseNo);
+    const timeline = page.locator('.timeline');
+    await timeline.getByText('张敏（受理员）').first().waitFor();
+    await expect(timeline.getByText('赵强（督办）').count()).resolves.toBeGreaterThan(0);
+    await expect(timeline.getByText('人力资源和社会保障局承办人').count()).resolves.toBeGreaterThan(0);
+    // No login names where a name is known.
+    await expect(timeline.innerText()).resolves.not.toMatch(/\b(shouli|duban|rsj)\b/);
+    await expect(page.locator('.ant-descriptions-item', { hasText: '受理人' }).innerText()).resolves.toContain('张敏（受理员）');
+    await expect(page.locator('.case-answer').innerText()).resolves.toContain('人力资源和社会保障局承办人');
+    await expectAccessible(page, 'case workspace with names');
+    await page.goto(`${consoleUrl}/audit/${filed.caseNo}`);
+    await page.getByText('张敏（受理员） · 登录名 shouli').first().waitFor();
+    await expect(page.getByText('赵强（督办） · 登录名 duban').count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(page, 'audit with names');
+  });
+
+  it('消息 shows the unread count ("消息 2", read as "消息，2 条未读"), which goes down once they are read', async () => {
+    const intake = await apiLogin('shouli');
+    for (const n of [1, 2]) {
+      const filed = await fileByApi({ type: 'complaint', categoryId: 'zhufang-baozhang', title: `未读消息 ${n} ${Date.now().toString(36)}`, content: '小区电梯停运，请尽快处理。', contact: { name: '测试', phone: '13600000000' } });
+      await apiAction(intake, filed.caseNo, { action: 'accept', departmentId: 'zjj' });
+    }
+    await deliverNotifications();
+    const page = await loginAs('zjj');
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    // Seen as "消息 N" (the number a badge beside the word)…
+    const badge = page.getByTestId('nav-inbox').locator('.nav-badge');
+    await badge.waitFor();
+    const before = Number(await badge.innerText());
+    expect(before).toBeGreaterThanOrEqual(2);
+    // …and named "消息，N 条未读" for a screen reader.
+    await expect(nav.getByRole('menuitem', { name: new RegExp(`消息\\s*，${before} 条未读`) }).count()).resolves.toBe(1);
+    await expectAccessible(page, 'navigation with the unread count');
+
+    // Reading the inbox: the new messages are marked 新 here, and the count is gone from the navigation.
+    await nav.getByRole('menuitem', { name: /消息/ }).click();
+    await page.getByRole('heading', { name: '消息' }).waitFor();
+    await expect.poll(() => page.locator('.inbox-item--new').count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => badge.count()).toBe(0);
+    await expect(page.getByTestId('nav-inbox').innerText()).resolves.toBe('消息');
+    await expect(nav.getByRole('menuitem', { name: /条未读/ }).count()).resolves.toBe(0);
+    await expectAccessible(page, 'inbox after reading');
+    await screenshot(page, '23-inbox-read', ['消息', '新']);
+
+    // Still read after a reload (the server keeps it); a new message counts again.
+    await page.reload();
+    await page.getByRole('heading', { name: '消息' }).waitFor();
+    const inboxLoaded = () => page.waitForResponse((r) => /\/api\/console\/inbox$/.test(r.url()) && r.status() === 200);
+    await Promise.all([inboxLoaded(), page.goto(`${consoleUrl}/`)]);
+    await page.getByTestId('who').waitFor();
+    await expect(page.getByTestId('nav-inbox').innerText()).resolves.toBe('消息');
+    const third = await fileByApi({ type: 'complaint', categoryId: 'zhufang-baozhang', title: `未读消息 3 ${Date.now().toString(36)}`, content: '小区电梯停运，请尽快处理。', contact: { name: '测试', phone: '13600000000' } });
+    await apiAction(intake, third.caseNo, { action: 'accept', departmentId: 'zjj' });
+    await deliverNotifications();
+    await Promise.all([inboxLoaded(), page.reload()]);
+    await expect.poll(async () => ((await badge.count()) ? badge.innerText() : 'none')).toBe('1');
+    await expect(nav.getByRole('menuitem', { name: /消息\s*，1 条未读/ }).count()).resolves.toBe(1);
+  });
+
+  it('the reply form takes the workspace’s width (≥ 60 % of a 1280 px window), its text 16 px and tall enough', async () => {
+    const filed = await fileByApi({ type: 'complaint', categoryId: 'tuoqian-gongzi', title: `宽答复框 ${Date.now().toString(36)}`, content: '工地拖欠工资，请尽快处理。', contact: { name: '测试', phone: '13600000000' } });
+    await apiAction(await apiLogin('shouli'), filed.caseNo, { action: 'accept', departmentId: 'rsj' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${consoleUrl}/cases/${filed.caseNo}`);
+    await fillLogin(page, 'rsj');
+    await page.getByRole('heading', { name: `案件 ${filed.caseNo}` }).waitFor();
+    await openAction(page, '答复群众');
+    const form = await page.locator('.action-form').boundingBox();
+    expect(form!.width, `reply form ${form!.width}px wide`).toBeGreaterThanOrEqual(0.6 * 1280);
+    const box = page.getByLabel('答复内容');
+    const textarea = await box.boundingBox();
+    expect(textarea!.width).toBeGreaterThanOrEqual(0.55 * 1280);
+    expect(textarea!.height).toBeGreaterThanOrEqual(200);
+    await expect(box.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).resolves.toBeGreaterThanOrEqual(16);
+    // Below the case content, not squeezed beside it.
+    const content = await page.locator('.case-content').boundingBox();
+    expect(form!.y).toBeGreaterThan(content!.y + content!.height - 1);
+    await expectAccessible(page, 'wide reply form');
+    // A pointer resting on the primary button (as after a click) keeps its text legible too.
+    await page.locator('.action-form').getByRole('button', { name: '答复群众', exact: true }).hover();
+    expect(await seriousAxeViolations(page), 'primary button hovered: axe').toEqual([]);
+    await screenshot(page, '24-reply-wide', ['答复群众', '答复内容']);
+  });
+
+  it('statistics: every figure on the page named truthfully and defined (ⓘ and 指标说明); a department shows its own figures', async () => {
+    const page = await loginAs('duban', '/stats');
+    await page.getByText('指标说明').waitFor();
+    const cards = page.locator('[data-stat]');
+    const keys = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-stat')));
+    expect(keys).toEqual(['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'satisfactionRate', 'overdue']);
+    for (const key of keys) {
+      const card = page.locator(`[data-stat="${key}"]`);
+      const info = card.getByRole('button', { name: /的定义：/ });
+      await expect(info.count(), `${key}: ⓘ`).resolves.toBe(1);
+      expect((await info.getAttribute('aria-label'))!.length, `${key}: a definition`).toBeGreaterThan(15);
+    }
+    await expect(page.locator('[data-stat="filed"]').innerText()).resolves.toContain('收件量');
+    await expect(page.locator('[data-stat="accepted"]').innerText()).resolves.toContain('受理量');
+    // Every column of every table has its ⓘ as well.
+    const headers = page.locator('.ant-table-thead th');
+    const withInfo = page.locator('.ant-table-thead th:has(.figure-info)');
+    const nameColumns = await page.locator('.ant-table-thead th:first-child').count();
+    await expect(withInfo.count()).resolves.toBe((await headers.count()) - nameColumns);
+    // The department table: no 收件量 (a department receives no submissions), its own 交办量 instead.
+    const deptHeader = await page.getByRole('region', { name: '按部门数据' }).locator('thead').innerText();
+    expect(deptHeader).toContain('交办量');
+    expect(deptHeader).not.toContain('收件量');
+    // The answer-time chart draws what the headline says (or says why it is empty).
+    const avg = await page.locator('[data-stat="averageAnswer"] .ant-statistic-content').innerText();
+    if (avg.trim() === '—') await page.getByText('本期间还没有部门作出答复').waitFor();
+    else await page.locator('[data-testid="chart-answer-time"] svg').waitFor();
+    // Hovering the ⓘ shows the definition.
+    await page.locator('[data-stat="accepted"]').getByRole('button', { name: /的定义：/ }).hover();
+    await page.getByRole('tooltip').filter({ hasText: '每件只计一次' }).waitFor();
+    await expectAccessible(page, 'statistics with definitions');
+  });
+
+  it('supervision: the 不满意评价复核 tab explains itself in plain words', async () => {
+    const page = await loginAs('duban', '/supervision?tab=reviews');
+    await page.getByText(/群众评价“不满意”的已办结案件/).waitFor();
+    const hint = await page.locator('.hint').first().innerText();
+    expect(hint).toMatch(/重新办理/);
+    expect(hint).not.toMatch(/逐件读取|DTO|队列逐件|筛出/);
+    await expectAccessible(page, 'supervision reviews');
   });
 
   it('logout returns to the login page, and the main screens were captured with their content', async () => {

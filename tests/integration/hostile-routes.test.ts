@@ -458,6 +458,7 @@ const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/console/admin/policies/{id}': () => ({ kind: 'policy', title: '测试政策（修订）', issuer: '民安县人社局', issuedAt: '2030-03-01', body: '修订后的正文。' }),
   'POST /api/console/admin/synonyms': () => ({ groups: [['社会保险', '社保']] }),
   'POST /api/console/cases/{caseNo}/publish': () => ({ question: '工地欠薪怎么办？', answer: '可向劳动保障监察大队投诉。' }),
+  'POST /api/console/inbox/read': () => ({ upTo: '2030-04-01T09:00:00+08:00' }),
 };
 /** POST routes that take no body: their "sample" is the empty object. */
 const NO_BODY_POSTS = [

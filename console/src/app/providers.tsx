@@ -25,6 +25,12 @@ const theme = {
   token: {
     colorPrimary: '#0958d9',
     colorLink: '#0958d9',
+    // antd lightens the primary colour on hover (#2e7ae6: 4.2:1 under white text); a pointer resting on a
+    // button just clicked must not drop it below AA. Darker on hover and press instead.
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
+    colorLinkHover: '#003eb3',
+    colorLinkActive: '#002c8c',
     colorError: '#cf1322',
     colorWarning: '#ad6800',
     colorSuccess: '#237804',

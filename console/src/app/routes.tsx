@@ -1,9 +1,10 @@
 import type { OfficialRole } from '@minsheng/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { Result, Skeleton } from 'antd';
+import { Result } from 'antd';
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useMe } from '@/api/get-me';
+import { Loading } from '@/components/ui/query-state';
 import { CalendarPage } from '@/features/admin/components/calendar-page';
 import { CategoriesPage } from '@/features/admin/components/categories-page';
 import { DepartmentsPage } from '@/features/admin/components/departments-page';
@@ -74,7 +75,7 @@ export function AppRoutes() {
         <Route path="queues/:queue" element={<RequireRole roles={['intake', 'handler', 'supervisor']}><QueuePage /></RequireRole>} />
         <Route path="cases/:caseNo" element={<RequireRole roles={['intake', 'handler', 'supervisor']}><CaseWorkspacePage /></RequireRole>} />
         <Route path="supervision" element={<RequireRole roles={['supervisor']}><SupervisionPage /></RequireRole>} />
-        <Route path="stats" element={<RequireRole roles={['intake', 'supervisor', 'admin']}><Suspense fallback={<Skeleton active />}><StatsPage /></Suspense></RequireRole>} />
+        <Route path="stats" element={<RequireRole roles={['intake', 'supervisor', 'admin']}><Suspense fallback={<Loading rows={8} />}><StatsPage /></Suspense></RequireRole>} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="audit/:caseNo" element={<AuditPage />} />

@@ -17,6 +17,7 @@ import { ROLE_LABELS, type OfficialRole } from '@minsheng/shared';
 import { Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useInboxUnread } from '@/api/get-inbox';
 import { CalendarHorizonNotice } from '@/features/admin/components/calendar-horizon-notice';
 import { useAuth, useOfficial } from '@/lib/auth';
 
@@ -50,7 +51,21 @@ export function Shell() {
   const location = useLocation();
   const items = NAV.filter((n) => n.roles.includes(official.role));
   const selected = items.find((n) => location.pathname.startsWith(n.path) || (n.path === '/queues' && location.pathname.startsWith('/cases')))?.path;
-  const menuItems: MenuProps['items'] = items.map((n) => ({ key: n.path, icon: n.icon, label: n.label }));
+  const unread = useInboxUnread();
+  const label = (n: NavItem) =>
+    n.path === '/inbox' && unread ? (
+      // Seen as "消息 3"; read as "消息，3 条未读".
+      <span data-testid="nav-inbox">
+        {n.label}
+        <span className="nav-badge" aria-hidden="true">
+          {unread > 99 ? '99+' : unread}
+        </span>
+        <span className="sr-only">，{unread} 条未读</span>
+      </span>
+    ) : (
+      <span data-testid={n.path === '/inbox' ? 'nav-inbox' : undefined}>{n.label}</span>
+    );
+  const menuItems: MenuProps['items'] = items.map((n) => ({ key: n.path, icon: n.icon, label: label(n) }));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -6,10 +6,22 @@ import { isEventKind, ROLE_LABELS, type ActorRole, type ConsoleEventDto } from '
  */
 export { eventLabel } from '@minsheng/shared';
 
-export function actorText(e: Pick<ConsoleEventDto, 'actorRole' | 'actorId'>): string {
+/**
+ * Who did it, as officials know each other: the official's display name and role ("张敏（受理员）");
+ * with `login`, their login name too (the audit trail). Events from before names were resolved, or of
+ * an account since removed, show the login name.
+ */
+export function actorText(e: Pick<ConsoleEventDto, 'actorRole' | 'actorId' | 'actorName'>, options: { login?: boolean } = {}): string {
   const role = ROLE_LABELS[e.actorRole as ActorRole] ?? e.actorRole;
   if (e.actorRole === 'citizen' || e.actorRole === 'system') return role;
-  return `${role} ${e.actorId}`;
+  return officialText(e.actorName, e.actorId, role, options);
+}
+
+/** An official by name (with their role unless the name already says it), or by login name when no name is known. */
+export function officialText(name: string | undefined, login: string, role?: string, options: { login?: boolean } = {}): string {
+  if (!name) return role ? `${role} ${login}` : login;
+  const named = role && !name.includes(role) ? `${name}（${role}）` : name;
+  return options.login ? `${named} · 登录名 ${login}` : named;
 }
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));

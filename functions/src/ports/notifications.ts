@@ -60,6 +60,10 @@ export interface NotificationStore {
   /** Put an inbox message unless it is already there (deliveries repeat); true when written now. */
   putInboxItem(item: InboxItem): Promise<boolean>;
   listInbox(inboxKeys: string[], limit: number): Promise<InboxItem[]>;
+  /** How far `username` has read their inbox (an item's `at`, ISO UTC); undefined when never. */
+  getInboxReadUpTo(username: string): Promise<string | undefined>;
+  /** Mark everything up to `upTo` read for `username`; never moves the mark back. */
+  markInboxRead(username: string, upTo: string): Promise<void>;
   /**
    * Claim the sending of outbox item `id` by `channel` for `leaseMs`: 'sent' if it already went out
    * by that channel, 'busy' if another run holds an unexpired claim. A crashed sender's claim expires.

@@ -153,6 +153,8 @@ export interface ConsoleEventDto {
   kind: string;
   actorRole: string;
   actorId: string;
+  /** The official's display name (resolved when read; absent for citizens, the system, or an account that no longer exists). */
+  actorName?: string;
   fromStatus?: CaseStatus;
   toStatus: CaseStatus;
   public: boolean;
@@ -190,7 +192,9 @@ export interface ConsoleCaseDto extends Omit<CaseListItemDto, 'title'> {
   supplements: { content: string; at: string }[];
   /** Metadata only: each file is opened through its audited link route. */
   attachments: AttachmentDto[];
-  answer?: { text: string; at: string; departmentName: string; officialId: string };
+  answer?: { text: string; at: string; departmentName: string; officialId: string; officialName?: string };
+  /** The display name of the official who accepted the case (`ownerId` is their login name). */
+  ownerName?: string;
   ratings: { rating: Rating; comment?: string; at: string; round: number }[];
   round: number;
   mergedInto?: string;
@@ -207,6 +211,8 @@ export interface StatsRow extends StatCounters {
   onTimeRate?: number;
   satisfactionRate?: number;
   averageAnswerHours?: number;
+  /** The same average in whole minutes (from filing to the first answer). */
+  averageAnswerMinutes?: number;
 }
 
 export interface ConsoleStatsResponse {
@@ -254,6 +260,21 @@ export const statsQuerySchema = z.strictObject({
   period: z.optional(z.string().check(z.regex(/^(ALL|\d{4}-(0[1-9]|1[0-2]))$/, { message: '统计期间应为 ALL 或 YYYY-MM' }))),
   months: z.optional(z.coerce.number().check(z.int(), z.gte(1, { message: '月数应为 1 到 36' }), z.lte(36, { message: '月数应为 1 到 36' }))),
 });
+
+/** `POST /api/console/inbox/read` body: everything up to and including `upTo` (an item's `at`) is read. */
+export const inboxReadSchema = z.strictObject({
+  upTo: z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/, { message: '应为消息的时间（ISO 8601，含时区）' }),
+    z.refine((s) => !Number.isNaN(Date.parse(s)), { message: '应为有效的时间' }),
+  ),
+});
+export type InboxReadRequest = z.infer<typeof inboxReadSchema>;
+
+/** `GET /api/console/inbox`: newest first, each marked read or not for this official; `unread` counts the listed ones not read. */
+export interface InboxResponse {
+  items: { id: string; at: string; kind: string; caseNo: string; title: string; body: string; read: boolean }[];
+  unread: number;
+}
 
 // ---- SLA settings (admin) and WeChat subscription (citizen) ----
 

@@ -5,6 +5,7 @@ import { toShanghaiDate } from './shanghai-time';
 /** What the statistics count; each is a counter kept per period and dimension. */
 export const STAT_METRICS = [
   'filed',
+  'accepted',
   'dispatched',
   'answered',
   'answeredOnTime',
@@ -60,6 +61,9 @@ export function statsDeltas(before: CaseRecord | undefined, after: CaseRecord, k
       add('filed', 1, dims(after, undefined));
       break;
     case 'accepted':
+      // Accepted once per case (a case sent back and dispatched again is not accepted twice); every
+      // dispatch counts for the department it goes to.
+      if (!before?.ownerId) add('accepted', 1, dims(after, undefined));
       add('dispatched', 1, dims(after, after.departmentId));
       break;
     case 'transferred':
@@ -102,7 +106,7 @@ export function statsDeltas(before: CaseRecord | undefined, after: CaseRecord, k
 }
 
 /** Rates derived from counters, as percentages with one decimal (undefined when nothing to divide). */
-export function statRates(c: StatCounters): { onTimeRate?: number; satisfactionRate?: number; averageAnswerHours?: number } {
+export function statRates(c: StatCounters): { onTimeRate?: number; satisfactionRate?: number; averageAnswerHours?: number; averageAnswerMinutes?: number } {
   const pct = (a: number, b: number) => Math.round((a / b) * 1000) / 10;
   const answered = c.answered ?? 0;
   const ratings = c.ratings ?? 0;
@@ -110,5 +114,7 @@ export function statRates(c: StatCounters): { onTimeRate?: number; satisfactionR
     ...(answered ? { onTimeRate: pct(c.answeredOnTime ?? 0, answered) } : {}),
     ...(ratings ? { satisfactionRate: pct((c.satisfied ?? 0) + (c.basically_satisfied ?? 0), ratings) } : {}),
     ...(answered ? { averageAnswerHours: Math.round(((c.answerMinutes ?? 0) / answered / 60) * 10) / 10 } : {}),
+    // The same average in whole minutes: short averages would round to 0.0 hours.
+    ...(answered ? { averageAnswerMinutes: Math.round((c.answerMinutes ?? 0) / answered) } : {}),
   };
 }

@@ -248,6 +248,10 @@ const TABLE: Record<string, Probe[]> = {
 
   // Each official reads their own inbox (their department's, or their role's).
   'GET /api/console/inbox': [get('inbox', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: ok }, () => '/api/console/inbox')],
+  // …and marks only their own messages read.
+  'POST /api/console/inbox/read': [
+    { name: 'mark inbox read', expect: { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: ok }, build: async () => ({ path: '/api/console/inbox/read', body: { upTo: '2030-04-01T09:00:00+08:00' } }) },
+  ],
 
   'GET /api/console/admin/departments': [get('list departments', adminOnly, () => '/api/console/admin/departments')],
   'POST /api/console/admin/departments': [

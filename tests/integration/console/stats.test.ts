@@ -115,6 +115,7 @@ async function recount(): Promise<Map<string, Counters>> {
     const events = await stack.deps.cases.listEvents(no(k));
     const base = ['ALL', `CAT#${c.categoryId}`, `TYPE#${c.type}`];
     add(base, 'filed');
+    if (events.some((e) => e.kind === 'accepted')) add(base, 'accepted');
     for (const e of events) {
       if (e.kind === 'accepted') add([...base, `DEPT#${e.data.departmentId}`], 'dispatched');
       if (e.kind === 'transferred') add([`DEPT#${e.data.departmentId}`], 'dispatched');
@@ -146,6 +147,7 @@ function rates(c: Counters) {
     ...(c.answered ? { onTimeRate: pct(c.answeredOnTime ?? 0, c.answered) } : {}),
     ...(c.ratings ? { satisfactionRate: pct((c.satisfied ?? 0) + (c.basically_satisfied ?? 0), c.ratings) } : {}),
     ...(c.answered ? { averageAnswerHours: Math.round(((c.answerMinutes ?? 0) / c.answered / 60) * 10) / 10 } : {}),
+    ...(c.answered ? { averageAnswerMinutes: Math.round((c.answerMinutes ?? 0) / c.answered) } : {}),
   };
 }
 
@@ -174,6 +176,7 @@ describe('statistics after a mixed workload', () => {
     // The recount itself, against what the script did.
     expect(nonZero(expected.get('ALL')!)).toEqual({
       filed: 12,
+      accepted: 9,
       dispatched: 9,
       answered: 6,
       answeredOnTime: 5,
@@ -195,7 +198,7 @@ describe('statistics after a mixed workload', () => {
         problems.push(`${label}: counters ${JSON.stringify(got)} ≠ recount ${JSON.stringify(wanted)}`);
       }
       const wantRates = rates(wanted);
-      for (const rate of ['onTimeRate', 'satisfactionRate', 'averageAnswerHours'] as const) {
+      for (const rate of ['onTimeRate', 'satisfactionRate', 'averageAnswerHours', 'averageAnswerMinutes'] as const) {
         if ((row?.[rate] ?? undefined) !== wantRates[rate]) problems.push(`${label}: ${rate} ${String(row?.[rate])} ≠ ${String(wantRates[rate])}`);
       }
     };

@@ -293,7 +293,16 @@ export function notificationEntities(table: MinshengTable) {
     computeKey: ({ caseNo }) => key.wechatCredits(caseNo),
   });
 
-  return { OutboxEntity, DeadLetterEntity, InboxEntity, SentEntity, WeChatCreditsEntity };
+  /** How far an official has read their inbox: every message at or before `readUpTo` is read. */
+  const InboxReadEntity = new Entity({
+    name: 'InboxRead',
+    table,
+    timestamps: false,
+    schema: item({ username: string().key(), readUpTo: string() }),
+    computeKey: ({ username }) => key.inboxRead(username),
+  });
+
+  return { OutboxEntity, DeadLetterEntity, InboxEntity, SentEntity, WeChatCreditsEntity, InboxReadEntity };
 }
 
 /** Recovery codes sent by SMS: the code's keyed hash, its expiry and the tries counted. */

@@ -30,6 +30,7 @@ export const LIBRARY_SHARDS = 8;
  * | dead letters (move, list)  | TransactWrite,  | DEAD#OUTBOX / <outbox id> (+ outbox delete)  |
  * |                            | Query, GetItem  |                                              |
  * | an inbox                   | Query desc      | INBOX#DEPT#<id> or INBOX#ROLE#<role>         |
+ * | an official's inbox read to| GetItem, cond. Put | INBOXREAD#<username> / READ               |
  * | WeChat send claim / sent   | conditional Put | WXSENT#<outbox id>                           |
  * | a citizen's cases (links)  | Query desc, Get | LINK#<wx:… or tel:… keyed hash> / <caseNo>   |
  * | calendar overrides         | Query           | REF#CALENDAR / <date>                        |
@@ -73,6 +74,7 @@ export const key = {
   deadLetters: 'DEAD#OUTBOX',
   inbox: (inboxKey: string, at: string, id: string) => ({ pk: `INBOX#${inboxKey}`, sk: `${at}#${id}` }),
   inboxPartition: (inboxKey: string) => `INBOX#${inboxKey}`,
+  inboxRead: (username: string) => ({ pk: `INBOXREAD#${username}`, sk: 'READ' }),
   /** A citizen message's send claim per channel (WeChat's keeps its first key: claims in flight across a deploy stay valid). */
   sent: (channel: string, id: string) => (channel === 'wechat' ? { pk: `WXSENT#${id}`, sk: 'SENT' } : { pk: `SENT#${channel}#${id}`, sk: 'SENT' }),
   /** WeChat subscription-message credits of a case (one per accepted wx.requestSubscribeMessage). */

@@ -23,7 +23,7 @@ function asOutboxItem({ id, shard, createdAt, audience, kind, caseNo, title, bod
 
 /** The outbox (sharded) and its dead letters, officials' inboxes (one partition each, newest first) and WeChat send claims. */
 export function createDynamoNotificationStore(table: MinshengTable): NotificationStore {
-  const { OutboxEntity, DeadLetterEntity, InboxEntity, SentEntity, WeChatCreditsEntity } = notificationEntities(table);
+  const { OutboxEntity, DeadLetterEntity, InboxEntity, SentEntity, WeChatCreditsEntity, InboxReadEntity } = notificationEntities(table);
   const ttlFrom = (now: Date) => Math.floor(now.getTime() / 1000) + WECHAT_SENT_TTL_SECONDS;
 
   /**
@@ -103,6 +103,23 @@ export function createDynamoNotificationStore(table: MinshengTable): Notificatio
         .map((i) => ({ ...i, kind: i.kind as EventKind }))
         .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
         .slice(0, limit);
+    },
+
+    async getInboxReadUpTo(username) {
+      const { Item } = await InboxReadEntity.build(GetItemCommand).key({ username }).options(LATEST).send();
+      return Item?.readUpTo;
+    },
+
+    async markInboxRead(username, upTo) {
+      try {
+        // Only ever forward: a slower request with an older mark changes nothing.
+        await InboxReadEntity.build(PutItemCommand)
+          .item({ username, readUpTo: upTo })
+          .options({ condition: { or: [{ attr: 'readUpTo', exists: false }, { attr: 'readUpTo', lt: upTo }] } })
+          .send();
+      } catch (error) {
+        if (!isConditionFailed(error)) throw error;
+      }
     },
 
     async claimSend(channel, id, now, leaseMs) {

@@ -1,4 +1,4 @@
-import { formatShanghaiIso, inboxKey, type Audience } from '@minsheng/shared';
+import { formatShanghaiIso, inboxKey, type Audience, type InboxResponse } from '@minsheng/shared';
 import type { OfficialContext } from '../auth/officials';
 import type { Deps } from '../deps';
 
@@ -17,7 +17,20 @@ export function inboxKeysFor(viewer: OfficialContext): string[] {
   }
 }
 
-export async function listInbox(deps: Pick<Deps, 'notifications'>, viewer: OfficialContext, limit = 50) {
-  const items = await deps.notifications.listInbox(inboxKeysFor(viewer), Math.min(Math.max(limit, 1), 200));
-  return { items: items.map(({ inboxKey: _k, ...item }) => ({ ...item, at: formatShanghaiIso(new Date(item.at)) })) };
+/**
+ * This official's messages, newest first, each marked read when at or before how far they have read
+ * (their own mark: a department's handlers share the messages, not what each has read).
+ */
+export async function listInbox(deps: Pick<Deps, 'notifications'>, viewer: OfficialContext, limit = 50): Promise<InboxResponse> {
+  const [items, readUpTo] = await Promise.all([deps.notifications.listInbox(inboxKeysFor(viewer), Math.min(Math.max(limit, 1), 200)), deps.notifications.getInboxReadUpTo(viewer.username)]);
+  const read = (at: string) => readUpTo !== undefined && Date.parse(at) <= Date.parse(readUpTo);
+  const out = items.map(({ inboxKey: _k, ...item }) => ({ ...item, at: formatShanghaiIso(new Date(item.at)), read: read(item.at) }));
+  return { items: out, unread: out.filter((i) => !i.read).length };
+}
+
+/** Mark this official's messages read up to `upTo` (never later than now, never backwards); the inbox as it is then. */
+export async function markInboxRead(deps: Pick<Deps, 'notifications' | 'now'>, viewer: OfficialContext, upTo: string): Promise<InboxResponse> {
+  const at = Math.min(Date.parse(upTo), deps.now().getTime());
+  await deps.notifications.markInboxRead(viewer.username, new Date(at).toISOString());
+  return listInbox(deps, viewer);
 }

@@ -65,7 +65,17 @@ function ruleText(c: CaseRecord): string {
  * supervisors only); for a report viewed by a handler, the reporter's identity and where the
  * citizen's requests came from are left out altogether.
  */
-export function toConsoleCase(c: CaseRecord, events: CaseEvent[], viewer: OfficialContext, names: Names, now: Date, revealed: boolean, calendar?: WorkingCalendar): ConsoleCaseDto {
+export function toConsoleCase(
+  c: CaseRecord,
+  events: CaseEvent[],
+  viewer: OfficialContext,
+  names: Names,
+  now: Date,
+  revealed: boolean,
+  calendar?: WorkingCalendar,
+  officialNames: ReadonlyMap<string, string> = new Map(),
+): ConsoleCaseDto {
+  const officialName = (id: string | undefined) => (id ? officialNames.get(id) : undefined);
   const hide = hidesReporter(c, viewer);
   const showRaw = revealed && mayReveal(viewer);
   const d = deadlines(c.clock, now, calendar);
@@ -84,6 +94,7 @@ export function toConsoleCase(c: CaseRecord, events: CaseEvent[], viewer: Offici
     kind: e.kind,
     actorRole: e.actorRole,
     actorId: e.actorId,
+    ...(e.actorRole !== 'citizen' && e.actorRole !== 'system' && officialName(e.actorId) ? { actorName: officialName(e.actorId)! } : {}),
     ...(e.fromStatus ? { fromStatus: e.fromStatus } : {}),
     toStatus: e.toStatus,
     public: e.public,
@@ -128,10 +139,11 @@ export function toConsoleCase(c: CaseRecord, events: CaseEvent[], viewer: Offici
     ...(c.pendingQuestion ? { pendingQuestion: text(c.pendingQuestion) } : {}),
     supplements: c.supplements.map((s) => ({ content: text(s.content), at: formatShanghaiIso(new Date(s.at)) })),
     ...(c.answer
-      ? { answer: { text: text(c.answer.text), at: formatShanghaiIso(new Date(c.answer.at)), departmentName: names.department(c.answer.departmentId) ?? c.answer.departmentId, officialId: c.answer.officialId } }
+      ? { answer: { text: text(c.answer.text), at: formatShanghaiIso(new Date(c.answer.at)), departmentName: names.department(c.answer.departmentId) ?? c.answer.departmentId, officialId: c.answer.officialId, ...(officialName(c.answer.officialId) ? { officialName: officialName(c.answer.officialId)! } : {}) } }
       : {}),
     ratings: c.ratings.map((r) => ({ rating: r.rating, at: formatShanghaiIso(new Date(r.at)), round: r.round, ...(r.comment ? { comment: text(r.comment) } : {}) })),
     round: c.round,
+    ...(officialName(c.ownerId) ? { ownerName: officialName(c.ownerId)! } : {}),
     ...(c.mergedInto ? { mergedInto: c.mergedInto } : {}),
     ...(c.rejectReason ? { rejectReason: text(c.rejectReason) } : {}),
     reviewRequired: Boolean(c.reviewRequired),

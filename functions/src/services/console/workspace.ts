@@ -11,13 +11,29 @@ import { auditEvent } from '../cases/case-event';
 import { changeCase, type ChangeCaseDeps } from '../cases/change-case';
 import { requireRole, type OfficialContext } from '../auth/officials';
 import type { ClientInfo, Deps } from '../deps';
+import type { CaseEvent } from '../../ports/cases';
 import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
 import { namesFrom } from '../reference/names';
 import { mayReveal, toConsoleCase } from './present';
 import { checkAttachments, claimAttachments, uploadOwner } from '../evidence/uploads';
 
 /** What showing a case to an official needs. */
-export type CaseViewDeps = Pick<Deps, 'cases' | 'reference' | 'now'> & SlaSettingsDeps;
+export type CaseViewDeps = Pick<Deps, 'cases' | 'reference' | 'now'> & SlaSettingsDeps & { officials?: Pick<Deps['officials'], 'getOfficial'> };
+
+/**
+ * Display names of the officials a case mentions (its events' actors, its owner, who answered), read
+ * from their accounts: names only. Events keep the login name (actorId); an account that is gone keeps it.
+ */
+export async function officialNamesFor(deps: Pick<CaseViewDeps, 'officials'>, c: CaseRecord, events: CaseEvent[]): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  for (const e of events) if (e.actorRole !== 'citizen' && e.actorRole !== 'system') ids.add(e.actorId);
+  if (c.ownerId) ids.add(c.ownerId);
+  if (c.answer?.officialId) ids.add(c.answer.officialId);
+  const officials = deps.officials;
+  if (!officials) return new Map();
+  const found = await Promise.all([...ids].map(async (id) => [id, (await officials.getOfficial(id))?.displayName] as const));
+  return new Map(found.filter((f): f is readonly [string, string] => Boolean(f[1])));
+}
 /** What an official's action needs besides: their files, claimed and copied under the case. */
 export type ActionDeps = CaseViewDeps & ChangeCaseDeps & Pick<Deps, 'uploads' | 'storage'>;
 
@@ -50,7 +66,7 @@ export async function getConsoleCase(deps: CaseViewDeps, viewer: OfficialContext
 /** The case as the console shows it to `viewer`, with its timeline read now. */
 async function presentCase(deps: CaseViewDeps, viewer: OfficialContext, c: CaseRecord, reveal: boolean, caseNames: ReturnType<typeof names>): Promise<ConsoleCaseDto> {
   const [events, resolvedNames, calendar] = await Promise.all([deps.cases.listEvents(c.caseNo), caseNames, workingCalendar(deps)]);
-  return toConsoleCase(c, events, viewer, resolvedNames, deps.now(), reveal, calendar);
+  return toConsoleCase(c, events, viewer, resolvedNames, deps.now(), reveal, calendar, await officialNamesFor(deps, c, events));
 }
 
 /** What a handler gets back after handing a case out of their department (send_back): it is no longer theirs to see. */
@@ -115,6 +131,6 @@ export async function getAudit(deps: CaseViewDeps, viewer: OfficialContext, case
   assertInScope(c, viewer);
   const events = await deps.cases.listEvents(caseNo);
   // Presented as to the viewer: masked, and without request origins for handlers.
-  return { caseNo, items: toConsoleCase(c, events, viewer, await names(deps), deps.now(), false, await workingCalendar(deps)).timeline };
+  return { caseNo, items: toConsoleCase(c, events, viewer, await names(deps), deps.now(), false, await workingCalendar(deps), await officialNamesFor(deps, c, events)).timeline };
 }
 

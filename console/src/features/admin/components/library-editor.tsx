@@ -8,6 +8,7 @@ import { clearDraft, draftKey, loadDraft, saveDraft } from '@/lib/drafts';
 import { formatDateTime } from '@/lib/format';
 import { checkWith, showServerFieldErrors } from '@/lib/form-errors';
 import { useCreatePolicy } from '../api/create-policy';
+import { useOfficialLabel } from '../api/list-officials';
 import { useAdminCategories } from '../api/list-categories';
 import { findLibraryItem } from '../api/get-library-item';
 import { useUpdateLibraryItem } from '../api/update-library-item';
@@ -51,6 +52,7 @@ function LatestVersion({ item }: { item: LibraryAdminItemDto }) {
  */
 export function LibraryEditor({ target, username, onClose }: { target: EditorTarget; username: string; onClose: () => void }) {
   const original = target.mode === 'edit' ? target.item : undefined;
+  const who = useOfficialLabel();
   const kind = original?.kind ?? 'policy';
   const key = draftKey(username, 'library', original?.id ?? 'new-policy');
   const [draft] = useState(() => loadDraft<LibraryDraft>(key));
@@ -163,7 +165,7 @@ export function LibraryEditor({ target, username, onClose }: { target: EditorTar
     >
       {original ? (
         <Typography.Paragraph className="hint">
-          条目编号 {original.id} · 第 {original.revision} 版 · 最后由 {original.updatedBy} 于 {formatDateTime(original.updatedAt)} 修改
+          条目编号 {original.id} · 第 {original.revision} 版 · 最后由 {who(original.updatedBy)} 于 {formatDateTime(original.updatedAt)} 修改
           {original.sourceCaseNo ? ` · 来源案件 ${original.sourceCaseNo}（不对公众显示）` : ''}
         </Typography.Paragraph>
       ) : null}
@@ -215,7 +217,7 @@ export function LibraryEditor({ target, username, onClose }: { target: EditorTar
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={`已载入最新版本：第 ${latest.revision} 版，${latest.updatedBy} 于 ${formatDateTime(latest.updatedAt)} 保存`}
+          title={`已载入最新版本：第 ${latest.revision} 版，${who(latest.updatedBy)} 于 ${formatDateTime(latest.updatedAt)} 保存`}
           description={
             <>
               <p style={{ margin: '0 0 8px' }}>下方仍是您填写的内容。点“保存”将用您的内容替换最新版本；也可以放弃您的修改，改用最新版本。</p>

@@ -9,6 +9,7 @@ import { useOfficial } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
 import { useDeleteLibraryItem } from '../api/delete-library-item';
 import { useLibrary } from '../api/list-library';
+import { useOfficialLabel } from '../api/list-officials';
 import { LibraryEditor, type EditorTarget } from './library-editor';
 
 const PAGE_SIZE = 20;
@@ -16,6 +17,7 @@ const PAGE_SIZE = 20;
 /** 政策问答库: the policy documents and published Q&As citizens search in the mini-program. */
 export function LibraryPage() {
   const official = useOfficial();
+  const who = useOfficialLabel();
   const { message, modal } = App.useApp();
   const [q, setQ] = useState('');
   const [typed, setTyped] = useState('');
@@ -153,7 +155,7 @@ export function LibraryPage() {
                   render: (_, item) => (
                     <>
                       <div>{formatDateTime(item.updatedAt)}</div>
-                      <div className="hint">{item.updatedBy}</div>
+                      <div className="hint">{who(item.updatedBy)}</div>
                     </>
                   ),
                 },

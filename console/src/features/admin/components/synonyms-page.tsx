@@ -10,11 +10,13 @@ import { formatDateTime } from '@/lib/format';
 import { useSynonyms } from '../api/get-synonyms';
 import { usePutSynonyms } from '../api/put-synonyms';
 import { useResetSynonyms } from '../api/reset-synonyms';
+import { useOfficialLabel } from '../api/list-officials';
 import { checkSynonyms, formatSynonymGroups, parseSynonymText, synonymProblems } from '../synonyms-text';
 
 type SynonymDraft = { text: string };
 
 function SynonymsEditor({ current, username, reload }: { current: SynonymsResponse; username: string; reload: () => void }) {
+  const who = useOfficialLabel();
   const key = draftKey(username, 'library', 'synonyms');
   const [draft, setDraft] = useState<Draft<SynonymDraft> | undefined>(() => loadDraft<SynonymDraft>(key));
   const saved = formatSynonymGroups(current.groups);
@@ -98,7 +100,7 @@ function SynonymsEditor({ current, username, reload }: { current: SynonymsRespon
           className="synonyms-status"
           style={{ marginBottom: 16 }}
           title={`正在使用自定义同义词表（${current.groups.length} 组）`}
-          description={`由 ${current.updatedBy ?? '—'} 于 ${formatDateTime(current.updatedAt)} 保存。`}
+          description={`由 ${who(current.updatedBy)} 于 ${formatDateTime(current.updatedAt)} 保存。`}
         />
       )}
       {draft ? (

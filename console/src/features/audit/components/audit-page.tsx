@@ -1,10 +1,10 @@
 import { CASE_STATUS_LABELS, type CaseStatus, type ConsoleEventDto } from '@minsheng/shared';
-import { Alert, Button, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { PageTitle } from '@/components/ui/page-title';
+import { Loading, LoadError } from '@/components/ui/query-state';
 import { PlainText } from '@/components/ui/plain-text';
-import { errorMessage } from '@/lib/api-client';
 import { actorText, describeForOfficials, eventLabel } from '@/lib/events';
 import { formatDateTime } from '@/lib/format';
 import { useAudit } from '../api/get-audit';
@@ -33,12 +33,13 @@ export function AuditPage() {
         </Button>
       </Form>
       {!caseNo ? null : audit.isError ? (
-        <Alert type="error" showIcon title="查询失败" description={errorMessage(audit.error)} />
+        <LoadError error={audit.error} retry={audit.refetch} />
+      ) : audit.isPending ? (
+        <Loading rows={8} label="审计日志加载中…" />
       ) : (
         <ScrollRegion label={`审计日志 ${caseNo}`}>
           <Table<ConsoleEventDto>
             rowKey={(e) => `${e.at}-${e.kind}-${e.actorId}`}
-            loading={audit.isPending}
             dataSource={audit.data?.items ?? []}
             pagination={false}
             size="middle"
@@ -56,7 +57,7 @@ export function AuditPage() {
                   </Space>
                 ),
               },
-              { title: '操作人', key: 'actor', width: 160, render: (_, e) => actorText(e) },
+              { title: '操作人', key: 'actor', width: 200, render: (_, e) => actorText(e, { login: true }) },
               { title: '状态变化', key: 'status', width: 170, render: (_, e) => (e.fromStatus && e.fromStatus !== e.toStatus ? `${status(e.fromStatus)} → ${status(e.toStatus)}` : status(e.toStatus)) },
               { title: '内容', key: 'text', render: (_, e) => <PlainText text={describeForOfficials(e)} /> },
               {

@@ -14,6 +14,8 @@ import { templatesFor } from '../reply-templates';
 import { AttachmentPicker, readyAttachments, type PickedFile } from './attachment-picker';
 
 const codePoints = { strategy: (s: string) => [...s].length };
+/** Long text is written at a readable size (the forms open full width below the case content). */
+const LONG_TEXT = { fontSize: 16, lineHeight: 1.7 };
 
 /**
  * One action's form: its fields (checked with the shared contract before sending), a confirmation,
@@ -132,13 +134,13 @@ export function ActionForm({
       case 'optionalReason':
         return (
           <Form.Item key={kind} name="reason" label={spec.reasonLabel ?? '理由'} rules={kind === 'reason' ? [{ required: true, whitespace: true, message: '请填写理由' }] : []}>
-            <Input.TextArea rows={3} count={{ ...codePoints, show: true, max: LIMITS.reasonMax }} />
+            <Input.TextArea rows={4} count={{ ...codePoints, show: true, max: LIMITS.reasonMax }} styles={{ textarea: LONG_TEXT }} />
           </Form.Item>
         );
       case 'question':
         return (
           <Form.Item key={kind} name="question" label="需要群众补充的内容" rules={[{ required: true, whitespace: true, message: '请写明需要补充的内容' }]}>
-            <Input.TextArea rows={3} count={{ ...codePoints, show: true, max: LIMITS.reasonMax }} />
+            <Input.TextArea rows={4} count={{ ...codePoints, show: true, max: LIMITS.reasonMax }} styles={{ textarea: LONG_TEXT }} />
           </Form.Item>
         );
       case 'answer':
@@ -160,7 +162,7 @@ export function ActionForm({
               />
             </Form.Item>
             <Form.Item name="answer" label="答复内容" rules={[{ required: true, whitespace: true, message: '请填写答复内容' }]}>
-              <Input.TextArea rows={8} count={{ ...codePoints, show: true, max: LIMITS.contentMax }} />
+              <Input.TextArea rows={10} count={{ ...codePoints, show: true, max: LIMITS.contentMax }} styles={{ textarea: { ...LONG_TEXT, minHeight: 280 } }} />
             </Form.Item>
           </div>
         );
@@ -174,7 +176,7 @@ export function ActionForm({
       case 'optionalNote':
         return (
           <Form.Item key={kind} name="note" label={spec.noteLabel} rules={kind === 'note' ? [{ required: true, whitespace: true, message: '请填写意见' }] : []}>
-            <Input.TextArea rows={3} count={{ ...codePoints, show: true, max: LIMITS.reasonMax }} />
+            <Input.TextArea rows={4} count={{ ...codePoints, show: true, max: LIMITS.reasonMax }} styles={{ textarea: LONG_TEXT }} />
           </Form.Item>
         );
       case 'intoCaseNo':

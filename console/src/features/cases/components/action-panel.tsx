@@ -1,12 +1,17 @@
 import type { ConsoleCaseDto } from '@minsheng/shared';
 import { Badge, Button, Card, Flex, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { draftsFor } from '@/lib/drafts';
 import { ACTIONS, offeredActions, unavailableReason, type OfficialAction } from '../actions';
 import { ActionForm } from './action-form';
 
-/** The actions this official may take on this case now (the server's allowedActions), each opening its form. */
-export function ActionPanel({ c, username, onReload }: { c: ConsoleCaseDto; username: string; onReload: () => Promise<unknown> }) {
+/**
+ * The actions this official may take on this case now (the server's allowedActions), each opening its
+ * form — in `formSlot` when given (the workspace's full-width area below the case content: a reply
+ * needs room), else below the buttons.
+ */
+export function ActionPanel({ c, username, onReload, formSlot }: { c: ConsoleCaseDto; username: string; onReload: () => Promise<unknown>; formSlot?: HTMLElement | null }) {
   const offered = offeredActions(c);
   const [drafts, setDrafts] = useState(() => new Set(draftsFor(username, c.caseNo)));
   // Back from an expired session or a reload: reopen the form that has an unsent draft.
@@ -15,6 +20,16 @@ export function ActionPanel({ c, username, onReload }: { c: ConsoleCaseDto; user
   useEffect(() => {
     setDrafts(new Set(draftsFor(username, c.caseNo)));
   }, [username, c.caseNo, c.version, active]);
+
+  // Opened by a button in the side column: bring the wide form into view, its first field focused.
+  const [opened, setOpened] = useState(0);
+  useEffect(() => {
+    if (!opened || !formSlot) return;
+    formSlot.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
+    formSlot.querySelector<HTMLElement>('textarea, input, .ant-select-selector')?.focus({ preventScroll: true });
+  }, [opened, formSlot]);
+
+  const form = (a: OfficialAction) => <ActionForm key={a} c={c} action={a} username={username} stillAllowed={offered.includes(a)} onClose={() => setActive(undefined)} onReload={onReload} />;
 
   if (!offered.length && !active) {
     return (
@@ -38,7 +53,10 @@ export function ActionPanel({ c, username, onReload }: { c: ConsoleCaseDto; user
                 danger={spec.danger ?? false}
                 disabled={Boolean(why)}
                 aria-pressed={active === a}
-                onClick={() => setActive(a)}
+                onClick={() => {
+                  setActive(a);
+                  setOpened((n) => n + 1);
+                }}
                 data-action={a}
               >
                 {spec.label}
@@ -61,7 +79,16 @@ export function ActionPanel({ c, username, onReload }: { c: ConsoleCaseDto; user
         ))}
       </Card>
       {active ? (
-        <ActionForm key={`${active}`} c={c} action={active} username={username} stillAllowed={offered.includes(active)} onClose={() => setActive(undefined)} onReload={onReload} />
+        formSlot ? (
+          <>
+            <Typography.Paragraph className="hint" style={{ margin: 0 }}>
+              “{ACTIONS[active].label}”的表单在案件内容下方。
+            </Typography.Paragraph>
+            {createPortal(form(active), formSlot)}
+          </>
+        ) : (
+          form(active)
+        )
       ) : null}
     </Flex>
   );

@@ -1,6 +1,7 @@
 import type { CaseListItemDto } from '@minsheng/shared';
 import { Table, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
+import { Loading } from '@/components/ui/query-state';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { SlaTag } from '@/components/ui/sla-tag';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -36,6 +37,8 @@ export function CaseTable({ items, loading, caption, extraColumns = [] }: { item
     { title: '提交时间', key: 'created', width: 150, render: (_, c) => formatDateTime(c.createdAt) },
     ...extraColumns,
   ];
+  // While loading: "加载中…", never "没有案件" (the empty state only once the list has come back).
+  if (loading) return <Loading rows={6} label="案件列表加载中…" />;
   return (
     <ScrollRegion label={caption}>
       <Table<CaseListItemDto>
@@ -43,7 +46,6 @@ export function CaseTable({ items, loading, caption, extraColumns = [] }: { item
         size="middle"
         columns={columns}
         dataSource={items}
-        loading={loading ?? false}
         pagination={false}
         rowClassName={(c) => `case-row case-row--${c.slaLevel}`}
         locale={{ emptyText: '没有案件' }}

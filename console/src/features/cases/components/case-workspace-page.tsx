@@ -8,6 +8,7 @@ import { PlainText } from '@/components/ui/plain-text';
 import { QueryState } from '@/components/ui/query-state';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { useOfficial } from '@/lib/auth';
+import { officialText } from '@/lib/events';
 import { formatDateTime } from '@/lib/format';
 import { getCase, useCase } from '../api/get-case';
 import { ActionPanel } from './action-panel';
@@ -24,6 +25,8 @@ export function CaseWorkspacePage() {
   const { message } = App.useApp();
   // The unmasked view (intake and supervisors), kept only while the official looks at it.
   const [revealed, setRevealed] = useState<ConsoleCaseDto>();
+  // The full-width area below the case content where an action's form opens.
+  const [formSlot, setFormSlot] = useState<HTMLDivElement | null>(null);
   const reveal = useMutation({
     mutationFn: () => getCase(caseNo, true),
     onSuccess: (c) => setRevealed(c),
@@ -80,7 +83,7 @@ export function CaseWorkspacePage() {
                         { key: 'category', label: '问题类别', children: c.categoryName ?? c.categoryId },
                         { key: 'dept', label: '承办部门', children: c.departmentName ?? '尚未交办' },
                         { key: 'created', label: '提交时间', children: formatDateTime(c.createdAt) },
-                        { key: 'owner', label: '受理人', children: c.ownerId ?? '—' },
+                        { key: 'owner', label: '受理人', children: c.ownerId ? officialText(c.ownerName, c.ownerId) : '—' },
                         ...(c.location?.text ? [{ key: 'loc', label: '地点', children: <PlainText text={c.location.text} /> }] : []),
                         { key: 'publish', label: '同意公开', children: c.publishConsent ? '同意（匿名公开答复）' : '不同意' },
                         ...(c.mergedInto ? [{ key: 'merged', label: '已并入', children: <Link to={`/cases/${c.mergedInto}`}>{c.mergedInto}</Link> }] : []),
@@ -102,10 +105,25 @@ export function CaseWorkspacePage() {
                       ))}
                     </Card>
                   ) : null}
+                </Flex>
+              </Col>
+              <Col xs={24} lg={9}>
+                <Flex vertical gap={16}>
+                  <SlaClock c={c} />
+                  <ContactCard c={c} role={official.role} revealing={reveal.isPending} onReveal={() => reveal.mutate()} onHide={() => setRevealed(undefined)} />
+                  <ActionPanel key={c.caseNo} c={base} username={official.username} onReload={() => query.refetch()} formSlot={formSlot} />
+                </Flex>
+              </Col>
+            </Row>
+            {/* An action's form (a reply above all) gets the workspace's full width, below the case content. */}
+            <div ref={setFormSlot} className="action-form-slot" data-testid="action-form-slot" />
+            <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+              <Col xs={24} lg={15}>
+                <Flex vertical gap={16}>
                   {c.answer ? (
                     <Card size="small" title={<h2 className="card-title">答复</h2>} className="case-answer">
                       <Typography.Paragraph>
-                        {c.answer.departmentName} · {c.answer.officialId} · {formatDateTime(c.answer.at)}
+                        {c.answer.departmentName} · {officialText(c.answer.officialName, c.answer.officialId)} · {formatDateTime(c.answer.at)}
                       </Typography.Paragraph>
                       <PlainText text={c.answer.text} />
                     </Card>
@@ -125,12 +143,7 @@ export function CaseWorkspacePage() {
                 </Flex>
               </Col>
               <Col xs={24} lg={9}>
-                <Flex vertical gap={16}>
-                  <SlaClock c={c} />
-                  <ContactCard c={c} role={official.role} revealing={reveal.isPending} onReveal={() => reveal.mutate()} onHide={() => setRevealed(undefined)} />
-                  <ActionPanel key={c.caseNo} c={base} username={official.username} onReload={() => query.refetch()} />
-                  <PublishCard key={`publish-${c.caseNo}`} c={base} role={official.role} username={official.username} />
-                </Flex>
+                <PublishCard key={`publish-${c.caseNo}`} c={base} role={official.role} username={official.username} />
               </Col>
             </Row>
           </>

@@ -6,8 +6,7 @@ import { useCategories } from '@/api/list-categories';
 import { useDepartments } from '@/api/list-departments';
 import { useMe } from '@/api/get-me';
 import { PageTitle } from '@/components/ui/page-title';
-import { QueryState } from '@/components/ui/query-state';
-import { errorMessage } from '@/lib/api-client';
+import { LoadError, QueryState } from '@/components/ui/query-state';
 import { useOfficial } from '@/lib/auth';
 import { COUNT_SAMPLE, needsDepartment, useCaseQueue, useQueueCounts } from '../api/list-cases';
 import { CaseTable } from './case-table';
@@ -126,7 +125,7 @@ export function QueuePage() {
             {deptMissing ? (
               <Alert type="info" showIcon title="请先选择要查看的承办部门" />
             ) : list.isError ? (
-              <Alert type="error" showIcon title="加载失败" description={errorMessage(list.error)} />
+              <LoadError error={list.error} retry={list.refetch} />
             ) : (
               <>
                 <CaseTable items={items} loading={list.isPending} caption={`${QUEUE_LABELS[current]}：已显示 ${items.length} 件${list.hasNextPage ? '，还有更多' : ''}`} />

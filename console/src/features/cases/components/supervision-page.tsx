@@ -1,12 +1,12 @@
 import { RATING_LABELS, type CaseListItemDto, type ConsoleCaseDto } from '@minsheng/shared';
 import { useQueries } from '@tanstack/react-query';
-import { Alert, Button, Flex, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Flex, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useInbox } from '@/api/get-inbox';
 import { PageTitle } from '@/components/ui/page-title';
+import { Loading, LoadError } from '@/components/ui/query-state';
 import { SlaTag } from '@/components/ui/sla-tag';
-import { errorMessage } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { caseKey, getCase } from '../api/get-case';
 import { useCaseQueue } from '../api/list-cases';
@@ -15,7 +15,7 @@ import { CaseTable } from './case-table';
 function QueueTab({ queue, caption }: { queue: 'overdue' | 'escalated'; caption: string }) {
   const list = useCaseQueue(queue, {});
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  if (list.isError) return <Alert type="error" showIcon title="加载失败" description={errorMessage(list.error)} />;
+  if (list.isError) return <LoadError error={list.error} retry={list.refetch} />;
   return (
     <>
       <CaseTable items={items} loading={list.isPending} caption={`${caption}：已显示 ${items.length} 件${list.hasNextPage ? '，还有更多' : ''}`} />
@@ -43,7 +43,8 @@ function ExtensionsTab() {
   const caseNos = useMemo(() => [...new Set((inbox.data ?? []).filter((m) => m.kind === 'extension_requested').map((m) => m.caseNo))], [inbox.data]);
   const { cases, pending } = useCaseDetails(caseNos);
   const rows = cases.filter((c) => c.sla.extension?.status === 'pending');
-  if (inbox.isError) return <Alert type="error" showIcon title="加载失败" description={errorMessage(inbox.error)} />;
+  if (inbox.isError) return <LoadError error={inbox.error} retry={inbox.refetch} />;
+  if (inbox.isPending || pending) return <Loading label="延期申请加载中…" />;
   return (
     <>
       <Typography.Paragraph className="hint">
@@ -51,7 +52,6 @@ function ExtensionsTab() {
       </Typography.Paragraph>
       <Table<ConsoleCaseDto>
         rowKey="caseNo"
-        loading={inbox.isPending || pending}
         pagination={false}
         dataSource={rows}
         locale={{ emptyText: '没有待审批的延期申请' }}
@@ -74,16 +74,17 @@ function ReviewsTab() {
   const items: CaseListItemDto[] = closed.data?.pages.flatMap((p) => p.items) ?? [];
   const { cases, pending } = useCaseDetails(items.map((i) => i.caseNo));
   const rows = cases.filter((c) => c.reviewRequired || c.ratings.some((r) => r.rating === 'unsatisfied'));
-  if (closed.isError) return <Alert type="error" showIcon title="加载失败" description={errorMessage(closed.error)} />;
+  if (closed.isError) return <LoadError error={closed.error} retry={closed.refetch} />;
+  if (closed.isPending || (pending && !cases.length)) return <Loading label="评价加载中…" />;
   return (
     <>
       <Typography.Paragraph className="hint">
-        从“已办结”队列逐件读取评价后筛出：群众评价“不满意”的案件，以及重办后仍不满意、需要督办复核的案件。已查看 {items.length} 件已办结案件
-        {closed.hasNextPage ? '，点“继续查找”查看更早的' : ''}。（群众第一次不满意时案件会退回承办部门重办，那些案件在各部门的待办队列中。）
+        这里列出群众评价“不满意”的已办结案件，供督办复核答复是否到位。群众第一次评价不满意时，案件会自动退回承办部门重新办理，那些案件在各部门的待办队列里；重新办理后群众仍不满意的，标为“需督办复核”，请打开案件查看答复，决定是否督办。
+        已查看最近办结的 {items.length} 件案件{closed.hasNextPage ? '，点“继续查找”查看更早办结的' : ''}。
       </Typography.Paragraph>
       <Table<ConsoleCaseDto>
         rowKey="caseNo"
-        loading={closed.isPending || pending}
+        loading={pending}
         pagination={false}
         dataSource={rows}
         locale={{ emptyText: '已查看的案件中没有不满意评价' }}
