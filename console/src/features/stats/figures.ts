@@ -33,6 +33,7 @@ export type FigureKey =
   | 'overdue'
   | 'rejected'
   | 'merged'
+  | 'withdrawn'
   | 'closed';
 
 const SCOPE = '统计期间内（按发生时的北京时间计月份）';
@@ -83,6 +84,7 @@ export const FIGURES: Record<FigureKey, Figure> = {
   },
   rejected: { key: 'rejected', title: '不予受理', unit: '件', definition: `${SCOPE}受理员决定不予受理的件数。`, value: (r) => r.rejected ?? 0 },
   merged: { key: 'merged', title: '合并', unit: '件', definition: `${SCOPE}作为重复件并入另一案件的件数。`, value: (r) => r.merged ?? 0 },
+  withdrawn: { key: 'withdrawn', title: '群众撤回', unit: '件', definition: `${SCOPE}群众在受理前自行撤回的件数（不计入已答复和办结）。`, value: (r) => r.withdrawn ?? 0 },
   closed: { key: 'closed', title: '办结', unit: '件', definition: `${SCOPE}办结的案件数（群众评价后、评价期满或官方办结）。`, value: (r) => r.closed ?? 0 },
 };
 
@@ -128,7 +130,7 @@ export const CHARTS = {
 } as const satisfies Record<string, { title: string; figures: FigureKey[] }>;
 
 /** The columns exported to CSV: the full set, each named as on the page; a department's without 收件量/受理量 (counted for the whole service only). */
-export const CSV_FIGURES: FigureKey[] = ['filed', 'accepted', 'answered', 'answeredOnTime', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfied', 'basically_satisfied', 'unsatisfied', 'satisfactionRate', 'overdue', 'rejected', 'merged', 'closed'];
+export const CSV_FIGURES: FigureKey[] = ['filed', 'accepted', 'answered', 'answeredOnTime', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfied', 'basically_satisfied', 'unsatisfied', 'satisfactionRate', 'overdue', 'rejected', 'merged', 'withdrawn', 'closed'];
 export const CSV_DEPARTMENT_FIGURES: FigureKey[] = ['dispatched', 'answered', 'answeredOnTime', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfied', 'basically_satisfied', 'unsatisfied', 'satisfactionRate', 'overdue', 'merged', 'closed'];
 
 export interface DisplayedFigure {
