@@ -54,7 +54,7 @@ export interface SnapshotWriteResult {
 export async function writeLibrarySnapshot(
   store: LibraryStore,
   objects: SnapshotObjects,
-  options: { mode: AnalyzerMode; build: (items: Awaited<ReturnType<LibraryStore['listItems']>>, synonyms: string[][], mode: AnalyzerMode) => Pick<SearchIndex<{ id: string }>, 'exportData'>; force?: boolean; now?: Date },
+  options: { mode: AnalyzerMode; build: (items: Awaited<ReturnType<LibraryStore['listItems']>>, synonyms: string[][], mode: AnalyzerMode) => Pick<SearchIndex<{ id: string }>, 'exportData'>; force?: boolean; now?: Date; targetShardBytes?: number },
 ): Promise<SnapshotWriteResult> {
   const version = await store.getVersion();
   const headBuf = await objects.read(HEAD_KEY);
@@ -72,7 +72,7 @@ export async function writeLibrarySnapshot(
   const { docs, postings } = index.exportData();
   let estimate = 0;
   for (const p of postings.values()) estimate += p.slots.length * 3;
-  const shardCount = shardCountFor(estimate);
+  const shardCount = shardCountFor(estimate, options.targetShardBytes);
   const shards = encodeShards(postings, shardCount);
   const build = `${version}-${randomUUID().slice(0, 8)}`;
   const kept = previous ? [{ build: previous.build, shards: previous.shards }, ...previous.previous].slice(0, KEEP_PREVIOUS) : [];

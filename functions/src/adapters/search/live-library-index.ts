@@ -31,7 +31,7 @@ export interface LiveIndexOptions {
 /** What the live index holds per document: an item, or (read from a snapshot) only its id and kind. */
 export type IndexedItem = LibraryItemRecord | SnapshotStub;
 const isStub = (doc: IndexedItem): doc is SnapshotStub => 'stub' in doc;
-const describeIndexed = (doc: IndexedItem): Indexable => (isStub(doc) ? { id: doc.id, kind: doc.kind, date: 0, fields: {} } : describeLibraryItem(doc));
+export const describeIndexed = (doc: IndexedItem): Indexable => (isStub(doc) ? { id: doc.id, kind: doc.kind, date: 0, fields: {} } : describeLibraryItem(doc));
 
 /**
  * Measured on the relevance set (functions/test/library-relevance.test.ts): every mode with
@@ -69,12 +69,13 @@ export function buildLibraryIndex(
 }
 
 /** The indexer's work: a new snapshot from the table, unless the newest one is current (or `force`). */
-export function rebuildLibrarySnapshot(store: LibraryStore, objects: SnapshotObjects, options: { mode?: AnalyzerMode; force?: boolean; now?: Date } = {}): Promise<SnapshotWriteResult> {
+export function rebuildLibrarySnapshot(store: LibraryStore, objects: SnapshotObjects, options: { mode?: AnalyzerMode; force?: boolean; now?: Date; targetShardBytes?: number } = {}): Promise<SnapshotWriteResult> {
   return writeLibrarySnapshot(store, objects, {
     mode: options.mode ?? DEFAULT_ANALYZER_MODE,
     build: (items, synonyms, mode) => buildLibraryIndex(items, synonyms, mode),
     ...(options.force ? { force: true } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.targetShardBytes ? { targetShardBytes: options.targetShardBytes } : {}),
   });
 }
 
