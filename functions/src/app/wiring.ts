@@ -91,7 +91,8 @@ export const stats = (w: Wiring): Deps['stats'] => w.once('stats', () => createD
 export const slaSettings = (w: Wiring): Deps['slaSettings'] => w.once('slaSettings', () => createDynamoSlaSettingsStore(table(w)));
 export const holidays = (_w: Wiring): Deps['holidays'] => chinaHolidayCalendar;
 export const library = (w: Wiring): Deps['library'] => w.once('library', () => createDynamoLibraryStore(table(w)));
-export const librarySearch = (w: Wiring): Deps['librarySearch'] => w.once('librarySearch', () => new LiveLibraryIndex(library(w)));
+/** The search index: loaded from the snapshot the library indexer writes to the bucket (jobs/library-indexer.ts). */
+export const librarySearch = (w: Wiring): Deps['librarySearch'] => w.once('librarySearch', () => new LiveLibraryIndex(library(w), { snapshots: storage(w) }));
 export const tokens = (w: Wiring): Deps['tokens'] =>
   w.once('tokens', () => createTokenService(deriveKey(w.env.APP_SECRET, 'token'), w.env.CITIZEN_TOKEN_MINUTES, w.env.OFFICIAL_TOKEN_MINUTES, w.env.ME_TOKEN_MINUTES));
 export const links = (w: Wiring): Deps['links'] => w.once('links', () => createDynamoCitizenLinkStore(table(w)));

@@ -6,6 +6,7 @@
  * the shards its queries' terms fall in, and catches up from the change log as a warm one does.
  */
 import { randomUUID } from 'node:crypto';
+import { logger } from '../../lib/log';
 import { DEFAULT_SYNONYM_GROUPS } from '@minsheng/shared';
 import type { ObjectStorage } from '../../ports/storage';
 import type { LibraryStore } from '../../ports/library-store';
@@ -57,7 +58,12 @@ export async function writeLibrarySnapshot(
   options: { mode: AnalyzerMode; build: (items: Awaited<ReturnType<LibraryStore['listItems']>>, synonyms: string[][], mode: AnalyzerMode) => Pick<SearchIndex<{ id: string }>, 'exportData'>; force?: boolean; now?: Date; targetShardBytes?: number },
 ): Promise<SnapshotWriteResult> {
   const version = await store.getVersion();
-  const headBuf = await objects.read(HEAD_KEY);
+  // Without s3:ListBucket (the functions have none) S3 answers a missing object with 403, not 404:
+  // an unreadable head is treated as none (it is rewritten; only older builds are not cleaned up).
+  const headBuf = await objects.read(HEAD_KEY).catch((error: unknown) => {
+    logger.warn('library index snapshot head unreadable; writing a new one', { error: error as Error });
+    return undefined;
+  });
   const previous = headBuf ? safeHeader(headBuf) : undefined;
   if (!options.force && previous && previous.version === version && previous.mode === options.mode) return { written: false, version };
 
