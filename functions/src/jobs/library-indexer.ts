@@ -1,8 +1,7 @@
 import * as wire from '../app/wiring';
 import { rebuildLibrarySnapshot } from '../adapters/search/live-library-index';
 import { scheduledJob } from '../lib/log';
-
-const deps = wire.inject({ library: wire.library, storage: wire.storage });
+import type { Deps } from '../services/deps';
 
 /**
  * Scheduled every minute (serverless.yml): when the library version moved past the snapshot's,
@@ -11,7 +10,11 @@ const deps = wire.inject({ library: wire.library, storage: wire.storage });
  * `{ "force": true }` rewrites it regardless. Logs one line ("library indexer finished") with
  * what it wrote and how long each step took.
  */
-export const handler = scheduledJob('library indexer', async (event: { force?: boolean } | undefined) => {
-  const { library, storage } = deps();
-  return rebuildLibrarySnapshot(library, storage, { ...(event?.force ? { force: true } : {}) });
-});
+export function createIndexerHandler(getDeps: () => Pick<Deps, 'library' | 'storage'>) {
+  return scheduledJob('library indexer', async (event: { force?: boolean } | undefined) => {
+    const { library, storage } = getDeps();
+    return rebuildLibrarySnapshot(library, storage, { ...(event?.force ? { force: true } : {}) });
+  });
+}
+
+export const handler = createIndexerHandler(wire.inject({ library: wire.library, storage: wire.storage }));
