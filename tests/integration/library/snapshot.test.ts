@@ -19,6 +19,8 @@ import { HEAD_KEY } from '../../../functions/src/adapters/search/snapshot';
 import { createIndexerHandler } from '../../../functions/src/jobs/library-indexer';
 import type { LibraryStore } from '../../../functions/src/ports/library-store';
 import { TEST_SECRET } from '../../support/stack';
+import { startLocalLibraryIndexer } from '../../../infra/src/library-indexer-local';
+import { decodeHead } from '../../../functions/src/adapters/search/snapshot';
 
 let stack: TestStack;
 let admin: string;
@@ -124,5 +126,24 @@ describe('the library index snapshot', () => {
     expect(removed.status, show(removed)).toBe(200);
     warm.advance(3001);
     expect(await warm.ids('蜂蜜产业')).toEqual([]);
+  });
+
+  it('on the local stack (npm start) the indexer runs on its schedule and rewrites the snapshot after a change', async () => {
+    const version = async () => {
+      const head = await stack.deps.storage.read(HEAD_KEY);
+      return head ? decodeHead(head).header.version : -1;
+    };
+    const lines: string[] = [];
+    const indexer = startLocalLibraryIndexer(stack.deps, (line) => lines.push(line), 200);
+    try {
+      await expect.poll(version, { timeout: 20_000 }).toBe(await stack.deps.library.getVersion());
+      const item = (await stack.deps.library.getItem('demo-dibao-biaozhun-2025', { consistent: true }))!;
+      const saved = await stack.deps.library.saveItem({ ...item, title: `${item.title}（修订）`, revision: item.revision + 1 }, item.revision);
+      expect(saved.ok).toBe(true);
+      await expect.poll(version, { timeout: 20_000 }).toBe(saved.ok ? saved.version : -1);
+      expect(lines.some((l) => l.startsWith('library index snapshot written'))).toBe(true);
+    } finally {
+      indexer.stop();
+    }
   });
 });
