@@ -3,16 +3,15 @@
  * same code as the `libraryIndexer` function (jobs/library-indexer.ts), now and every minute, in
  * the `npm start` process. Search works without it too (a cold index then builds from the table).
  */
-import { rebuildLibrarySnapshot } from '../../functions/src/adapters/search/live-library-index';
 import type { Deps } from '../../functions/src/services/deps';
 
-export function startLocalLibraryIndexer(deps: Pick<Deps, 'library' | 'storage'>, log: (line: string) => void, everyMs = 60_000): { stop(): void } {
+export function startLocalLibraryIndexer(deps: Pick<Deps, 'libraryIndexer'>, log: (line: string) => void, everyMs = 60_000): { stop(): void } {
   let running = false;
   const run = async () => {
     if (running) return;
     running = true;
     try {
-      const result = await rebuildLibrarySnapshot(deps.library, deps.storage);
+      const result = await deps.libraryIndexer.rebuild();
       if (result.written) log(`library index snapshot written: version ${result.version}, ${result.docs} items, ${result.shards} shards`);
     } catch (error) {
       log(`library indexer failed: ${error instanceof Error ? error.message : String(error)}`);

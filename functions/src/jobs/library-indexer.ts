@@ -1,5 +1,4 @@
 import * as wire from '../app/wiring';
-import { rebuildLibrarySnapshot } from '../adapters/search/live-library-index';
 import { scheduledJob } from '../lib/log';
 import type { Deps } from '../services/deps';
 
@@ -10,11 +9,8 @@ import type { Deps } from '../services/deps';
  * `{ "force": true }` rewrites it regardless. Logs one line ("library indexer finished") with
  * what it wrote and how long each step took.
  */
-export function createIndexerHandler(getDeps: () => Pick<Deps, 'library' | 'storage'>) {
-  return scheduledJob('library indexer', async (event: { force?: boolean } | undefined) => {
-    const { library, storage } = getDeps();
-    return rebuildLibrarySnapshot(library, storage, { ...(event?.force ? { force: true } : {}) });
-  });
+export function createIndexerHandler(getDeps: () => Pick<Deps, 'libraryIndexer'>) {
+  return scheduledJob('library indexer', async (event: { force?: boolean } | undefined) => getDeps().libraryIndexer.rebuild(event?.force ? { force: true } : {}));
 }
 
-export const handler = createIndexerHandler(wire.inject({ library: wire.library, storage: wire.storage }));
+export const handler = createIndexerHandler(wire.inject({ libraryIndexer: wire.libraryIndexer }));
