@@ -14,7 +14,7 @@
  * Items are on disk (one JSON file each), so DynamoDB's latency is not in the figures; the
  * snapshot goes through the real S3 adapter to s3rver on this machine.
  *
- *   npm run bench:library-cold    (BENCH_SIZES=1000,10000,50000  BENCH_FULL_SIZES=1000,10000  BENCH_RUNS=3)
+ *   npm run bench:library-cold    (BENCH_SIZES=1000,10000,50000  BENCH_FULL_SIZES=1000,10000  BENCH_RUNS=3  BENCH_FULL_RUNS=3)
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const FULL_SIZES = new Set((process.env.BENCH_FULL_SIZES ?? '1000,10000').split(',').map(Number));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Runs of the old design (a minute each at 10,000 items on a busy 2-core machine). */
+const FULL_RUNS = Number(process.env.BENCH_FULL_RUNS ?? RUNS);
 const NOW = new Date('2025-12-01T02:00:00Z');
 const QUERY = '老板拖欠工资不给怎么办';
 const QUERY2 = '异地看病怎么报销';
@@ -103,7 +105,10 @@ interface ChildResult {
   total: number;
   heapMb: number;
   rssMb: number;
-  stats: { fullBuilds: number; snapshotLoads: number; shardReads: number; itemsFetched: number };
+  moreQueries: number;
+  moreAvgMs: number;
+  heapAfterMoreMb: number;
+  stats: { fullBuilds: number; snapshotLoads: number; shardReads: number; itemsFetched: number; lastSnapshotReadMs?: number; lastSnapshotParseMs?: number };
 }
 
 /** Run the child; with `lambdaShare`, stop it 42 ms of every 100 ms (Lambda's CPU share at 1024 MB). */
@@ -192,17 +197,22 @@ async function main() {
       for (const mode of modes) {
         for (const lambdaShare of [false, true]) {
           const runs: ChildResult[] = [];
-          for (let r = 0; r < RUNS; r++) runs.push(await runChild(script, { ...env, MODE: mode }, lambdaShare));
+          for (let r = 0; r < (mode === 'full' ? FULL_RUNS : RUNS); r++) runs.push(await runChild(script, { ...env, MODE: mode }, lambdaShare));
           const label = `${mode === 'snapshot' ? 'snapshot' : 'old: read all + build'}, ${lambdaShare ? 'Lambda CPU share' : 'full CPU'}`;
           console.log(`  ${label}`);
           console.log(`    node start + code loaded      ${ms(runs.map((r) => r.startedMs))}`);
           console.log(`    index ${mode === 'snapshot' ? 'head GET + parse' : 'read + build   '}       ${ms(runs.map((r) => r.loadMs))}`);
+          if (mode === 'snapshot') console.log(`      of which decoding the head   ${ms(runs.map((r) => r.stats.lastSnapshotParseMs ?? 0))}`);
           console.log(`    first search (shards, items) ${ms(runs.map((r) => r.firstMs))}   → ${runs[0]!.total} matches, ${runs[0]!.hits} shown`);
           console.log(`    process start → first answer ${ms(runs.map((r) => r.coldAnswerMs))}`);
           console.log(`    second search, other words   ${ms(runs.map((r) => r.secondMs))}`);
           console.log(
             `    heap + typed arrays ${median(runs.map((r) => r.heapMb)).toFixed(0)} MB, RSS ${median(runs.map((r) => r.rssMb)).toFixed(0)} MB; ` +
-              `shards read ${runs[0]!.stats.shardReads}, items read by id ${runs[0]!.stats.itemsFetched}, full builds ${runs[0]!.stats.fullBuilds}`,
+              `full builds ${runs[0]!.stats.fullBuilds}`,
+          );
+          console.log(
+            `    then ${runs[0]!.moreQueries} more searches: ${median(runs.map((r) => r.moreAvgMs)).toFixed(0)} ms each on average; heap + typed arrays after them ${median(runs.map((r) => r.heapAfterMoreMb)).toFixed(0)} MB; ` +
+              `in all ${runs[0]!.stats.shardReads} shards read, ${runs[0]!.stats.itemsFetched} items read by id`,
           );
         }
       }

@@ -136,14 +136,19 @@ export class LoadedSnapshot {
     readonly header: SnapshotHeader,
     readonly docs: IndexDocuments<SnapshotStub>,
     readonly headBytes: number,
+    /** GET of the head, and decoding it (ms). */
+    readonly readMs: number,
+    readonly parseMs: number,
   ) {}
 
   /** The newest snapshot's head, or undefined when none was written yet. */
   static async load(objects: SnapshotObjects): Promise<LoadedSnapshot | undefined> {
+    const started = performance.now();
     const buf = await objects.read(HEAD_KEY);
     if (!buf) return undefined;
+    const read = performance.now();
     const { header, docs } = decodeHead(buf);
-    return new LoadedSnapshot(objects, header, docs, buf.length);
+    return new LoadedSnapshot(objects, header, docs, buf.length, read - started, performance.now() - read);
   }
 
   /** Read the shards holding `terms` (in parallel, each once) and adopt the terms into `index`. */

@@ -96,6 +96,9 @@ export interface LiveIndexStats {
   shardReads: number;
   itemsFetched: number;
   lastBuildMs?: number;
+  /** The last snapshot load: GET of its head, decoding it, and all of it up to a usable index (ms). */
+  lastSnapshotReadMs?: number;
+  lastSnapshotParseMs?: number;
   lastLoadMs?: number;
   version?: number;
   size?: number;
@@ -248,6 +251,8 @@ export class LiveLibraryIndex implements LibrarySearch {
     const index = SearchIndex.fromSnapshot<IndexedItem>(analyzer, describeIndexed, this.options.ranking ?? DEFAULT_RANKING, docs);
     this.counters.snapshotLoads++;
     this.counters.lastLoadMs = performance.now() - started;
+    this.counters.lastSnapshotReadMs = snapshot.readMs;
+    this.counters.lastSnapshotParseMs = snapshot.parseMs;
     this.state = { index, version: header.version, checkedAt: this.clock(), snapshot };
     // What changed since the snapshot was written (usually nothing or a few items; else a rebuild).
     return this.catchUp(this.state);
