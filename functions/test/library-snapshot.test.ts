@@ -171,5 +171,21 @@ describe('the live index with a snapshot', () => {
     const again = await live.search('异地看病怎么报销', { limit: 3, now: NOW });
     expect(again.hits.map((h) => h.item.id)).toContain('demo-yidi-jiuyi-jiesuan');
     expect(live.stats.snapshotLoads).toBe(2);
+
+    // Shards unreadable (the head still is): the search fails after one reload; it does not loop.
+    const read = bucket.read;
+    bucket.read = async (key) => {
+      if (key === HEAD_KEY) return read(key);
+      throw Object.assign(new Error('shards down'), { name: 'ServiceUnavailable' });
+    };
+    await expect(live.search('公积金租房能取吗', { limit: 3, now: NOW })).rejects.toThrow('shards down');
+    expect(live.stats.snapshotLoads).toBe(3);
+    // The bucket down altogether: a cold start builds from the table and answers.
+    bucket.read = async () => {
+      throw Object.assign(new Error('bucket down'), { name: 'ServiceUnavailable' });
+    };
+    const cold = new LiveLibraryIndex(mem.store, { snapshots: bucket });
+    expect((await cold.search('公积金租房能取吗', { limit: 3, now: NOW })).hits.length).toBeGreaterThan(0);
+    expect(cold.stats).toMatchObject({ fullBuilds: 1, snapshotLoads: 0 });
   });
 });

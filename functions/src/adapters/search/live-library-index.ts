@@ -130,17 +130,22 @@ export class LiveLibraryIndex implements LibrarySearch {
     };
   }
 
-  async search(query: string, options: LibrarySearchOptions & { now: Date }): ReturnType<LibrarySearch['search']> {
+  search(query: string, options: LibrarySearchOptions & { now: Date }): ReturnType<LibrarySearch['search']> {
+    return this.searchOnce(query, options, true);
+  }
+
+  private async searchOnce(query: string, options: LibrarySearchOptions & { now: Date }, mayReload: boolean): ReturnType<LibrarySearch['search']> {
     const index = await this.current({ fresh: options.fresh ?? false });
     const snapshot = this.state?.index === index ? this.state.snapshot : undefined;
     if (snapshot) {
       try {
         await snapshot.adoptInto(index, index.unadopted(index.analyzer.analyze(query).terms));
       } catch (error) {
-        // A shard gone (its build replaced long ago) or unreadable: start again from the newest snapshot.
+        // A shard gone (its build replaced long ago) or unreadable: start again from the newest snapshot, once.
+        if (!mayReload) throw error;
         logger.warn('library index shard unreadable; loading the index again', { error: error as Error });
         this.forget(index);
-        return this.search(query, { ...options, fresh: true });
+        return this.searchOnce(query, { ...options, fresh: true }, false);
       }
     }
     const result = index.search(query, { limit: options.limit, offset: options.offset ?? 0, now: options.now, ...(options.kind ? { kind: options.kind } : {}) });
