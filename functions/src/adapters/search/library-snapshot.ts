@@ -77,7 +77,7 @@ export async function writeLibrarySnapshot(
   t = performance.now();
   const { docs, postings } = index.exportData();
   let estimate = 0;
-  for (const p of postings.values()) estimate += p.slots.length * 3;
+  for (const p of postings.values()) estimate += 4 + p.slots.length * 9;
   const shardCount = shardCountFor(estimate, options.targetShardBytes);
   const shards = encodeShards(postings, shardCount);
   const build = `${version}-${randomUUID().slice(0, 8)}`;
