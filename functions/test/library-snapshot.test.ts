@@ -136,6 +136,16 @@ describe('the live index with a snapshot', () => {
     expect(mem.calls.listItems).toBe(1); // the indexer's, none since
   });
 
+  it('a snapshot from before an import (or a synonym change) is not used as it is: the cold index builds from the table', async () => {
+    const mem = memoryLibrary(items);
+    const { bucket } = memoryObjects();
+    await rebuildLibrarySnapshot(mem.store, bucket);
+    await mem.store.importItems([{ ...items[0]!, id: 'imported-1', title: '乡村振兴蜂蜜产业扶持办法' }], NOW.toISOString());
+    const cold = new LiveLibraryIndex(mem.store, { snapshots: bucket });
+    expect((await cold.search('蜂蜜产业', { limit: 3, now: NOW })).hits[0]?.item.id).toBe('imported-1');
+    expect(cold.stats).toMatchObject({ snapshotLoads: 1, fullBuilds: 1 });
+  });
+
   it('without a snapshot builds from the table; the indexer rewrites only when the library moved, keeping two earlier builds', async () => {
     const mem = memoryLibrary(items);
     const { bucket, objects } = memoryObjects();

@@ -291,7 +291,10 @@ export class LiveLibraryIndex implements LibrarySearch {
     const max = this.options.maxIncremental ?? 500;
     const changes = await this.store.listChangesSince(state.version, max + 1);
     const contiguous = changes.every((c, i) => c.version === state.version + 1 + i) && (changes.at(-1)?.version ?? 0) >= version;
-    if (!contiguous || changes.length > max || changes.some((c) => c.op === 'synonyms' || c.op === 'bulk')) return this.buildFromTable();
+    if (!contiguous || changes.length > max || changes.some((c) => c.op === 'synonyms' || c.op === 'bulk')) {
+      if (state.snapshot) logger.info('library index snapshot too far behind (or before a synonym change or import); building from the table', { snapshotVersion: state.version, version });
+      return this.buildFromTable();
+    }
 
     const ids = [...new Set(changes.map((c) => c.itemId).filter((id): id is string => Boolean(id)))];
     const found = new Map((await this.store.getItems(ids)).map((item) => [item.id, item]));
