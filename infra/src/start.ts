@@ -110,12 +110,14 @@ async function main() {
   let h5: H5Server | undefined;
   let consoleServer: ConsoleServer | undefined;
   let gateway: ThrottleProxy | undefined;
+  let indexer: { stop(): void } | undefined;
   let stopping = false;
 
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('stopping…');
+    indexer?.stop();
     await gateway?.close();
     await Promise.all(children.map(stopProcessGroup));
     await h5?.close();
@@ -148,6 +150,8 @@ async function main() {
     const demoCases: DemoCredential[] = await seedDemoCases(deps);
     log(`demo data: ${DEMO_DEPARTMENTS.length} departments, ${DEMO_CATEGORIES.length} categories, ${demoCases.length} cases`);
     log(`policy library: ${await (await import('./demo-library')).seedDemoLibrary(deps)} demo items loaded (none when the library already exists)`);
+    // The search index snapshot, rewritten every minute when the library changed (libraryIndexer's schedule in AWS).
+    indexer = (await import('./library-indexer-local')).startLocalLibraryIndexer(deps, log);
 
     // WeChat's servers can't be reached from here: a local fake answers the same HTTP API.
     wechat = await startFakeWeChat();

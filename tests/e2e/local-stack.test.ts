@@ -38,6 +38,13 @@ describe('npm start', () => {
       const { token } = await body(login);
       const tracked = await body(await fetch(`${stack.apiUrl}/api/track/case`, { headers: { Authorization: `Bearer ${token}` } }));
       expect(tracked.caseNo).toBe(stack.demo[0]!.caseNo);
+
+      // npm start runs the library indexer (libraryIndexer's schedule in AWS): the search index
+      // snapshot is written to s3rver, and the policy search answers (snippets from the items).
+      await expect.poll(() => stack.output(), { timeout: 60_000 }).toContain('library index snapshot written');
+      const found = await body(await fetch(`${stack.apiUrl}/api/policies?q=${encodeURIComponent('怎么申请低保')}&limit=3`));
+      expect(found.total).toBeGreaterThan(0);
+      expect(found.items[0].snippet).toMatch(/低保|最低生活保障/);
       expect(tracked.statusLabel).toBe('待受理');
 
       // Browsers (the H5 mini-program) can call it: CORS preflight is answered.

@@ -21,6 +21,7 @@ export function createDeps(config: DepsConfig): Deps {
     holidays: wire.holidays,
     library: wire.library,
     librarySearch: wire.librarySearch,
+    libraryIndexer: wire.libraryIndexer,
     tokens: wire.tokens,
     passwordKey: wire.passwordKey,
     links: wire.links,

@@ -12,7 +12,7 @@ import { createDynamoStatsStore } from '../adapters/dynamo/stats-store';
 import { createDynamoSlaSettingsStore } from '../adapters/dynamo/sla-settings-store';
 import { createDynamoLibraryStore } from '../adapters/dynamo/library-store';
 import { createDynamoCitizenLinkStore } from '../adapters/dynamo/citizen-link-store';
-import { LiveLibraryIndex } from '../adapters/search/live-library-index';
+import { LiveLibraryIndex, rebuildLibrarySnapshot } from '../adapters/search/live-library-index';
 import { chinaHolidayCalendar } from '../adapters/calendar/china';
 import { createWeChatClient } from '../adapters/wechat/client';
 import { createTencentSmsClient } from '../adapters/sms/tencent';
@@ -91,7 +91,10 @@ export const stats = (w: Wiring): Deps['stats'] => w.once('stats', () => createD
 export const slaSettings = (w: Wiring): Deps['slaSettings'] => w.once('slaSettings', () => createDynamoSlaSettingsStore(table(w)));
 export const holidays = (_w: Wiring): Deps['holidays'] => chinaHolidayCalendar;
 export const library = (w: Wiring): Deps['library'] => w.once('library', () => createDynamoLibraryStore(table(w)));
-export const librarySearch = (w: Wiring): Deps['librarySearch'] => w.once('librarySearch', () => new LiveLibraryIndex(library(w)));
+/** The search index: loaded from the snapshot the library indexer writes to the bucket (jobs/library-indexer.ts). */
+export const librarySearch = (w: Wiring): Deps['librarySearch'] => w.once('librarySearch', () => new LiveLibraryIndex(library(w), { snapshots: storage(w) }));
+export const libraryIndexer = (w: Wiring): Deps['libraryIndexer'] =>
+  w.once('libraryIndexer', () => ({ rebuild: (options = {}) => rebuildLibrarySnapshot(library(w), storage(w), options) }));
 export const tokens = (w: Wiring): Deps['tokens'] =>
   w.once('tokens', () => createTokenService(deriveKey(w.env.APP_SECRET, 'token'), w.env.CITIZEN_TOKEN_MINUTES, w.env.OFFICIAL_TOKEN_MINUTES, w.env.ME_TOKEN_MINUTES));
 export const links = (w: Wiring): Deps['links'] => w.once('links', () => createDynamoCitizenLinkStore(table(w)));

@@ -29,3 +29,26 @@ export interface LibrarySearch {
   /** This process just changed the library: the next answer must include the change. */
   invalidate(): void;
 }
+
+/** What rebuilding the snapshot did (the indexer's log line). */
+export interface LibraryIndexerResult {
+  /** False when the snapshot already reflected the library version. */
+  written: boolean;
+  version: number;
+  docs?: number;
+  shards?: number;
+  headBytes?: number;
+  shardBytes?: number;
+  readMs?: number;
+  buildMs?: number;
+  encodeMs?: number;
+  writeMs?: number;
+}
+
+/**
+ * Rebuilding what cold searches load (the in-memory adapter's index snapshot) from the table when
+ * the library changed. An OpenSearch adapter would index on each change instead and make this a no-op.
+ */
+export interface LibraryIndexer {
+  rebuild(options?: { force?: boolean }): Promise<LibraryIndexerResult>;
+}

@@ -1,6 +1,6 @@
 import type { CaseQueues, CaseStore, CredentialStore } from '../ports/cases';
 import type { HolidayCalendar } from '../ports/holidays';
-import type { LibrarySearch } from '../ports/library-search';
+import type { LibraryIndexer, LibrarySearch } from '../ports/library-search';
 import type { LibraryStore } from '../ports/library-store';
 import type { NotificationStore } from '../ports/notifications';
 import type { OfficialStore } from '../ports/officials';
@@ -45,6 +45,8 @@ export interface Deps {
   library: LibraryStore;
   /** Searching the library (this process's in-memory index, kept in step with `library`). */
   librarySearch: LibrarySearch;
+  /** Rebuilds the search index snapshot cold searches load (jobs/library-indexer.ts). */
+  libraryIndexer: LibraryIndexer;
   tokens: TokenService;
   now: () => Date;
   /** Sub-key for deriving the password of an idempotent filing. */

@@ -80,6 +80,21 @@ interface Postings {
   n: number;
 }
 
+/** One term's postings as a snapshot stores them: slots ascending, F term frequencies per slot. */
+export interface StoredPostings {
+  slots: Int32Array;
+  tfs: Uint8Array;
+}
+
+/** Everything ranking needs about the documents, slot by slot (what a snapshot stores besides postings). */
+export interface IndexDocuments<T> {
+  payloads: T[];
+  kinds: string[];
+  dates: Float64Array;
+  /** F lengths per slot. */
+  lengths: Uint16Array;
+}
+
 const DAY_MS = 24 * 3600 * 1000;
 
 export class SearchIndex<T> {
@@ -101,6 +116,13 @@ export class SearchIndex<T> {
   private covered = new Uint32Array(64);
   /** Live slots newest first, made on demand and dropped on every change. */
   private newestOrder: number[] | undefined;
+  /**
+   * Slots below this came from a snapshot whose postings are read on demand (adopt): until a term
+   * is adopted, its entry (if any) holds only postings of documents added since. 0: a plain index.
+   */
+  private snapshotSlots = 0;
+  /** Snapshot terms merged into `postings` (and `df`) so far. */
+  private readonly adopted = new Set<string>();
 
   constructor(
     readonly analyzer: Analyzer,
@@ -110,6 +132,81 @@ export class SearchIndex<T> {
 
   get size(): number {
     return this.liveCount;
+  }
+
+  /**
+   * An index over `docs` (slots 0…n-1, all live) whose postings stay in a snapshot until adopted:
+   * search() must only be asked about adopted terms (see `unadopted`).
+   */
+  static fromSnapshot<T>(analyzer: Analyzer, describe: (doc: T) => Indexable, ranking: RankingOptions, docs: IndexDocuments<T>): SearchIndex<T> {
+    const index = new SearchIndex<T>(analyzer, describe, ranking);
+    const n = docs.payloads.length;
+    index.ensureCapacity(n);
+    index.payloads = docs.payloads.slice();
+    index.kinds = docs.kinds.slice();
+    index.dates.set(docs.dates.subarray(0, n));
+    index.lengths.set(docs.lengths.subarray(0, n * F));
+    index.alive.fill(1, 0, n);
+    for (let s = 0; s < n; s++) {
+      index.byId.set(describe(docs.payloads[s]!).id, s);
+      for (let f = 0; f < F; f++) index.lengthSums[f]! += docs.lengths[s * F + f]!;
+    }
+    index.slotCount = n;
+    index.liveCount = n;
+    index.snapshotSlots = n;
+    return index;
+  }
+
+  /** The terms of `terms` whose snapshot postings have not been adopted yet (none for a plain index). */
+  unadopted(terms: Iterable<string>): string[] {
+    if (this.snapshotSlots === 0) return [];
+    const out = new Set<string>();
+    for (const t of terms) if (!this.adopted.has(t)) out.add(t);
+    return [...out];
+  }
+
+  /**
+   * Merge snapshot postings into the index: `read(term)` gives the term's stored postings (undefined:
+   * not in the snapshot). Documents of the snapshot removed meanwhile are skipped in the count.
+   */
+  adopt(terms: string[], read: (term: string) => StoredPostings | undefined): void {
+    for (const term of terms) {
+      if (this.snapshotSlots === 0 || this.adopted.has(term)) continue;
+      this.adopted.add(term);
+      const stored = read(term);
+      if (!stored || stored.slots.length === 0) continue;
+      let live = 0;
+      for (let i = 0; i < stored.slots.length; i++) if (this.alive[stored.slots[i]!]) live++;
+      const added = this.postings.get(term);
+      const n = stored.slots.length + (added?.n ?? 0);
+      const slots = new Int32Array(Math.max(4, n));
+      const tfs = new Uint8Array(Math.max(4, n) * F);
+      slots.set(stored.slots);
+      tfs.set(stored.tfs.subarray(0, stored.slots.length * F));
+      if (added) {
+        slots.set(added.slots.subarray(0, added.n), stored.slots.length);
+        tfs.set(added.tfs.subarray(0, added.n * F), stored.slots.length * F);
+      }
+      this.postings.set(term, { slots, tfs, n });
+      const df = live + (this.df.get(term) ?? 0);
+      if (df > 0) this.df.set(term, df);
+    }
+  }
+
+  /**
+   * The documents and postings as a snapshot stores them: dead slots compacted away first, so slots
+   * are 0…size-1 and every posting list ascends. Only for a plain (fully in memory) index.
+   */
+  exportData(): { docs: IndexDocuments<T>; postings: Map<string, StoredPostings> } {
+    if (this.snapshotSlots > 0) throw new Error('exportData needs an index built in memory, not one read from a snapshot');
+    if (this.slotCount !== this.liveCount) this.compact();
+    const n = this.slotCount;
+    const postings = new Map<string, StoredPostings>();
+    for (const [term, p] of this.postings) postings.set(term, { slots: p.slots.subarray(0, p.n), tfs: p.tfs.subarray(0, p.n * F) });
+    return {
+      docs: { payloads: this.payloads.slice(0, n) as T[], kinds: this.kinds.slice(0, n), dates: this.dates.slice(0, n), lengths: this.lengths.slice(0, n * F) },
+      postings,
+    };
   }
 
   get termCount(): number {
@@ -190,9 +287,12 @@ export class SearchIndex<T> {
     FIELDS.forEach((field, f) => {
       const text = d.fields[field];
       this.lengthSums[f]! -= this.lengths[slot * F + f]!;
-      if (!text) return;
+      if (!text || slot < this.snapshotSlots) return;
       for (const term of this.analyzer.analyzeDocument(text)) seen.add(term);
     });
+    // A snapshot's document: its text is not here. Terms adopted so far that hold it count it in
+    // their df (found by binary search: postings ascend); terms adopted later skip it as dead.
+    if (slot < this.snapshotSlots) for (const term of this.adopted) if (this.holds(term, slot)) seen.add(term);
     for (const term of seen) {
       const n = (this.df.get(term) ?? 1) - 1;
       if (n > 0) this.df.set(term, n);
@@ -203,7 +303,23 @@ export class SearchIndex<T> {
     this.newestOrder = undefined;
     this.byId.delete(id);
     this.liveCount--;
-    if (this.slotCount > 256 && this.slotCount - this.liveCount > this.slotCount / 4) this.compact();
+    // Not while snapshot postings are still to be adopted: they hold the old slot numbers.
+    if (this.snapshotSlots === 0 && this.slotCount > 256 && this.slotCount - this.liveCount > this.slotCount / 4) this.compact();
+  }
+
+  private holds(term: string, slot: number): boolean {
+    const p = this.postings.get(term);
+    if (!p) return false;
+    let lo = 0;
+    let hi = p.n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = p.slots[mid]!;
+      if (s === slot) return true;
+      if (s < slot) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   /** Documents by date, newest first (ties by id). */
