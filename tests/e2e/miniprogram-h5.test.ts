@@ -62,9 +62,15 @@ afterAll(async () => {
 async function phone(context?: BrowserContext): Promise<Page> {
   const ctx = context ?? (await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN', hasTouch: false }));
   const page = await ctx.newPage();
-  page.on('pageerror', (error) => process.stdout.write(`[h5 page error] ${error.message}\n`));
+  const errors: string[] = [];
+  scriptErrors.set(page, errors);
+  page.on('pageerror', (error) => (errors.push(error.message), process.stdout.write(`[h5 page error] ${error.message}\n`)));
+  // What the page's own code logs as an error (a failed request of a network test is not one of them).
+  page.on('console', (m) => void (m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text())));
   return page;
 }
+/** The script errors a page has had (uncaught, or logged with console.error by the app or the framework). */
+const scriptErrors = new WeakMap<Page, string[]>();
 
 /** `.kind` (the case-type cards) are tap targets too. */
 const expectAccessible = (page: Page, what: string) => expectAccessibleOn(page, what, ['.kind']);
@@ -165,6 +171,8 @@ describe('citizen mini-program (H5) in Chromium against the local stack', () => 
 
     await page.locator('.cred__case-no').waitFor();
     await shown(page, '提交成功');
+    // Filing drew every screen without a script error (Taro H5's button once threw insertBefore on each submit).
+    expect(scriptErrors.get(page)).toEqual([]);
     await shown(page, /请保存好下面的编号和密码/);
     caseNo = (await page.locator('.cred__case-no').innerText()).replace(/\s/g, '');
     password = (await page.locator('.cred__password').innerText()).replace(/\s/g, '');

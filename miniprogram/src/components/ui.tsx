@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { charCount } from '@minsheng/shared';
 import { keyboardTappable, role } from '../lib/a11y';
+import { IS_WEAPP } from '../lib/env';
 import { groupCaseNo, groupPassword } from '../lib/format';
 
 type ButtonKind = 'primary' | 'secondary' | 'plain';
@@ -24,13 +25,17 @@ export function Btn({ children, onClick, kind = 'secondary', disabled, loading, 
       // A class, not [disabled]: Taro H5 leaves disabled="false" on a button that was disabled once.
       className={`btn btn--${kind}${disabled || loading ? ' btn--disabled' : ''}${className ? ` ${className}` : ''}`}
       disabled={disabled || loading}
-      loading={loading}
+      // WeChat draws its own spinner. Taro H5's button (a Stencil component) would insert its spinner
+      // among the children React owns, which throws "insertBefore … not a child" on every submit: there
+      // the spinner is ours.
+      {...(IS_WEAPP ? { loading } : {})}
       onClick={disabled || loading ? undefined : onClick}
       {...role('button')}
       {...keyboardTappable(disabled || loading ? undefined : onClick)}
       aria-label={label}
       aria-disabled={disabled || loading ? 'true' : undefined}
     >
+      {loading && !IS_WEAPP ? <Text className='btn__spinner' aria-hidden='true' /> : null}
       {children}
     </Button>
   );

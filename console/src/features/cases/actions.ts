@@ -10,7 +10,7 @@ import {
 import { formatDateTime } from '@/lib/format';
 
 /** Officials' actions (the citizen's and the timers' never show up in allowedActions). */
-export type OfficialAction = Exclude<CaseAction, 'supplement' | 'rate' | 'auto_close'>;
+export type OfficialAction = Exclude<CaseAction, 'supplement' | 'rate' | 'withdraw' | 'auto_close'>;
 
 export type FieldKind = 'department' | 'reason' | 'optionalReason' | 'question' | 'answer' | 'days' | 'note' | 'optionalNote' | 'intoCaseNo';
 

@@ -52,7 +52,7 @@ export function unsatisfiedNotice(c: TrackedCaseDto): { title: string; text: str
 export function dueLine(c: TrackedCaseDto): { text: string; tone: 'normal' | 'warning' | 'overdue' | 'paused' | 'done' } {
   const date = formatDate(c.dueAt);
   if (c.status === 'withdrawn') return { text: '已撤回，不再计算答复期限', tone: 'done' };
-  if (c.status === 'replied' || c.status === 'closed' || c.status === 'rejected' || c.status === 'merged' || c.status === 'withdrawn') {
+  if (c.status === 'replied' || c.status === 'closed' || c.status === 'rejected' || c.status === 'merged') {
     return { text: `答复期限 ${date}`, tone: 'done' };
   }
   if (c.sla.paused) return { text: `答复期限 ${date}（等待您补充材料，期限暂停计算）`, tone: 'paused' };

@@ -35,6 +35,9 @@ import { ReadAloudButton } from '../components/read-aloud';
 import { WithdrawPanel } from '../components/withdraw-panel';
 import './index.scss';
 
+/** Cases that ended before anyone handled them: no time limit to state. */
+const NEVER_HANDLED: readonly string[] = ['rejected', 'merged', 'withdrawn'];
+
 function SupplementForm({ question, caseToken, onSubmit }: { question?: string; caseToken: () => Promise<string>; onSubmit: (body: SupplementRequest) => Promise<string | undefined> }) {
   const [content, setContent] = useState('');
   const [error, setError] = useState<string>();
@@ -233,7 +236,8 @@ export default function CaseDetailPage() {
             已延期 {data.sla.extension.days} 天：{data.sla.extension.reason}
           </Text>
         ) : null}
-        <Text className='muted detail__rule'>{data.sla.rule}</Text>
+        {/* The time limit's rule, only for a case that is or was being handled (not 不予受理 / 已合并 / 已撤回). */}
+        {NEVER_HANDLED.includes(data.status) ? null : <Text className='muted detail__rule'>{data.sla.rule}</Text>}
         <ReadAloudButton text={speech} />
       </View>
 
