@@ -4,7 +4,7 @@
  * The visual suite of the citizen mini-program's H5 build (issue #17): every page, in normal and
  * large-text mode, on a 360×640 and a 390×844 phone, against the whole local stack (`npm start`).
  * Fails on what a reviewer saw: text under 16 px in large mode, anything wider than the screen or
- * its card, a case number or password split across lines, an input or textarea under 16 px, a
+ * its card, a case number or password (or a short label) split across lines, an input or textarea under 16 px, a
  * loading state with nothing on screen. Screenshots go to a folder under the OS tmp dir (printed).
  * Also: the credentials picture (its QR code decoded, no text cut off), the login checks before any
  * request, the lockout words, the scroll to the first error, and the draft notice with 清空重填.
@@ -115,6 +115,11 @@ function inspect(page: Page, large: boolean): Promise<Problems> {
       for (const r of rects) {
         if (r.right > width + 0.5 || r.left < -0.5) problems.overflow.push(`text off the screen (${Math.round(r.left)}–${Math.round(r.right)} of ${width}): "${text.trim().slice(0, 30)}" (${name(parent)})`);
         else if (box && (r.right > box.right + 0.5 || r.left < box.left - 0.5)) problems.overflow.push(`text out of its ${name(card!)} (${Math.round(r.right)} > ${Math.round(box.right)}): "${text.trim().slice(0, 30)}"`);
+      }
+      // A short label (基本满意, 政策文件, 等待受理) on a choice, button or step: whole, never 基本满 / 意.
+      const label = text.trim();
+      if ([...label].length <= 6 && parent.closest('.choice, .btn, .toggle, .steps__label, .steps__note') && lineCount(range) > 1) {
+        problems.splitCodes.push(`short label "${label}" split over ${lineCount(range)} lines (${name(parent)})`);
       }
       // A case number (grouped or not) or a password inside running text: one line, wherever it is.
       for (const m of text.matchAll(/\d{8}[ \u00a0]?\d{6}(?!\d)/g)) {
