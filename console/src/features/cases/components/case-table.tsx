@@ -14,12 +14,14 @@ export function CaseTable({ items, loading, caption, extraColumns = [] }: { item
     {
       title: '时限',
       key: 'sla',
-      width: 190,
+      width: 160,
       render: (_, c) => <SlaTag level={c.slaLevel} daysLeft={c.daysLeft} paused={c.paused} closed={FINAL.has(c.status) || c.status === 'replied'} />,
     },
     {
       title: '诉求',
       key: 'title',
+      // The column an operator reads: never squeezed to a few characters a line by the fixed ones.
+      minWidth: 280,
       render: (_, c) => (
         <div>
           <Link to={`/cases/${c.caseNo}`} className="case-link">
@@ -32,7 +34,7 @@ export function CaseTable({ items, loading, caption, extraColumns = [] }: { item
     { title: '类型', dataIndex: 'typeLabel', key: 'type', width: 90 },
     { title: '类别', key: 'category', width: 130, render: (_, c) => c.categoryName ?? c.categoryId },
     { title: '状态', dataIndex: 'statusLabel', key: 'status', width: 100 },
-    { title: '承办部门', key: 'dept', width: 170, render: (_, c) => c.departmentName ?? '—' },
+    { title: '承办部门', key: 'dept', width: 140, render: (_, c) => c.departmentName ?? '—' },
     { title: '答复期限', key: 'due', width: 110, render: (_, c) => formatDate(c.dueAt) },
     { title: '提交时间', key: 'created', width: 150, render: (_, c) => formatDateTime(c.createdAt) },
     ...extraColumns,
