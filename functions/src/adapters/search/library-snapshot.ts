@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { logger } from '../../lib/log';
 import { DEFAULT_SYNONYM_GROUPS } from '@minsheng/shared';
 import type { ObjectStorage } from '../../ports/storage';
+import type { LibraryIndexerResult } from '../../ports/library-search';
 import type { LibraryStore } from '../../ports/library-store';
 import type { AnalyzerMode } from './analyzer';
 import type { IndexDocuments, SearchIndex } from './search-index';
@@ -32,20 +33,8 @@ export type SnapshotObjects = Pick<ObjectStorage, 'read' | 'write' | 'remove'>;
 /** Earlier builds kept besides the newest: warm Lambdas that loaded one may still read its shards. */
 const KEEP_PREVIOUS = 2;
 
-export interface SnapshotWriteResult {
-  written: boolean;
-  version: number;
-  docs?: number;
-  shards?: number;
-  /** Head and shards, bytes. */
-  headBytes?: number;
-  shardBytes?: number;
-  /** Reading the items, building the index, encoding, writing (ms). */
-  readMs?: number;
-  buildMs?: number;
-  encodeMs?: number;
-  writeMs?: number;
-}
+/** What a rebuild did: the port's result (the indexer job logs it). */
+export type SnapshotWriteResult = LibraryIndexerResult;
 
 /**
  * Rebuild the snapshot from the table unless it already reflects the current library version (and
