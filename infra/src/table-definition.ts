@@ -29,6 +29,7 @@ interface CfnTable {
   KeySchema: CreateTableCommandInput['KeySchema'];
   GlobalSecondaryIndexes?: CreateTableCommandInput['GlobalSecondaryIndexes'];
   TimeToLiveSpecification?: { AttributeName: string; Enabled: boolean };
+  StreamSpecification?: { StreamViewType: 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY' };
 }
 
 /** The one DynamoDB table declared in serverless.yml, as CreateTable input for `tableName`. */
@@ -44,6 +45,7 @@ export function tableDefinitionFromServerless(tableName: string, config = readSe
       AttributeDefinitions: props.AttributeDefinitions,
       KeySchema: props.KeySchema,
       ...(props.GlobalSecondaryIndexes?.length ? { GlobalSecondaryIndexes: props.GlobalSecondaryIndexes } : {}),
+      ...(props.StreamSpecification ? { StreamSpecification: { StreamEnabled: true, StreamViewType: props.StreamSpecification.StreamViewType } } : {}),
     },
     ...(props.TimeToLiveSpecification?.Enabled ? { ttlAttribute: props.TimeToLiveSpecification.AttributeName } : {}),
   };
