@@ -99,6 +99,8 @@ export interface Page<T> {
 /** Lists of cases: the officials' queues and the SLA timers' due steps. */
 export interface CaseQueues {
   listCases(query: CaseQuery, page: { limit: number; cursor?: string }): Promise<Page<CaseRecord>>;
+  /** How many cases a list holds (a COUNT Query on its index, paged through; reads no case items). */
+  countCases(query: CaseQuery): Promise<number>;
   /** Running cases whose next SLA step is due at or before `now`, from one shard of the timers' index. */
   listSlaDue(shard: number, now: string, page: { limit: number; cursor?: string }): Promise<Page<CaseRecord>>;
 }

@@ -438,6 +438,49 @@ export interface CalendarResponse {
   schedules: YearScheduleDto[];
   /** Newest first. */
   changes: CalendarChangeDto[];
+  /** The latest re-timing jobs (newest first): what each calendar change set off, and how far it is. */
+  retimeJobs: RetimeJobDto[];
+}
+
+/**
+ * Re-timing the open working-day cases after a calendar change runs off the request (a job on the
+ * table's stream). `queued` until the job starts; `running` with progress; `done`; `superseded` when
+ * a newer change came first (the newer job re-times everything on the newest calendar); `failed`
+ * after repeated errors.
+ */
+export type RetimeJobStatus = 'queued' | 'running' | 'done' | 'superseded' | 'failed';
+
+export interface RetimeJobDto {
+  id: string;
+  status: RetimeJobStatus;
+  /** Open cases to go through (counted when the job starts; 0 while queued). */
+  total: number;
+  /** Open cases gone through so far. */
+  done: number;
+  /** Working-day cases whose deadlines moved. */
+  rescheduled: number;
+  queuedAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** Username and name of the admin whose change set it off. */
+  by: string;
+  byName: string;
+  /** The change, in Chinese (the change log's summary). */
+  summary: string;
+  /** Why it failed (failed only). */
+  reason?: string;
+}
+
+/** `POST /api/console/admin/calendar` answer: the override stored, and the re-timing job it queued. */
+export interface CalendarOverrideResponse extends CalendarOverrideDto {
+  retime: RetimeJobDto;
+}
+
+/** `DELETE /api/console/admin/calendar/{date}` answer. */
+export interface DeleteCalendarOverrideResponse {
+  date: string;
+  deleted: true;
+  retime: RetimeJobDto;
 }
 
 /** `POST /api/console/admin/calendar/years` answer. */
@@ -448,7 +491,7 @@ export interface EnterYearScheduleResponse {
   workdays: number;
   /** Single-day overrides of that year deleted with it (`replaceManual`). */
   removedOverrides: string[];
-  /** Open working-day cases whose deadlines moved. */
-  rescheduled: number;
+  /** The job re-timing the open working-day cases (queued: it runs off the request). */
+  retime: RetimeJobDto;
   change: CalendarChangeDto;
 }

@@ -28,6 +28,16 @@ export function createDynamoCaseQueues(table: MinshengTable): CaseQueues {
       return toPage(result);
     },
 
+    async countCases(query) {
+      const { index, partition, range } = queueKeys(query);
+      const result = await table
+        .build(QueryCommand)
+        .query({ index, partition, ...(range ? { range } : {}) } as never)
+        .options({ select: 'COUNT', maxPages: Infinity })
+        .send();
+      return result.Count ?? 0;
+    },
+
     async listSlaDue(shard, now, page) {
       const partition = indexKey.slaShard(shard);
       const exclusiveStartKey = page.cursor ? decodeCursor(page.cursor, 'gsi5', partition) : undefined;

@@ -399,7 +399,31 @@ export function slaSettingsEntities(table: MinshengTable) {
     computeKey: ({ at, id }) => key.calendarChange(at, id),
   });
 
-  return { CalendarOverrideEntity, SlaPolicyEntity, CalendarYearEntity, CalendarChangeEntity };
+  /** A re-timing job (services/sla/retime-job.ts): inserted with its calendar change, its INSERT starts the stream job. */
+  const RetimeJobEntity = new Entity({
+    name: 'RetimeJob',
+    table,
+    timestamps: false,
+    schema: item({
+      id: string().key(),
+      status: string().enum('queued', 'running', 'done', 'superseded', 'failed'),
+      total: number(),
+      done: number(),
+      rescheduled: number(),
+      queuedAt: string(),
+      startedAt: string().optional(),
+      finishedAt: string().optional(),
+      by: string(),
+      byName: string(),
+      summary: string(),
+      reason: string().optional(),
+      cursor: string().optional(),
+      attempts: number(),
+    }),
+    computeKey: ({ id }) => key.retimeJob(id),
+  });
+
+  return { CalendarOverrideEntity, SlaPolicyEntity, CalendarYearEntity, CalendarChangeEntity, RetimeJobEntity };
 }
 
 /** The policy library: items, the version and its change log, case links, synonyms. */

@@ -36,7 +36,9 @@ export const LIBRARY_SHARDS = 8;
  * | calendar overrides         | Query           | REF#CALENDAR / <date>                        |
  * | entered years' schedules   | Query           | REF#CALENDAR_YEAR / <year>                   |
  * | calendar change log        | Query desc      | CALENDAR#LOG / <at>#<ulid>                   |
- * | a year entered             | TransactWrite   | year + log entry (+ that year's overrides deleted) |
+ * | a year entered             | TransactWrite   | year + log entry + re-timing job (+ that year's overrides deleted) |
+ * | re-timing jobs (newest)    | Query desc, Get | RETIME#JOB / <ulid of the calendar change>   |
+ * | a job's progress           | cond. Update    | RETIME#JOB / <ulid> (while status in …)      |
  * | SLA policies               | Query           | REF#SLA_POLICY / <type>                      |
  * | library items (index build)| Query × 8 (‖)   | LIBRARY#<shard> / begins_with ITEM#          |
  * | library item by id         | GetItem         | LIBRARY#<shard of id> / ITEM#<id>            |
@@ -90,6 +92,9 @@ export const key = {
   calendarYears: 'REF#CALENDAR_YEAR',
   calendarChange: (at: string, id: string) => ({ pk: 'CALENDAR#LOG', sk: `${at}#${id}` }),
   calendarChanges: 'CALENDAR#LOG',
+  /** Re-timing jobs, one per calendar change (its ULID): the stream job starts on their INSERT (serverless.yml filterPatterns). */
+  retimeJob: (id: string) => ({ pk: 'RETIME#JOB', sk: id }),
+  retimeJobs: 'RETIME#JOB',
   slaPolicy: (type: string) => ({ pk: 'REF#SLA_POLICY', sk: type }),
   slaPolicies: 'REF#SLA_POLICY',
   stats: (period: string, dim: string) => ({ pk: `STATS#${period}`, sk: dim }),

@@ -8,17 +8,20 @@ import {
   scheduleTotals,
   type CalendarChangeDto,
   type CalendarOverrideInput,
+  type CalendarOverrideResponse,
+  type DeleteCalendarOverrideResponse,
   type CalendarResponse,
   type EnterYearScheduleResponse,
   type SlaPolicy,
   type SlaPolicyInput,
   type YearScheduleInput,
 } from '@minsheng/shared';
-import type { CalendarChange, CalendarOverride, YearScheduleRecord } from '../../ports/sla-settings';
+import { MAX_OVERRIDES_REMOVED_WITH_YEAR, type CalendarChange, type YearScheduleRecord } from '../../ports/sla-settings';
 import { requireRole, type OfficialContext } from '../auth/officials';
+import type { Deps } from '../deps';
 import { calendarHorizon, type HorizonDeps } from './horizon';
 import { effectiveOverrides, forgetSlaSettings, policiesInForce, slaSettings, type SlaSettingsDeps } from './settings';
-import { rescheduleOpenCases, type RescheduleDeps } from './sweep';
+import { queuedRetimeJob, RETIME_JOBS_SHOWN, toRetimeJobDto } from './retime-job';
 
 const changeId = monotonicFactory();
 /** Change-log entries shown with the calendar. */
@@ -49,11 +52,12 @@ const toChangeDto = ({ id: _id, work: _work, ...change }: CalendarChange): Calen
  */
 export async function adminGetCalendar(deps: SlaSettingsDeps & HorizonDeps, viewer: OfficialContext): Promise<CalendarResponse> {
   requireRole(viewer, ['admin', 'supervisor']);
-  const [overrides, years, changes, stored] = await Promise.all([
+  const [overrides, years, changes, stored, jobs] = await Promise.all([
     deps.slaSettings.listCalendarOverrides(),
     deps.slaSettings.listYearSchedules(),
     deps.slaSettings.listCalendarChanges(CALENDAR_CHANGES_SHOWN),
     deps.slaSettings.listSlaPolicies(),
+    deps.slaSettings.listRetimeJobs(RETIME_JOBS_SHOWN),
   ]);
   const enteredYears = years.map((y) => y.year).sort((a, b) => a - b);
   const horizon = await calendarHorizon(deps, { calendar: deps.holidays.withOverrides(effectiveOverrides(overrides, years)), policies: policiesInForce(stored), enteredYears });
@@ -64,6 +68,7 @@ export async function adminGetCalendar(deps: SlaSettingsDeps & HorizonDeps, view
     overrides: overrides.sort((a, b) => a.date.localeCompare(b.date)),
     schedules: years.sort((a, b) => a.year - b.year),
     changes: changes.map(toChangeDto),
+    retimeJobs: jobs.map(toRetimeJobDto),
   };
 }
 
@@ -71,33 +76,40 @@ function change(viewer: OfficialContext, at: Date, fields: Omit<CalendarChange, 
   return { at: at.toISOString(), id: changeId(at.getTime()), by: viewer.username, byName: viewer.displayName, ...fields };
 }
 
-export async function adminPutCalendarOverride(deps: RescheduleDeps, viewer: OfficialContext, input: CalendarOverrideInput): Promise<CalendarOverride> {
+/**
+ * The calendar's write routes answer at once: the change, its change-log entry and a queued
+ * re-timing job are one transaction; the job (jobs/retime-open-cases.ts, on the table's stream)
+ * re-times the open working-day cases and writes its progress, shown with the calendar. The
+ * request reads no open case.
+ */
+export async function adminPutCalendarOverride(deps: SlaSettingsDeps & Pick<Deps, 'now'>, viewer: OfficialContext, input: CalendarOverrideInput): Promise<CalendarOverrideResponse> {
   requireRole(viewer, ['admin']);
   if (!isCalendarDate(input.date)) throw new DomainError('VALIDATION_FAILED', { fields: { date: '日期不存在' } });
   const override = { date: input.date, work: input.work, ...(input.note ? { note: input.note } : {}) };
   const summary = `将 ${input.date} 设为${input.work ? '上班' : '休息'}${input.note ? `（${input.note}）` : ''}`;
-  await deps.slaSettings.putCalendarOverride(override, change(viewer, deps.now(), { kind: 'override_set', date: input.date, work: input.work, summary }));
+  const entry = change(viewer, deps.now(), { kind: 'override_set', date: input.date, work: input.work, summary });
+  const job = queuedRetimeJob(entry);
+  await deps.slaSettings.putCalendarOverride(override, entry, job);
   forgetSlaSettings(deps);
-  // Open cases counted in working days get deadlines on the corrected calendar at once.
-  await rescheduleOpenCases(deps);
-  return override;
+  return { ...override, retime: toRetimeJobDto(job) };
 }
 
-export async function adminDeleteCalendarOverride(deps: RescheduleDeps, viewer: OfficialContext, date: string): Promise<{ date: string; deleted: true }> {
+export async function adminDeleteCalendarOverride(deps: SlaSettingsDeps & Pick<Deps, 'now'>, viewer: OfficialContext, date: string): Promise<DeleteCalendarOverrideResponse> {
   requireRole(viewer, ['admin']);
-  await deps.slaSettings.deleteCalendarOverride(date, change(viewer, deps.now(), { kind: 'override_deleted', date, summary: `删除 ${date} 的调整` }));
+  const entry = change(viewer, deps.now(), { kind: 'override_deleted', date, summary: `删除 ${date} 的调整` });
+  const job = queuedRetimeJob(entry);
+  await deps.slaSettings.deleteCalendarOverride(date, entry, job);
   forgetSlaSettings(deps);
-  await rescheduleOpenCases(deps);
-  return { date, deleted: true };
+  return { date, deleted: true, retime: toRetimeJobDto(job) };
 }
 
 /**
  * Enter a year's official schedule in one step: it replaces the schedule entered for that year
  * before (and, with `replaceManual`, that year's single-day overrides), marks the year as entered
  * (the horizon notice goes), is recorded in the calendar's change log in the same transaction, and
- * re-times the open working-day cases.
+ * queues the job re-timing the open working-day cases.
  */
-export async function adminEnterYearSchedule(deps: RescheduleDeps, viewer: OfficialContext, input: YearScheduleInput): Promise<EnterYearScheduleResponse> {
+export async function adminEnterYearSchedule(deps: SlaSettingsDeps & Pick<Deps, 'now'>, viewer: OfficialContext, input: YearScheduleInput): Promise<EnterYearScheduleResponse> {
   requireRole(viewer, ['admin']);
   const holidays = input.holidays.map((h) => ({ name: h.name.trim(), daysOff: [...new Set(h.daysOff)].sort(), workdays: [...new Set(h.workdays)].sort() }));
   const errors = checkYearSchedule({ year: input.year, holidays }).filter((p) => p.severity === 'error');
@@ -105,7 +117,9 @@ export async function adminEnterYearSchedule(deps: RescheduleDeps, viewer: Offic
 
   const [overrides, years] = await Promise.all([deps.slaSettings.listCalendarOverrides(), deps.slaSettings.listYearSchedules()]);
   const remove = input.replaceManual ? overrides.filter((o) => o.date.startsWith(`${input.year}-`)).map((o) => o.date) : [];
-  if (remove.length > 98) throw new DomainError('VALIDATION_FAILED', { fields: { replaceManual: `${input.year} 年的手工调整有 ${remove.length} 条，一次最多删除 98 条：请先逐条删除一部分` } });
+  if (remove.length > MAX_OVERRIDES_REMOVED_WITH_YEAR) {
+    throw new DomainError('VALIDATION_FAILED', { fields: { replaceManual: `${input.year} 年的手工调整有 ${remove.length} 条，一次最多删除 ${MAX_OVERRIDES_REMOVED_WITH_YEAR} 条：请先逐条删除一部分` } });
+  }
 
   const now = deps.now();
   const totals = scheduleTotals({ year: input.year, holidays });
@@ -116,8 +130,8 @@ export async function adminEnterYearSchedule(deps: RescheduleDeps, viewer: Offic
     (remove.length ? `；删除该年手工调整 ${remove.length} 条` : '');
   const record: YearScheduleRecord = { year: input.year, holidays, source: input.source, enteredAt: now.toISOString(), enteredBy: viewer.username, enteredByName: viewer.displayName };
   const entry = change(viewer, now, { kind: 'year_entered', year: input.year, daysOff: totals.daysOff, workdays: totals.workdays, summary });
-  await deps.slaSettings.putYearSchedule(record, entry, remove);
+  const job = queuedRetimeJob(entry);
+  await deps.slaSettings.putYearSchedule(record, entry, remove, job);
   forgetSlaSettings(deps);
-  const { rescheduled } = await rescheduleOpenCases(deps, now);
-  return { year: input.year, ...totals, removedOverrides: remove, rescheduled, change: toChangeDto(entry) };
+  return { year: input.year, ...totals, removedOverrides: remove, retime: toRetimeJobDto(job), change: toChangeDto(entry) };
 }

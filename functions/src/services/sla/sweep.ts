@@ -5,7 +5,7 @@ import { workingCalendar, type SlaSettingsDeps } from './settings';
 
 /** What the timers need: the cases, the due steps' index, the settings and the clock. */
 export type SweepDeps = Pick<Deps, 'cases' | 'queues' | 'now'> & SlaSettingsDeps;
-/** Re-timing open cases after a calendar change. */
+/** Re-timing open cases after a calendar change (the re-timing job, retime-job.ts). */
 export type RescheduleDeps = SweepDeps;
 
 export interface SweepResult {
@@ -96,9 +96,10 @@ async function escalate(deps: SweepDeps, fromIndex: CaseRecord, now: Date, calen
 
 /**
  * Re-derive a case's schedule with today's calendar and store it if it changed (the index entry
- * moves with it). Recorded as an internal audit event. Returns whether it was re-timed.
+ * moves with it). Recorded as an internal audit event. Returns whether it was re-timed (a case
+ * already on this calendar is not written: re-timing twice is a no-op).
  */
-async function reschedule(deps: SweepDeps, c: CaseRecord, now: Date, calendar: WorkingCalendar): Promise<boolean> {
+export async function reschedule(deps: SweepDeps, c: CaseRecord, now: Date, calendar: WorkingCalendar): Promise<boolean> {
   const next = withSlaSchedule(c, now, calendar);
   if (JSON.stringify(next.schedule) === JSON.stringify(c.schedule)) return false;
   const written = await deps.cases.applyChange(
@@ -108,24 +109,4 @@ async function reschedule(deps: SweepDeps, c: CaseRecord, now: Date, calendar: W
     [],
   );
   return written.ok;
-}
-
-/**
- * After the working calendar changes, re-time every open running case whose clock counts working
- * days (reads the open-cases index; runs only on an admin's calendar change).
- */
-export async function rescheduleOpenCases(deps: RescheduleDeps, now: Date = deps.now()): Promise<{ read: number; rescheduled: number }> {
-  const calendar = await workingCalendar(deps);
-  let cursor: string | undefined;
-  let read = 0;
-  let rescheduled = 0;
-  do {
-    const page = await deps.queues.listCases({ kind: 'open_by_due' }, { limit: 100, ...(cursor ? { cursor } : {}) });
-    read += page.items.length;
-    for (const c of page.items) {
-      if (c.clock.dayMode === 'working' && (await reschedule(deps, c, now, calendar))) rescheduled++;
-    }
-    cursor = page.cursor;
-  } while (cursor);
-  return { read, rescheduled };
 }
