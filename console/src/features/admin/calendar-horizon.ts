@@ -8,6 +8,7 @@ import {
   toShanghaiDate,
   type CalendarOverrideDto,
   type CalendarResponse,
+  type RetimeJobDto,
   type ScheduleParse,
   type ScheduleSource,
 } from '@minsheng/shared';
@@ -98,4 +99,52 @@ export function overridesOfYear(overrides: CalendarOverrideDto[], parse: Schedul
 /** The year to offer first: the first unknown year ahead, else next year. */
 export function suggestedYear(cal: Pick<CalendarResponse, 'unknownYearsAhead'>, now: Date): number {
   return cal.unknownYearsAhead[0] ?? Number(toShanghaiDate(now).slice(0, 4)) + 1;
+}
+
+/** `100000` → `100,000` (progress counts read at a glance). */
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** While a re-timing job is queued or running the page re-reads the calendar this often. */
+export const RETIME_POLL_MS = 2_000;
+
+/** Whether the newest re-timing job still has work to do (the page polls while it has). */
+export function retimeActive(jobs: Pick<RetimeJobDto, 'status'>[] | undefined): boolean {
+  const status = jobs?.[0]?.status;
+  return status === 'queued' || status === 'running';
+}
+
+export interface RetimeView {
+  level: 'info' | 'success' | 'warning' | 'error';
+  /** The line shown (with the bar while running). */
+  text: string;
+  /** The bar's value and maximum, while the job runs and knows its total. */
+  progress?: { value: number; max: number };
+  /** Who changed what, and when it ran. */
+  detail: string;
+}
+
+/**
+ * What the calendar page says about a re-timing job: queued, the progress bar's figures
+ * (已重新计算 3,200 / 100,000 件), the outcome (已完成：重新计算 N 件在办诉求的办理时限), or why it stopped.
+ */
+export function retimeView(job: RetimeJobDto, format: (iso: string) => string): RetimeView {
+  const who = `${job.byName}（${job.by}）于 ${format(job.queuedAt)}：${job.summary}`;
+  switch (job.status) {
+    case 'queued':
+      return { level: 'info', text: '正在排队：即将按新日历重新计算在办诉求的办理时限', detail: who };
+    case 'running': {
+      const max = Math.max(job.total, job.done);
+      return { level: 'info', text: `已重新计算 ${count(job.done)} / ${count(max)} 件`, progress: { value: job.done, max }, detail: `${who}；${job.startedAt ? `${format(job.startedAt)} 开始` : ''}` };
+    }
+    case 'done':
+      return {
+        level: 'success',
+        text: `已完成：重新计算 ${count(job.rescheduled)} 件在办诉求的办理时限`,
+        detail: `${who}；共核对在办诉求 ${count(job.done)} 件${job.finishedAt ? `，${format(job.finishedAt)} 完成` : ''}`,
+      };
+    case 'superseded':
+      return { level: 'info', text: '已由之后的日历调整接替：在办诉求按最新日历重新计算', detail: `${who}；停止前已核对 ${count(job.done)} 件` };
+    case 'failed':
+      return { level: 'error', text: `重新计算未能完成（已核对 ${count(job.done)} / ${count(Math.max(job.total, job.done))} 件）：请再保存一次调整，或联系运维`, detail: `${who}${job.reason ? `；原因：${job.reason}` : ''}` };
+  }
 }

@@ -5,7 +5,7 @@ import { calendarKey } from './get-calendar';
 
 /**
  * POST /api/console/admin/calendar/years — a year's official schedule in one step (replacing what
- * was entered for that year before); open working-day cases are re-timed.
+ * was entered for that year before); a job re-times the open working-day cases (its progress shows with the calendar).
  */
 export function enterCalendarYear(input: YearScheduleInput): Promise<EnterYearScheduleResponse> {
   return api('/console/admin/calendar/years', { body: input });

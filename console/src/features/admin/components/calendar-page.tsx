@@ -8,6 +8,7 @@ import {
   type CalendarOverrideInput,
   type CalendarOverrideDto,
   type CalendarResponse,
+  type RetimeJobDto,
 } from '@minsheng/shared';
 import { Alert, App, Button, Card, Form, Input, Radio, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
@@ -21,7 +22,7 @@ import { checkWith, showServerFieldErrors } from '@/lib/form-errors';
 import { useDeleteCalendarOverride } from '../api/delete-calendar-override';
 import { useCalendar } from '../api/get-calendar';
 import { usePutCalendarOverride } from '../api/put-calendar-override';
-import { horizonNotice, yearsText } from '../calendar-horizon';
+import { horizonNotice, retimeView, yearsText } from '../calendar-horizon';
 import { ScheduleTable } from './schedule-table';
 import { YearScheduleCard } from './year-schedule-card';
 
@@ -93,11 +94,37 @@ function HorizonCard({ cal, canOpenCases }: { cal: CalendarResponse; canOpenCase
   );
 }
 
+/**
+ * The newest re-timing job: each calendar change re-times the open working-day cases in the
+ * background; while it runs the page re-reads every ~2 s and the bar shows how far it is.
+ */
+function RetimeCard({ job }: { job: RetimeJobDto }) {
+  const view = retimeView(job, formatDateTime);
+  return (
+    <Card size="small" title={<h2 className="card-title">重新计算办理时限</h2>} style={{ marginBottom: 16 }}>
+      {view.progress ? (
+        // Not a live region: read out every 2 s it would drown the page; the outcome below is one.
+        <>
+          <progress className="retime-progress" max={view.progress.max || 1} value={view.progress.value} aria-label={view.text} style={{ width: '100%', height: 12 }} />
+          <Typography.Paragraph style={{ margin: '4px 0' }}>{view.text}</Typography.Paragraph>
+        </>
+      ) : (
+        <div role="status">
+          <Alert type={view.level} showIcon title={view.text} style={{ marginBottom: 4 }} />
+        </div>
+      )}
+      <Typography.Paragraph className="hint" style={{ marginBottom: 0 }}>
+        {view.detail}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
+
 /** The holiday calendar: the official one (by year), years entered by admins, local overrides, and the change log. */
 export function CalendarPage() {
   const official = useOfficial();
   const canEdit = official.role === 'admin';
-  const calendar = useCalendar();
+  const calendar = useCalendar({ pollWhileRetiming: true });
   const put = usePutCalendarOverride();
   const del = useDeleteCalendarOverride();
   const { message, modal } = App.useApp();
@@ -118,7 +145,7 @@ export function CalendarPage() {
     if (!value) return;
     try {
       await put.mutateAsync(value);
-      message.success(`已设置 ${value.date} 为${value.work ? '工作日' : '休息日'}`);
+      message.success(`已设置 ${value.date} 为${value.work ? '工作日' : '休息日'}；在办诉求的办理时限正在后台重新计算`);
       form.resetFields();
     } catch (e) {
       if (!showServerFieldErrors(e, form)) message.error(errorMessage(e));
@@ -151,6 +178,7 @@ export function CalendarPage() {
           const scheduled = new Map(cal.schedules.flatMap((s) => scheduleOverrides(s).map((o) => [o.date, s.year] as const)));
           return (
             <>
+              {cal.retimeJobs[0] ? <RetimeCard job={cal.retimeJobs[0]} /> : null}
               <HorizonCard cal={cal} canOpenCases={official.role === 'supervisor'} />
               {canEdit ? <YearScheduleCard calendar={cal} username={official.username} /> : null}
               {cal.schedules.map((s) => (

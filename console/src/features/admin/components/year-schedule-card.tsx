@@ -64,7 +64,7 @@ export function YearScheduleCard({ calendar, username }: { calendar: CalendarRes
           <p>{totalsText(parse)}。</p>
           {before ? <p>将替换 {before.enteredByName} 于 {formatDateTime(before.enteredAt)} 录入的 {year} 年安排。</p> : null}
           {replaceManual && manual?.all.length ? <p>同时删除 {year} 年的 {manual.all.length} 条单日调整。</p> : null}
-          <p>录入后，按工作日计时的办理中案件立即按新安排重新计算期限，并记入变更记录。</p>
+          <p>录入后记入变更记录，按工作日计时的办理中案件随即在后台按新安排重新计算期限（本页显示进度）。</p>
         </>
       ),
       okText: '确认录入',
@@ -76,8 +76,7 @@ export function YearScheduleCard({ calendar, username }: { calendar: CalendarRes
           setDraft({ year: year + 1, source: draft.source, text: '' });
           setReplaceManual(false);
           message.success(
-            `已录入 ${year} 年节假日安排：${result.holidays} 个节日，放假 ${result.daysOff} 天，调休上班 ${result.workdays} 天；` +
-              (result.rescheduled ? `${result.rescheduled} 件办理中案件的计时已按新安排调整` : '按工作日计时的案件今后都按新安排计算'),
+            `已录入 ${year} 年节假日安排：${result.holidays} 个节日，放假 ${result.daysOff} 天，调休上班 ${result.workdays} 天；在办诉求的办理时限正在后台重新计算`,
           );
         } catch (e) {
           if (!(isApiError(e) && (e.code === 'UNAUTHENTICATED' || e.code === 'TOKEN_EXPIRED'))) setServerProblem(errorMessage(e));
