@@ -1,6 +1,6 @@
-import type { CalendarResponse } from '@minsheng/shared';
+import type { CalendarResponse, RetimeJobDto } from '@minsheng/shared';
 import { describe, expect, it } from 'vitest';
-import { dateRuns, horizonNotice, overridesOfYear, parseSchedule, suggestedYear, totalsText, yearsText } from '../src/features/admin/calendar-horizon';
+import { dateRuns, horizonNotice, overridesOfYear, parseSchedule, retimeActive, retimeView, suggestedYear, totalsText, yearsText } from '../src/features/admin/calendar-horizon';
 
 type Facts = Pick<CalendarResponse, 'unknownYearsAhead' | 'casesBeyondHorizon' | 'workingDayTypes'>;
 const facts = (over: Partial<Facts> = {}): Facts => ({ unknownYearsAhead: [2027], casesBeyondHorizon: { count: 0, complete: true, items: [] }, workingDayTypes: [], ...over });
@@ -54,5 +54,38 @@ describe('the calendar page’s wording', () => {
     expect(overridesOfYear(overrides, parse)).toEqual({ all: overrides.slice(1), shadowed: [overrides[1]] });
     expect(suggestedYear({ unknownYearsAhead: [2027] }, DEC_1)).toBe(2027);
     expect(suggestedYear({ unknownYearsAhead: [] }, DEC_1)).toBe(2027);
+  });
+});
+
+describe('the re-timing job on the calendar page', () => {
+  const job = (over: Partial<RetimeJobDto>): RetimeJobDto => ({
+    id: '01J', status: 'queued', total: 0, done: 0, rescheduled: 0, queuedAt: '2026-12-01T02:00:00.000Z', by: 'admin', byName: '系统管理员', summary: '将 2027-01-04 设为休息（地方假日）', ...over,
+  });
+  const fmt = (iso: string) => iso.slice(0, 16);
+
+  it('shows the bar with thousands separators while it runs, and says what change it re-times for', () => {
+    const view = retimeView(job({ status: 'running', total: 100_000, done: 3_200, rescheduled: 1_100, startedAt: '2026-12-01T02:00:01.000Z' }), fmt);
+    expect(view.text).toBe('已重新计算 3,200 / 100,000 件');
+    expect(view.progress).toEqual({ value: 3_200, max: 100_000 });
+    expect(view.detail).toContain('系统管理员（admin）');
+    expect(view.detail).toContain('将 2027-01-04 设为休息（地方假日）');
+  });
+
+  it('when done, says how many open cases got new deadlines; no bar', () => {
+    const view = retimeView(job({ status: 'done', total: 100_000, done: 100_000, rescheduled: 31_415, finishedAt: '2026-12-01T02:00:40.000Z' }), fmt);
+    expect(view.text).toBe('已完成：重新计算 31,415 件在办诉求的办理时限');
+    expect(view.level).toBe('success');
+    expect(view.progress).toBeUndefined();
+    expect(view.detail).toContain('共核对在办诉求 100,000 件');
+  });
+
+  it('queued, superseded and failed jobs say so in Chinese; the page polls only while one is queued or running', () => {
+    expect(retimeView(job({}), fmt).text).toContain('正在排队');
+    expect(retimeView(job({ status: 'superseded', done: 400 }), fmt).text).toContain('之后的日历调整');
+    expect(retimeView(job({ status: 'failed', total: 1000, done: 400, reason: '运行 3 次仍未完成' }), fmt)).toMatchObject({ level: 'error', detail: expect.stringContaining('运行 3 次仍未完成') });
+    expect(retimeActive([job({ status: 'running' })])).toBe(true);
+    expect(retimeActive([job({})])).toBe(true);
+    expect(retimeActive([job({ status: 'done' }), job({ status: 'running' })])).toBe(false);
+    expect(retimeActive([])).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SLA_POLICIES } from '@minsheng/shared';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { CHINESE, consultation, fileCase, login, show, track } from '../helpers';
-import { Officials, T0, day, expectSteps, slaEvents, sweepAt, acceptAt } from './sla-kit';
+import { Officials, T0, day, expectSteps, slaEvents, sweepAt, acceptAt, runRetimeJobs } from './sla-kit';
 
 let stack: TestStack;
 let officials: Officials;
@@ -146,9 +146,11 @@ describe('POST/GET/DELETE /api/console/admin/calendar with a working-day policy'
     const admin = await officials.token('admin');
     const res = await putDay(admin, { date: '2027-01-01', work: false, note: '元旦' });
     expect(res.status, show(res)).toBe(200);
-    expect(res.body).toEqual({ date: '2027-01-01', work: false, note: '元旦' });
+    expect(res.body).toMatchObject({ date: '2027-01-01', work: false, note: '元旦', retime: { status: 'queued', summary: '将 2027-01-01 设为休息（元旦）' } });
     const cal = await stack.request('GET', '/api/console/admin/calendar', { token: admin });
     expect(cal.body.overrides).toEqual([{ date: '2027-01-01', work: false, note: '元旦' }]);
+    // The open case filed before (due 2027-01-08) moves to 01-11 when the job runs.
+    expect(await runRetimeJobs(stack)).toEqual([expect.objectContaining({ status: 'done', rescheduled: 1 })]);
 
     const filed = await fileCase(stack, consultation({ title: '元旦放假后的咨询' }));
     expect(filed.dueAt).toBe('2027-01-11T23:59:59+08:00');
@@ -171,8 +173,10 @@ describe('POST/GET/DELETE /api/console/admin/calendar with a working-day policy'
     const admin = await officials.token('admin');
     const res = await deleteDay(admin, '2027-01-01');
     expect(res.status, show(res)).toBe(200);
-    expect(res.body).toEqual({ date: '2027-01-01', deleted: true });
+    expect(res.body).toMatchObject({ date: '2027-01-01', deleted: true, retime: { status: 'queued', summary: '删除 2027-01-01 的调整' } });
     expect((await stack.request('GET', '/api/console/admin/calendar', { token: admin })).body.overrides).toEqual([]);
+    // Both open working-day cases filed so far go back to the plain calendar.
+    expect(await runRetimeJobs(stack)).toEqual([expect.objectContaining({ status: 'done', rescheduled: 2 })]);
     const filed = await fileCase(stack, consultation({ title: '撤销调整后的咨询' }));
     expect(filed.dueAt).toBe('2027-01-08T23:59:59+08:00');
   });
@@ -186,6 +190,9 @@ describe('POST/GET/DELETE /api/console/admin/calendar with a working-day policy'
     // day is 01-05 and the 7th 01-07, for this case too (its display already says so).
     officials.at(new Date('2026-12-31T10:00:00+08:00'));
     expect((await putDay(await officials.token('admin'), { date: '2027-01-02', work: true, note: '调休上班' })).status).toBe(200);
+    // The re-timing job the change queued runs off the request (on the table's stream).
+    // Every open working-day case of this file moves: the four filed since 12-30.
+    expect(await runRetimeJobs(stack)).toEqual([expect.objectContaining({ status: 'done', rescheduled: 4 })]);
     officials.at(new Date('2027-01-05T09:00:00+08:00'));
     const view = await viewOf(filed);
     expect(view.dueAt).toBe('2027-01-07T23:59:59+08:00');

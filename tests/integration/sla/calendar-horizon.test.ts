@@ -14,7 +14,7 @@ import { workingCalendar } from '../../../functions/src/services/sla/settings';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { CHINESE, complaint, consultation, fileCase, show } from '../helpers';
 import { EXAMPLE_2027 } from '../../../shared/test/holiday-notices';
-import { Officials, acceptAt, slaEvents, sweepAt } from './sla-kit';
+import { Officials, acceptAt, runRetimeJobs, slaEvents, sweepAt } from './sla-kit';
 
 let stack: TestStack;
 let officials: Officials;
@@ -118,19 +118,23 @@ describe('while 2027 is unknown', () => {
 
 describe('after the admin enters the 2027 schedule (EXAMPLE dates)', () => {
   let entered: Record<string, any>;
+  let jobs: Awaited<ReturnType<typeof runRetimeJobs>>;
 
   beforeAll(async () => {
     officials.at(new Date('2026-12-28T15:00:00+08:00'));
     const res = await enterYear('admin', { ...example2027(), source: 'notice' });
     expect(res.status, show(res)).toBe(200);
     entered = res.body;
+    jobs = await runRetimeJobs(stack);
   });
 
-  it('answers what was entered and how many open cases were re-timed', () => {
+  it('answers what was entered and the re-timing job it queued; the job re-times the open case whose deadlines moved', () => {
+    expect(entered).toMatchObject({ year: 2027, holidays: 2, daysOff: 11, workdays: 2, removedOverrides: [], retime: { status: 'queued', done: 0, by: 'admin' } });
+    expect(entered.rescheduled).toBeUndefined();
     // One: the crossing case's due date moved. The other working-day case's stored schedule (due
     // 2026-12-22, next step its warning) is unchanged; its severe date is derived anew when its
-    // steps are taken, from the calendar of that moment.
-    expect(entered).toMatchObject({ year: 2027, holidays: 2, daysOff: 11, workdays: 2, removedOverrides: [], rescheduled: 1 });
+    // steps are taken, from the calendar of that moment. Three open cases gone through.
+    expect(jobs).toEqual([expect.objectContaining({ id: entered.retime.id, status: 'done', total: 3, done: 3, rescheduled: 1 })]);
   });
 
   it('元旦 and 春节 are days off, the make-up Sunday and Saturday are working days', async () => {

@@ -7,6 +7,10 @@ import { expect } from 'vitest';
 import type { Actor, CaseCommand } from '@minsheng/shared';
 import { changeCase } from '../../../functions/src/services/cases/change-case';
 import { sweepSla, type SweepResult } from '../../../functions/src/services/sla/sweep';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { createRetimeHandler } from '../../../functions/src/jobs/retime-open-cases';
+import type { RetimeJob } from '../../../functions/src/ports/sla-settings';
 import type { Deps } from '../../../functions/src/services/deps';
 import type { TestStack } from '../../support/stack';
 import { consoleLogin } from '../../support/console';
@@ -147,4 +151,34 @@ export class Officials {
   async queue(username: Parameters<Officials['token']>[0], query: string): Promise<{ caseNo: string; slaLevel: string; daysLeft: number }[]> {
     return (await this.get(username, `/api/console/cases?${query}&limit=100`)).items;
   }
+}
+
+
+/** The stream record a re-timing job's INSERT produces (what `retimeOpenCases` receives). */
+export function retimeInsertEvent(job: RetimeJob, sequenceNumber = `${Date.now()}`): DynamoDBStreamEvent {
+  const keys = { pk: 'RETIME#JOB', sk: job.id };
+  return {
+    Records: [
+      {
+        eventName: 'INSERT',
+        eventSource: 'aws:dynamodb',
+        dynamodb: { Keys: marshall(keys) as never, NewImage: marshall({ ...keys, ...job }, { removeUndefinedValues: true }) as never, SequenceNumber: sequenceNumber, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      },
+    ],
+  };
+}
+
+/**
+ * Run the re-timing jobs the calendar changes queued, oldest first, through the stream handler on a
+ * synthetic INSERT record each — what the table's stream and Lambda do after the admin's request.
+ * (The local streams runner does the same in the dev stack.) The jobs as they ended.
+ */
+export async function runRetimeJobs(stack: TestStack): Promise<RetimeJob[]> {
+  const handler = createRetimeHandler(() => stack.deps).withDeps(stack.deps);
+  const pending = (await stack.deps.slaSettings.listRetimeJobs(50)).filter((j) => j.status === 'queued' || j.status === 'running').reverse();
+  for (const job of pending) {
+    const result = await handler(retimeInsertEvent(job));
+    expect(result.batchItemFailures, `retime job ${job.id}`).toEqual([]);
+  }
+  return Promise.all(pending.map(async (j) => (await stack.deps.slaSettings.getRetimeJob(j.id))!));
 }
