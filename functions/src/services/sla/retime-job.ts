@@ -22,8 +22,8 @@ export const toRetimeJobDto = ({ cursor: _cursor, attempts: _attempts, ...job }:
 export interface RetimeRunOptions {
   /** Index items per page (tests use a small one to see progress written along the way). */
   pageSize?: number;
-  /** Called after each progress write (the benchmark counts them). */
-  onProgress?: (job: Pick<RetimeJob, 'done' | 'total' | 'rescheduled'>) => void;
+  /** Awaited after each progress write (the benchmark counts them; tests act between pages). */
+  onProgress?: (job: Pick<RetimeJob, 'done' | 'total' | 'rescheduled'>) => void | Promise<void>;
 }
 
 /**
@@ -64,7 +64,8 @@ async function retime(deps: RescheduleDeps, job: RetimeJob, options: RetimeRunOp
   const now = deps.now();
   const limit = options.pageSize ?? RETIME_PAGE;
   // Re-timing moves a case's entry in the index (it is sorted by due date): a case pushed past the
-  // cursor is read again, re-timed as a no-op, and counted once.
+  // cursor is read again and re-timed as a no-op. `done` counts each case once in a run, and never
+  // beyond the total counted at the start (cases filed meanwhile are timed on the new calendar already).
   const seen = new Set<string>();
   const base = job.done;
   let { rescheduled, cursor } = job;
@@ -75,14 +76,15 @@ async function retime(deps: RescheduleDeps, job: RetimeJob, options: RetimeRunOp
       if (c.clock.dayMode === 'working' && (await reschedule(deps, c, now, calendar))) rescheduled++;
     }
     cursor = page.cursor;
-    const progress = { done: base + seen.size, total: Math.max(job.total, base + seen.size), rescheduled };
+    const progress = { done: Math.min(base + seen.size, job.total), total: job.total, rescheduled };
     if (cursor) {
       if (await supersededBy(deps, job.id)) return finish(deps, { ...job, ...progress }, { status: 'superseded' });
       if (!(await deps.slaSettings.updateRetimeJob(job.id, { ...progress, cursor }, ['running']))) return deps.slaSettings.getRetimeJob(job.id);
-      options.onProgress?.(progress);
+      await options.onProgress?.(progress);
     } else {
-      const finished = await finish(deps, { ...job, ...progress }, { status: 'done' });
-      options.onProgress?.(progress);
+      // The whole index gone through: all of the total is done.
+      const finished = await finish(deps, { ...job, ...progress, done: job.total }, { status: 'done' });
+      await options.onProgress?.({ ...progress, done: job.total });
       return finished;
     }
   } while (cursor);
@@ -98,8 +100,8 @@ async function supersededBy(deps: RescheduleDeps, id: string): Promise<boolean> 
 async function finish(deps: RescheduleDeps, job: RetimeJob, end: Pick<RetimeJob, 'status' | 'reason'>): Promise<RetimeJob> {
   const finishedAt = deps.now().toISOString();
   const { done, total, rescheduled } = job;
-  const fields = { ...end, finishedAt, done, total: Math.max(total, done), rescheduled, cursor: null };
+  const fields = { ...end, finishedAt, done, total, rescheduled, cursor: null };
   await deps.slaSettings.updateRetimeJob(job.id, fields, ['queued', 'running']);
   const { cursor: _cursor, ...rest } = job;
-  return { ...rest, ...end, finishedAt, total: fields.total };
+  return { ...rest, ...end, finishedAt };
 }
