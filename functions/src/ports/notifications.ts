@@ -25,6 +25,13 @@ export interface DeadLetter extends OutboxItem {
   deadAt: string;
 }
 
+/**
+ * How long an inbox message is kept: half a year after it was sent (README, "Officials' inbox"). The
+ * inbox is a feed of what happened to cases, not their record (each case's audit trail keeps every
+ * step for good); half a year outlasts any case's handling, severe overdue and supervision included.
+ */
+export const INBOX_RETENTION_DAYS = 180;
+
 /** A message in an officials' inbox (a department's handlers, or a role). */
 export interface InboxItem {
   id: string;
@@ -57,9 +64,13 @@ export interface NotificationStore {
   listDeadLetters(limit: number): Promise<DeadLetter[]>;
   /** Put dead letter `id` back into the outbox with its attempts reset (one transaction); the item, or undefined when there is none. */
   replayDeadLetter(id: string): Promise<OutboxItem | undefined>;
-  /** Put an inbox message unless it is already there (deliveries repeat); true when written now. */
+  /** Put an inbox message unless it is already there (deliveries repeat), expiring INBOX_RETENTION_DAYS after its `at`; true when written now. */
   putInboxItem(item: InboxItem): Promise<boolean>;
-  listInbox(inboxKeys: string[], limit: number): Promise<InboxItem[]>;
+  /**
+   * The newest `limit` messages of these inboxes, newest first; messages past their retention at
+   * `now` are left out (DynamoDB's TTL deletes them some hours to days after they expire).
+   */
+  listInbox(inboxKeys: string[], limit: number, now: Date): Promise<InboxItem[]>;
   /** How far `username` has read their inbox (an item's `at`, ISO UTC); undefined when never. */
   getInboxReadUpTo(username: string): Promise<string | undefined>;
   /** Mark everything up to `upTo` read for `username`; never moves the mark back. */

@@ -3,9 +3,12 @@
  * asking, and counts the unread; POST /api/console/inbox/read moves that official's own mark
  * forward (never back, never past now). Two officials reading the same role's inbox keep their own marks.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemoOfficials } from '../../../infra/src/demo-data';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { deliverNotifications } from '../../../functions/src/services/notifications/notifier';
+import { createDocumentClient } from '../../../functions/src/adapters/dynamo/client';
+import { key } from '../../../functions/src/adapters/dynamo/keys';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { act, complaintBody, fileAs, show } from '../../support/console';
 import { after, HOUR, Session, T0 } from './console-kit';
@@ -97,5 +100,40 @@ describe('the inbox unread count', () => {
     const missing = await stack.request('POST', '/api/console/inbox/read', { token: await session.token('rsj'), body: {} });
     expect(missing.status, show(missing)).toBe(400);
     expect((await stack.request('POST', '/api/console/inbox/read', { body: { upTo: '2030-04-01T09:00:00+08:00' } })).status).toBe(401);
+  });
+});
+
+describe('inbox messages expire after half a year (TTL)', () => {
+  const DAY = 24 * HOUR;
+
+  it('a new message carries a ttl 180 days after it was sent, in the future', async () => {
+    const sentAt = after(T0, 10 * HOUR);
+    await dispatchAt(sentAt);
+    const [message] = (await inbox('rsj')).items;
+    const client = createDocumentClient({ region: 'local', endpoint: inject('dynamoEndpoint') });
+    const { Item } = await client.send(new GetCommand({ TableName: stack.tableName, Key: key.inbox('DEPT#rsj', new Date(message!.at).toISOString(), message!.id) }));
+    expect(Item, 'the stored message').toBeDefined();
+    // The table's TTL attribute, in epoch seconds.
+    expect(Item!.ttl).toBe(Math.floor(sentAt.getTime() / 1000) + 180 * 24 * 3600);
+    // In the future of the stack's clock (the moment it was delivered), by half a year.
+    expect(Item!.ttl * 1000 - stack.deps.now().getTime()).toBeGreaterThan(179 * DAY);
+  });
+
+  it('a message past its half year is neither listed nor counted, even before DynamoDB deletes it; the read mark still holds', async () => {
+    // 人社局's messages: from T0+1h to T0+10h. Mark everything up to T0+9h read, then a new one.
+    session.setNow(after(T0, 11 * HOUR));
+    const all = await inbox('rsj');
+    const newestOld = all.items[0]!;
+    expect((await markRead('rsj', all.items[1]!.at)).body.unread).toBe(1);
+    const fresh = await dispatchAt(after(T0, 179 * DAY));
+    // 180 days and 5 hours after T0: the messages sent up to T0+5h have expired, the later ones not.
+    session.setNow(after(T0, 180 * DAY + 5 * HOUR + 30 * 60 * 1000));
+    const later = await inbox('rsj');
+    expect(later.items.every((i) => Date.parse(i.at) > after(T0, 5 * HOUR).getTime())).toBe(true);
+    expect(later.items.map((i) => i.caseNo)).toContain(newestOld.caseNo);
+    expect(later.items[0]).toMatchObject({ caseNo: fresh, read: false });
+    // Unread: the newest old one (never read) and the fresh one; the expired read ones counted nothing.
+    expect(later.unread).toBe(2);
+    expect(later.items.filter((i) => i.read).length).toBe(later.items.length - 2);
   });
 });

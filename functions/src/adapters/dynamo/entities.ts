@@ -273,6 +273,8 @@ export function notificationEntities(table: MinshengTable) {
       caseNo: string(),
       title: string(),
       body: string(),
+      /** Epoch seconds: DynamoDB's TTL removes the message INBOX_RETENTION_DAYS after it was sent (older items have none). */
+      ttl: number().optional(),
     }),
     computeKey: ({ inboxKey, at, id }) => key.inbox(inboxKey, at, id),
   });

@@ -7,7 +7,7 @@ import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelet
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import type { EventKind } from '@minsheng/shared';
-import type { DeadLetter, NotificationStore, OutboxItem } from '../../ports/notifications';
+import { INBOX_RETENTION_DAYS, type DeadLetter, type NotificationStore, type OutboxItem } from '../../ports/notifications';
 import { notificationEntities } from './entities';
 import { conditionFailedAt, isConditionFailed, ON_CONFLICT_ONLY, retryTransaction, type WriteTransaction } from './errors';
 import { key } from './keys';
@@ -86,7 +86,8 @@ export function createDynamoNotificationStore(table: MinshengTable): Notificatio
 
     async putInboxItem(item) {
       try {
-        await InboxEntity.build(PutItemCommand).item(item).options({ condition: { attr: 'id', exists: false } }).send();
+        const ttl = Math.floor(Date.parse(item.at) / 1000) + INBOX_RETENTION_DAYS * 86_400;
+        await InboxEntity.build(PutItemCommand).item({ ...item, ttl }).options({ condition: { attr: 'id', exists: false } }).send();
         return true;
       } catch (error) {
         if (isConditionFailed(error)) return false;
@@ -94,13 +95,17 @@ export function createDynamoNotificationStore(table: MinshengTable): Notificatio
       }
     },
 
-    async listInbox(inboxKeys, limit) {
+    async listInbox(inboxKeys, limit, now) {
       const pages = await Promise.all(
         inboxKeys.map((k) => table.build(QueryCommand).entities(InboxEntity).query({ partition: key.inboxPartition(k) }).options({ limit, reverse: true }).send()),
       );
+      // Expired but not yet deleted (TTL deletes lazily): not shown, so the unread count does not
+      // change when DynamoDB gets round to it. Expired ones are the oldest: the newest `limit` stay.
+      const nowSeconds = Math.floor(now.getTime() / 1000);
       return pages
         .flatMap((p) => p.Items ?? [])
-        .map((i) => ({ ...i, kind: i.kind as EventKind }))
+        .filter((i) => i.ttl === undefined || i.ttl > nowSeconds)
+        .map(({ ttl: _ttl, ...i }) => ({ ...i, kind: i.kind as EventKind }))
         .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
         .slice(0, limit);
     },

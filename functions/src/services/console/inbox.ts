@@ -19,10 +19,15 @@ export function inboxKeysFor(viewer: OfficialContext): string[] {
 
 /**
  * This official's messages, newest first, each marked read when at or before how far they have read
- * (their own mark: a department's handlers share the messages, not what each has read).
+ * (their own mark: a department's handlers share the messages, not what each has read). Messages
+ * expire INBOX_RETENTION_DAYS after they were sent and are then neither listed nor counted; the mark
+ * is a moment, not a message, so it stays right when old messages go.
  */
-export async function listInbox(deps: Pick<Deps, 'notifications'>, viewer: OfficialContext, limit = 50): Promise<InboxResponse> {
-  const [items, readUpTo] = await Promise.all([deps.notifications.listInbox(inboxKeysFor(viewer), Math.min(Math.max(limit, 1), 200)), deps.notifications.getInboxReadUpTo(viewer.username)]);
+export async function listInbox(deps: Pick<Deps, 'notifications' | 'now'>, viewer: OfficialContext, limit = 50): Promise<InboxResponse> {
+  const [items, readUpTo] = await Promise.all([
+    deps.notifications.listInbox(inboxKeysFor(viewer), Math.min(Math.max(limit, 1), 200), deps.now()),
+    deps.notifications.getInboxReadUpTo(viewer.username),
+  ]);
   const read = (at: string) => readUpTo !== undefined && Date.parse(at) <= Date.parse(readUpTo);
   const out = items.map(({ inboxKey: _k, ...item }) => ({ ...item, at: formatShanghaiIso(new Date(item.at)), read: read(item.at) }));
   return { items: out, unread: out.filter((i) => !i.read).length };
