@@ -98,7 +98,7 @@ function sideOf(path: string): Side {
 function refusedBy(method: string, path: string): Official[] {
   const handlers: Official[] = ['handler', 'otherHandler'];
   if (path.startsWith('/api/console/admin/')) {
-    const supervisorsRead = method === 'GET' && (path === '/api/console/admin/sla-policies' || path === '/api/console/admin/calendar');
+    const supervisorsRead = method === 'GET' && (path === '/api/console/admin/sla-policies' || path === '/api/console/admin/calendar' || path === '/api/console/admin/calendar/retime-jobs');
     return ['intake', ...handlers, ...(supervisorsRead ? [] : (['supervisor'] as Official[]))];
   }
   if (path.endsWith('/publication-preview') || path.endsWith('/publish')) return [...handlers, 'admin'];

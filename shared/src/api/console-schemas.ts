@@ -471,6 +471,11 @@ export interface RetimeJobDto {
   reason?: string;
 }
 
+/** `GET /api/console/admin/calendar/retime-jobs` answer: the latest jobs, newest first (what the page polls while one runs). */
+export interface RetimeJobsResponse {
+  items: RetimeJobDto[];
+}
+
 /** `POST /api/console/admin/calendar` answer: the override stored, and the re-timing job it queued. */
 export interface CalendarOverrideResponse extends CalendarOverrideDto {
   retime: RetimeJobDto;

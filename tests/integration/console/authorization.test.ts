@@ -307,6 +307,7 @@ const TABLE: Record<string, Probe[]> = {
     },
   ],
   'GET /api/console/admin/calendar': [get('read calendar', { ...adminOnly, supervisor: ok }, () => '/api/console/admin/calendar')],
+  'GET /api/console/admin/calendar/retime-jobs': [get('read re-timing jobs', { ...adminOnly, supervisor: ok }, () => '/api/console/admin/calendar/retime-jobs')],
   'POST /api/console/admin/calendar': [
     { name: 'put calendar override', expect: adminOnly, build: async () => ({ path: '/api/console/admin/calendar', body: { date: '2031-01-06', work: false, note: '授权测试' } }) },
   ],

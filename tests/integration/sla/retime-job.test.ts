@@ -138,9 +138,12 @@ describe('a calendar change queues the re-timing and answers at once', () => {
     expect(sent.filter((s) => /TransactWrite/.test(s.command))).toHaveLength(1);
   });
 
-  it('admins and supervisors see the queued job with the calendar', async () => {
+  it('admins and supervisors see the queued job with the calendar and on the jobs route the page polls', async () => {
     for (const who of ['admin', 'duban'] as const) {
       expect((await calendar(who)).retimeJobs[0]).toMatchObject({ id: job.id, status: 'queued', summary: '将 2027-01-04 设为休息（地方假日）' });
+      const polled = await stack.request('GET', '/api/console/admin/calendar/retime-jobs', { token: await officials.token(who) });
+      expect(polled.status, show(polled)).toBe(200);
+      expect(polled.body.items[0]).toEqual(expect.objectContaining({ id: job.id, status: 'queued', total: 0, done: 0 }));
     }
   });
 
@@ -151,8 +154,8 @@ describe('a calendar change queues the re-timing and answers at once', () => {
     const ran = await runRetimeJob(deps, job.id, {
       pageSize: 3,
       onProgress: async () => {
-        // Between pages the admin's GET shows the job running, with its progress.
-        const shown = (await calendar('admin')).retimeJobs[0];
+        // Between pages the route the admin's page polls shows the job running, with its progress.
+        const shown = (await stack.request('GET', '/api/console/admin/calendar/retime-jobs', { token: await officials.token('admin') })).body.items[0];
         seen.push(shown.done);
         if (shown.status === 'running') expect(shown.total).toBe(8);
       },
@@ -255,8 +258,11 @@ describe('who may change the calendar and read the progress', () => {
     }
     expect((await stack.request('POST', '/api/console/admin/calendar', { body: { date: '2027-01-07', work: false } })).status).toBe(401);
     expect((await stack.deps.slaSettings.listRetimeJobs(50)).length).toBe(count);
-    for (const who of ['rsj', 'shouli'] as const) expect((await stack.request('GET', '/api/console/admin/calendar', { token: await officials.token(who) })).status, who).toBe(403);
-    expect((await stack.request('GET', '/api/console/admin/calendar')).status).toBe(401);
+    for (const path of ['/api/console/admin/calendar', '/api/console/admin/calendar/retime-jobs']) {
+      for (const who of ['rsj', 'shouli'] as const) expect((await stack.request('GET', path, { token: await officials.token(who) })).status, `${who} ${path}`).toBe(403);
+      expect((await stack.request('GET', path)).status, path).toBe(401);
+    }
+    expect((await stack.request('GET', '/api/console/admin/calendar/retime-jobs', { token: await officials.token('duban') })).body.items.length).toBeGreaterThan(0);
     expect((await calendar('duban')).retimeJobs.length).toBeGreaterThan(0);
   });
 });

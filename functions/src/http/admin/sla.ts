@@ -2,7 +2,7 @@ import { calendarOverrideInputSchema, slaPolicyInputSchema, yearScheduleInputSch
 import * as wire from '../../app/wiring';
 import { httpRoute } from '../../lib/http';
 import { officialIn } from '../auth';
-import { adminDeleteCalendarOverride, adminEnterYearSchedule, adminGetCalendar, adminGetSlaPolicies, adminPutCalendarOverride, adminPutSlaPolicy } from '../../services/sla/admin';
+import { adminDeleteCalendarOverride, adminEnterYearSchedule, adminGetCalendar, adminListRetimeJobs, adminGetSlaPolicies, adminPutCalendarOverride, adminPutSlaPolicy } from '../../services/sla/admin';
 
 const deps = wire.inject({ ...wire.officialAuthDeps(), cases: wire.cases, queues: wire.queues, ...wire.slaSettingsDeps() });
 
@@ -25,7 +25,13 @@ export const getCalendar = httpRoute(deps, {
   handle: async (input) => ({ body: await adminGetCalendar(input.deps, input.auth) }),
 });
 
-/** POST /api/console/admin/calendar { date, work, note? } */
+/** GET /api/console/admin/calendar/retime-jobs — the latest re-timing jobs and their progress (polled while one runs). */
+export const listRetimeJobs = httpRoute(deps, {
+  auth: officialIn(['admin', 'supervisor']),
+  handle: async (input) => ({ body: await adminListRetimeJobs(input.deps, input.auth) }),
+});
+
+/** POST /api/console/admin/calendar { date, work, note? } — answers with the override and the queued re-timing job. */
 export const putOverride = httpRoute(deps, {
   auth: officialIn(['admin']),
   body: calendarOverrideInputSchema,

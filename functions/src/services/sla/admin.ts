@@ -12,6 +12,7 @@ import {
   type DeleteCalendarOverrideResponse,
   type CalendarResponse,
   type EnterYearScheduleResponse,
+  type RetimeJobsResponse,
   type SlaPolicy,
   type SlaPolicyInput,
   type YearScheduleInput,
@@ -70,6 +71,16 @@ export async function adminGetCalendar(deps: SlaSettingsDeps & HorizonDeps, view
     changes: changes.map(toChangeDto),
     retimeJobs: jobs.map(toRetimeJobDto),
   };
+}
+
+/**
+ * The latest re-timing jobs and their progress: one Query on the jobs' partition — cheap enough for
+ * the calendar page to poll every 2 s while one runs (the full calendar answer reads the open-cases
+ * index for its horizon).
+ */
+export async function adminListRetimeJobs(deps: SlaSettingsDeps, viewer: OfficialContext): Promise<RetimeJobsResponse> {
+  requireRole(viewer, ['admin', 'supervisor']);
+  return { items: (await deps.slaSettings.listRetimeJobs(RETIME_JOBS_SHOWN)).map(toRetimeJobDto) };
 }
 
 function change(viewer: OfficialContext, at: Date, fields: Omit<CalendarChange, 'at' | 'id' | 'by' | 'byName'>): CalendarChange {

@@ -5,6 +5,8 @@ import { reschedule, type RescheduleDeps } from './sweep';
 
 /** Open cases read per page of the open-cases index (progress is written after each page). */
 export const RETIME_PAGE = 100;
+/** Cases of a page re-timed at once (each is its own conditional transaction). */
+export const RETIME_CONCURRENCY = 8;
 /** Runs of one job (the first and re-runs after a crash or an error) before it is marked failed. */
 export const RETIME_MAX_ATTEMPTS = 3;
 /** Jobs shown with the calendar (GET /api/console/admin/calendar). */
@@ -71,9 +73,11 @@ async function retime(deps: RescheduleDeps, job: RetimeJob, options: RetimeRunOp
   let { rescheduled, cursor } = job;
   do {
     const page = await deps.queues.listCases({ kind: 'open_by_due' }, { limit, ...(cursor ? { cursor } : {}) });
-    for (const c of page.items) {
-      seen.add(c.caseNo);
-      if (c.clock.dayMode === 'working' && (await reschedule(deps, c, now, calendar))) rescheduled++;
+    for (const c of page.items) seen.add(c.caseNo);
+    const working = page.items.filter((c) => c.clock.dayMode === 'working');
+    for (let i = 0; i < working.length; i += RETIME_CONCURRENCY) {
+      const written = await Promise.all(working.slice(i, i + RETIME_CONCURRENCY).map((c) => reschedule(deps, c, now, calendar)));
+      rescheduled += written.filter(Boolean).length;
     }
     cursor = page.cursor;
     const progress = { done: Math.min(base + seen.size, job.total), total: job.total, rescheduled };

@@ -1,7 +1,6 @@
 import type { CalendarResponse } from '@minsheng/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { RETIME_POLL_MS, retimeActive } from '../calendar-horizon';
 
 export const calendarKey = ['admin', 'calendar'] as const;
 
@@ -14,16 +13,7 @@ export function getCalendar(): Promise<CalendarResponse> {
   return api('/console/admin/calendar');
 }
 
-/**
- * `staleMs`: the shell's notice re-reads at most every few minutes; the page always on opening.
- * `pollWhileRetiming`: the page re-reads every ~2 s while a re-timing job is queued or running (its progress bar).
- */
-export function useCalendar(options: { staleMs?: number; enabled?: boolean; pollWhileRetiming?: boolean } = {}) {
-  return useQuery({
-    queryKey: calendarKey,
-    queryFn: getCalendar,
-    staleTime: options.staleMs ?? 0,
-    enabled: options.enabled ?? true,
-    ...(options.pollWhileRetiming ? { refetchInterval: (query: { state: { data?: CalendarResponse } }) => (retimeActive(query.state.data?.retimeJobs) ? RETIME_POLL_MS : false) } : {}),
-  });
+/** `staleMs`: the shell's notice re-reads at most every few minutes; the page always on opening. */
+export function useCalendar(options: { staleMs?: number; enabled?: boolean } = {}) {
+  return useQuery({ queryKey: calendarKey, queryFn: getCalendar, staleTime: options.staleMs ?? 0, enabled: options.enabled ?? true });
 }

@@ -11,7 +11,8 @@ import {
   type RetimeJobDto,
 } from '@minsheng/shared';
 import { Alert, App, Button, Card, Form, Input, Radio, Table, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
 import { PageTitle } from '@/components/ui/page-title';
 import { QueryState } from '@/components/ui/query-state';
@@ -20,9 +21,10 @@ import { useOfficial } from '@/lib/auth';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { checkWith, showServerFieldErrors } from '@/lib/form-errors';
 import { useDeleteCalendarOverride } from '../api/delete-calendar-override';
-import { useCalendar } from '../api/get-calendar';
+import { calendarKey, useCalendar } from '../api/get-calendar';
+import { useRetimeJobs } from '../api/get-retime-jobs';
 import { usePutCalendarOverride } from '../api/put-calendar-override';
-import { horizonNotice, retimeView, yearsText } from '../calendar-horizon';
+import { horizonNotice, retimeActive, retimeView, yearsText } from '../calendar-horizon';
 import { ScheduleTable } from './schedule-table';
 import { YearScheduleCard } from './year-schedule-card';
 
@@ -124,7 +126,17 @@ function RetimeCard({ job }: { job: RetimeJobDto }) {
 export function CalendarPage() {
   const official = useOfficial();
   const canEdit = official.role === 'admin';
-  const calendar = useCalendar({ pollWhileRetiming: true });
+  const calendar = useCalendar();
+  // The progress bar polls the jobs alone (cheap); when the newest job finishes, the calendar is
+  // read again (its horizon list follows the re-timed deadlines).
+  const jobs = useRetimeJobs();
+  const qc = useQueryClient();
+  const wasActive = useRef(false);
+  const active = retimeActive(jobs.data?.items);
+  useEffect(() => {
+    if (wasActive.current && !active) void qc.invalidateQueries({ queryKey: calendarKey, exact: true });
+    wasActive.current = active;
+  }, [active, qc]);
   const put = usePutCalendarOverride();
   const del = useDeleteCalendarOverride();
   const { message, modal } = App.useApp();
@@ -178,7 +190,7 @@ export function CalendarPage() {
           const scheduled = new Map(cal.schedules.flatMap((s) => scheduleOverrides(s).map((o) => [o.date, s.year] as const)));
           return (
             <>
-              {cal.retimeJobs[0] ? <RetimeCard job={cal.retimeJobs[0]} /> : null}
+              {(jobs.data?.items ?? cal.retimeJobs)[0] ? <RetimeCard job={(jobs.data?.items ?? cal.retimeJobs)[0]!} /> : null}
               <HorizonCard cal={cal} canOpenCases={official.role === 'supervisor'} />
               {canEdit ? <YearScheduleCard calendar={cal} username={official.username} /> : null}
               {cal.schedules.map((s) => (
