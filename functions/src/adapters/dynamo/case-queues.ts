@@ -6,6 +6,9 @@ import { caseEntities } from './entities';
 import { indexKey } from './keys';
 import type { MinshengTable } from './table';
 
+/** Index items per COUNT page (countCases). */
+const COUNT_PAGE = 1000;
+
 /** The officials' queues and the SLA timers' due steps: one Query on an index each, paged by an opaque cursor. */
 export function createDynamoCaseQueues(table: MinshengTable): CaseQueues {
   const { CaseEntity } = caseEntities(table);
@@ -30,12 +33,20 @@ export function createDynamoCaseQueues(table: MinshengTable): CaseQueues {
 
     async countCases(query) {
       const { index, partition, range } = queueKeys(query);
-      const result = await table
-        .build(QueryCommand)
-        .query({ index, partition, ...(range ? { range } : {}) } as never)
-        .options({ select: 'COUNT', maxPages: Infinity })
-        .send();
-      return result.Count ?? 0;
+      // Small COUNT pages, one after another: a 1 MB page is one long read, and other requests
+      // (the admin polling the job's progress) would wait behind each.
+      let count = 0;
+      let exclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const result = await table
+          .build(QueryCommand)
+          .query({ index, partition, ...(range ? { range } : {}) } as never)
+          .options({ select: 'COUNT', limit: COUNT_PAGE, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) } as never)
+          .send();
+        count += result.Count ?? 0;
+        exclusiveStartKey = result.LastEvaluatedKey as Record<string, unknown> | undefined;
+      } while (exclusiveStartKey);
+      return count;
     },
 
     async listSlaDue(shard, now, page) {
