@@ -9,7 +9,7 @@ import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut';
 import { BatchWriteCommand, execute } from 'dynamodb-toolbox/table/actions/batchWrite';
 import { DEFAULT_SLA_POLICIES, startClock, withSlaSchedule, type CaseRecord } from '@minsheng/shared';
 import { createDocumentClient } from '../../functions/src/adapters/dynamo/client';
-import { caseIndexKeys } from '../../functions/src/adapters/dynamo/case-index-keys';
+import { caseItem } from '../../functions/src/adapters/dynamo/case-index-keys';
 import { caseEntities } from '../../functions/src/adapters/dynamo/entities';
 import { createTable, type MinshengTable } from '../../functions/src/adapters/dynamo/table';
 import { createDeps } from '../../functions/src/app/deps';
@@ -64,7 +64,7 @@ async function seed(table: MinshengTable, total: number): Promise<void> {
       while (next < batches.length) {
         const mine = batches[next++]!;
         await execute(
-          table.build(BatchWriteCommand).requests(...mine.map((c) => CaseEntity.build(BatchPutRequest).item({ ...c, ...caseIndexKeys(c) }))),
+          table.build(BatchWriteCommand).requests(...mine.map((c) => CaseEntity.build(BatchPutRequest).item(caseItem(c)))),
         );
       }
     }),

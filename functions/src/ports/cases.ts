@@ -1,4 +1,4 @@
-import type { ActorRole, CaseRecord, CaseStatus, CounterDelta, EventData, EventKind } from '@minsheng/shared';
+import type { ActorRole, CaseRecord, CaseStatus, CounterDelta, EventData, EventKind, SlaClock } from '@minsheng/shared';
 import type { CaseLink } from './citizen-links';
 import type { OutboxItem } from './notifications';
 
@@ -96,8 +96,32 @@ export interface Page<T> {
   cursor?: string;
 }
 
+/**
+ * What a queue row needs of a case, and no more: stored on the case item (`qs`) with its index
+ * keys, the only attribute the queues' indexes carry besides the keys. The full case is read only
+ * when it is opened.
+ */
+export interface CaseSummary {
+  caseNo: string;
+  type: CaseRecord['type'];
+  categoryId: string;
+  /** As the citizen wrote it; masked when presented. */
+  title: string;
+  status: CaseStatus;
+  departmentId?: string;
+  /** The department that answered (a replied or finished case), when not the one it is with. */
+  answerDepartmentId?: string;
+  ownerId?: string;
+  createdAt: string;
+  clock: SlaClock;
+  version: number;
+}
+
 /** Lists of cases: the officials' queues and the SLA timers' due steps. */
 export interface CaseQueues {
+  /** A queue page as its rows show it: read from the index alone (no read of the cases). */
+  listCaseSummaries(query: CaseQuery, page: { limit: number; cursor?: string }): Promise<Page<CaseSummary>>;
+  /** Full cases of a list (the timers' re-timing, the horizon): the index's keys, then one consistent BatchGet per page. */
   listCases(query: CaseQuery, page: { limit: number; cursor?: string }): Promise<Page<CaseRecord>>;
   /** How many cases a list holds (a COUNT Query on its index, paged through; reads no case items). */
   countCases(query: CaseQuery): Promise<number>;

@@ -1,5 +1,5 @@
 import { DomainError, SLA_SHARDS, deadlines, shardOf, type CaseRecord } from '@minsheng/shared';
-import type { CaseQuery } from '../../ports/cases';
+import type { CaseQuery, CaseSummary } from '../../ports/cases';
 import { indexKey } from './keys';
 import { KEYS } from './table';
 
@@ -47,12 +47,42 @@ export function caseIndexKeys(record: CaseRecord): Record<string, string> {
   return keys;
 }
 
+/**
+ * The queue summary attribute: the one non-key attribute the queues' indexes (gsi1–gsi4) project
+ * (serverless.yml, `ProjectionType: INCLUDE`). A map, so the table's limit of 100 projected
+ * attributes is never near, whatever a row comes to show.
+ */
+export const QUEUE_SUMMARY_ATTR = 'qs';
+
+/** What a queue row shows of a case (toListItem) and what the queue filters look at: nothing of its text but the title. */
+export function queueSummary(record: CaseRecord): CaseSummary {
+  return {
+    caseNo: record.caseNo,
+    type: record.type,
+    categoryId: record.categoryId,
+    title: record.title,
+    status: record.status,
+    ...(record.departmentId ? { departmentId: record.departmentId } : {}),
+    ...(record.answer?.departmentId ? { answerDepartmentId: record.answer.departmentId } : {}),
+    ...(record.ownerId ? { ownerId: record.ownerId } : {}),
+    createdAt: record.createdAt,
+    clock: record.clock,
+    version: record.version,
+  };
+}
+
+/** A case as stored: the record, its index keys and its queue summary, all derived on every write. */
+export function caseItem(record: CaseRecord): CaseRecord & Record<string, unknown> {
+  return { ...record, ...caseIndexKeys(record), [QUEUE_SUMMARY_ATTR]: queueSummary(record) };
+}
+
 export const INDEX_ATTRS = Object.values(KEYS.indexes).flatMap((k) => [k.partitionKey, k.sortKey]);
 
-/** Stored items carry their index keys; the domain shapes never do. */
+/** Stored items carry their index keys and queue summary; the domain shapes never do. */
 export function withoutIndexAttrs<T extends Record<string, unknown>>(item: T): T {
   const out: Record<string, unknown> = { ...item };
   for (const attr of INDEX_ATTRS) delete out[attr];
+  delete out[QUEUE_SUMMARY_ATTR];
   return out as T;
 }
 

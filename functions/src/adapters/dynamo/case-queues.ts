@@ -1,48 +1,118 @@
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
+import { BatchGetCommand, execute as executeBatchGet } from 'dynamodb-toolbox/table/actions/batchGet';
 import type { CaseRecord } from '@minsheng/shared';
-import type { CaseQueues, Page } from '../../ports/cases';
-import { decodeCursor, encodeCursor, queueKeys, withoutIndexAttrs } from './case-index-keys';
+import type { CaseQueues, CaseSummary, Page } from '../../ports/cases';
+import { decodeCursor, encodeCursor, queueKeys, queueSummary, QUEUE_SUMMARY_ATTR, withoutIndexAttrs } from './case-index-keys';
 import { caseEntities } from './entities';
 import { indexKey } from './keys';
-import type { MinshengTable } from './table';
+import { KEYS, type MinshengTable } from './table';
 
+type IndexName = keyof typeof KEYS.indexes;
+type Range = { between: [string, string] } | { lt: string } | { lte: string } | { gte: string };
+type IndexItem = Record<string, unknown>;
+
+const CASE_PREFIX = 'CASE#';
 /** Index items per COUNT page (countCases). */
 const COUNT_PAGE = 1000;
 
-/** The officials' queues and the SLA timers' due steps: one Query on an index each, paged by an opaque cursor. */
+/**
+ * The officials' queues and the SLA timers' due steps: one Query on an index each, paged by an
+ * opaque cursor. The queues' indexes carry only the keys and the queue summary (`qs`), so a queue
+ * page is that Query and nothing else; the timers' index carries only keys, so the lists that need
+ * whole cases (the sweep, the re-timing, the horizon) read them with one strongly consistent
+ * BatchGet per page — the current case, never an index copy that lags the table.
+ */
 export function createDynamoCaseQueues(table: MinshengTable): CaseQueues {
   const { CaseEntity } = caseEntities(table);
 
-  const toPage = (result: { Items?: unknown[]; LastEvaluatedKey?: Record<string, unknown> }): Page<CaseRecord> => ({
-    items: (result.Items ?? []).map((item) => withoutIndexAttrs(item as CaseRecord & Record<string, unknown>)),
-    ...(result.LastEvaluatedKey ? { cursor: encodeCursor(result.LastEvaluatedKey) } : {}),
+  /** One page of the index (raw: index items are projections, not whole entities). */
+  async function queryIndex(index: IndexName, partition: string, range: Range | undefined, page: { limit: number; cursor?: string }, reverse = false) {
+    const names = KEYS.indexes[index];
+    const exclusiveStartKey = page.cursor ? decodeCursor(page.cursor, index, partition) : undefined;
+    const input: QueryCommandInput = {
+      TableName: table.getName(),
+      IndexName: index,
+      KeyConditionExpression: `#pk = :pk${range ? ` AND ${rangeExpression(range)}` : ''}`,
+      ExpressionAttributeNames: { '#pk': names.partitionKey, ...(range ? { '#sk': names.sortKey } : {}) },
+      ExpressionAttributeValues: { ':pk': partition, ...(range ? rangeValues(range) : {}) },
+      Limit: page.limit,
+      ScanIndexForward: !reverse,
+      ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+    };
+    const result = await table.getDocumentClient().send(new QueryCommand(input));
+    const items = (result.Items ?? []) as IndexItem[];
+    return { items, ...(result.LastEvaluatedKey ? { cursor: encodeCursor(result.LastEvaluatedKey) } : {}) };
+  }
+
+  const caseNoOf = (item: IndexItem) => String(item[KEYS.partitionKey]).slice(CASE_PREFIX.length);
+
+  /** The cases of these index items, whole and current, in the index's order (one consistent BatchGet per 100). */
+  async function fullCases(items: IndexItem[]): Promise<CaseRecord[]> {
+    const caseNos = items.map(caseNoOf);
+    const found: CaseRecord[] = [];
+    for (let i = 0; i < caseNos.length; i += 100) {
+      const { Responses } = await executeBatchGet(
+        { maxAttempts: 5 },
+        table
+          .build(BatchGetCommand)
+          .requests(...caseNos.slice(i, i + 100).map((caseNo) => CaseEntity.build(BatchGetRequest).key({ caseNo })))
+          .options({ consistent: true }),
+      );
+      // A case gone between the two reads (none are deleted today) is left out.
+      for (const item of (Responses[0] ?? []) as (IndexItem | undefined)[]) if (item) found.push(withoutIndexAttrs(item) as unknown as CaseRecord);
+    }
+    return found;
+  }
+
+  const withCases = async (page: { items: IndexItem[]; cursor?: string }): Promise<Page<CaseRecord>> => ({
+    items: await fullCases(page.items),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
   });
 
   return {
+    async listCaseSummaries(query, page) {
+      const { index, partition, range, reverse } = queueKeys(query);
+      const result = await queryIndex(index, partition, range, page, reverse);
+      const summaries = new Map<IndexItem, CaseSummary>();
+      for (const item of result.items) if (item[QUEUE_SUMMARY_ATTR]) summaries.set(item, item[QUEUE_SUMMARY_ATTR] as CaseSummary);
+      // Items written before the summary existed carry none: their cases are read (and summarised) instead.
+      const older = result.items.filter((item) => !summaries.has(item));
+      if (older.length) {
+        const byNo = new Map((await fullCases(older)).map((c) => [c.caseNo, queueSummary(c)]));
+        for (const item of older) if (byNo.has(caseNoOf(item))) summaries.set(item, byNo.get(caseNoOf(item))!);
+      }
+      return {
+        items: result.items.filter((item) => summaries.has(item)).map((item) => summaries.get(item)!),
+        ...(result.cursor ? { cursor: result.cursor } : {}),
+      };
+    },
+
     async listCases(query, page) {
       const { index, partition, range, reverse } = queueKeys(query);
-      const exclusiveStartKey = page.cursor ? decodeCursor(page.cursor, index, partition) : undefined;
-      const result = await table
-        .build(QueryCommand)
-        .entities(CaseEntity)
-        .query({ index, partition, ...(range ? { range } : {}) } as never)
-        .options({ limit: page.limit, reverse, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
-        .send();
-      return toPage(result);
+      return withCases(await queryIndex(index, partition, range, page, reverse));
     },
 
     async countCases(query) {
       const { index, partition, range } = queueKeys(query);
+      const names = KEYS.indexes[index];
       // Small COUNT pages, one after another: a 1 MB page is one long read, and other requests
       // (the admin polling the job's progress) would wait behind each.
       let count = 0;
       let exclusiveStartKey: Record<string, unknown> | undefined;
       do {
-        const result = await table
-          .build(QueryCommand)
-          .query({ index, partition, ...(range ? { range } : {}) } as never)
-          .options({ select: 'COUNT', limit: COUNT_PAGE, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) } as never)
-          .send();
+        const result = await table.getDocumentClient().send(
+          new QueryCommand({
+            TableName: table.getName(),
+            IndexName: index,
+            Select: 'COUNT',
+            KeyConditionExpression: `#pk = :pk${range ? ` AND ${rangeExpression(range)}` : ''}`,
+            ExpressionAttributeNames: { '#pk': names.partitionKey, ...(range ? { '#sk': names.sortKey } : {}) },
+            ExpressionAttributeValues: { ':pk': partition, ...(range ? rangeValues(range) : {}) },
+            Limit: COUNT_PAGE,
+            ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+          }),
+        );
         count += result.Count ?? 0;
         exclusiveStartKey = result.LastEvaluatedKey as Record<string, unknown> | undefined;
       } while (exclusiveStartKey);
@@ -50,16 +120,22 @@ export function createDynamoCaseQueues(table: MinshengTable): CaseQueues {
     },
 
     async listSlaDue(shard, now, page) {
-      const partition = indexKey.slaShard(shard);
-      const exclusiveStartKey = page.cursor ? decodeCursor(page.cursor, 'gsi5', partition) : undefined;
       // '~' sorts after '#': every step due at or before `now`, whatever the case number.
-      const result = await table
-        .build(QueryCommand)
-        .entities(CaseEntity)
-        .query({ index: 'gsi5', partition, range: { lte: `${now}~` } })
-        .options({ limit: page.limit, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
-        .send();
-      return toPage(result);
+      return withCases(await queryIndex('gsi5', indexKey.slaShard(shard), { lte: `${now}~` }, page));
     },
   };
+}
+
+function rangeExpression(range: Range): string {
+  if ('between' in range) return '#sk BETWEEN :a AND :b';
+  if ('lt' in range) return '#sk < :a';
+  if ('lte' in range) return '#sk <= :a';
+  return '#sk >= :a';
+}
+
+function rangeValues(range: Range): Record<string, string> {
+  if ('between' in range) return { ':a': range.between[0], ':b': range.between[1] };
+  if ('lt' in range) return { ':a': range.lt };
+  if ('lte' in range) return { ':a': range.lte };
+  return { ':a': range.gte };
 }

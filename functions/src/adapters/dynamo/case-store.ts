@@ -10,7 +10,7 @@ import { AccessPattern } from 'dynamodb-toolbox/entity/actions/accessPattern';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { statPeriods, type CaseRecord, type CounterDelta } from '@minsheng/shared';
 import type { CaseEvent, CaseStore, CaseWithCredential } from '../../ports/cases';
-import { caseIndexKeys, withoutIndexAttrs } from './case-index-keys';
+import { caseItem, withoutIndexAttrs } from './case-index-keys';
 import { caseEntities, citizenLinkEntities, notificationEntities, statsEntities } from './entities';
 import { conditionFailedAt, ON_CONFLICT_ONLY, retryTransaction } from './errors';
 import { key } from './keys';
@@ -43,8 +43,6 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
     .schema(string())
     .pattern((caseNo) => ({ partition: key.case(caseNo).pk, range: { beginsWith: key.eventPrefix } }))
     .options({ ...LATEST, maxPages: Infinity });
-
-  const caseItem = (record: CaseRecord) => ({ ...record, ...caseIndexKeys(record) });
 
   /**
    * One BatchGet (at most 100 keys), strongly consistent; keys DynamoDB leaves unprocessed are

@@ -6,6 +6,7 @@ import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { any } from 'dynamodb-toolbox/schema/any';
 import { CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, SLA_LEVELS, STAT_METRICS, type StatMetric } from '@minsheng/shared';
 import type { UploadRecord } from '../../ports/uploads';
+import type { CaseSummary } from '../../ports/cases';
 import type { AttachmentRecord, Answer, Audience, CaseRecord, CaseType, Contact, EventData, Extension, HolidayEntry, Place, RatingRecord, SlaClock, Supplement } from '@minsheng/shared';
 import { key, libraryKey } from './keys';
 import type { MinshengTable } from './table';
@@ -65,6 +66,8 @@ export function caseEntities(table: MinshengTable) {
       gsi4sk: string().optional(),
       gsi5pk: string().optional(),
       gsi5sk: string().optional(),
+      // What a queue row shows, written with the index keys: the queues' indexes project only this (see queueSummary).
+      qs: any().castAs<CaseSummary>().optional(),
       schedule: any().castAs<NonNullable<CaseRecord['schedule']>>().optional(),
       subscription: any().castAs<NonNullable<CaseRecord['subscription']>>().optional(),
       progressAt: string().optional(),

@@ -22,7 +22,7 @@ export const LIBRARY_SHARDS = 8;
  * | due soon / overdue         | Query gsi2      | OPEN / <dueAt>#<caseNo> between / before now |
  * | mine (owner)               | Query gsi3 desc | OWNER#<official> / <updatedAt>#<caseNo>      |
  * | escalated                  | Query gsi4      | ESC / <dueAt>#<caseNo>                       |
- * | official by username, all  | GetItem, gsi1   | OFFICIAL#<username>; OFFICIALS / <username>  |
+ * | official by username, all  | GetItem; gsi1 + BatchGet | OFFICIAL#<username>; OFFICIALS / <username> |
  * | statistics of a period     | Query, GetItem  | STATS#<period> / <dimension>                 |
  * | SLA steps due (the sweep)  | Query gsi5 × 8  | SLA#<shard> / <= <now>                       |
  * | outbox (the notifier)      | Query × 4       | OUTBOX#<shard>                               |

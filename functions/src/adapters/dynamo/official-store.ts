@@ -1,18 +1,22 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
-import { AccessPattern } from 'dynamodb-toolbox/entity/actions/accessPattern';
+import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
+import { BatchGetCommand, execute as executeBatchGet } from 'dynamodb-toolbox/table/actions/batchGet';
+import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Official, OfficialStore } from '../../ports/officials';
 import { officialEntities } from './entities';
 import { isConditionFailed } from './errors';
 import { indexKey } from './keys';
 import { LATEST, type MinshengTable } from './table';
 
-/** Officials' accounts by username; listed through gsi1 (`OFFICIALS`). */
+/**
+ * Officials' accounts by username; listed through gsi1 (`OFFICIALS` / <username>). gsi1 is the
+ * queues' index and projects only keys and the queue summary, so the list reads the usernames there
+ * and the accounts with consistent BatchGets (an admin's page, rarely opened; no password hash is
+ * ever copied into an index).
+ */
 export function createDynamoOfficialStore(table: MinshengTable): OfficialStore {
   const { OfficialEntity } = officialEntities(table);
-  const allOfficials = OfficialEntity.build(AccessPattern)
-    .pattern(() => ({ index: 'gsi1', partition: indexKey.officials }))
-    .options({ maxPages: Infinity });
   const stored = (official: Official) => ({ ...official, gsi1pk: indexKey.officials, gsi1sk: official.username });
 
   return {
@@ -39,8 +43,33 @@ export function createDynamoOfficialStore(table: MinshengTable): OfficialStore {
     },
 
     async listOfficials() {
-      const { Items = [] } = await allOfficials.query({}).send();
-      return Items.map(toOfficial);
+      const usernames: string[] = [];
+      let exclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page: QueryCommandOutput = await table.getDocumentClient().send(
+          new QueryCommand({
+            TableName: table.getName(),
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': indexKey.officials },
+            ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+          }),
+        );
+        for (const item of page.Items ?? []) usernames.push(String(item.gsi1sk));
+        exclusiveStartKey = page.LastEvaluatedKey;
+      } while (exclusiveStartKey);
+      const officials: Official[] = [];
+      for (let i = 0; i < usernames.length; i += 100) {
+        const { Responses } = await executeBatchGet(
+          { maxAttempts: 5 },
+          table
+            .build(BatchGetCommand)
+            .requests(...usernames.slice(i, i + 100).map((username) => OfficialEntity.build(BatchGetRequest).key({ username })))
+            .options(LATEST),
+        );
+        for (const item of (Responses[0] ?? []) as ((Official & Record<string, unknown>) | undefined)[]) if (item) officials.push(toOfficial(item));
+      }
+      return officials;
     },
   };
 }

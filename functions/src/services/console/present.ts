@@ -32,7 +32,10 @@ export function mayReveal(viewer: OfficialContext): boolean {
   return viewer.role === 'intake' || viewer.role === 'supervisor';
 }
 
-export function toListItem(c: CaseRecord, names: Names, now: Date, calendar?: WorkingCalendar): CaseListItemDto {
+/** What a queue row is made of: a case's summary (the queues' indexes carry it) or the case itself. */
+export type ListItemSource = Pick<CaseRecord, 'caseNo' | 'type' | 'categoryId' | 'title' | 'status' | 'departmentId' | 'ownerId' | 'createdAt' | 'clock' | 'version'>;
+
+export function toListItem(c: ListItemSource, names: Names, now: Date, calendar?: WorkingCalendar): CaseListItemDto {
   const categoryName = names.category(c.categoryId);
   const departmentName = names.department(c.departmentId);
   return {

@@ -1,5 +1,5 @@
-import { DomainError, slaLevel, warningWindowMs, type CaseListResponse, type CaseRecord, type CaseType, type ConsoleQueue } from '@minsheng/shared';
-import type { CaseQuery } from '../../ports/cases';
+import { DomainError, slaLevel, warningWindowMs, type CaseListResponse, type CaseType, type ConsoleQueue } from '@minsheng/shared';
+import type { CaseQuery, CaseSummary } from '../../ports/cases';
 import type { OfficialContext } from '../auth/officials';
 import type { Deps } from '../deps';
 import { slaSettings, type SlaSettingsDeps } from '../sla/settings';
@@ -58,7 +58,7 @@ function queueQuery(params: QueueParams, viewer: OfficialContext, now: Date, war
   }
 }
 
-/** A work queue for this official: one Query on an index, most urgent first, paged with a cursor. */
+/** A work queue for this official: one Query on an index (its summaries only), most urgent first, paged with a cursor. */
 export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params: QueueParams): Promise<CaseListResponse> {
   if (!QUEUES_BY_ROLE[viewer.role].includes(params.queue)) throw new DomainError('FORBIDDEN', { message: '您的角色不能查看该队列' });
   if (params.departmentId && !(await deps.reference.listDepartments()).some((d) => d.id === params.departmentId)) {
@@ -68,8 +68,8 @@ export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params
   const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
   const { calendar, policies } = await slaSettings(deps);
   const query = queueQuery(params, viewer, now, warningWindowMs(Object.values(policies), now, calendar));
-  const keep = (c: CaseRecord) =>
-    (viewer.role !== 'handler' || (c.answer?.departmentId ?? c.departmentId) === viewer.departmentId) &&
+  const keep = (c: CaseSummary) =>
+    (viewer.role !== 'handler' || (c.answerDepartmentId ?? c.departmentId) === viewer.departmentId) &&
     // A paused case (awaiting the citizen) is neither due soon nor overdue.
     (!(params.queue === 'due_soon' || params.queue === 'overdue') || !c.clock.pausedSince) &&
     // Due soon = in warning, exactly as the case's own SLA level says (and the timers warned).
@@ -78,10 +78,11 @@ export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params
     (!params.categoryId || c.categoryId === params.categoryId);
   // Filters the index can't express are applied to each page; keep reading (asking only for what
   // is still missing, so the cursor stays exact) until the page is full or the list ends.
-  const found: CaseRecord[] = [];
+  // Each page is the index alone: the rows come from the summary the index carries, no case is read.
+  const found: CaseSummary[] = [];
   let cursor = params.cursor;
   for (let reads = 0; reads < 10 && found.length < limit; reads++) {
-    const page = await deps.queues.listCases(query, { limit: limit - found.length, ...(cursor ? { cursor } : {}) });
+    const page = await deps.queues.listCaseSummaries(query, { limit: limit - found.length, ...(cursor ? { cursor } : {}) });
     found.push(...page.items.filter(keep));
     cursor = page.cursor;
     if (!cursor) break;
