@@ -31,6 +31,8 @@ export default defineConfig({
           environment: 'node',
           env: QUIET_FUNCTIONS,
           globalSetup: ['tests/support/global-setup.ts'],
+          // Stops the local streams runners of the file's test stacks (tests/support/stack.ts) when it ends.
+          setupFiles: ['tests/support/stop-streams.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
           // One DynamoDB Local serves every file; files use their own table, so they may run in parallel.

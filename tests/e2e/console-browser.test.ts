@@ -340,7 +340,14 @@ describe('officials’ console in Chromium against the local stack', () => {
     await supervisor.getByText('按月趋势：收件量、受理量、已答复与按时答复率').waitFor();
     const stat = (key: string) => supervisor.locator(`[data-stat="${key}"] .ant-statistic-content`).innerText();
     // Answered: this case and the demo consultation npm start answers (人社局, on time, not yet rated).
-    await expect.poll(() => stat('answered')).toMatch(/^2\s*件/);
+    // The figures are counted from the table's stream a moment after the rating: reload until they are in.
+    await expect
+      .poll(async () => {
+        await supervisor.reload();
+        await supervisor.getByText('按月趋势：收件量、受理量、已答复与按时答复率').waitFor();
+        return `${await stat('answered')} | ${await stat('satisfactionRate')}`;
+      })
+      .toMatch(/^2\s*件 \| 100\.0%/);
     await expect(stat('onTimeRate')).resolves.toBe('100.0%');
     await expect(stat('satisfactionRate')).resolves.toMatch(/^100\.0%/);
     const deptRow = supervisor.getByRole('region', { name: '按部门数据' }).locator('tr', { hasText: '人力资源和社会保障局' });

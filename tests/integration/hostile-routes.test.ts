@@ -699,7 +699,8 @@ async function timed<T>(what: 'requests' | 'scans', f: () => Promise<T>): Promis
     timing[what] += performance.now() - start;
   }
 }
-const snapshotNow = () => timed('scans', tableSnapshot);
+// Settled first: the stream consumer marks events counted (countedAt) after the request that wrote them.
+const snapshotNow = () => timed('scans', async () => (await stack.settle(), tableSnapshot()));
 
 /** Time in each route's handler (HOSTILE_PROFILE=1 prints it). */
 const perRoute = new Map<string, { n: number; ms: number }>();

@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 
 const withdraw = (token: string | undefined, body: unknown = {}) => stack.request('POST', '/api/track/case/withdraw', { ...(token ? { token } : {}), body });
-const stats = async () => (await stack.request('GET', '/api/console/stats', { token: await session.token('duban') })).body.totals;
+// Statistics are counted from the table's stream: settle it first.
+const stats = async () => (await stack.settle(), await stack.request('GET', '/api/console/stats', { token: await session.token('duban') })).body.totals;
 const snapshot = async (caseNo: string) => ({ record: await stack.deps.cases.getCase(caseNo), events: (await stack.deps.cases.listEvents(caseNo)).length });
 
 describe('POST /api/track/case/withdraw', () => {

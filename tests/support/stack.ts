@@ -8,6 +8,7 @@ import type { Deps } from '../../functions/src/services/deps';
 import { seedReferenceData } from '../../infra/src/demo-data';
 import { ensureTable, readServerlessConfig, REPO_ROOT } from '../../infra/src/table-definition';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { startLocalStreams, type LocalStreams, type LocalStreamsOptions } from '../../infra/src/streams-local';
 
 export const TEST_SECRET = 'integration-test-secret-0123456789abcdef';
 
@@ -53,6 +54,22 @@ export interface TestStack {
   /** Shift the stack's clock (for SLA and token expiry). */
   setNow(date: Date): void;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /**
+   * Wait until the table's stream functions (the stats consumer, …) have handled every record
+   * written so far — e.g. before reading statistics, which are counted from the stream.
+   */
+  settle(): Promise<void>;
+  /** The stack's streams runner (infra/src/streams-local.ts), stopped when the test file ends. */
+  streams: LocalStreams;
+}
+
+/** Runners of this test file's stacks; tests/support/stop-streams.ts stops them after the file. */
+const runners = new Set<LocalStreams>();
+
+export async function stopStreamRunners(): Promise<void> {
+  const all = [...runners];
+  runners.clear();
+  await Promise.all(all.map((r) => r.stop()));
 }
 
 /** Match `/api/console/cases/{caseNo}` against a path; the path parameters when it matches. */
@@ -66,8 +83,10 @@ function matchPath(pattern: string, path: string): Record<string, string> | unde
 /**
  * A fresh table (created from serverless.yml) in the shared DynamoDB Local, seeded with the
  * reference data, and a `request` that invokes the real middy handlers with API Gateway v2 events.
+ * The table's stream functions run on it (a local streams runner with the stack's deps; options.streams
+ * to change what they get); `settle()` waits for them.
  */
-export async function createTestStack(): Promise<TestStack> {
+export async function createTestStack(options: { streams?: Omit<LocalStreamsOptions, 'endpoint' | 'tableName' | 'deps'> & { deps?: (deps: Deps) => unknown } } = {}): Promise<TestStack> {
   const endpoint = inject('dynamoEndpoint');
   const s3Endpoint = inject('s3Endpoint');
   const tableName = `test-${randomUUID()}`;
@@ -86,6 +105,9 @@ export async function createTestStack(): Promise<TestStack> {
   });
   const deps: Deps = { ...base, now: () => now ?? new Date() };
   await seedReferenceData(deps);
+  const { deps: streamDeps, ...streamOptions } = options.streams ?? {};
+  const streams = await startLocalStreams({ endpoint, tableName, deps: streamDeps ? streamDeps(deps) : deps, ...streamOptions });
+  runners.add(streams);
   const routes = routesFromServerless();
   const handlers = new Map<string, (event: APIGatewayProxyEventV2, context: Context) => Promise<any>>();
 
@@ -94,6 +116,8 @@ export async function createTestStack(): Promise<TestStack> {
     tableName,
     bucket,
     s3,
+    streams,
+    settle: () => streams.settle(),
     setNow(date) {
       now = date;
     },

@@ -61,6 +61,7 @@ describe('20 conflicting actions on one case at once', () => {
     expect(timeline).toEqual(['submitted', winner.status === 'rejected' ? 'rejected' : 'accepted']);
 
     // The counters moved once, too.
+    await stack.settle();
     const stats = await stack.request('GET', '/api/console/stats', { token: intake });
     const moved = (stats.body.totals.dispatched ?? 0) + (stats.body.totals.rejected ?? 0);
     expect(moved).toBe(1);
@@ -96,9 +97,11 @@ describe('20 conflicting actions on one case at once', () => {
   it('12 accepts of 12 different cases at once all succeed: the shared statistics counters do not make them fail', async () => {
     const filed = await Promise.all(Array.from({ length: 12 }, (_, i) => fileAs(stack, complaintBody({ title: `并发受理 ${i + 1}` }))));
     const intake = await session.token('shouli');
+    await stack.settle();
     const before = (await stack.request('GET', '/api/console/stats', { token: intake })).body.totals.dispatched ?? 0;
     const results = await Promise.all(filed.map(({ caseNo }, i) => act(stack, intake, caseNo, { action: 'accept', expectedVersion: 1, departmentId: i % 2 ? 'rsj' : 'zjj' })));
     expect(results.filter((r) => r.status !== 200).map(show)).toEqual([]);
+    await stack.settle();
     const totals = (await stack.request('GET', '/api/console/stats', { token: intake })).body.totals;
     expect(totals.dispatched).toBe(before + 12);
   });

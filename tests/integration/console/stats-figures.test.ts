@@ -88,6 +88,8 @@ beforeAll(async () => {
   session.setNow(after(late, HOUR));
   await rate(stack, no('d'), filed.d!.password, 'unsatisfied');
 
+  // The figures are counted from the table's stream: wait for it.
+  await stack.settle();
   const res = await stack.request('GET', '/api/console/stats', { token: await session.token('duban') });
   expect(res.status, show(res)).toBe(200);
   stats = res.body as ConsoleStatsResponse;

@@ -169,6 +169,7 @@ describe('statistics after a mixed workload', () => {
   });
 
   it('GET /api/console/stats totals, byDepartment, byCategory and byType equal the recount', async () => {
+    await stack.settle();
     const res = await stack.request('GET', '/api/console/stats', { token: await session.token('duban') });
     expect(res.status, show(res)).toBe(200);
     const expected = await recount();
@@ -220,6 +221,7 @@ describe('statistics after a mixed workload', () => {
 
   it('the month of the workload equals the totals (everything happened in April 2030), alone and in the series', async () => {
     const token = await session.token('shouli');
+    await stack.settle();
     const all = (await stack.request('GET', '/api/console/stats', { token })).body;
     const month = await stack.request('GET', '/api/console/stats?period=2030-04', { token });
     expect(month.status, show(month)).toBe(200);
@@ -235,6 +237,7 @@ describe('statistics after a mixed workload', () => {
 
   it('GET /api/stats/public (no login) equals the recount: filed, answered, on-time % and satisfaction % with one decimal', async () => {
     const all = (await recount()).get('ALL')!;
+    await stack.settle();
     const res = await stack.request('GET', '/api/stats/public');
     expect(res.status, show(res)).toBe(200);
     expect(res.body).toEqual({

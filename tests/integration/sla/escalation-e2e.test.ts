@@ -164,6 +164,7 @@ describe('days 13 and 15: the extended case overdue, the first severe', () => {
     expect(view.timeline.filter((e: { kind: string }) => e.kind === 'sla_severe').map((e: { text: string }) => e.text)).toEqual(['严重超期，已报上级监督部门督办']);
     // Still escalated, still counted once as late.
     expect((await officials.queue('duban', 'queue=escalated')).find((i) => i.caseNo === a.caseNo)).toMatchObject({ slaLevel: 'severe' });
+    await stack.settle();
     expect((await stack.deps.stats.getStats('ALL')).ALL?.overdue).toBe(2);
   });
 
@@ -173,6 +174,7 @@ describe('days 13 and 15: the extended case overdue, the first severe', () => {
     expect((await officials.queue('duban', 'queue=escalated')).map((i) => i.caseNo)).not.toContain(a.caseNo);
     const c = await stack.deps.cases.getCase(a.caseNo);
     expect(c!.firstAnswer?.onTime).toBe(false);
+    await stack.settle();
     expect((await stack.deps.stats.getStats('ALL')).ALL?.overdue).toBe(2);
     expect((await run(day(60))).steps).toEqual({ warning: 0, overdue: 0, severe: 1 }); // only the extended case remains
     expect(await slaEvents(stack, a.caseNo)).toMatchObject({ warning: 1, overdue: 1, severe: 1 });

@@ -9,7 +9,6 @@ import { changeCase } from '../../../functions/src/services/cases/change-case';
 import { sweepSla, type SweepResult } from '../../../functions/src/services/sla/sweep';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { createRetimeHandler } from '../../../functions/src/jobs/retime-open-cases';
 import type { RetimeJob } from '../../../functions/src/ports/sla-settings';
 import type { Deps } from '../../../functions/src/services/deps';
 import type { TestStack } from '../../support/stack';
@@ -169,16 +168,12 @@ export function retimeInsertEvent(job: RetimeJob, sequenceNumber = `${Date.now()
 }
 
 /**
- * Run the re-timing jobs the calendar changes queued, oldest first, through the stream handler on a
- * synthetic INSERT record each — what the table's stream and Lambda do after the admin's request.
- * (The local streams runner does the same in the dev stack.) The jobs as they ended.
+ * Let the re-timing jobs the calendar changes queued run: the table's stream (DynamoDB Local's,
+ * through the stack's local streams runner) hands each job's INSERT to `retimeOpenCases`, as Lambda
+ * does after the admin's request. The jobs that were queued or running, as they ended, oldest first.
  */
 export async function runRetimeJobs(stack: TestStack): Promise<RetimeJob[]> {
-  const handler = createRetimeHandler(() => stack.deps).withDeps(stack.deps);
   const pending = (await stack.deps.slaSettings.listRetimeJobs(50)).filter((j) => j.status === 'queued' || j.status === 'running').reverse();
-  for (const job of pending) {
-    const result = await handler(retimeInsertEvent(job));
-    expect(result.batchItemFailures, `retime job ${job.id}`).toEqual([]);
-  }
+  await stack.settle();
   return Promise.all(pending.map(async (j) => (await stack.deps.slaSettings.getRetimeJob(j.id))!));
 }

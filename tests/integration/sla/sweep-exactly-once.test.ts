@@ -35,6 +35,7 @@ describe('the sweep run twice takes each step exactly once', () => {
     cases = (await fileConsultations(stack, 4)).map((c) => c.caseNo);
     // Three dispatched to 人社局; the fourth is still waiting for intake (its clock runs too).
     for (const caseNo of cases.slice(0, 3)) await acceptAt(stack, day(0.1), caseNo);
+    await stack.settle();
     const [all, month] = await Promise.all([stack.deps.stats.getStats('ALL'), stack.deps.stats.getStats('2026-03')]);
     overdueBefore = { all: all.ALL?.overdue ?? 0, rsj: all['DEPT#rsj']?.overdue ?? 0, month: month.ALL?.overdue ?? 0 };
   });
@@ -67,6 +68,7 @@ describe('the sweep run twice takes each step exactly once', () => {
 
   it('overdue counts once in the statistics (overall, per department and in the month)', async () => {
     await sweepAt(stack, day(9));
+    await stack.settle();
     const [all, month] = await Promise.all([stack.deps.stats.getStats('ALL'), stack.deps.stats.getStats('2026-03')]);
     expect((all.ALL?.overdue ?? 0) - overdueBefore.all).toBe(4);
     expect((all['DEPT#rsj']?.overdue ?? 0) - overdueBefore.rsj).toBe(3);
@@ -89,6 +91,7 @@ describe('the sweep run twice takes each step exactly once', () => {
       expect(c!.slaReached).toBe('severe');
       expect(c!.schedule?.next).toBeUndefined();
     }
+    await stack.settle();
     const all = await stack.deps.stats.getStats('ALL');
     expect((all.ALL?.overdue ?? 0) - overdueBefore.all, 'severe does not count as another late case').toBe(4);
   });
@@ -182,6 +185,7 @@ describe('a sweep killed mid-way and re-run completes, nothing doubled, nothing 
   });
 
   it('the overdue counter moved once per case despite the interruptions', async () => {
+    await stack.settle();
     const all = await stack.deps.stats.getStats('ALL');
     expect(all.ALL?.overdue).toBe(6);
   });

@@ -1,6 +1,5 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
-import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
@@ -8,10 +7,10 @@ import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { BatchGetCommand, execute as executeBatchGet, type IBatchGetRequest } from 'dynamodb-toolbox/table/actions/batchGet';
 import { AccessPattern } from 'dynamodb-toolbox/entity/actions/accessPattern';
 import { string } from 'dynamodb-toolbox/schema/string';
-import { statPeriods, type CaseRecord, type CounterDelta } from '@minsheng/shared';
+import type { CaseRecord, CounterDelta } from '@minsheng/shared';
 import type { CaseEvent, CaseStore, CaseWithCredential } from '../../ports/cases';
 import { caseItem, withoutIndexAttrs } from './case-index-keys';
-import { caseEntities, citizenLinkEntities, notificationEntities, statsEntities } from './entities';
+import { caseEntities, citizenLinkEntities, notificationEntities } from './entities';
 import { conditionFailedAt, ON_CONFLICT_ONLY, retryTransaction } from './errors';
 import { key } from './keys';
 import { LATEST, type MinshengTable } from './table';
@@ -22,8 +21,9 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
 /**
  * Cases and their events. Writes that change a case are transactions: the case (conditioned on
- * its version), its event, the statistics counters it moves and the notifications it causes are
- * written together or not at all.
+ * its version), its event and the notifications it causes are written together or not at all. The
+ * statistics counters the change moves travel on the event item; the stream consumer adds them
+ * (so no two case transactions contend on a counter item).
  */
 export function createDynamoCaseStore(table: MinshengTable): CaseStore {
   const { CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity } = caseEntities(table);
@@ -33,8 +33,8 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
       .item(caseItem(next))
       .options({ condition: { attr: 'version', eq: expectedVersion } });
   /** An event, written once (a retried transaction never writes it twice). */
-  const newEvent = (event: CaseEvent) => CaseEventEntity.build(PutTransaction).item({ ...event }).options({ condition: { attr: 'eventId', exists: false } });
-  const { StatsEntity } = statsEntities(table);
+  const newEvent = (event: CaseEvent, counters: CounterDelta[] = []) =>
+    CaseEventEntity.build(PutTransaction).item(withCounters(event, counters)).options({ condition: { attr: 'eventId', exists: false } });
   const { OutboxEntity } = notificationEntities(table);
   const { CaseLinkEntity } = citizenLinkEntities(table);
 
@@ -55,23 +55,11 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
     return (Responses[0] ?? []) as (Record<string, unknown> | undefined)[];
   }
 
-  /** One UpdateItem per (period, dimension) with every metric the change adds to it. */
-  function counterTransactions(deltas: CounterDelta[], at: Date) {
-    const grouped = new Map<string, { period: string; dim: string; adds: Record<string, number> }>();
-    for (const period of statPeriods(at)) {
-      for (const delta of deltas) {
-        for (const dim of delta.dims) {
-          const id = `${period}|${dim}`;
-          const entry = grouped.get(id) ?? { period, dim, adds: {} };
-          entry.adds[delta.metric] = (entry.adds[delta.metric] ?? 0) + delta.by;
-          grouped.set(id, entry);
-        }
-      }
-    }
-    return [...grouped.values()].map(({ period, dim, adds }) =>
-      StatsEntity.build(UpdateTransaction).item({ period, dim, ...Object.fromEntries(Object.entries(adds).map(([m, by]) => [m, $add(by)])) } as never),
-    );
-  }
+  /**
+   * An event item carrying the counters its change moves: the stream consumer adds them to the
+   * statistics (jobs/stats-consumer.ts). No counters, no attribute (the stream filter skips it).
+   */
+  const withCounters = (event: CaseEvent, counters: CounterDelta[]) => (counters.length ? { ...event, counters: JSON.stringify(counters) } : { ...event });
 
   return {
     async getCase(caseNo) {
@@ -81,7 +69,8 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
 
     async listEvents(caseNo) {
       const { Items = [] } = await eventsOfCase.query(caseNo).send();
-      return Items.map((item) => item as CaseEvent);
+      // The counters and the consumer's marker are bookkeeping of the statistics, not the timeline.
+      return Items.map(({ counters: _c, countedAt: _a, ...item }) => item as CaseEvent);
     },
 
     async createCase({ record, passwordHash, event, idempotency, counters, links = [], outbox = [] }) {
@@ -93,8 +82,7 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
               .options({ condition: { attr: 'keyHash', exists: false } })
           : undefined,
         CredentialEntity.build(PutTransaction).item({ caseNo: record.caseNo, passwordHash, createdAt: record.createdAt }),
-        CaseEventEntity.build(PutTransaction).item({ ...event }),
-        ...counterTransactions(counters, new Date(record.createdAt)),
+        CaseEventEntity.build(PutTransaction).item(withCounters(event, counters)),
         ...links.map((link) => CaseLinkEntity.build(PutTransaction).item({ ...link })),
         ...outbox.map((o) => OutboxEntity.build(PutTransaction).item({ ...o })),
       ].filter((t) => t !== undefined);
@@ -114,10 +102,9 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
           () =>
             execute(
               versionedPut(next, expectedVersion),
-              newEvent(event),
-              ...counterTransactions(counters, new Date(event.at)),
+              newEvent(event, counters),
               ...outbox.map((o) => OutboxEntity.build(PutTransaction).item({ ...o })),
-              ...otherEvents.map(newEvent),
+              ...otherEvents.map((e) => newEvent(e)),
               // An event the other case's citizen sees is progress on that case (its version is left alone:
               // officials working it are not made to reload for a line on its timeline).
               ...otherEvents

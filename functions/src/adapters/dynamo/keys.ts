@@ -23,7 +23,9 @@ export const LIBRARY_SHARDS = 8;
  * | mine (owner)               | Query gsi3 desc | OWNER#<official> / <updatedAt>#<caseNo>      |
  * | escalated                  | Query gsi4      | ESC / <dueAt>#<caseNo>                       |
  * | official by username, all  | GetItem; gsi1 + BatchGet | OFFICIAL#<username>; OFFICIALS / <username> |
- * | statistics of a period     | Query, GetItem  | STATS#<period> / <dimension>                 |
+ * | statistics of a period     | Query           | STATS#<period> / <dimension>~<shard> (summed)|
+ * | statistics totals          | Query           | STATS#<period> / begins_with ALL             |
+ * | event counted (stream)     | TransactWrite   | EVT marker (cond.) + ADD per counter shard   |
  * | SLA steps due (the sweep)  | Query gsi5 × 8  | SLA#<shard> / <= <now>                       |
  * | outbox (the notifier)      | Query × 4       | OUTBOX#<shard>                               |
  * | failed delivery counted    | UpdateItem ADD  | OUTBOX#<shard> / <createdAt>#<id> (exists)   |
@@ -50,7 +52,8 @@ export const LIBRARY_SHARDS = 8;
  * | library change             | TransactWrite   | item + VERSION (cond.) + LIBRARY#LOG entry   |
  *
  * Writes that change a case are transactions (case-store.ts): the case (conditioned on its version),
- * its event, the statistics counters it moves and its outbox are written together or not at all.
+ * its event (carrying the statistics counters it moves) and its outbox are written together or not
+ * at all. The counters are added from the table's stream (jobs/stats-consumer.ts), off the transaction.
  */
 
 /**
@@ -97,10 +100,13 @@ export const key = {
   retimeJobs: 'RETIME#JOB',
   slaPolicy: (type: string) => ({ pk: 'REF#SLA_POLICY', sk: type }),
   slaPolicies: 'REF#SLA_POLICY',
+  /** A counter item: `dim` is `<dimension>~<shard>` (written by the stream consumer), or a bare dimension (items from before sharding). */
   stats: (period: string, dim: string) => ({ pk: `STATS#${period}`, sk: dim }),
   /** A file on its way to a case (asked for, completed, attached); its object keys are in storageKey. */
   upload: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' }),
   statsPartition: (period: string) => `STATS#${period}`,
+  /** Separates a dimension from its shard in a counter item's sort key (dimensions contain `#`). */
+  statsShardSeparator: '~',
 } as const;
 
 /** Index partitions (the `gsiNpk` values): work queues, due dates, owners, escalations, SLA timers, officials. */

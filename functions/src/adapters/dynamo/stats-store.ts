@@ -1,34 +1,96 @@
-import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { $add } from 'dynamodb-toolbox/entity/actions/update';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { AccessPattern } from 'dynamodb-toolbox/entity/actions/accessPattern';
 import { string } from 'dynamodb-toolbox/schema/string';
-import type { StatCounters } from '@minsheng/shared';
+import { shardOf, statPeriods, STAT_METRICS, type CounterDelta, type StatCounters } from '@minsheng/shared';
 import type { StatsStore } from '../../ports/statistics';
-import { statsEntities } from './entities';
+import { caseEntities, statsEntities } from './entities';
+import { conditionFailedAt, ON_CONFLICT_ONLY, retryTransaction } from './errors';
 import { key } from './keys';
 import type { MinshengTable } from './table';
 
-/** The statistics counters: one partition per period, one item per dimension. */
+/**
+ * Each (period, dimension) counter is spread over this many items (`<dim>~<shard>`, the shard a hash
+ * of the event id), so consumers counting events at once rarely write the same item. Readers sum them.
+ */
+export const STATS_SHARDS = 8;
+
+const SEP = key.statsShardSeparator;
+
+/** The dimension of a counter item's `dim` (`ALL~3` → `ALL`; an unsharded item from before is its own dimension). */
+export const dimensionOf = (dim: string) => (dim.includes(SEP) ? dim.slice(0, dim.indexOf(SEP)) : dim);
+
+/** The statistics counters: one partition per period, `STATS_SHARDS` items per dimension. */
 export function createDynamoStatsStore(table: MinshengTable): StatsStore {
   const { StatsEntity } = statsEntities(table);
+  const { CaseEventEntity } = caseEntities(table);
   const dimensionsOf = StatsEntity.build(AccessPattern)
     .schema(string())
     .pattern((period) => ({ partition: key.statsPartition(period) }))
     .options({ maxPages: Infinity });
+  // `ALL~<shard>` and a bare `ALL` from before sharding; every other dimension starts DEPT#, CAT# or TYPE#.
+  const totalsOf = StatsEntity.build(AccessPattern)
+    .schema(string())
+    .pattern((period) => ({ partition: key.statsPartition(period), range: { beginsWith: 'ALL' } }))
+    .options({ maxPages: Infinity });
+
+  /** One UpdateItem per (period, dimension) — on the event's shard — with every metric the event adds to it. */
+  function counterTransactions(eventId: string, deltas: CounterDelta[], at: Date) {
+    const shard = shardOf(eventId, STATS_SHARDS);
+    const grouped = new Map<string, { period: string; dim: string; adds: Record<string, number> }>();
+    for (const period of statPeriods(at)) {
+      for (const delta of deltas) {
+        for (const dim of delta.dims) {
+          const id = `${period}|${dim}`;
+          const entry = grouped.get(id) ?? { period, dim: `${dim}${SEP}${shard}`, adds: {} };
+          entry.adds[delta.metric] = (entry.adds[delta.metric] ?? 0) + delta.by;
+          grouped.set(id, entry);
+        }
+      }
+    }
+    return [...grouped.values()].map(({ period, dim, adds }) =>
+      StatsEntity.build(UpdateTransaction).item({ period, dim, ...Object.fromEntries(Object.entries(adds).map(([m, by]) => [m, $add(by)])) } as never),
+    );
+  }
 
   return {
     async getStats(period) {
       const { Items = [] } = await dimensionsOf.query(period).send();
-      return Object.fromEntries(Items.map((item) => [item.dim, toCounters(item)]));
+      const byDim: Record<string, StatCounters> = {};
+      for (const item of Items) {
+        const dim = dimensionOf(item.dim);
+        byDim[dim] = addCounters(byDim[dim] ?? {}, item);
+      }
+      return byDim;
     },
 
     async getStatsTotals(period) {
-      const { Item } = await StatsEntity.build(GetItemCommand).key({ period, dim: 'ALL' }).send();
-      return Item ? toCounters(Item) : {};
+      const { Items = [] } = await totalsOf.query(period).send();
+      return Items.filter((item) => dimensionOf(item.dim) === 'ALL').reduce<StatCounters>((sum, item) => addCounters(sum, item), {});
+    },
+
+    async countEvent({ caseNo, eventId, at, counters }) {
+      const marker = CaseEventEntity.build(UpdateTransaction)
+        .item({ caseNo, eventId, countedAt: new Date().toISOString() })
+        .options({ condition: { and: [{ attr: 'eventId', exists: true }, { attr: 'countedAt', exists: false }] } });
+      try {
+        // Counters of different events on the same shard can still collide: such a transaction is retried.
+        await retryTransaction(() => execute(marker, ...counterTransactions(eventId, counters, new Date(at))), ON_CONFLICT_ONLY);
+        return 'counted';
+      } catch (error) {
+        if (conditionFailedAt(error, 0)) return 'already_counted';
+        throw error;
+      }
     },
   };
 }
 
-function toCounters(item: Record<string, unknown>): StatCounters {
-  const { period: _p, dim: _d, ...counters } = item;
-  return counters as StatCounters;
+function addCounters(sum: StatCounters, item: Record<string, unknown>): StatCounters {
+  const out: StatCounters = { ...sum };
+  for (const metric of STAT_METRICS) {
+    const value = item[metric];
+    if (typeof value === 'number') out[metric] = (out[metric] ?? 0) + value;
+  }
+  return out;
 }

@@ -136,7 +136,7 @@ export function StatsPage() {
     <>
       <PageTitle
         title="统计分析"
-        subtitle="收件、受理、答复、按时答复率、平均答复用时和群众满意度，随每次办理实时累计。每个数字旁的 ⓘ 说明它统计的是什么。"
+        subtitle="收件、受理、答复、按时答复率、平均答复用时和群众满意度，随每次办理累计。统计数据由后台汇总，可能有数秒延迟。每个数字旁的 ⓘ 说明它统计的是什么。"
         extra={
           <Button icon={<DownloadOutlined aria-hidden />} disabled={!s} onClick={() => s && downloadCsv(`民声统计-${s.period}.csv`, statsCsvRows(s))}>
             导出 CSV
