@@ -63,14 +63,13 @@ export interface TestStack {
   streams: LocalStreams;
 }
 
-/** Runners of this test file's stacks; tests/support/stop-streams.ts stops them after the file. */
-const runners = new Set<LocalStreams>();
-
-export async function stopStreamRunners(): Promise<void> {
-  const all = [...runners];
-  runners.clear();
-  await Promise.all(all.map((r) => r.stop()));
-}
+/**
+ * Runners of this test file's stacks; tests/support/stop-streams.ts stops them after the file. Kept
+ * on globalThis so that setup file need not import this module (and, through it, the functions'
+ * logger, which takes its level when first imported: a test file that reads the logs sets it first).
+ */
+export const STREAM_RUNNERS = Symbol.for('minsheng.test.streamRunners');
+const runners: Set<LocalStreams> = ((globalThis as Record<symbol, unknown>)[STREAM_RUNNERS] ??= new Set<LocalStreams>()) as Set<LocalStreams>;
 
 /** Match `/api/console/cases/{caseNo}` against a path; the path parameters when it matches. */
 function matchPath(pattern: string, path: string): Record<string, string> | undefined {
