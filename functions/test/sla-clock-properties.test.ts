@@ -39,7 +39,7 @@ const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const RUNS = { numRuns: 300 };
 
-const china: WorkingCalendar = chinaHolidayCalendar.withOverrides([]);
+const china: WorkingCalendar = await chinaHolidayCalendar.withOverrides([]);
 const iso = formatShanghaiIso;
 const at = (s: string) => {
   const d = new Date(s);
@@ -495,16 +495,16 @@ describe('admin overrides on the official calendar', () => {
     expect(shown(startClock(consultationWorking, filed), filed).dueAt).toBe('2027-01-08T23:59:59+08:00');
   });
 
-  it('marking 2027-01-01 as a day off moves a working-day due date that spans it one working day later', () => {
-    const withNewYear = chinaHolidayCalendar.withOverrides([{ date: '2027-01-01', work: false, note: '元旦' }]);
+  it('marking 2027-01-01 as a day off moves a working-day due date that spans it one working day later', async () => {
+    const withNewYear = await chinaHolidayCalendar.withOverrides([{ date: '2027-01-01', work: false, note: '元旦' }]);
     const filed = at('2026-12-30T10:00:00+08:00');
     expect(shown(startClock(consultationWorking, filed), filed, withNewYear).dueAt).toBe('2027-01-11T23:59:59+08:00');
     // A natural-day policy is not affected.
     expect(shown(startClock(DEFAULT_SLA_POLICIES.consultation, filed), filed, withNewYear).dueAt).toBe('2027-01-06T23:59:59+08:00');
   });
 
-  it('an override can also make a weekend a working day (a 2027 make-up Saturday) and a holiday a working day', () => {
-    const cal = chinaHolidayCalendar.withOverrides([
+  it('an override can also make a weekend a working day (a 2027 make-up Saturday) and a holiday a working day', async () => {
+    const cal = await chinaHolidayCalendar.withOverrides([
       { date: '2027-01-01', work: false },
       { date: '2027-01-09', work: true },
     ]);
@@ -513,16 +513,16 @@ describe('admin overrides on the official calendar', () => {
     expect(shown(startClock(consultationWorking, filed), filed, cal).dueAt).toBe('2027-01-09T23:59:59+08:00');
 
     // An override beats the package: 2026-10-05 made a working day shortens the 国庆 example by one day.
-    const local = chinaHolidayCalendar.withOverrides([{ date: '2026-10-05', work: true }]);
+    const local = await chinaHolidayCalendar.withOverrides([{ date: '2026-10-05', work: true }]);
     const sep30 = at('2026-09-30T10:00:00+08:00');
     expect(shown(startClock(consultationWorking, sep30), sep30, local).dueAt).toBe('2026-10-14T23:59:59+08:00');
   });
 
-  it('property: adding days off never brings a working-day due date earlier', () => {
-    fc.assert(
-      fc.property(instant('2026-11-01T00:00:00Z', '2027-06-30T00:00:00Z'), policy(fc.constant<DayMode>('working')), fc.uniqueArray(fc.integer({ min: 0, max: 120 }), { maxLength: 6 }), (t, p, offsets) => {
+  it('property: adding days off never brings a working-day due date earlier', async () => {
+    await fc.assert(
+      fc.asyncProperty(instant('2026-11-01T00:00:00Z', '2027-06-30T00:00:00Z'), policy(fc.constant<DayMode>('working')), fc.uniqueArray(fc.integer({ min: 0, max: 120 }), { maxLength: 6 }), async (t, p, offsets) => {
         const offs = offsets.map((o) => ({ date: addDays(toShanghaiDate(t), o), work: false }));
-        const cal = chinaHolidayCalendar.withOverrides(offs);
+        const cal = await chinaHolidayCalendar.withOverrides(offs);
         const clock = startClock(p, t);
         const plain = deadlines(clock, t, china);
         const more = deadlines(clock, t, cal);

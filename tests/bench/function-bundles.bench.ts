@@ -11,6 +11,10 @@
  *   --before <dir> | --before-ref <commit>   BEFORE tree: a checkout, or a git worktree of <commit>
  *                                            this script creates in a temp folder and removes after
  *   --after <dir>  | --after-ref <commit>    AFTER tree (default: the repo this file sits in)
+ *   --before-packaging <target>              package BEFORE with MINSHENG_SHARP_TARGET=<target>, a key of
+ *   --after-packaging <target>               serverless.yml custom.sharpTarget (default: the tree's `lambda`);
+ *                                            e.g. the two SDK choices of one tree side by side:
+ *     npm run bench:functions -- --before . --before-packaging lambda-sdk-external   (SDK external vs bundled)
  *   --json <file>                            also write every figure as JSON
  *   --install                                `npm ci` in each tree instead of linking this repo's
  *                                            node_modules (slower; for a BEFORE with other deps)
@@ -21,8 +25,9 @@
  * files, tracked and untracked-not-ignored, as they are on disk) to a temp folder and packaged
  * there, so serverless-esbuild's .esbuild/ folder of a running `npm start` is never touched. The
  * copies get a node_modules of symlinks to this repo's packages, with @minsheng/* pointing at the
- * copy's own workspaces. @aws-sdk/* stays external, as on Lambda; the bundles import it from this
- * repo's node_modules (Lambda's runtime ships its own, so absolute init times there differ).
+ * copy's own workspaces. Where a packaging leaves @aws-sdk/* external (up to 23a1993,
+ * or `lambda-sdk-external`), the bundles import it from this repo's node_modules, as Lambda's runtime
+ * would from its own copy (so absolute init times there differ); where it is bundled, nothing is.
  * Runs alternate BEFORE and AFTER so background load hits both alike. About 4 minutes on 2 cores
  * (46 functions × 2 trees × 7 runs of ~0.35 s, plus ~15 s packaging both trees at once).
  */
@@ -38,6 +43,7 @@ const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SETTLE_MS = 200;
 const LIMIT_KB = 250;
+const INIT_GOAL_MS = 60; // issue #19: module init per function, median, on the 2-core dev machine
 const DUMMY_SECRET = 'bench-secret-0123456789abcdefghijklmnop';
 const CHILD_TIMEOUT_MS = 15_000;
 
@@ -50,6 +56,8 @@ interface Args {
   after?: string;
   afterRef?: string;
   json?: string;
+  beforePackaging?: string;
+  afterPackaging?: string;
   install: boolean;
   keep: boolean;
 }
@@ -68,6 +76,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--after') args.after = value(i++, a);
     else if (a === '--after-ref') args.afterRef = value(i++, a);
     else if (a === '--json') args.json = value(i++, a);
+    else if (a === '--before-packaging') args.beforePackaging = value(i++, a);
+    else if (a === '--after-packaging') args.afterPackaging = value(i++, a);
     else if (a === '--install') args.install = true;
     else if (a === '--keep') args.keep = true;
     else throw new Error(`unknown argument ${a}`);
@@ -96,6 +106,7 @@ interface Tree {
   source: string; // what the user named: a commit or a directory
   dir: string; // where it is packaged
   worktree: boolean; // created by us with `git worktree add`
+  packaging?: string; // MINSHENG_SHARP_TARGET for `serverless package` (a key of custom.sharpTarget)
 }
 
 const worktrees: string[] = [];
@@ -146,13 +157,14 @@ function linkNodeModules(tree: string, provider: string): void {
   }
 }
 
-function prepareTree(label: Tree['label'], dir: string | undefined, ref: string | undefined, tmp: string, install: boolean): Tree {
+function prepareTree(label: Tree['label'], dir: string | undefined, ref: string | undefined, tmp: string, install: boolean, packaging?: string): Tree {
   const at = join(tmp, `${label}-tree`);
   if (ref) makeWorktree(ref, at);
   else copyTree(resolve(dir!), at);
   if (install) run('npm', ['ci', '--no-audit', '--no-fund'], at);
   else linkNodeModules(at, join(REPO_ROOT, 'node_modules'));
-  return { label, source: ref ? `commit ${run('git', ['-C', REPO_ROOT, 'rev-parse', '--short', ref], REPO_ROOT).trim()}` : describeDir(resolve(dir!)), dir: at, worktree: Boolean(ref) };
+  const source = ref ? `commit ${run('git', ['-C', REPO_ROOT, 'rev-parse', '--short', ref], REPO_ROOT).trim()}` : describeDir(resolve(dir!));
+  return { label, source: packaging ? `${source}, packaged as ${packaging}` : source, dir: at, worktree: Boolean(ref), packaging };
 }
 
 /** "/work/main (working tree: HEAD abc1234 + 12 changed paths, copied 14:05)" */
@@ -196,7 +208,7 @@ function packageTree(tree: Tree, out: string): Promise<number> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(tree.dir, 'node_modules', 'serverless', 'bin', 'serverless.js'), 'package', '--package', out], {
       cwd: tree.dir,
-      env: { ...process.env, MINSHENG_APP_SECRET: DUMMY_SECRET, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+      env: { ...process.env, MINSHENG_APP_SECRET: DUMMY_SECRET, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', ...(tree.packaging ? { MINSHENG_SHARP_TARGET: tree.packaging } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -352,11 +364,11 @@ async function main() {
   try {
     const sides: Side[] = (
       [
-        ['before', args.before, args.beforeRef],
-        ['after', args.afterRef ? undefined : (args.after ?? REPO_ROOT), args.afterRef],
+        ['before', args.before, args.beforeRef, args.beforePackaging],
+        ['after', args.afterRef ? undefined : (args.after ?? REPO_ROOT), args.afterRef, args.afterPackaging],
       ] as const
-    ).map(([label, dir, ref]) => {
-      const tree = prepareTree(label, dir, ref, tmp, args.install);
+    ).map(([label, dir, ref, packaging]) => {
+      const tree = prepareTree(label, dir, ref, tmp, args.install, packaging);
       return { tree, ...readFunctions(tree.dir), packageMs: 0, results: new Map(), files: new Map() };
     });
 
@@ -484,6 +496,11 @@ function report(sides: Side[], meta: { baseCpu: number; baseAfterResolve: number
       largestBundleBytes: Math.max(...ms.map((m) => m.bundleBytes)),
       medianZipBytes: median(ms.map((m) => m.zipBytes)),
       bundlesOver250KB: ms.filter((m) => kb(m.bundleBytes) > LIMIT_KB).length,
+      initAtMost60Ms: timed.filter((m) => median(m.initMs) <= INIT_GOAL_MS).length,
+      bundleAtMost250KB: ms.filter((m) => kb(m.bundleBytes) <= LIMIT_KB).length,
+      bothGoals: timed.filter((m) => median(m.initMs) <= INIT_GOAL_MS && kb(m.bundleBytes) <= LIMIT_KB).length,
+      p90InitMs: median(timed.map((m) => p90(m.initMs))),
+      slowestInit: timed.length ? Math.max(...timed.map((m) => median(m.initMs))) : NaN,
       medianInitMs: median(timed.map((m) => median(m.initMs))),
       sumInitMs: timed.reduce((t, m) => t + median(m.initMs), 0),
       medianCpuMs: median(timed.map((m) => median(m.cpuMs))),
@@ -500,10 +517,15 @@ function report(sides: Side[], meta: { baseCpu: number; baseAfterResolve: number
   console.log(`${'median'.padEnd(28)} ${num(kb(sb.medianBundleBytes), 8)} ${num(kb(sa.medianBundleBytes), 8)} ${num(kb(sb.medianZipBytes), 7)} ${num(kb(sa.medianZipBytes), 7)}   ${num(sb.medianInitMs, 24)}  ${num(sa.medianInitMs, 15)}   ${num(sb.medianCpuMs, 9)} ${num(sa.medianCpuMs, 9)}`);
   console.log(`${'largest / max'.padEnd(28)} ${num(kb(sb.largestBundleBytes), 8)} ${num(kb(sa.largestBundleBytes), 8)} ${''.padStart(15)}   ${''.padStart(24)}  ${''.padStart(15)}   ${num(sb.maxCpuMs, 9)} ${num(sa.maxCpuMs, 9)}`);
   console.log(`${`bundles > ${LIMIT_KB} KB`.padEnd(28)} ${String(sb.bundlesOver250KB).padStart(8)} ${String(sa.bundlesOver250KB).padStart(8)}`);
+  const goals = (x: typeof sb) =>
+    `init ≤ ${INIT_GOAL_MS} ms: ${x.initAtMost60Ms} of ${x.functions}, bundle ≤ ${LIMIT_KB} KB: ${x.bundleAtMost250KB} of ${x.functions}, both: ${x.bothGoals} of ${x.functions}` +
+    ` (slowest init ${num(x.slowestInit, 0)} ms; median p90 ${num(x.p90InitMs, 0)} ms)`;
+  console.log(`\ngoals BEFORE: ${goals(sb)}`);
+  console.log(`goals AFTER:  ${goals(sa)}`);
   console.log(
     `\n(KB = 1024 bytes of the unzipped .mjs entry / of the zip. init = \`await import(bundle)\` in a fresh node, ms, median and p90 (nearest rank) of ${RUNS}.` +
       `\n CPU = process user+system ms ${SETTLE_MS} ms after the import resolved, minus a process importing nothing (${meta.baseCpu.toFixed(1)} ms), median of ${RUNS};` +
-      `\n it includes the import's own work; the part spent after it resolved (unawaited work) is in the JSON as cpuAfterResolveMs. @aws-sdk/* from this repo's node_modules.` +
+      `\n it includes the import's own work; the part spent after it resolved (unawaited work) is in the JSON as cpuAfterResolveMs. @aws-sdk/*, where external, from this repo's node_modules.` +
       `\n serverless package: before ${sb.packageSeconds.toFixed(0)} s, after ${sa.packageSeconds.toFixed(0)} s (in parallel); whole bench ${meta.seconds.toFixed(0)} s.)`,
   );
   if (errors.length) console.log(`\nerrors:\n  ${errors.join('\n  ')}`);

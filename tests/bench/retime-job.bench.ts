@@ -21,7 +21,9 @@ import { caseIndexKeys } from '../../functions/src/adapters/dynamo/case-index-ke
 import { caseEntities } from '../../functions/src/adapters/dynamo/entities';
 import { createTable, type MinshengTable } from '../../functions/src/adapters/dynamo/table';
 import { createDeps } from '../../functions/src/app/deps';
-import * as slaRoutes from '../../functions/src/http/admin/sla';
+import { handler as getCalendar } from '../../functions/src/http/admin/calendar-get';
+import { handler as listRetimeJobs } from '../../functions/src/http/admin/calendar-retime-jobs';
+import { handler as putOverride } from '../../functions/src/http/admin/calendar-override-put';
 import { handler as loginHandler } from '../../functions/src/http/console/login';
 import type { HttpHandler } from '../../functions/src/lib/http';
 import { streamJob } from '../../functions/src/lib/stream';
@@ -128,15 +130,15 @@ async function main() {
     const token = login.token as string;
     // Warm the GET routes (first-call costs: imports, JIT) before measuring.
     for (let i = 0; i < 3; i++) {
-      await invoke(slaRoutes.getCalendar, deps, 'GET', '/api/console/admin/calendar', { token });
-      await invoke(slaRoutes.listRetimeJobs, deps, 'GET', '/api/console/admin/calendar/retime-jobs', { token });
+      await invoke(getCalendar, deps, 'GET', '/api/console/admin/calendar', { token });
+      await invoke(listRetimeJobs, deps, 'GET', '/api/console/admin/calendar/retime-jobs', { token });
     }
 
     // The whole calendar page with no job running (its horizon reads the open-cases index).
     const idle: number[] = [];
-    for (let i = 0; i < 5; i++) idle.push((await invoke(slaRoutes.getCalendar, deps, 'GET', '/api/console/admin/calendar', { token })).ms);
+    for (let i = 0; i < 5; i++) idle.push((await invoke(getCalendar, deps, 'GET', '/api/console/admin/calendar', { token })).ms);
 
-    const change = await invoke(slaRoutes.putOverride, deps, 'POST', '/api/console/admin/calendar', { token, body: { date: DAY_OFF, work: false, note: '基准测试' } });
+    const change = await invoke(putOverride, deps, 'POST', '/api/console/admin/calendar', { token, body: { date: DAY_OFF, work: false, note: '基准测试' } });
     const job = change.body.retime;
 
     // The admin polls the progress every 500 ms while the job runs, and opens the whole calendar every 5 s.
@@ -156,14 +158,14 @@ async function main() {
     };
     const poller = Promise.all([
       every(POLL_MS, async () => {
-        const { ms, status, body } = await invoke(slaRoutes.listRetimeJobs, deps, 'GET', '/api/console/admin/calendar/retime-jobs', { token, tolerate: true });
+        const { ms, status, body } = await invoke(listRetimeJobs, deps, 'GET', '/api/console/admin/calendar/retime-jobs', { token, tolerate: true });
         polls.push(ms);
         if (status !== 200) return void failures++;
         const j = body.items[0];
         byPhase[j.status === 'queued' ? 'counting' : 'retiming']!.push(ms);
         shown.push(`${j.status} ${j.done}/${j.total}`);
       }),
-      every(5_000, async () => void pages.push((await invoke(slaRoutes.getCalendar, deps, 'GET', '/api/console/admin/calendar', { token, tolerate: true })).ms)),
+      every(5_000, async () => void pages.push((await invoke(getCalendar, deps, 'GET', '/api/console/admin/calendar', { token, tolerate: true })).ms)),
     ]);
 
     // The stream handler on the job item's INSERT, as Lambda delivers it.

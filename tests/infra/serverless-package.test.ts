@@ -109,11 +109,28 @@ describe('serverless package (offline)', () => {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Environment.Variables.TABLE_NAME).toBe('minsheng-ci');
       const zip = join(outDir, fn.Properties.Code.S3Key.split('/').pop());
-      // Bundled per function with the AWS SDK left to the runtime: small, quick to cold-start. Only the
-      // sanitising functions carry a native library (sharp + libvips for arm64, checked below).
+      // Bundled per function, the AWS SDK included (tree-shaken, minified): one file, quick to cold-start.
+      // Only the sanitising functions carry a native library (sharp + libvips for arm64, checked below).
       expect(statSync(zip).size, id).toBeLessThan(SANITISING.includes(id) ? 16 * 1024 * 1024 : 512 * 1024);
     }
   });
+
+  it('bundles the AWS SDK version the code was tested with into each function, instead of importing the runtime\'s copy', async () => {
+    // Lambda's nodejs22.x ships an SDK of its own choosing; a bundled one is the version in package-lock.json.
+    const tested = JSON.parse(readFileSync(resolve(REPO_ROOT, 'node_modules/@aws-sdk/client-dynamodb/package.json'), 'utf8')).version as string;
+    const bundleOf = async (id: string) => {
+      const handler = template.Resources[id]!.Properties.Handler as string;
+      return (await zipFile(zipOf(id), `${handler.slice(0, handler.lastIndexOf('.'))}.mjs`)).toString('utf8');
+    };
+    for (const [id] of resourcesOf('AWS::Lambda::Function')) {
+      // (an SDK error message quotes `require("@aws-sdk/signature-v4-crt")`: only import statements count)
+      expect(await bundleOf(id), id).not.toMatch(/\bfrom\s*["']@aws-sdk\/|\bimport\(\s*["']@aws-sdk\//);
+    }
+    // Routes that read the table carry the DynamoDB client itself, at the tested version.
+    for (const id of ['ListCategoriesLambdaFunction', 'FileCaseLambdaFunction']) {
+      expect(await bundleOf(id), id).toContain(`name:"@aws-sdk/client-dynamodb",version:"${tested}"`);
+    }
+  }, 120_000);
 });
 
 // ---- Evidence (issue #14): the bucket, and sharp for Lambda arm64 in the functions that sanitise ----

@@ -5,5 +5,6 @@ import type { CalendarOverride } from './sla-settings';
 export interface HolidayCalendar {
   /** Years the official data covers; other years fall back to Monday–Friday unless overridden. */
   knownYears(): number[];
-  withOverrides(overrides: CalendarOverride[]): WorkingCalendar;
+  /** Async: the official data is loaded on first use (not at import). */
+  withOverrides(overrides: CalendarOverride[]): Promise<WorkingCalendar>;
 }

@@ -15,7 +15,7 @@ import { createDynamoCaseQueues } from '../../../functions/src/adapters/dynamo/c
 import { createDynamoCaseStore } from '../../../functions/src/adapters/dynamo/case-store';
 import { createDynamoSlaSettingsStore } from '../../../functions/src/adapters/dynamo/sla-settings-store';
 import { createTable } from '../../../functions/src/adapters/dynamo/table';
-import * as slaRoutes from '../../../functions/src/http/admin/sla';
+import { handler as putOverride } from '../../../functions/src/http/admin/calendar-override-put';
 import { createRetimeHandler } from '../../../functions/src/jobs/retime-open-cases';
 import type { RetimeJob, RetimeJobUpdate } from '../../../functions/src/ports/sla-settings';
 import type { Deps } from '../../../functions/src/services/deps';
@@ -54,7 +54,7 @@ function recordingDeps(sent: Sent[]): Deps {
 const openByDueQueries = (sent: Sent[]) => sent.filter((s) => s.command === 'QueryCommand' && s.index === 'gsi2');
 
 /** One of the calendar routes, invoked as API Gateway would, on the given dependencies. */
-async function callRoute(deps: Deps, route: keyof typeof slaRoutes, method: string, path: string, token: string, body?: unknown, pathParameters?: Record<string, string>) {
+async function callRoute(deps: Deps, route: typeof putOverride, method: string, path: string, token: string, body?: unknown, pathParameters?: Record<string, string>) {
   const event = {
     version: '2.0',
     routeKey: `${method} ${path}`,
@@ -66,7 +66,7 @@ async function callRoute(deps: Deps, route: keyof typeof slaRoutes, method: stri
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     isBase64Encoded: false,
   } as unknown as APIGatewayProxyEventV2;
-  const result = await slaRoutes[route].withDeps(deps)(event, { awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 10_000 } as unknown as Context);
+  const result = await route.withDeps(deps)(event, { awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 10_000 } as unknown as Context);
   return { status: result.statusCode as number, body: result.body ? JSON.parse(result.body) : undefined };
 }
 
@@ -124,7 +124,7 @@ describe('a calendar change queues the re-timing and answers at once', () => {
 
   beforeAll(async () => {
     officials.at(new Date('2026-12-28T15:00:00+08:00'));
-    const res = await callRoute(recordingDeps(sent), 'putOverride', 'POST', '/api/console/admin/calendar', await officials.token('admin'), { date: '2027-01-04', work: false, note: '地方假日' });
+    const res = await callRoute(recordingDeps(sent), putOverride, 'POST', '/api/console/admin/calendar', await officials.token('admin'), { date: '2027-01-04', work: false, note: '地方假日' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     job = res.body.retime;
   });

@@ -61,7 +61,7 @@ export async function adminGetCalendar(deps: SlaSettingsDeps & HorizonDeps, view
     deps.slaSettings.listRetimeJobs(RETIME_JOBS_SHOWN),
   ]);
   const enteredYears = years.map((y) => y.year).sort((a, b) => a - b);
-  const horizon = await calendarHorizon(deps, { calendar: deps.holidays.withOverrides(effectiveOverrides(overrides, years)), policies: policiesInForce(stored), enteredYears });
+  const horizon = await calendarHorizon(deps, { calendar: await deps.holidays.withOverrides(effectiveOverrides(overrides, years)), policies: policiesInForce(stored), enteredYears });
   return {
     knownYears: deps.holidays.knownYears(),
     enteredYears,

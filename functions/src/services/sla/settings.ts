@@ -21,7 +21,7 @@ export function slaSettings(deps: SlaSettingsDeps): Promise<SlaSettings> {
   if (hit && Date.now() - hit.loadedAt < TTL_MS) return hit.settings;
   const settings = (async () => {
     const [overrides, years, stored] = await Promise.all([deps.slaSettings.listCalendarOverrides(), deps.slaSettings.listYearSchedules(), deps.slaSettings.listSlaPolicies()]);
-    return { calendar: deps.holidays.withOverrides(effectiveOverrides(overrides, years)), policies: policiesInForce(stored) };
+    return { calendar: await deps.holidays.withOverrides(effectiveOverrides(overrides, years)), policies: policiesInForce(stored) };
   })();
   settings.catch(() => cache.delete(deps.slaSettings));
   cache.set(deps.slaSettings, { loadedAt: Date.now(), settings });
