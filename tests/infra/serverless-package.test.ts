@@ -33,10 +33,11 @@ beforeAll(async () => {
   await run(process.execPath, [resolve(REPO_ROOT, 'node_modules/serverless/bin/serverless.js'), 'package', '--stage', 'ci', '--package', outDir], {
     cwd: REPO_ROOT,
     env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', MINSHENG_ALARM_EMAIL: '' },
-    timeout: 120_000,
+    // ~70 functions, each bundling the AWS SDK: 2–4 min on 2 busy cores.
+    timeout: 420_000,
   });
   template = JSON.parse(readFileSync(join(outDir, 'cloudformation-template-update-stack.json'), 'utf8'));
-}, 180_000);
+}, 480_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
