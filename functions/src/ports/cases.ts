@@ -121,7 +121,7 @@ export interface CaseSummary {
 export interface CaseQueues {
   /** A queue page as its rows show it: read from the index alone (no read of the cases). */
   listCaseSummaries(query: CaseQuery, page: { limit: number; cursor?: string }): Promise<Page<CaseSummary>>;
-  /** Full cases of a list (the timers' re-timing, the horizon): the index's keys, then one consistent BatchGet per page. */
+  /** Full cases of a list (the timers' re-timing): the index's keys, then one consistent BatchGet per page. */
   listCases(query: CaseQuery, page: { limit: number; cursor?: string }): Promise<Page<CaseRecord>>;
   /** How many cases a list holds (a COUNT Query on its index, paged through; reads no case items). */
   countCases(query: CaseQuery): Promise<number>;

@@ -20,7 +20,8 @@ export type HorizonDeps = Pick<Deps, 'queues' | 'now' | 'holidays'>;
 export const HORIZON_ITEMS = 50;
 /** Index items read at most per answer: beyond it the count is a lower bound. */
 export const HORIZON_READ_MAX = 5_000;
-const PAGE = 200;
+/** Index items per Query: a queue summary is ~0.4 KB, so 1,000 stay under a Query's 1 MB. */
+const PAGE = 1_000;
 
 const yearOf = (d: Date) => Number(toShanghaiDate(d).slice(0, 4));
 
@@ -38,7 +39,8 @@ function naturalDaysFor(gap: number): number {
  * falls in one of them — their deadlines are counted over plain Monday–Friday there, 元旦 and 春节
  * as working days, until the year is entered.
  *
- * Cheap by construction: one Query on the open-cases index (gsi2, by due date) from the first
+ * Cheap by construction: Queries on the open-cases index (gsi2, by due date; its copies carry the
+ * queue summary, so no case is read) from the first
  * unknown year — reaching back before it only as far as a severe date can lie after its due date
  * under the policies in force — never the whole index, never a Scan. Paused cases are not on that
  * index; their deadlines are derived again when they resume.
@@ -63,7 +65,8 @@ export async function calendarHorizon(
   let latest = thisYear + 1;
   let cursor: string | undefined;
   do {
-    const page = await deps.queues.listCases({ kind: 'open_by_due', dueFrom }, { limit: Math.min(PAGE, HORIZON_READ_MAX - read), ...(cursor ? { cursor } : {}) });
+    // The queue summaries on the index carry type, status and SLA clock: no read of the cases.
+    const page = await deps.queues.listCaseSummaries({ kind: 'open_by_due', dueFrom }, { limit: Math.min(PAGE, HORIZON_READ_MAX - read), ...(cursor ? { cursor } : {}) });
     read += page.items.length;
     for (const c of page.items) {
       if (c.clock.dayMode !== 'working') continue;
