@@ -278,6 +278,17 @@ describe('alarms (CloudWatch), for the README Runbook', () => {
     }
   });
 
+  it('statistics behind: the stream consumer failing (Errors) or more than 5 minutes behind the stream (IteratorAge, Maximum)', () => {
+    const id = ref(lambda('statsConsumer'));
+    expect(oneAlarmOn('AWS/Lambda', 'Errors', { Name: 'FunctionName', Value: id })).toMatchObject({ Statistic: 'Sum', Threshold: 1, TreatMissingData: 'notBreaching' });
+    expect(oneAlarmOn('AWS/Lambda', 'IteratorAge', { Name: 'FunctionName', Value: id })).toMatchObject({
+      Statistic: 'Maximum',
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 300_000,
+      TreatMissingData: 'notBreaching',
+    });
+  });
+
   it('the sweep and the notifier not running: no invocation in 15 and 5 minutes, missing data breaching', () => {
     const config = readServerlessConfig().functions;
     expect(config.slaSweep.events[0].schedule).toBe('rate(5 minutes)');
