@@ -73,10 +73,15 @@ describe('the re-timing job on the calendar page', () => {
 
   it('when done, says how many open cases got new deadlines; no bar', () => {
     const view = retimeView(job({ status: 'done', total: 100_000, done: 100_000, rescheduled: 31_415, finishedAt: '2026-12-01T02:00:40.000Z' }), fmt);
-    expect(view.text).toBe('已完成：重新计算 31,415 件在办诉求的办理时限');
+    expect(view.text).toBe('已完成：核对在办诉求 100,000 件，其中 31,415 件的办理时限按新日历重新计算');
     expect(view.level).toBe('success');
     expect(view.progress).toBeUndefined();
-    expect(view.detail).toContain('共核对在办诉求 100,000 件');
+  });
+
+  it('when done and no deadline moved, says that (not "重新计算 0 件")', () => {
+    const view = retimeView(job({ status: 'done', total: 3, done: 3, rescheduled: 0, finishedAt: '2026-12-01T02:00:40.000Z' }), fmt);
+    expect(view.text).toBe('已完成：核对在办诉求 3 件，办理时限均无变化');
+    expect(view.text).not.toContain('0 件');
   });
 
   it('queued, superseded and failed jobs say so in Chinese; the page polls only while one is queued or running', () => {

@@ -137,7 +137,7 @@ describe('citizen mini-program (H5) in Chromium against the local stack', () => 
     await expectAccessible(page, 'home');
     await shown(page, /7 天内答复/);
     // Public totals from /api/stats/public …
-    await shown(page, '累计受理');
+    await shown(page, '累计收件');
     // … and where a deployment has no such endpoint (404), the block is simply not there.
     const bare = await phone();
     await bare.route('**/api/stats/public', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":{"code":"NOT_FOUND","message":"请求的内容不存在"}}' }));

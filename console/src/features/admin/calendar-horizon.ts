@@ -125,7 +125,7 @@ export interface RetimeView {
 
 /**
  * What the calendar page says about a re-timing job: queued, the progress bar's figures
- * (已重新计算 3,200 / 100,000 件), the outcome (已完成：重新计算 N 件在办诉求的办理时限), or why it stopped.
+ * (已重新计算 3,200 / 100,000 件), the outcome (已完成：核对在办诉求 N 件，其中 M 件的办理时限…), or why it stopped.
  */
 export function retimeView(job: RetimeJobDto, format: (iso: string) => string): RetimeView {
   const who = `${job.byName}（${job.by}）于 ${format(job.queuedAt)}：${job.summary}`;
@@ -139,8 +139,11 @@ export function retimeView(job: RetimeJobDto, format: (iso: string) => string): 
     case 'done':
       return {
         level: 'success',
-        text: `已完成：重新计算 ${count(job.rescheduled)} 件在办诉求的办理时限`,
-        detail: `${who}；共核对在办诉求 ${count(job.done)} 件${job.finishedAt ? `，${format(job.finishedAt)} 完成` : ''}`,
+        // "0 件重新计算" alone reads as if nothing was done: say what was checked, and that nothing moved.
+        text: job.rescheduled
+          ? `已完成：核对在办诉求 ${count(job.done)} 件，其中 ${count(job.rescheduled)} 件的办理时限按新日历重新计算`
+          : `已完成：核对在办诉求 ${count(job.done)} 件，办理时限均无变化`,
+        detail: `${who}${job.finishedAt ? `；${format(job.finishedAt)} 完成` : ''}`,
       };
     case 'superseded':
       return { level: 'info', text: '已由之后的日历调整接替：在办诉求按最新日历重新计算', detail: `${who}；停止前已核对 ${count(job.done)} 件` };

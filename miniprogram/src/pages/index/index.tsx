@@ -21,7 +21,8 @@ function percent(rate: number): string {
 function StatsBlock({ stats }: { stats: PublicStats }) {
   if (typeof stats.filed !== 'number' || typeof stats.answered !== 'number') return null;
   const items = [
-    { label: '累计受理', value: `${stats.filed} 件` },
+    // `filed` counts every case submitted (收件), accepted or not: 受理 would overstate it.
+    { label: '累计收件', value: `${stats.filed} 件` },
     { label: '已答复', value: `${stats.answered} 件` },
     stats.onTimeRate !== undefined ? { label: '按时答复率', value: percent(stats.onTimeRate) } : undefined,
     stats.satisfactionRate !== undefined ? { label: '群众满意率', value: percent(stats.satisfactionRate) } : undefined,
