@@ -60,4 +60,45 @@ const noDefaultCredentialChain = {
   },
 };
 
-module.exports = [builtinsViaRequire, noDefaultCredentialChain];
+// One copy of a package per bundle when npm installed the same version twice. Next to the
+// Serverless Framework's newer @aws-sdk/client-s3 at the root, npm gave the functions workspace its
+// own 3.1162.0 and @aws-sdk/s3-presigned-post another 3.1162.0 under itself: bundled, the S3 routes
+// carried the client's schemas twice (~75 KB, built at import). Imports of an @aws-sdk/* package
+// resolve to the copy the functions workspace itself gets, if that copy is the same version as the
+// one the importer would get; a different version is left alone.
+const { dirname, join } = require('node:path');
+const { readFileSync } = require('node:fs');
+const FUNCTIONS_DIR = join(__dirname, '..', '..', 'functions');
+
+function packageOf(file, name) {
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      if (pkg.name === name) return { dir, version: pkg.version };
+    } catch {
+      // no package.json here: look further up
+    }
+  }
+  return undefined;
+}
+
+/** @type {import('esbuild').Plugin} */
+const oneCopyPerVersion = {
+  name: 'one-copy-per-version',
+  setup(build) {
+    build.onResolve({ filter: /^@aws-sdk\/[^/]+/ }, async (args) => {
+      if (args.pluginData?.oneCopy || args.resolveDir.startsWith(FUNCTIONS_DIR + '/src')) return undefined;
+      const name = args.path.split('/').slice(0, 2).join('/');
+      if (externalMatches(build.initialOptions.external, args.path)) return undefined;
+      const options = { kind: args.kind, importer: args.importer, pluginData: { oneCopy: true } };
+      const own = await build.resolve(args.path, { ...options, resolveDir: args.resolveDir });
+      const workspace = await build.resolve(args.path, { ...options, resolveDir: FUNCTIONS_DIR });
+      if (own.errors.length || workspace.errors.length || own.external || workspace.external || own.path === workspace.path) return undefined;
+      const a = packageOf(own.path, name);
+      const b = packageOf(workspace.path, name);
+      return a && b && a.dir !== b.dir && a.version === b.version ? { path: workspace.path } : undefined;
+    });
+  },
+};
+
+module.exports = [builtinsViaRequire, noDefaultCredentialChain, oneCopyPerVersion];
