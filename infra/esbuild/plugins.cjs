@@ -16,7 +16,13 @@ const builtinsViaRequire = {
   name: 'builtins-via-require',
   setup(build) {
     const filter = new RegExp(`^(node:)?(${BUILTINS.join('|')})$`);
-    build.onResolve({ filter }, (args) => ({ path: args.path.replace(/^node:/, ''), namespace: 'builtin-via-require' }));
+    build.onResolve({ filter }, (args) =>
+      // The generated module's own require('node:<builtin>') is the real builtin (left to the banner's require):
+      // resolved here again it would be the module itself, whose exports are then all undefined (http.Agent too).
+      args.namespace === 'builtin-via-require'
+        ? { path: `node:${args.path.replace(/^node:/, '')}`, external: true }
+        : { path: args.path.replace(/^node:/, ''), namespace: 'builtin-via-require' },
+    );
     build.onLoad({ filter: /.*/, namespace: 'builtin-via-require' }, (args) => {
       if (!builtinModules.includes(args.path)) throw new Error(`not a Node builtin: ${args.path}`);
       const names = Object.entries(Object.getOwnPropertyDescriptors(requireBuiltin(args.path)))
