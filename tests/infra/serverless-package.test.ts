@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS } from '../../functions/src/adapters/dynamo/table';
@@ -132,6 +134,56 @@ describe('serverless package (offline)', () => {
       expect(await bundleOf(id), id).toContain(`name:"@aws-sdk/client-dynamodb",version:"${tested}"`);
     }
   }, 120_000);
+
+  it('signs DynamoDB requests with the execution role\'s credentials from the environment, without the SDK\'s default chain', async () => {
+    // The Lambda bundles carry a stub in place of @aws-sdk/credential-provider-node (infra/esbuild/plugins.cjs): a
+    // client left to the default chain would fail every request in AWS. The packaged GET /api/categories, run as
+    // Lambda runs it (role credentials in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, no ~/.aws),
+    // must send its DynamoDB request signed with those; a local server stands in for DynamoDB and records it.
+    const id = 'ListCategoriesLambdaFunction';
+    const handler = template.Resources[id]!.Properties.Handler as string;
+    const dir = join(outDir, 'signing');
+    mkdirSync(dir, { recursive: true });
+    const bundle = join(dir, 'list-categories.mjs');
+    writeFileSync(bundle, await zipFile(zipOf(id), `${handler.slice(0, handler.lastIndexOf('.'))}.mjs`));
+    expect(readFileSync(bundle, 'utf8')).toContain('@aws-sdk/credential-provider-node is not bundled');
+
+    const seen: IncomingHttpHeaders[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.headers);
+      req.resume();
+      res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' });
+      res.end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException', message: 'stand-in' }));
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const { port } = server.address() as { port: number };
+    try {
+      const event = { version: '2.0', routeKey: 'GET /api/categories', rawPath: '/api/categories', rawQueryString: '', headers: {}, isBase64Encoded: false, requestContext: { http: { method: 'GET', path: '/api/categories' }, requestId: 'r1' } };
+      const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)}); const r = await handler(${JSON.stringify(event)}, { awsRequestId: 'r1', functionName: 'listCategories' }); console.log(JSON.stringify(r));`;
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: dir,
+        env: {
+          PATH: process.env.PATH,
+          HOME: dir,
+          AWS_REGION: 'ap-east-1',
+          AWS_ACCESS_KEY_ID: 'ASIAROLECREDENTIALS',
+          AWS_SECRET_ACCESS_KEY: 'role-secret',
+          AWS_SESSION_TOKEN: 'role-session-token',
+          AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${port}`,
+          TABLE_NAME: 'minsheng-ci',
+          APP_SECRET: 'package-test-secret-0123456789abcdefghij',
+        },
+        timeout: 30_000,
+      });
+      expect(seen.length, stdout).toBeGreaterThan(0);
+      for (const headers of seen) {
+        expect(headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=ASIAROLECREDENTIALS\/\d{8}\/ap-east-1\/dynamodb\/aws4_request/);
+        expect(headers['x-amz-security-token']).toBe('role-session-token');
+      }
+    } finally {
+      server.close();
+    }
+  }, 60_000);
 });
 
 // ---- Evidence (issue #14): the bucket, and sharp for Lambda arm64 in the functions that sanitise ----

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { lambdaCredentials } from '../aws/credentials';
 
 export interface DynamoConfig {
   region: string;
@@ -16,7 +17,8 @@ export function createDocumentClient(config: DynamoConfig): DynamoDBDocumentClie
           // DynamoDB Local accepts any credentials but the SDK insists on having some.
           credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
         }
-      : {}),
+      : // In AWS: the execution role's, from the environment (never the SDK's default chain: see lambdaCredentials).
+        { credentials: lambdaCredentials() }),
     maxAttempts: 3,
   });
   return DynamoDBDocumentClient.from(client, {

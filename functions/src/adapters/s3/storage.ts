@@ -2,6 +2,7 @@ import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCo
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { ObjectStorage } from '../../ports/storage';
+import { lambdaCredentials } from '../aws/credentials';
 
 export interface S3StorageConfig {
   bucket: string;
@@ -18,7 +19,8 @@ const notFound = (error: unknown) => {
 };
 
 function clientFor(region: string, endpoint: string | undefined): S3Client {
-  const config: S3ClientConfig = { region };
+  // In AWS: the execution role's, from the environment (never the SDK's default chain: see lambdaCredentials).
+  const config: S3ClientConfig = { region, credentials: lambdaCredentials() };
   if (endpoint) Object.assign(config, { endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
   return new S3Client(config);
 }
