@@ -27,9 +27,6 @@ function FiguresTable({ rows, section }: { rows: StatsRow[]; section: SectionKey
         rowKey="key"
         className="figures-table"
         pagination={false}
-        // In a half-width card the columns would squeeze headers and names to a character per line:
-        // they keep their natural width and the table scrolls sideways instead.
-        scroll={{ x: 'max-content' }}
         dataSource={rows}
         locale={{ emptyText: '本期间暂无数据' }}
         title={() => <span className="table-caption">{spec.caption}</span>}
