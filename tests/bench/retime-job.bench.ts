@@ -13,13 +13,9 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { BatchPutRequest } from 'dynamodb-toolbox/entity/actions/batchPut';
-import { BatchWriteCommand, execute } from 'dynamodb-toolbox/table/actions/batchWrite';
-import { DEFAULT_SLA_POLICIES, startClock, withSlaSchedule, type CaseRecord } from '@minsheng/shared';
+import { DEFAULT_SLA_POLICIES } from '@minsheng/shared';
 import { createDocumentClient } from '../../functions/src/adapters/dynamo/client';
-import { caseIndexKeys } from '../../functions/src/adapters/dynamo/case-index-keys';
-import { caseEntities } from '../../functions/src/adapters/dynamo/entities';
-import { createTable, type MinshengTable } from '../../functions/src/adapters/dynamo/table';
+import { createTable } from '../../functions/src/adapters/dynamo/table';
 import { createDeps } from '../../functions/src/app/deps';
 import { handler as getCalendar } from '../../functions/src/http/admin/calendar-get';
 import { handler as listRetimeJobs } from '../../functions/src/http/admin/calendar-retime-jobs';
@@ -32,6 +28,7 @@ import { runRetimeJob } from '../../functions/src/services/sla/retime-job';
 import { DEMO_OFFICIAL_PASSWORD, seedDemoOfficials } from '../../infra/src/demo-data';
 import { startDynamoLocal } from '../../infra/src/dynamo-local';
 import { ensureTable } from '../../infra/src/table-definition';
+import { openCase, seedOpenCases } from './open-cases';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const OPEN = Number(process.env.BENCH_OPEN ?? 100_000);
@@ -42,55 +39,6 @@ const DAY = 86_400_000;
 const NOW = new Date('2026-11-20T10:00:00+08:00');
 /** The change: Monday 2026-11-23 becomes a day off — the deadlines of the working-day cases filed from 11-12 on move a day. */
 const DAY_OFF = '2026-11-23';
-
-function makeCase(i: number, filedAt: Date, working: boolean): CaseRecord {
-  const at = filedAt.toISOString();
-  const policy = working ? { ...DEFAULT_SLA_POLICIES.consultation, dayMode: 'working' as const } : DEFAULT_SLA_POLICIES.consultation;
-  const record: CaseRecord = {
-    caseNo: `2026${String(i).padStart(10, '0')}`,
-    type: 'consultation',
-    categoryId: 'shebao',
-    title: `咨询 ${i}`,
-    content: '社保缴费年限如何计算？',
-    status: 'in_progress',
-    version: 2,
-    createdAt: at,
-    updatedAt: at,
-    anonymous: false,
-    publishConsent: false,
-    departmentId: 'rsj',
-    ownerId: 'shouli',
-    clock: startClock(policy, filedAt),
-    slaReached: 'normal',
-    supplements: [],
-    round: 1,
-    ratings: [],
-  };
-  return withSlaSchedule(record, filedAt);
-}
-
-/** As tests/bench/sla-sweep.bench.ts seeds: BatchWrite 25 at a time, 8 writers. */
-async function seed(table: MinshengTable, total: number): Promise<void> {
-  const { CaseEntity } = caseEntities(table);
-  const batches: CaseRecord[][] = [];
-  let batch: CaseRecord[] = [];
-  for (let i = 0; i < total; i++) {
-    // Filed over the 10 days before NOW (1 to 10 days ago); WORKING_SHARE of each day's count working days.
-    const filedAt = new Date(NOW.getTime() - (1 + (i % 10)) * DAY);
-    batch.push(makeCase(i, filedAt, Math.floor(i / 10) % 10 < WORKING_SHARE * 10));
-    if (batch.length === 25) (batches.push(batch), (batch = []));
-  }
-  if (batch.length) batches.push(batch);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < batches.length) {
-        const mine = batches[next++]!;
-        await execute(table.build(BatchWriteCommand).requests(...mine.map((c) => CaseEntity.build(BatchPutRequest).item({ ...c, ...caseIndexKeys(c) }))));
-      }
-    }),
-  );
-}
 
 async function invoke(h: HttpHandler, deps: Deps, method: string, path: string, options: { token?: string; body?: unknown; tolerate?: boolean } = {}) {
   const event = {
@@ -122,7 +70,11 @@ async function main() {
     await ensureTable(dynamo.endpoint, tableName);
     const table = createTable(createDocumentClient({ region: 'local', endpoint: dynamo.endpoint }), tableName);
     const t0 = performance.now();
-    await seed(table, OPEN);
+    // Filed over the 10 days before NOW (1 to 10 days ago); WORKING_SHARE of each day's count in working days.
+    const working = { ...DEFAULT_SLA_POLICIES.consultation, dayMode: 'working' as const };
+    await seedOpenCases(table, OPEN, (i) =>
+      openCase(i, new Date(NOW.getTime() - (1 + (i % 10)) * DAY), Math.floor(i / 10) % 10 < WORKING_SHARE * 10 ? working : DEFAULT_SLA_POLICIES.consultation),
+    );
     const seedMs = performance.now() - t0;
     const deps: Deps = { ...createDeps({ TABLE_NAME: tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: dynamo.endpoint, APP_SECRET: 'benchmark-secret-0123456789abcdefghij' }), now: () => NOW };
     await seedDemoOfficials(deps);
