@@ -36,6 +36,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { linkNodeModules } from './trees';
 import { inflateRawSync } from 'node:zlib';
 import { parse, type Tags } from 'yaml';
 
@@ -124,36 +125,6 @@ function copyTree(from: string, to: string): void {
     if (!existsSync(src) || lstatSync(src).isDirectory()) continue; // deleted in the working tree, or a submodule
     mkdirSync(dirname(join(to, file)), { recursive: true });
     cpSync(src, join(to, file), { verbatimSymlinks: true });
-  }
-}
-
-/** node_modules of symlinks to `provider`'s packages, except the workspace packages: those point at `tree`'s own. */
-function linkNodeModules(tree: string, provider: string): void {
-  const pkg = JSON.parse(readFileSync(join(tree, 'package.json'), 'utf8')) as { workspaces?: string[] };
-  const workspaces = new Map<string, string>(); // package name → folder in `tree`
-  for (const ws of pkg.workspaces ?? []) {
-    const file = join(tree, ws, 'package.json');
-    if (existsSync(file)) workspaces.set((JSON.parse(readFileSync(file, 'utf8')) as { name: string }).name, join(tree, ws));
-  }
-  const scopes = new Set([...workspaces.keys()].filter((n) => n.startsWith('@')).map((n) => n.split('/')[0]!));
-  const target = join(tree, 'node_modules');
-  mkdirSync(target);
-  for (const name of readdirSync(provider)) {
-    if (name.startsWith('.') && name !== '.bin') continue;
-    if (scopes.has(name)) {
-      mkdirSync(join(target, name));
-      for (const sub of readdirSync(join(provider, name))) {
-        if (!workspaces.has(`${name}/${sub}`)) symlinkSync(join(provider, name, sub), join(target, name, sub));
-      }
-    } else if (!workspaces.has(name)) {
-      symlinkSync(join(provider, name), join(target, name));
-    }
-  }
-  for (const [name, folder] of workspaces) symlinkSync(folder, join(target, name));
-  // Workspaces' own node_modules (packages npm could not hoist).
-  for (const ws of pkg.workspaces ?? []) {
-    const own = join(dirname(provider), ws, 'node_modules');
-    if (existsSync(own) && existsSync(join(tree, ws)) && !existsSync(join(tree, ws, 'node_modules'))) symlinkSync(own, join(tree, ws, 'node_modules'));
   }
 }
 

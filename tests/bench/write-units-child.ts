@@ -148,14 +148,14 @@ const kindOf = (i: WireItem) =>
                 ? 'idempotency'
                 : `other (${i.pk.split('#')[0]})`;
 
-interface ItemCost {
+export interface ItemCost {
   kind: string;
   op: string;
   key: string;
   bytes: number;
   units: number;
 }
-interface WritesCost {
+export interface WritesCost {
   transactions: number;
   items: ItemCost[];
   units: number;
@@ -197,7 +197,7 @@ async function cost(raw: DynamoDBDocumentClient, writes: WireWrite[]): Promise<W
   return out;
 }
 
-interface Attempts {
+export interface Attempts {
   attempts: number;
   cancelled: number;
   /** Cancelled with a TransactionConflict and no failed condition: what retryTransaction (ON_CONFLICT_ONLY) retries. */

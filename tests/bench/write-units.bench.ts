@@ -24,6 +24,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { linkNodeModules } from './trees';
+import type { Attempts, ItemCost, WritesCost } from './write-units-child';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 const CHILD = 'tests/bench/write-units-child.ts';
@@ -34,62 +36,8 @@ function run(cmd: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv = 
   return r.stdout;
 }
 
-/** node_modules of symlinks to `provider`'s packages, except the workspace packages: those point at `tree`'s own. */
-function linkNodeModules(tree: string, provider: string): void {
-  const pkg = JSON.parse(readFileSync(join(tree, 'package.json'), 'utf8')) as { workspaces?: string[] };
-  const workspaces = new Map<string, string>();
-  for (const ws of pkg.workspaces ?? []) {
-    const file = join(tree, ws, 'package.json');
-    if (existsSync(file)) workspaces.set((JSON.parse(readFileSync(file, 'utf8')) as { name: string }).name, join(tree, ws));
-  }
-  const scopes = new Set([...workspaces.keys()].filter((n) => n.startsWith('@')).map((n) => n.split('/')[0]!));
-  const target = join(tree, 'node_modules');
-  mkdirSync(target);
-  for (const name of readdirSync(provider)) {
-    if (name.startsWith('.') && name !== '.bin') continue;
-    if (scopes.has(name)) {
-      mkdirSync(join(target, name));
-      for (const sub of readdirSync(join(provider, name))) if (!workspaces.has(`${name}/${sub}`)) symlinkSync(join(provider, name, sub), join(target, name, sub));
-    } else if (!workspaces.has(name)) {
-      symlinkSync(join(provider, name), join(target, name));
-    }
-  }
-  for (const [name, folder] of workspaces) symlinkSync(folder, join(target, name));
-  for (const ws of pkg.workspaces ?? []) {
-    const own = join(dirname(provider), ws, 'node_modules');
-    if (existsSync(own) && existsSync(join(tree, ws)) && !existsSync(join(tree, ws, 'node_modules'))) symlinkSync(own, join(tree, ws, 'node_modules'));
-  }
-}
-
 // ---- What the child prints ----
 
-interface ItemCost {
-  kind: string;
-  op: string;
-  key: string;
-  bytes: number;
-  units: number;
-}
-interface WritesCost {
-  transactions: number;
-  items: ItemCost[];
-  units: number;
-  counterUnits: number;
-  otherUnits: number;
-  singleWrites: number;
-  singleUnits: number;
-  localReported: { total: number; table: number; indexes: Record<string, number> };
-}
-interface Attempts {
-  attempts: number;
-  cancelled: number;
-  conflictCancelled: number;
-  codes: Record<string, number>;
-  conflictsOn: Record<string, number>;
-  otherErrors: Record<string, number>;
-  sdkRetries: number;
-  messages: string[];
-}
 interface Result {
   label: string;
   perFlow: { flow: string; tx: WritesCost; consumer: WritesCost | null; consumerAttempts: Attempts | null }[];
