@@ -31,6 +31,7 @@ import { fileCase } from '../../functions/src/services/cases/filing';
 import type { Deps } from '../../functions/src/services/deps';
 import { seedReferenceData } from '../../infra/src/demo-data';
 import { startDynamoLocal } from '../../infra/src/dynamo-local';
+import { itemSize } from './item-size';
 import { localDynamoClient, readServerlessConfig, REPO_ROOT, tableDefinitionFromServerless } from '../../infra/src/table-definition';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -57,26 +58,6 @@ const PROFILES = {
   },
 } as const;
 type Profile = keyof typeof PROFILES;
-
-// ---- DynamoDB's item-size rules ----
-
-function valueSize(v: unknown): number {
-  if (v === null || v === undefined) return 1;
-  if (typeof v === 'string') return Buffer.byteLength(v, 'utf8');
-  if (typeof v === 'boolean') return 1;
-  if (typeof v === 'number') {
-    const digits = String(Math.abs(v)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length || 1;
-    return Math.ceil(digits / 2) + 1;
-  }
-  if (Array.isArray(v)) return 3 + v.reduce((n: number, e) => n + valueSize(e) + 1, 0);
-  if (typeof v === 'object') return 3 + Object.entries(v as Record<string, unknown>).reduce((n, [k, e]) => n + Buffer.byteLength(k, 'utf8') + valueSize(e) + 1, 0);
-  throw new Error(`unsized value ${String(v)}`);
-}
-
-/** An item's size: each attribute's name and value. */
-export function itemSize(item: Record<string, unknown>): number {
-  return Object.entries(item).reduce((n, [k, v]) => n + Buffer.byteLength(k, 'utf8') + valueSize(v), 0);
-}
 
 const writeUnits = (bytes: number) => Math.max(1, Math.ceil(bytes / KB));
 const withoutQs = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => k !== 'qs'));

@@ -25,6 +25,7 @@ import type { Deps } from '../../functions/src/services/deps';
 import { seedReferenceData } from '../../infra/src/demo-data';
 import { startDynamoLocal } from '../../infra/src/dynamo-local';
 import { ensureTable, REPO_ROOT } from '../../infra/src/table-definition';
+import { itemSize } from './item-size';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const TABLE = 'write-units';
@@ -37,22 +38,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONTENT = '县城南安置小区 3 号楼工地自今年 6 月起拖欠 23 名工人工资，合计约 38 万元。多次向项目部讨要，对方称开发商未拨款。工人多为外地来务工人员，生活困难，请求有关部门督促尽快支付。'.repeat(2);
 const ANSWER = '经核查，该项目施工单位确存在拖欠农民工工资问题。我局已约谈施工单位和建设单位负责人，责令其于 10 个工作日内足额支付，并启用工资保证金先行垫付。后续如仍未支付，可拨打 12333 反映，我局将依法立案查处。'.repeat(3);
 
-// ---- DynamoDB's item-size rules (as tests/bench/index-writes.bench.ts) ----
-
-function valueSize(v: unknown): number {
-  if (v === null || v === undefined) return 1;
-  if (typeof v === 'string') return Buffer.byteLength(v, 'utf8');
-  if (typeof v === 'boolean') return 1;
-  if (typeof v === 'number') {
-    const digits = String(Math.abs(v)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length || 1;
-    return Math.ceil(digits / 2) + 1;
-  }
-  if (v instanceof Set) return [...v].reduce((n: number, e) => n + valueSize(e), 0);
-  if (Array.isArray(v)) return 3 + v.reduce((n: number, e) => n + valueSize(e) + 1, 0);
-  if (typeof v === 'object') return 3 + Object.entries(v as Record<string, unknown>).reduce((n, [k, e]) => n + Buffer.byteLength(k, 'utf8') + valueSize(e) + 1, 0);
-  throw new Error(`unsized value ${String(v)}`);
-}
-const itemSize = (item: Record<string, unknown>) => Object.entries(item).reduce((n, [k, v]) => n + Buffer.byteLength(k, 'utf8') + valueSize(v), 0);
 const kbs = (bytes: number) => Math.max(1, Math.ceil(bytes / KB));
 
 // ---- The wire ----

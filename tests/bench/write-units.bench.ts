@@ -29,6 +29,8 @@ import type { Attempts, ItemCost, WritesCost } from './write-units-child';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 const CHILD = 'tests/bench/write-units-child.ts';
+/** Copied beside the child into the older tree (which has neither). */
+const CHILD_MODULES = [CHILD, 'tests/bench/item-size.ts'];
 
 function run(cmd: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): string {
   const r = spawnSync(cmd, argv, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
@@ -182,7 +184,7 @@ async function main() {
     created = true;
     linkNodeModules(beforeTree, join(REPO_ROOT, 'node_modules'));
     mkdirSync(join(beforeTree, dirname(CHILD)), { recursive: true });
-    copyFileSync(join(REPO_ROOT, CHILD), join(beforeTree, CHILD));
+    for (const file of CHILD_MODULES) copyFileSync(join(REPO_ROOT, file), join(beforeTree, file));
     const load = loadavg().map((l) => l.toFixed(1)).join(' ');
     const t0 = performance.now();
     console.error(`before (${beforeRef}) …`);
