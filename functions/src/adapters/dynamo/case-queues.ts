@@ -1,12 +1,11 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
-import { BatchGetCommand, execute as executeBatchGet } from 'dynamodb-toolbox/table/actions/batchGet';
 import type { CaseRecord } from '@minsheng/shared';
 import type { CaseQueues, CaseSummary, Page } from '../../ports/cases';
 import { decodeCursor, encodeCursor, queueKeys, queueSummary, QUEUE_SUMMARY_ATTR, withoutIndexAttrs } from './case-index-keys';
 import { caseEntities } from './entities';
 import { indexKey } from './keys';
-import { KEYS, type MinshengTable } from './table';
+import { consistentBatchGet, KEYS, type MinshengTable } from './table';
 
 type IndexName = keyof typeof KEYS.indexes;
 type Range = { between: [string, string] } | { lt: string } | { lte: string } | { gte: string };
@@ -50,19 +49,9 @@ export function createDynamoCaseQueues(table: MinshengTable): CaseQueues {
   /** The cases of these index items, whole and current, in the index's order (one consistent BatchGet per 100). */
   async function fullCases(items: IndexItem[]): Promise<CaseRecord[]> {
     const caseNos = items.map(caseNoOf);
-    const found: CaseRecord[] = [];
-    for (let i = 0; i < caseNos.length; i += 100) {
-      const { Responses } = await executeBatchGet(
-        { maxAttempts: 5 },
-        table
-          .build(BatchGetCommand)
-          .requests(...caseNos.slice(i, i + 100).map((caseNo) => CaseEntity.build(BatchGetRequest).key({ caseNo })))
-          .options({ consistent: true }),
-      );
-      // A case gone between the two reads (none are deleted today) is left out.
-      for (const item of (Responses[0] ?? []) as (IndexItem | undefined)[]) if (item) found.push(withoutIndexAttrs(item) as unknown as CaseRecord);
-    }
-    return found;
+    const found = await consistentBatchGet(table, caseNos.map((caseNo) => CaseEntity.build(BatchGetRequest).key({ caseNo })));
+    // A case gone between the two reads (none are deleted today) is left out.
+    return found.filter((item) => item !== undefined).map((item) => withoutIndexAttrs(item) as unknown as CaseRecord);
   }
 
   const withCases = async (page: { items: IndexItem[]; cursor?: string }): Promise<Page<CaseRecord>> => ({

@@ -4,7 +4,6 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
-import { BatchGetCommand, execute as executeBatchGet, type IBatchGetRequest } from 'dynamodb-toolbox/table/actions/batchGet';
 import { AccessPattern } from 'dynamodb-toolbox/entity/actions/accessPattern';
 import { string } from 'dynamodb-toolbox/schema/string';
 import type { CaseRecord, CounterDelta } from '@minsheng/shared';
@@ -13,7 +12,7 @@ import { caseItem, withoutIndexAttrs } from './case-index-keys';
 import { caseEntities, citizenLinkEntities, notificationEntities } from './entities';
 import { conditionFailedAt, ON_CONFLICT_ONLY, retryTransaction } from './errors';
 import { key } from './keys';
-import { LATEST, type MinshengTable } from './table';
+import { consistentBatchGet, LATEST, type MinshengTable } from './table';
 
 /** Seconds an idempotency record is kept: a retry within a day returns the same case. */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -43,17 +42,6 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
     .schema(string())
     .pattern((caseNo) => ({ partition: key.case(caseNo).pk, range: { beginsWith: key.eventPrefix } }))
     .options({ ...LATEST, maxPages: Infinity });
-
-  /**
-   * One BatchGet (at most 100 keys), strongly consistent; keys DynamoDB leaves unprocessed are
-   * asked again by execute. The items in the order of the requests, undefined where there is none.
-   */
-  async function batchGet(requests: IBatchGetRequest[]): Promise<(Record<string, unknown> | undefined)[]> {
-    if (!requests.length) return [];
-    if (requests.length > 100) throw new Error(`a BatchGet takes at most 100 keys, not ${requests.length}`);
-    const { Responses } = await executeBatchGet({ maxAttempts: 5 }, table.build(BatchGetCommand).requests(...requests).options({ consistent: true }));
-    return (Responses[0] ?? []) as (Record<string, unknown> | undefined)[];
-  }
 
   /**
    * An event item carrying the counters its change moves: the stream consumer adds them to the
@@ -140,14 +128,14 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
 
     async getCases(caseNos) {
       const unique = [...new Set(caseNos)];
-      const items = await batchGet(unique.map((caseNo) => CaseEntity.build(BatchGetRequest).key({ caseNo })));
+      const items = await consistentBatchGet(table, unique.map((caseNo) => CaseEntity.build(BatchGetRequest).key({ caseNo })));
       return items.filter((i) => i !== undefined).map((i) => withoutIndexAttrs(i as CaseRecord & Record<string, unknown>));
     },
 
     async getCasesWithCredentials(caseNos) {
       const unique = [...new Set(caseNos)];
       const found = new Map<string, CaseWithCredential>();
-      const items = await batchGet(unique.flatMap((caseNo) => [CaseEntity.build(BatchGetRequest).key({ caseNo }), CredentialEntity.build(BatchGetRequest).key({ caseNo })]));
+      const items = await consistentBatchGet(table, unique.flatMap((caseNo) => [CaseEntity.build(BatchGetRequest).key({ caseNo }), CredentialEntity.build(BatchGetRequest).key({ caseNo })]));
       unique.forEach((caseNo, i) => {
         const record = items[2 * i] as (CaseRecord & Record<string, unknown>) | undefined;
         const credential = items[2 * i + 1] as { passwordHash?: string } | undefined;

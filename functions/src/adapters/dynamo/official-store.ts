@@ -1,13 +1,12 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
-import { BatchGetCommand, execute as executeBatchGet } from 'dynamodb-toolbox/table/actions/batchGet';
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Official, OfficialStore } from '../../ports/officials';
 import { officialEntities } from './entities';
 import { isConditionFailed } from './errors';
 import { indexKey } from './keys';
-import { LATEST, type MinshengTable } from './table';
+import { consistentBatchGet, LATEST, type MinshengTable } from './table';
 
 /**
  * Officials' accounts by username; listed through gsi1 (`OFFICIALS` / <username>). gsi1 is the
@@ -58,18 +57,8 @@ export function createDynamoOfficialStore(table: MinshengTable): OfficialStore {
         for (const item of page.Items ?? []) usernames.push(String(item.gsi1sk));
         exclusiveStartKey = page.LastEvaluatedKey;
       } while (exclusiveStartKey);
-      const officials: Official[] = [];
-      for (let i = 0; i < usernames.length; i += 100) {
-        const { Responses } = await executeBatchGet(
-          { maxAttempts: 5 },
-          table
-            .build(BatchGetCommand)
-            .requests(...usernames.slice(i, i + 100).map((username) => OfficialEntity.build(BatchGetRequest).key({ username })))
-            .options(LATEST),
-        );
-        for (const item of (Responses[0] ?? []) as ((Official & Record<string, unknown>) | undefined)[]) if (item) officials.push(toOfficial(item));
-      }
-      return officials;
+      const items = await consistentBatchGet(table, usernames.map((username) => OfficialEntity.build(BatchGetRequest).key({ username })));
+      return items.filter((item) => item !== undefined).map((item) => toOfficial(item as Official & Record<string, unknown>));
     },
   };
 }

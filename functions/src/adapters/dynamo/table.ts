@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Table } from 'dynamodb-toolbox/table';
+import { BatchGetCommand, execute as executeBatchGet, type IBatchGetRequest } from 'dynamodb-toolbox/table/actions/batchGet';
 
 /**
  * Key attribute names and index names, defined once. serverless.yml declares the same names
@@ -53,3 +54,17 @@ export type MinshengTable = ReturnType<typeof createTable>;
  * is only observable in AWS; the adapter test checks the reads ask for it.
  */
 export const LATEST = { consistent: true } as const;
+
+/**
+ * Items by key, strongly consistent (LATEST): one BatchGet per 100 keys; keys DynamoDB leaves
+ * unprocessed are asked again by execute. The items in the order of the requests, undefined where
+ * there is none.
+ */
+export async function consistentBatchGet(table: MinshengTable, requests: IBatchGetRequest[]): Promise<(Record<string, unknown> | undefined)[]> {
+  const items: (Record<string, unknown> | undefined)[] = [];
+  for (let i = 0; i < requests.length; i += 100) {
+    const { Responses } = await executeBatchGet({ maxAttempts: 5 }, table.build(BatchGetCommand).requests(...requests.slice(i, i + 100)).options(LATEST));
+    items.push(...((Responses[0] ?? []) as (Record<string, unknown> | undefined)[]));
+  }
+  return items;
+}
