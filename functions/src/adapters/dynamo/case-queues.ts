@@ -25,16 +25,23 @@ const COUNT_PAGE = 1000;
 export function createDynamoCaseQueues(table: MinshengTable): CaseQueues {
   const { CaseEntity } = caseEntities(table);
 
-  /** One page of the index (raw: index items are projections, not whole entities). */
-  async function queryIndex(index: IndexName, partition: string, range: Range | undefined, page: { limit: number; cursor?: string }, reverse = false) {
+  /** A Query of one partition of an index, within `range` of its sort key. */
+  function indexQuery(index: IndexName, partition: string, range: Range | undefined): QueryCommandInput {
     const names = KEYS.indexes[index];
-    const exclusiveStartKey = page.cursor ? decodeCursor(page.cursor, index, partition) : undefined;
-    const input: QueryCommandInput = {
+    return {
       TableName: table.getName(),
       IndexName: index,
       KeyConditionExpression: `#pk = :pk${range ? ` AND ${rangeExpression(range)}` : ''}`,
       ExpressionAttributeNames: { '#pk': names.partitionKey, ...(range ? { '#sk': names.sortKey } : {}) },
       ExpressionAttributeValues: { ':pk': partition, ...(range ? rangeValues(range) : {}) },
+    };
+  }
+
+  /** One page of the index (raw: index items are projections, not whole entities). */
+  async function queryIndex(index: IndexName, partition: string, range: Range | undefined, page: { limit: number; cursor?: string }, reverse = false) {
+    const exclusiveStartKey = page.cursor ? decodeCursor(page.cursor, index, partition) : undefined;
+    const input: QueryCommandInput = {
+      ...indexQuery(index, partition, range),
       Limit: page.limit,
       ScanIndexForward: !reverse,
       ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
@@ -84,7 +91,6 @@ export function createDynamoCaseQueues(table: MinshengTable): CaseQueues {
 
     async countCases(query) {
       const { index, partition, range } = queueKeys(query);
-      const names = KEYS.indexes[index];
       // Small COUNT pages, one after another: a 1 MB page is one long read, and other requests
       // (the admin polling the job's progress) would wait behind each.
       let count = 0;
@@ -92,12 +98,8 @@ export function createDynamoCaseQueues(table: MinshengTable): CaseQueues {
       do {
         const result = await table.getDocumentClient().send(
           new QueryCommand({
-            TableName: table.getName(),
-            IndexName: index,
+            ...indexQuery(index, partition, range),
             Select: 'COUNT',
-            KeyConditionExpression: `#pk = :pk${range ? ` AND ${rangeExpression(range)}` : ''}`,
-            ExpressionAttributeNames: { '#pk': names.partitionKey, ...(range ? { '#sk': names.sortKey } : {}) },
-            ExpressionAttributeValues: { ':pk': partition, ...(range ? rangeValues(range) : {}) },
             Limit: COUNT_PAGE,
             ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
           }),
