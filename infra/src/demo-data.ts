@@ -1,24 +1,61 @@
-import type { CaseType, FileCaseRequest } from '@minsheng/shared';
+import { ROOT_UNIT_ID, childPath, type CaseType, type FileCaseRequest } from '@minsheng/shared';
 import type { Official } from '../../functions/src/ports/officials';
-import type { Category, Department } from '../../functions/src/ports/reference-data';
+import type { Category, Department, Unit } from '../../functions/src/ports/reference-data';
 import { hashPassword } from '../../functions/src/lib/secrets';
 import type { Deps } from '../../functions/src/services/deps';
 import { fileCase } from '../../functions/src/services/cases/filing';
 import { changeCase } from '../../functions/src/services/cases/change-case';
 
-/** Departments a county-level 12345 / 民心网 platform dispatches to (seeds 000–004). */
+/**
+ * The demo jurisdiction tree: a city (the root, its 12345 centre), two districts and a county, their
+ * streets and townships, and a community and a village below (DESIGN.md "Jurisdiction").
+ */
+export const DEMO_UNITS: Unit[] = (
+  [
+    [ROOT_UNIT_ID, '兴辽市', 1, undefined],
+    ['hexi', '河西区', 2, ROOT_UNIT_ID],
+    ['beihu', '北湖区', 2, ROOT_UNIT_ID],
+    ['qingshan', '青山县', 2, ROOT_UNIT_ID],
+    ['hexi-xinhua', '新华街道', 3, 'hexi'],
+    ['hexi-nanhu', '南湖街道', 3, 'hexi'],
+    ['beihu-dongfeng', '东风街道', 3, 'beihu'],
+    ['qs-chengnan', '城南镇', 3, 'qingshan'],
+    ['qs-shuangmiao', '双庙乡', 3, 'qingshan'],
+    ['qs-chengnan-xingfu', '幸福社区', 4, 'qs-chengnan'],
+    ['qs-shuangmiao-liujia', '刘家村', 4, 'qs-shuangmiao'],
+  ] as const
+).reduce<Unit[]>((units, [id, name, level, parentId], i) => {
+  const parent = units.find((u) => u.id === parentId);
+  units.push({ id, name, level, ...(parentId ? { parentId } : {}), path: parent ? childPath(parent.path, id) : id, sortOrder: i + 1, active: true });
+  return units;
+}, []);
+
+/**
+ * Departments: the city's bureaus (at the root: the departments a 12345 / 民心网 platform dispatches to,
+ * seeds 000–004) first, then the districts', the county's and the townships' own.
+ */
 export const DEMO_DEPARTMENTS: Department[] = [
-  ['zjj', '住房和城乡建设局'],
-  ['rsj', '人力资源和社会保障局'],
-  ['nyncj', '农业农村局'],
-  ['jyj', '教育局'],
-  ['scjgj', '市场监督管理局'],
-  ['sthjj', '生态环境局'],
-  ['zrzyj', '自然资源局'],
-  ['jtysj', '交通运输局'],
-  ['ybj', '医疗保障局'],
-  ['zwfwzx', '政务服务中心'],
-].map(([id, name], i) => ({ id: id!, name: name!, sortOrder: i + 1, active: true }));
+  ['zjj', '住房和城乡建设局', ROOT_UNIT_ID],
+  ['rsj', '人力资源和社会保障局', ROOT_UNIT_ID],
+  ['nyncj', '农业农村局', ROOT_UNIT_ID],
+  ['jyj', '教育局', ROOT_UNIT_ID],
+  ['scjgj', '市场监督管理局', ROOT_UNIT_ID],
+  ['sthjj', '生态环境局', ROOT_UNIT_ID],
+  ['zrzyj', '自然资源局', ROOT_UNIT_ID],
+  ['jtysj', '交通运输局', ROOT_UNIT_ID],
+  ['ybj', '医疗保障局', ROOT_UNIT_ID],
+  ['zwfwzx', '政务服务中心', ROOT_UNIT_ID],
+  ['hexi-rsj', '河西区人力资源和社会保障局', 'hexi'],
+  ['hexi-zjj', '河西区住房和城乡建设局', 'hexi'],
+  ['beihu-scjgj', '北湖区市场监督管理局', 'beihu'],
+  ['qs-rsj', '青山县人力资源和社会保障局', 'qingshan'],
+  ['qs-nyncj', '青山县农业农村局', 'qingshan'],
+  ['qs-jyj', '青山县教育局', 'qingshan'],
+  ['hexi-xinhua-sqfw', '新华街道社区服务中心', 'hexi-xinhua'],
+  ['qs-chengnan-zzb', '城南镇综治办', 'qs-chengnan'],
+  ['qs-chengnan-sbs', '城南镇社会保障所', 'qs-chengnan'],
+  ['qs-shuangmiao-nyb', '双庙乡农业服务中心', 'qs-shuangmiao'],
+].map(([id, name, unitId], i) => ({ id: id!, name: name!, sortOrder: i + 1, active: true, unitId: unitId! }));
 
 const ALL: CaseType[] = ['consultation', 'complaint', 'report', 'suggestion'];
 
@@ -50,6 +87,7 @@ export const DEMO_CATEGORIES: Category[] = (
 }));
 
 export async function seedReferenceData(deps: Deps): Promise<void> {
+  for (const u of DEMO_UNITS) await deps.reference.putUnit(u);
   for (const d of DEMO_DEPARTMENTS) await deps.reference.putDepartment(d);
   for (const c of DEMO_CATEGORIES) await deps.reference.putCategory(c);
 }
@@ -132,11 +170,21 @@ export async function seedDemoCases(deps: Deps): Promise<DemoCredential[]> {
 /** The demo accounts' shared password (local stack only). */
 export const DEMO_OFFICIAL_PASSWORD = 'minsheng-demo';
 
-/** One demo account per role, and a handler in each department. */
-export const DEMO_OFFICIALS: Pick<Official, 'username' | 'displayName' | 'role' | 'departmentId'>[] = [
-  { username: 'shouli', displayName: '张敏（受理员）', role: 'intake' },
-  { username: 'duban', displayName: '赵强（督办）', role: 'supervisor' },
+/**
+ * Demo accounts: an intake officer and a supervisor at the city, at each district and county and at a
+ * township, the admin, and a handler in each department (login = the department's id).
+ */
+export const DEMO_OFFICIALS: Pick<Official, 'username' | 'displayName' | 'role' | 'departmentId' | 'unitId'>[] = [
+  { username: 'shouli', displayName: '张敏（市受理员）', role: 'intake' },
+  { username: 'duban', displayName: '赵强（市督办）', role: 'supervisor' },
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
+  { username: 'hexi-shouli', displayName: '孙丽（河西区受理员）', role: 'intake', unitId: 'hexi' },
+  { username: 'hexi-duban', displayName: '钱军（河西区督办）', role: 'supervisor', unitId: 'hexi' },
+  { username: 'beihu-shouli', displayName: '周洁（北湖区受理员）', role: 'intake', unitId: 'beihu' },
+  { username: 'qs-shouli', displayName: '李娜（青山县受理员）', role: 'intake', unitId: 'qingshan' },
+  { username: 'qs-duban', displayName: '王刚（青山县督办）', role: 'supervisor', unitId: 'qingshan' },
+  { username: 'cn-shouli', displayName: '刘芳（城南镇受理员）', role: 'intake', unitId: 'qs-chengnan' },
+  { username: 'xinhua-shouli', displayName: '陈静（新华街道受理员）', role: 'intake', unitId: 'hexi-xinhua' },
   ...DEMO_DEPARTMENTS.map((d) => ({ username: d.id, displayName: `${d.name}承办人`, role: 'handler' as const, departmentId: d.id })),
 ];
 

@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './domain/case-types';
 export * from './domain/case';
+export * from './domain/jurisdiction';
 export * from './domain/calendar';
 export * from './domain/holiday-schedule';
 export * from './domain/shanghai-time';

@@ -5,6 +5,8 @@ export interface Official {
   displayName: string;
   role: OfficialRole;
   departmentId?: string;
+  /** The unit an intake officer, supervisor or admin works in (the root when absent); a handler's is their department's. */
+  unitId?: string;
   passwordHash: string;
   disabled: boolean;
   /** Raised on disable and password reset: tokens issued before stop working at once. */

@@ -111,6 +111,9 @@ export interface OfficialDto {
   role: OfficialRole;
   departmentId?: string;
   departmentName?: string;
+  /** The unit of the jurisdiction tree the official works in (a handler's: their department's). */
+  unitId?: string;
+  unitName?: string;
   disabled: boolean;
 }
 
@@ -350,6 +353,8 @@ export interface AdminDepartmentDto {
   sortOrder: number;
   /** An inactive department is no longer offered for dispatch. */
   active: boolean;
+  /** The unit of the jurisdiction tree it belongs to (the root when absent). */
+  unitId?: string;
 }
 
 /** A category as the admin routes answer it, with the department it usually goes to. */

@@ -16,6 +16,7 @@ const contactSchema = z.strictObject({
 
 const placeSchema = z.strictObject({
   text: z.optional(text('地点', LIMITS.locationTextMax)),
+  unitId: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,31}$/, { message: '所在地区无效' }))),
   lat: z.optional(z.number().check(z.gte(-90, { message: '纬度应在 -90 到 90 之间' }), z.lte(90, { message: '纬度应在 -90 到 90 之间' }))),
   lng: z.optional(z.number().check(z.gte(-180, { message: '经度应在 -180 到 180 之间' }), z.lte(180, { message: '经度应在 -180 到 180 之间' }))),
 });

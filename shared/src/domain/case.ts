@@ -9,6 +9,8 @@ export interface Contact {
 
 export interface Place {
   text?: string;
+  /** The unit of the jurisdiction tree the place lies in (picked by the citizen or intake; the text stays free). */
+  unitId?: string;
   lat?: number;
   lng?: number;
 }
@@ -61,6 +63,14 @@ export interface CaseRecord {
   location?: Place;
   publishConsent: boolean;
   departmentId?: string;
+  /**
+   * The unit of the jurisdiction tree that holds the case now: the unit whose intake has it while it
+   * awaits acceptance, the lead department's unit once dispatched. `unitPath` is that unit's path as of
+   * the write (see jurisdiction.ts), from which the scoped index keys and statistics are derived. Absent
+   * on cases from before the tree: they belong to the root.
+   */
+  unitId?: string;
+  unitPath?: string;
   /** The intake officer who accepted it and answers for it until it ends (首问负责). */
   ownerId?: string;
   clock: SlaClock;

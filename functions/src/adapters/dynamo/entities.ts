@@ -39,6 +39,8 @@ export function caseEntities(table: MinshengTable) {
       location: any().castAs<Place>().optional(),
       publishConsent: boolean(),
       departmentId: string().optional(),
+      unitId: string().optional(),
+      unitPath: string().optional(),
       ownerId: string().optional(),
       clock: any().castAs<SlaClock>(),
       slaReached: string().enum(...SLA_LEVELS),
@@ -133,7 +135,7 @@ export function caseEntities(table: MinshengTable) {
   return { CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity };
 }
 
-/** Reference data: categories and departments. */
+/** Reference data: categories, departments and the units of the jurisdiction tree. */
 export function referenceEntities(table: MinshengTable) {
   const CategoryEntity = new Entity({
     name: 'Category',
@@ -160,11 +162,28 @@ export function referenceEntities(table: MinshengTable) {
       name: string(),
       sortOrder: number(),
       active: boolean(),
+      unitId: string().optional(),
     }),
     computeKey: ({ id }) => key.department(id),
   });
 
-  return { CategoryEntity, DepartmentEntity };
+  const UnitEntity = new Entity({
+    name: 'Unit',
+    table,
+    timestamps: false,
+    schema: item({
+      id: string().key(),
+      name: string(),
+      level: number(),
+      parentId: string().optional(),
+      path: string(),
+      sortOrder: number(),
+      active: boolean(),
+    }),
+    computeKey: ({ id }) => key.unit(id),
+  });
+
+  return { CategoryEntity, DepartmentEntity, UnitEntity };
 }
 
 /** Officials' accounts. */
@@ -178,6 +197,7 @@ export function officialEntities(table: MinshengTable) {
       displayName: string(),
       role: string().enum(...OFFICIAL_ROLES),
       departmentId: string().optional(),
+      unitId: string().optional(),
       passwordHash: string(),
       disabled: boolean(),
       /** Raised on disable and password reset: tokens issued before stop working at once. */

@@ -15,6 +15,7 @@ export const LIBRARY_SHARDS = 8;
  * | idempotency record         | GetItem         | IDEM#<sha256(key)> / IDEM                    |
  * | category by id, all        | GetItem, Query  | REF#CATEGORY / CATEGORY#<id>                 |
  * | departments                | Query           | REF#DEPARTMENT                               |
+ * | units (jurisdiction tree)  | Query           | REF#UNIT                                     |
  * | login attempts             | UpdateItem ADD  | THROTTLE#<key> / W#<windowStart>             |
  * | intake / department queue  | Query gsi1      | Q#intake, Q#dept#<id> / <dueAt>#<caseNo>     |
  * | closed queue               | Query gsi1 desc | Q#closed / <closedAt>#<caseNo>               |
@@ -70,6 +71,9 @@ export const key = {
   categories: 'REF#CATEGORY',
   department: (id: string) => ({ pk: 'REF#DEPARTMENT', sk: `DEPARTMENT#${id}` }),
   departments: 'REF#DEPARTMENT',
+  /** A unit of the jurisdiction tree; the whole tree is one partition (a city's few hundred units). */
+  unit: (id: string) => ({ pk: 'REF#UNIT', sk: `UNIT#${id}` }),
+  units: 'REF#UNIT',
   throttle: (throttleKey: string, windowStart: number) => ({ pk: `THROTTLE#${throttleKey}`, sk: `W#${windowStart}` }),
   official: (username: string) => ({ pk: `OFFICIAL#${username}`, sk: 'OFFICIAL' }),
   outbox: (shard: number, createdAt: string, id: string) => ({ pk: `OUTBOX#${shard}`, sk: `${createdAt}#${id}` }),

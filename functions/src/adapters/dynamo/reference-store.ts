@@ -1,19 +1,23 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { AccessPattern } from 'dynamodb-toolbox/entity/actions/accessPattern';
-import type { Category, Department, ReferenceStore } from '../../ports/reference-data';
+import type { Category, Department, ReferenceStore, Unit } from '../../ports/reference-data';
+import type { UnitLevel } from '@minsheng/shared';
 import { referenceEntities } from './entities';
 import { key } from './keys';
 import type { MinshengTable } from './table';
 
 /** Categories and departments, each kind in one partition. */
 export function createDynamoReferenceStore(table: MinshengTable): ReferenceStore {
-  const { CategoryEntity, DepartmentEntity } = referenceEntities(table);
+  const { CategoryEntity, DepartmentEntity, UnitEntity } = referenceEntities(table);
   const allCategories = CategoryEntity.build(AccessPattern)
     .pattern(() => ({ partition: key.categories }))
     .options({ maxPages: Infinity });
   const allDepartments = DepartmentEntity.build(AccessPattern)
     .pattern(() => ({ partition: key.departments }))
+    .options({ maxPages: Infinity });
+  const allUnits = UnitEntity.build(AccessPattern)
+    .pattern(() => ({ partition: key.units }))
     .options({ maxPages: Infinity });
 
   return {
@@ -30,6 +34,15 @@ export function createDynamoReferenceStore(table: MinshengTable): ReferenceStore
     async listDepartments() {
       const { Items = [] } = await allDepartments.query({}).send();
       return Items.map(toDepartment).sort((a, b) => a.sortOrder - b.sortOrder);
+    },
+
+    async listUnits() {
+      const { Items = [] } = await allUnits.query({}).send();
+      return Items.map(toUnit).sort((a, b) => a.level - b.level || a.sortOrder - b.sortOrder);
+    },
+
+    async putUnit(unit) {
+      await UnitEntity.build(PutItemCommand).item(unit).send();
     },
 
     async putCategory(category) {
@@ -55,5 +68,17 @@ function toCategory(item: Category): Category {
 }
 
 function toDepartment(item: Department): Department {
-  return { id: item.id, name: item.name, sortOrder: item.sortOrder, active: item.active };
+  return { id: item.id, name: item.name, sortOrder: item.sortOrder, active: item.active, ...(item.unitId ? { unitId: item.unitId } : {}) };
+}
+
+function toUnit(item: { id: string; name: string; level: number; parentId?: string; path: string; sortOrder: number; active: boolean }): Unit {
+  return {
+    id: item.id,
+    name: item.name,
+    level: item.level as UnitLevel,
+    ...(item.parentId ? { parentId: item.parentId } : {}),
+    path: item.path,
+    sortOrder: item.sortOrder,
+    active: item.active,
+  };
 }

@@ -14,6 +14,8 @@ export interface OfficialContext {
   displayName: string;
   role: OfficialRole;
   departmentId?: string;
+  /** The unit an intake officer, supervisor or admin works in (absent: the root). A handler's unit is their department's. */
+  unitId?: string;
 }
 
 export const CONSOLE_LOGIN_LIMITS = { perUsername: 10, perClient: 30, windowMs: 15 * 60 * 1000 } as const;
@@ -72,6 +74,7 @@ export async function authenticateOfficial(deps: AuthenticateDeps, token: string
     displayName: official.displayName,
     role: official.role,
     ...(official.departmentId ? { departmentId: official.departmentId } : {}),
+    ...(official.unitId ? { unitId: official.unitId } : {}),
   };
 }
 
