@@ -18,6 +18,7 @@ export * from './api/text';
 export * from './api/schemas';
 export * from './api/me-schemas';
 export * from './api/console-schemas';
+export * from './api/unit-schemas';
 export * from './domain/anonymise';
 export * from './api/library-schemas';
 export * from './domain/events';

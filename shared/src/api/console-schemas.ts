@@ -52,10 +52,14 @@ export type ConsoleActionRequest = z.infer<typeof consoleActionSchema>;
 const slug = (label: string) => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,31}$/, { message: `${label}只能用小写字母、数字和短横线（2–32 位）` }));
 const sortOrder = z.optional(z.number().check(z.int(), z.gte(0), z.lte(10_000)));
 
-/** Admin: create or update a department. */
+/** A unit of the jurisdiction tree named in a form (its id: a slug). */
+export const unitIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,31}$/, { message: '所属单位无效' }));
+
+/** Admin: create or update a department (`unitId`: the unit it belongs to; on create the root when absent, on update kept). */
 export const departmentInputSchema = z.strictObject({
   id: slug('部门编码'),
   name: text('部门名称', 50),
+  unitId: z.optional(unitIdSchema),
   sortOrder,
   active: z.optional(z.boolean()),
 });
@@ -80,12 +84,15 @@ export const officialInputSchema = z
     displayName: text('姓名', 30),
     role: z.enum(OFFICIAL_ROLES, { message: '角色无效' }),
     departmentId: z.optional(departmentId),
+    /** Intake officers, supervisors and admins: the unit they work in (the root when absent). Handlers take their department's. */
+    unitId: z.optional(unitIdSchema),
     password: z.string().check(z.minLength(10, { message: '密码至少 10 位' }), z.maxLength(128, { message: '密码过长' })),
   })
   .check(
     z.superRefine((o, ctx) => {
       if (o.role === 'handler' && !o.departmentId) ctx.issues.push({ code: 'custom', path: ['departmentId'], message: '承办人必须属于一个部门', input: o });
       if (o.role !== 'handler' && o.departmentId) ctx.issues.push({ code: 'custom', path: ['departmentId'], message: '只有承办人属于部门', input: o });
+      if (o.role === 'handler' && o.unitId) ctx.issues.push({ code: 'custom', path: ['unitId'], message: '承办人的所属单位随其部门，不能单独指定', input: o });
     }),
   );
 export type OfficialInput = z.infer<typeof officialInputSchema>;

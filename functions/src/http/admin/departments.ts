@@ -4,7 +4,7 @@ import { httpRoute } from '../../lib/http';
 import { officialIn } from '../auth';
 import { adminListDepartments, adminPutDepartment } from '../../services/admin/reference';
 
-const deps = wire.inject({ ...wire.officialAuthDeps(), reference: wire.reference });
+const deps = wire.inject({ ...wire.officialAuthDeps(), reference: wire.reference, queues: wire.queues });
 
 /** GET /api/console/admin/departments */
 export const list = httpRoute(deps, {

@@ -1,8 +1,9 @@
-import { DomainError, type OfficialDto, type OfficialInput } from '@minsheng/shared';
+import { DomainError, ROOT_UNIT_ID, type OfficialDto, type OfficialInput } from '@minsheng/shared';
 import { hashPassword, randomPassword } from '../../lib/secrets';
 import type { Official } from '../../ports/officials';
 import { requireRole, toOfficialDto, type OfficialContext } from '../auth/officials';
 import type { Deps } from '../deps';
+import { assertActiveUnit } from './units';
 
 /** Admins keep the officials' accounts (departments are read to name them). */
 type AccountAdminDeps = Pick<Deps, 'officials' | 'reference' | 'now'>;
@@ -11,8 +12,8 @@ const admin = (viewer: OfficialContext) => requireRole(viewer, ['admin']);
 
 export async function adminListOfficials(deps: AccountAdminDeps, viewer: OfficialContext): Promise<OfficialDto[]> {
   admin(viewer);
-  const [officials, departments] = await Promise.all([deps.officials.listOfficials(), deps.reference.listDepartments()]);
-  return officials.map((o) => toOfficialDto(o, departments));
+  const [officials, departments, units] = await Promise.all([deps.officials.listOfficials(), deps.reference.listDepartments(), deps.reference.listUnits()]);
+  return officials.map((o) => toOfficialDto(o, departments, units));
 }
 
 export async function adminCreateOfficial(deps: AccountAdminDeps, viewer: OfficialContext, input: OfficialInput): Promise<OfficialDto> {
@@ -21,12 +22,16 @@ export async function adminCreateOfficial(deps: AccountAdminDeps, viewer: Offici
   if (input.departmentId && !departments.some((d) => d.id === input.departmentId)) {
     throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { departmentId: '部门不存在' } });
   }
+  // Intake officers, supervisors and admins work in a unit (the root by default); a handler in their department's.
+  const unitId = input.role === 'handler' ? undefined : (input.unitId ?? ROOT_UNIT_ID);
+  if (unitId) await assertActiveUnit(deps, unitId, 'unitId');
   const at = deps.now().toISOString();
   const official = {
     username: input.username,
     displayName: input.displayName,
     role: input.role,
     ...(input.departmentId ? { departmentId: input.departmentId } : {}),
+    ...(unitId ? { unitId } : {}),
     passwordHash: await hashPassword(input.password),
     disabled: false,
     tokenVersion: 1,
@@ -34,7 +39,7 @@ export async function adminCreateOfficial(deps: AccountAdminDeps, viewer: Offici
     updatedAt: at,
   };
   if (!(await deps.officials.createOfficial(official))) throw new DomainError('ALREADY_EXISTS', { fields: { username: '该用户名已被使用' } });
-  return toOfficialDto(official, departments);
+  return toOfficialDto(official, departments, await deps.reference.listUnits());
 }
 
 async function updateOfficial(deps: AccountAdminDeps, viewer: OfficialContext, username: string, change: (o: Official) => void): Promise<OfficialDto> {
@@ -45,7 +50,7 @@ async function updateOfficial(deps: AccountAdminDeps, viewer: OfficialContext, u
   const next = { ...official, tokenVersion: official.tokenVersion + 1, updatedAt: deps.now().toISOString() };
   change(next);
   await deps.officials.putOfficial(next);
-  return toOfficialDto(next, await deps.reference.listDepartments());
+  return toOfficialDto(next, ...(await Promise.all([deps.reference.listDepartments(), deps.reference.listUnits()])));
 }
 
 export async function adminSetDisabled(deps: AccountAdminDeps, viewer: OfficialContext, username: string, disabled: boolean): Promise<OfficialDto> {

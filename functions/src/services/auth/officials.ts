@@ -1,7 +1,7 @@
-import { DomainError, formatShanghaiIso, type ConsoleLoginRequest, type ConsoleLoginResponse, type OfficialDto, type OfficialRole } from '@minsheng/shared';
+import { DomainError, ROOT_UNIT_ID, formatShanghaiIso, type ConsoleLoginRequest, type ConsoleLoginResponse, type OfficialDto, type OfficialRole } from '@minsheng/shared';
 import { verifyDecoyPassword, verifyPassword } from '../../lib/secrets';
 import type { Official } from '../../ports/officials';
-import type { Department } from '../../ports/reference-data';
+import type { Department, Unit } from '../../ports/reference-data';
 import type { Deps } from '../deps';
 import { countLoginAttempt, type ThrottleDeps } from './login-throttle';
 
@@ -20,15 +20,20 @@ export interface OfficialContext {
 
 export const CONSOLE_LOGIN_LIMITS = { perUsername: 10, perClient: 30, windowMs: 15 * 60 * 1000 } as const;
 
-export function toOfficialDto(o: Official, departments: Department[]): OfficialDto {
+/** An official as the console shows them, with their department and their unit (a handler's: their department's; the root when none). */
+export function toOfficialDto(o: Pick<Official, 'username' | 'displayName' | 'role' | 'departmentId' | 'unitId'> & { disabled?: boolean }, departments: readonly Department[], units: readonly Unit[]): OfficialDto {
   const dept = o.departmentId ? departments.find((d) => d.id === o.departmentId) : undefined;
+  const unitId = o.role === 'handler' ? (dept?.unitId ?? ROOT_UNIT_ID) : (o.unitId ?? ROOT_UNIT_ID);
+  const unit = units.find((u) => u.id === unitId);
   return {
     username: o.username,
     displayName: o.displayName,
     role: o.role,
     ...(o.departmentId ? { departmentId: o.departmentId } : {}),
     ...(dept ? { departmentName: dept.name } : {}),
-    disabled: o.disabled,
+    unitId,
+    ...(unit ? { unitName: unit.name } : {}),
+    disabled: o.disabled ?? false,
   };
 }
 
@@ -59,7 +64,7 @@ export async function loginOfficial(deps: OfficialLoginDeps, input: ConsoleLogin
     { username: official.username, role: official.role, tokenVersion: official.tokenVersion, ...(official.departmentId ? { departmentId: official.departmentId } : {}) },
     now,
   );
-  return { token, expiresAt: formatShanghaiIso(expiresAt), official: toOfficialDto(official, await deps.reference.listDepartments()) };
+  return { token, expiresAt: formatShanghaiIso(expiresAt), official: toOfficialDto(official, ...(await Promise.all([deps.reference.listDepartments(), deps.reference.listUnits()]))) };
 }
 
 /** Token → the official, checked against their account now: disabled or reset accounts are out at once. */
