@@ -449,6 +449,7 @@ const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/console/login': () => ({ username: 'nobody-here', password: 'not-the-password' }),
   'POST /api/console/cases/{caseNo}/actions': () => ({ action: 'reply', expectedVersion: 2, answer: '已责令限期支付。' }),
   'POST /api/console/admin/departments': () => ({ id: 'probe-dept', name: '测试部门' }),
+  'POST /api/console/admin/units': () => ({ id: 'probe-unit', name: '测试社区', parentId: 'qs-chengnan' }),
   'POST /api/console/admin/categories': () => ({ id: 'probe-cat', name: '测试类别', types: ['complaint'] }),
   'POST /api/console/admin/officials': () => ({ username: 'probe-new', displayName: '测试账号', role: 'intake', password: 'probe-password-1' }),
   'POST /api/console/admin/sla-policies': () => ({ type: 'suggestion', answerDays: 15, warnDays: 12, severeDays: 30, dayMode: 'natural' }),

@@ -257,6 +257,11 @@ const TABLE: Record<string, Probe[]> = {
   'POST /api/console/admin/departments': [
     { name: 'put department', expect: adminOnly, build: async (caller) => ({ path: '/api/console/admin/departments', body: { id: `probe-${slug(caller)}`, name: '授权测试部门' } }) },
   ],
+  // The jurisdiction tree: admins only (a unit per caller, under 城南镇).
+  'GET /api/console/admin/units': [get('list units', adminOnly, () => '/api/console/admin/units')],
+  'POST /api/console/admin/units': [
+    { name: 'put unit', expect: adminOnly, build: async (caller) => ({ path: '/api/console/admin/units', body: { id: `probe-${slug(caller)}`, name: '授权测试社区', parentId: 'qs-chengnan' } }) },
+  ],
   'GET /api/console/admin/categories': [get('list categories', adminOnly, () => '/api/console/admin/categories')],
   'POST /api/console/admin/categories': [
     {
