@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createDeps } from '../../functions/src/app/deps';
-import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_OFFICIAL_PASSWORD, DEMO_OFFICIALS, seedDemoCases, seedDemoOfficials, seedReferenceData, type DemoCredential } from './demo-data';
+import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_OFFICIAL_PASSWORD, DEMO_UNITS, seedDemoCases, seedDemoOfficials, seedReferenceData, type DemoCredential } from './demo-data';
+import { demoLoginLines } from './demo-logins';
 import { claimPort, freePort, startDynamoLocal, type DynamoLocal } from './dynamo-local';
 import { startS3Local, type S3Local } from './s3-local';
 import { startH5ForStack, type H5Server } from './h5';
@@ -154,7 +155,7 @@ async function main() {
     await seedReferenceData(deps);
     await seedDemoOfficials(deps);
     const demoCases: DemoCredential[] = await seedDemoCases(deps);
-    log(`demo data: ${DEMO_DEPARTMENTS.length} departments, ${DEMO_CATEGORIES.length} categories, ${demoCases.length} cases`);
+    log(`demo data: ${DEMO_UNITS.length} units, ${DEMO_DEPARTMENTS.length} departments, ${DEMO_CATEGORIES.length} categories, ${demoCases.length} cases`);
     log(`policy library: ${await (await import('./demo-library')).seedDemoLibrary(deps)} demo items loaded (none when the library already exists)`);
     // The search index snapshot, rewritten every minute when the library changed (libraryIndexer's schedule in AWS).
     indexer = (await import('./library-indexer-local')).startLocalLibraryIndexer(deps, log);
@@ -259,8 +260,8 @@ async function main() {
       ...demoCases.map((c) => `    ${c.caseNo} / ${c.password}   ${c.title}`),
       '',
       `  Demo officials (password ${DEMO_OFFICIAL_PASSWORD}) — POST /api/console/login:`,
-      ...DEMO_OFFICIALS.filter((o) => o.role !== 'handler' || ['rsj', 'zjj', 'jyj'].includes(o.departmentId ?? '')).map((o) => `    ${o.username.padEnd(8)} ${o.displayName}`),
-      `    (one handler per department: username = department id, e.g. nyncj, scjgj, sthjj)`,
+      ...demoLoginLines(),
+      `    (one handler per department: username = department id, e.g. nyncj, scjgj, hexi-rsj, qs-shuangmiao-nyb)`,
       '',
       `  Fake WeChat API ${wechat.url}   (subscription messages sent: ${wechat.url}/__fake/messages)`,
       `  Fake SMS        ${smsFake.url}/   (the SMS each phone received, as it would show them; JSON: ${smsFake.url}/messages)`,

@@ -64,7 +64,13 @@ describe('GET /api/departments', () => {
       { id: 'rsj', name: '人力资源和社会保障局' },
       { id: 'nyncj', name: '农业农村局' },
     ]);
-    expect(items).toHaveLength(10);
+    // The city's ten bureaus first, then the districts', the county's and the townships' own (the demo tree).
+    expect(items).toHaveLength(20);
+    expect(items.slice(10, 12)).toEqual([
+      { id: 'hexi-rsj', name: '河西区人力资源和社会保障局' },
+      { id: 'hexi-zjj', name: '河西区住房和城乡建设局' },
+    ]);
+    expect(items.at(-1)).toEqual({ id: 'qs-shuangmiao-nyb', name: '双庙乡农业服务中心' });
     for (const item of items) expect(item.name).toMatch(CHINESE);
   });
 
