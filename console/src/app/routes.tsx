@@ -12,6 +12,7 @@ import { LibraryPage } from '@/features/admin/components/library-page';
 import { OfficialsPage } from '@/features/admin/components/officials-page';
 import { SlaPoliciesPage } from '@/features/admin/components/sla-policies-page';
 import { SynonymsPage } from '@/features/admin/components/synonyms-page';
+import { UnitsPage } from '@/features/admin/components/units-page';
 import { AuditPage } from '@/features/audit/components/audit-page';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { CaseWorkspacePage } from '@/features/cases/components/case-workspace-page';
@@ -79,6 +80,7 @@ export function AppRoutes() {
         <Route path="inbox" element={<InboxPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="audit/:caseNo" element={<AuditPage />} />
+        <Route path="admin/units" element={<RequireRole roles={['admin']}><UnitsPage /></RequireRole>} />
         <Route path="admin/departments" element={<RequireRole roles={['admin']}><DepartmentsPage /></RequireRole>} />
         <Route path="admin/categories" element={<RequireRole roles={['admin']}><CategoriesPage /></RequireRole>} />
         <Route path="admin/officials" element={<RequireRole roles={['admin']}><OfficialsPage /></RequireRole>} />

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   ClockCircleOutlined,
+  ClusterOutlined,
   InboxOutlined,
   LogoutOutlined,
   ReadOutlined,
@@ -34,6 +35,7 @@ const NAV: NavItem[] = [
   { path: '/stats', label: '统计分析', icon: <BarChartOutlined />, roles: ['intake', 'supervisor', 'admin'] },
   { path: '/inbox', label: '消息', icon: <InboxOutlined />, roles: ['intake', 'handler', 'supervisor', 'admin'] },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['intake', 'handler', 'supervisor', 'admin'] },
+  { path: '/admin/units', label: '组织架构', icon: <ClusterOutlined />, roles: ['admin'] },
   { path: '/admin/departments', label: '部门管理', icon: <ApartmentOutlined />, roles: ['admin'] },
   { path: '/admin/categories', label: '问题类别', icon: <TagsOutlined />, roles: ['admin'] },
   { path: '/admin/officials', label: '人员账号', icon: <TeamOutlined />, roles: ['admin'] },
@@ -75,6 +77,7 @@ export function Shell() {
           <span data-testid="who">
             <strong>{official.displayName}</strong>
             <span className="shell__role">
+              {official.unitName ? `${official.unitName} · ` : ''}
               {ROLE_LABELS[official.role]}
               {official.departmentName ? ` · ${official.departmentName}` : ''}
             </span>

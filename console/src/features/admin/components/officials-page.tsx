@@ -1,4 +1,4 @@
-import { OFFICIAL_ROLES, ROLE_LABELS, officialInputSchema, type OfficialDto, type OfficialInput } from '@minsheng/shared';
+import { OFFICIAL_ROLES, ROLE_LABELS, ROOT_UNIT_ID, UNIT_LEVEL_LABELS, officialInputSchema, type OfficialDto, type OfficialInput } from '@minsheng/shared';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useDepartments } from '@/api/list-departments';
@@ -10,6 +10,7 @@ import { useOfficial } from '@/lib/auth';
 import { checkWith, showServerFieldErrors } from '@/lib/form-errors';
 import { useCreateOfficial } from '../api/create-official';
 import { useOfficials } from '../api/list-officials';
+import { useAdminUnits } from '../api/list-units';
 import { useResetOfficialPassword } from '../api/reset-official-password';
 import { useSetOfficialDisabled } from '../api/set-official-disabled';
 
@@ -25,6 +26,7 @@ export function OfficialsPage() {
   const me = useOfficial();
   const list = useOfficials();
   const departments = useDepartments();
+  const units = useAdminUnits();
   const create = useCreateOfficial();
   const setDisabled = useSetOfficialDisabled();
   const reset = useResetOfficialPassword();
@@ -38,7 +40,7 @@ export function OfficialsPage() {
     const v = form.getFieldsValue(true) as OfficialInput;
     const value = checkWith(
       officialInputSchema,
-      { username: (v.username ?? '').trim(), displayName: (v.displayName ?? '').trim(), role: v.role, password: v.password ?? '', ...(v.role === 'handler' && v.departmentId ? { departmentId: v.departmentId } : {}) },
+      { username: (v.username ?? '').trim(), displayName: (v.displayName ?? '').trim(), role: v.role, password: v.password ?? '', ...(v.role === 'handler' && v.departmentId ? { departmentId: v.departmentId } : {}), ...(v.role && v.role !== 'handler' && v.unitId ? { unitId: v.unitId } : {}) },
       form,
     );
     if (!value) return;
@@ -94,6 +96,7 @@ export function OfficialsPage() {
             type="primary"
             onClick={() => {
               form.resetFields();
+              form.setFieldValue('unitId', ROOT_UNIT_ID);
               setCreating(true);
             }}
           >
@@ -113,6 +116,7 @@ export function OfficialsPage() {
                 { title: '用户名', dataIndex: 'username', key: 'username', width: 120 },
                 { title: '姓名', dataIndex: 'displayName', key: 'displayName' },
                 { title: '角色', key: 'role', width: 90, render: (_, o) => ROLE_LABELS[o.role] },
+                { title: '所属单位', key: 'unit', width: 120, render: (_, o) => o.unitName ?? '—' },
                 { title: '部门', key: 'dept', render: (_, o) => o.departmentName ?? '—' },
                 { title: '状态', key: 'disabled', width: 80, render: (_, o) => (o.disabled ? <Tag style={{ color: '#a8071a' }}>已停用</Tag> : <Tag style={{ color: '#135200' }}>正常</Tag>) },
                 {
@@ -149,6 +153,10 @@ export function OfficialsPage() {
           {role === 'handler' ? (
             <Form.Item name="departmentId" label="所属部门" rules={[{ required: true, message: '承办人必须属于一个部门' }]}>
               <Select showSearch={{ optionFilterProp: 'label' }} options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} placeholder="请选择" />
+            </Form.Item>
+          ) : role ? (
+            <Form.Item name="unitId" label="所属单位" extra="受理员、督办和管理员在哪一级单位工作；承办人随其部门。" rules={[{ required: true, message: '请选择所属单位' }]}>
+              <Select showSearch={{ optionFilterProp: 'label' }} options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: `${u.name}（${UNIT_LEVEL_LABELS[u.level]}）` }))} placeholder="请选择" aria-label="所属单位" />
             </Form.Item>
           ) : null}
           <Form.Item label="初始密码" required extra="至少 10 位。请当面或通过安全渠道交给本人。">
