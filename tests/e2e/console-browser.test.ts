@@ -512,7 +512,7 @@ describe('officials’ console in Chromium against the local stack', () => {
   it('admin: departments, categories, officials (reset password shown once), SLA policies and holidays', async () => {
     const admin = await loginAs('admin');
     await admin.getByRole('heading', { name: '部门管理' }).waitFor();
-    await admin.getByText('共 10 个部门').waitFor();
+    await admin.getByText('共 20 个部门').waitFor(); // the city's ten bureaus and the districts', county's and townships' own
     await expectAccessible(admin, 'admin: departments');
     await screenshot(admin, '14-admin-departments', ['部门管理', '人力资源和社会保障局', '新增部门']);
     await admin.getByRole('button', { name: '新增部门' }).click();
@@ -520,7 +520,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await admin.getByLabel('部门名称').fill('信访局');
     await expectAccessible(admin, 'admin: department form');
     await admin.getByRole('dialog').getByRole('button', { name: '保存' }).click();
-    await admin.getByText('共 11 个部门').waitFor();
+    await admin.getByText('共 21 个部门').waitFor();
 
     await admin.goto(`${consoleUrl}/admin/categories`);
     await admin.getByText('共 13 个类别').waitFor();
@@ -600,6 +600,34 @@ describe('officials’ console in Chromium against the local stack', () => {
   const citizenName = '王小明';
   const citizenPhone = '13912345678';
   let publishedId = '';
+
+  it('admin: the jurisdiction tree — a 社区 added under 城南镇 shows in the tree; disabling a town with departments is refused in words', async () => {
+    const admin = await loginAs('admin', '/admin/units');
+    await admin.getByRole('heading', { name: '组织架构' }).waitFor();
+    await admin.getByText('共 11 个单位').waitFor();
+    await expectAccessible(admin, 'admin: units');
+    await admin.getByRole('button', { name: '在 城南镇 下新增下级单位' }).click();
+    await admin.getByRole('dialog').getByText('在“城南镇”下新增社区/村').waitFor();
+    await admin.getByLabel('单位编码').fill('qs-chengnan-heping');
+    await admin.getByLabel('单位名称').fill('和平社区');
+    await expectAccessible(admin, 'admin: unit form');
+    await admin.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await admin.getByText('共 12 个单位').waitFor();
+    const row = admin.getByRole('row', { name: /和平社区/ });
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain('社区/村');
+    // A 社区 takes no units below it: no 新增下级 on its row.
+    expect(await row.getByRole('button', { name: /新增下级/ }).count()).toBe(0);
+
+    // 城南镇 still has its 综治办 and 社会保障所: the server's reason is shown.
+    await admin.getByRole('button', { name: '停用 城南镇' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: '停用' }).click();
+    const refusal = admin.getByRole('dialog').filter({ hasText: '城南镇综治办' });
+    await refusal.waitFor();
+    await expect(refusal.innerText()).resolves.toContain('不能停用');
+    await admin.getByRole('button', { name: '知道了' }).click();
+    await expect(admin.getByRole('row', { name: /城南镇/ }).first().innerText()).resolves.toContain('启用');
+  });
 
   it('publishing an answered consultation: anonymised preview, publish, replace; no consent, no publish; handlers see nothing', async () => {
     const consulting = {
