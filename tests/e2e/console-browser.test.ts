@@ -419,7 +419,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await intake.goto(`${consoleUrl}/audit/${report.caseNo}`);
     await intake.getByText('查看了完整联系方式和诉求原文（已记入审计）').waitFor();
     await expectAccessible(intake, 'audit page');
-    await screenshot(intake, '09-audit', [`审计日志 · 案件 ${report.caseNo}`, '查看完整联系方式', '张敏（受理员） · 登录名 shouli']);
+    await screenshot(intake, '09-audit', [`审计日志 · 案件 ${report.caseNo}`, '查看完整联系方式', '张敏（市受理员） · 登录名 shouli']);
 
     // The department's handler: queue, workspace, audit and inbox show nothing of the reporter.
     const handler = await loginAs('scjgj');
@@ -1021,17 +1021,17 @@ describe('officials’ console in Chromium against the local stack', () => {
     const page = await loginAs('duban');
     await openCase(page, filed.caseNo);
     const timeline = page.locator('.timeline');
-    await timeline.getByText('张敏（受理员）').first().waitFor();
-    await expect(timeline.getByText('赵强（督办）').count()).resolves.toBeGreaterThan(0);
+    await timeline.getByText('张敏（市受理员）').first().waitFor();
+    await expect(timeline.getByText('赵强（市督办）').count()).resolves.toBeGreaterThan(0);
     await expect(timeline.getByText('人力资源和社会保障局承办人').count()).resolves.toBeGreaterThan(0);
     // No login names where a name is known.
     await expect(timeline.innerText()).resolves.not.toMatch(/\b(shouli|duban|rsj)\b/);
-    await expect(page.locator('.ant-descriptions-item', { hasText: '受理人' }).innerText()).resolves.toContain('张敏（受理员）');
+    await expect(page.locator('.ant-descriptions-item', { hasText: '受理人' }).innerText()).resolves.toContain('张敏（市受理员）');
     await expect(page.locator('.case-answer').innerText()).resolves.toContain('人力资源和社会保障局承办人');
     await expectAccessible(page, 'case workspace with names');
     await page.goto(`${consoleUrl}/audit/${filed.caseNo}`);
-    await page.getByText('张敏（受理员） · 登录名 shouli').first().waitFor();
-    await expect(page.getByText('赵强（督办） · 登录名 duban').count()).resolves.toBeGreaterThan(0);
+    await page.getByText('张敏（市受理员） · 登录名 shouli').first().waitFor();
+    await expect(page.getByText('赵强（市督办） · 登录名 duban').count()).resolves.toBeGreaterThan(0);
     await expectAccessible(page, 'audit with names');
   });
 

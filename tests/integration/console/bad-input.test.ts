@@ -251,7 +251,7 @@ describe('admin: bad input → 4xx, no account created', () => {
     const login = await stack.request('POST', '/api/console/login', { body: { username: 'shouli', password: 'impostor-pass-1' }, ip: '198.51.100.77' });
     expectApiError(login, 401, 'INVALID_CREDENTIALS');
     const me = await stack.request('GET', '/api/console/me', { token: await tok('shouli') });
-    expect(me.body.official).toMatchObject({ role: 'intake', displayName: '张敏（受理员）' });
+    expect(me.body.official).toMatchObject({ role: 'intake', displayName: '张敏（市受理员）' });
   });
 
   it('departments and categories with bad ids or unknown departments → 400', async () => {

@@ -33,12 +33,12 @@ describe('officials by display name', () => {
     const res = await stack.request('GET', `/api/console/cases/${caseNo}`, { token: await session.token('rsj') });
     expect(res.status, show(res)).toBe(200);
     const byKind = Object.fromEntries((res.body.timeline as Event[]).map((e) => [e.kind, e]));
-    expect(byKind.accepted).toMatchObject({ actorId: 'shouli', actorName: '张敏（受理员）' });
-    expect(byKind.urged).toMatchObject({ actorId: 'duban', actorName: '赵强（督办）' });
+    expect(byKind.accepted).toMatchObject({ actorId: 'shouli', actorName: '张敏（市受理员）' });
+    expect(byKind.urged).toMatchObject({ actorId: 'duban', actorName: '赵强（市督办）' });
     expect(byKind.replied).toMatchObject({ actorId: 'rsj', actorName: '人力资源和社会保障局承办人' });
     // The citizen's own step has no official's name.
     expect(byKind.submitted!.actorName).toBeUndefined();
-    expect(res.body).toMatchObject({ ownerId: 'shouli', ownerName: '张敏（受理员）' });
+    expect(res.body).toMatchObject({ ownerId: 'shouli', ownerName: '张敏（市受理员）' });
     expect(res.body.answer).toMatchObject({ officialId: 'rsj', officialName: '人力资源和社会保障局承办人' });
     // Names only: nothing else from the accounts.
     expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|tokenVersion/);
