@@ -75,6 +75,12 @@ export function UnitsPage() {
       form,
     );
     if (!value) return;
+    // The API creates or updates by id: a new unit under an id already in use would move that unit instead.
+    const taken = editing.mode === 'child' ? units.find((u) => u.id === value.id) : undefined;
+    if (taken) {
+      form.setFields([{ name: 'id', errors: [`该编码已被“${taken.name}”使用，请换一个`] }]);
+      return;
+    }
     try {
       const saved = await put.mutateAsync(value);
       message.success(editing.mode === 'child' ? `已新增：${saved.name}` : editing.mode === 'move' ? `已移动：${saved.name}` : `已保存：${saved.name}`);
