@@ -115,7 +115,13 @@ describe('official login on the same throttle', () => {
       putOfficial: async () => undefined,
       listOfficials: async () => [account],
     };
-    const reference = { listDepartments: async () => [{ id: 'rsj', name: '人社局', sortOrder: 1, active: true }] } as unknown as ReferenceStore;
+    const reference = {
+      listDepartments: async () => [{ id: 'rsj', name: '人社局', sortOrder: 1, active: true, unitId: 'qingshan' }],
+      listUnits: async () => [
+        { id: 'root', name: '兴辽市', level: 1, path: 'root', sortOrder: 1, active: true },
+        { id: 'qingshan', name: '青山县', level: 2, parentId: 'root', path: 'root/qingshan', sortOrder: 2, active: true },
+      ],
+    } as unknown as ReferenceStore;
     return { throttle: memoryThrottle(), officials, reference, tokens, now: () => NOW };
   }
   const account = (over: Partial<Official> = {}): Official => ({
@@ -133,7 +139,7 @@ describe('official login on the same throttle', () => {
 
   it('logs in with the department named, case-insensitively by username', async () => {
     const result = await loginOfficial(officialDeps(account()), { username: ' RSJ ', password: PASSWORD }, 'ip');
-    expect(result.official).toMatchObject({ username: 'rsj', departmentName: '人社局' });
+    expect(result.official).toMatchObject({ username: 'rsj', departmentName: '人社局', unitId: 'qingshan', unitName: '青山县' });
   });
 
   it('a disabled account answers like a wrong password; the eleventh try in a window is refused with 429', async () => {
