@@ -86,11 +86,14 @@ export type CaseQuery =
   /** `unitId`: that unit's intake queue (absent: the root's). */
   | { kind: 'intake'; unitId?: string }
   | { kind: 'department'; departmentId: string; dueBefore?: string; dueFrom?: string }
-  /** `county`: the county-wide partitions (gsi6/gsi7) instead of the city-wide ones. */
-  | { kind: 'closed'; departmentId?: string; county?: string }
+  /**
+   * `county`: the county-wide partitions (gsi6/gsi7) instead of the city-wide ones; `withinPath`: only
+   * the cases of that subtree (a township's view: its county's partition, filtered in the Query).
+   */
+  | { kind: 'closed'; departmentId?: string; county?: string; withinPath?: string }
   | { kind: 'owner'; officialId: string }
-  | { kind: 'escalated'; county?: string }
-  | { kind: 'open_by_due'; dueBefore?: string; dueFrom?: string; county?: string };
+  | { kind: 'escalated'; county?: string; withinPath?: string }
+  | { kind: 'open_by_due'; dueBefore?: string; dueFrom?: string; county?: string; withinPath?: string };
 
 export interface Page<T> {
   items: T[];

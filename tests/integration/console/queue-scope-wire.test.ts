@@ -7,12 +7,13 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { act, complaintBody, fileAs, show } from '../../support/console';
-import { DAY, Session, T0 } from './console-kit';
+import { DAY, Session, T0, walkQueue } from './console-kit';
 
 let stack: TestStack;
 let session: Session;
 let county: string;
 let township: string;
+const townshipMore: string[] = [];
 
 interface Sent {
   command: string;
@@ -49,6 +50,12 @@ beforeAll(async () => {
   };
   county = await place('qingshan', 'qs-rsj');
   township = await place('qs-chengnan', 'qs-chengnan-zzb');
+  // More of the county's cases, interleaved: the township's pages must skip them and still page exactly.
+  for (let i = 0; i < 3; i++) {
+    townshipMore.push(await place('qs-chengnan', 'qs-chengnan-sbs'));
+    await place('qs-shuangmiao', 'qs-shuangmiao-nyb');
+    await place('qingshan', 'qs-jyj');
+  }
   session.setNow(new Date(T0.getTime() + 40 * DAY));
 });
 
@@ -59,7 +66,8 @@ describe('a scoped queue page is one Query on its index', () => {
     expect(result.status, show(result)).toBe(200);
     expect(indexQueries(sent)).toEqual(['gsi6 CTY#qingshan#OPEN']);
     expect(caseReads(sent)).toEqual([]);
-    expect((result.body.items as { caseNo: string }[]).map((i) => i.caseNo).sort()).toEqual([county, township].sort());
+    expect((result.body.items as { caseNo: string }[]).map((i) => i.caseNo)).toEqual(expect.arrayContaining([county, township]));
+    expect(result.body.items).toHaveLength(11);
   });
 
   it("a township's overdue page: its county's Query, its own cases only", async () => {
@@ -67,7 +75,14 @@ describe('a scoped queue page is one Query on its index', () => {
     const { result, sent } = await observe(() => stack.request('GET', '/api/console/cases?queue=overdue&limit=20', { token }));
     expect(result.status, show(result)).toBe(200);
     expect(indexQueries(sent)).toEqual(['gsi6 CTY#qingshan#OPEN']);
-    expect((result.body.items as { caseNo: string }[]).map((i) => i.caseNo)).toEqual([township]);
+    // Filtered in the Query itself, on the summary's unitPath.
+    expect(sent.find((s) => s.input.IndexName === 'gsi6')?.input.FilterExpression).toContain('begins_with');
+    expect((result.body.items as { caseNo: string }[]).map((i) => i.caseNo).sort()).toEqual([township, ...townshipMore].sort());
+  });
+
+  it("a township's pages of one walk exactly its cases, once each, skipping the county's others", async () => {
+    const walked = await walkQueue(stack, await session.token('cn-shouli'), 'queue=overdue', 1);
+    expect(walked.sort()).toEqual([township, ...townshipMore].sort());
   });
 
   it("the city's overdue page stays the city-wide gsi2 (OPEN) and lists both", async () => {

@@ -1,4 +1,4 @@
-import { DomainError, ROOT_PATH, countyOf, isWithin, levelOfPath, pathOfUnit, unitsById, type CaseRecord, type Unit } from '@minsheng/shared';
+import { DomainError, countyOf, isWithin, levelOfPath, pathOfUnit, unitsById, type CaseRecord, type Unit } from '@minsheng/shared';
 import type { Department } from '../../ports/reference-data';
 import type { Deps } from '../deps';
 import type { OfficialContext } from './officials';
@@ -48,5 +48,3 @@ export function assertDepartmentInSubtree(scope: ViewerScope, dept: Pick<Departm
     throw new DomainError('VALIDATION_FAILED', { message: '只能派给本级及下级单位的部门', fields: { departmentId: '只能派给本级及下级单位的部门' } });
   }
 }
-
-export { ROOT_PATH };

@@ -37,7 +37,8 @@ export function queuesFor(role: OfficialContext['role']): readonly ConsoleQueue[
  */
 function queueQuery(params: QueueParams, viewer: OfficialContext, scope: ViewerScope, now: Date, warningWindow: number): CaseQuery {
   // Below the root, the city-wide lists are read from the viewer's county's partitions (gsi6/gsi7).
-  const county = viewer.role !== 'handler' && scope.county ? { county: scope.county } : {};
+  // Below a county (a 街道/乡镇), the county's partition filtered to the viewer's subtree.
+  const county = viewer.role !== 'handler' && scope.county ? { county: scope.county, ...(scope.level >= 3 ? { withinPath: scope.path } : {}) } : {};
   const nowIso = now.toISOString();
   const soonIso = new Date(now.getTime() + warningWindow).toISOString();
   const ownDept = viewer.role === 'handler' ? viewer.departmentId! : params.departmentId;
