@@ -83,12 +83,17 @@ export interface CredentialStore {
 
 /** The lists officials work from; each is one Query on an index. */
 export type CaseQuery =
-  | { kind: 'intake' }
+  /** `unitId`: that unit's intake queue (absent: the root's). */
+  | { kind: 'intake'; unitId?: string }
   | { kind: 'department'; departmentId: string; dueBefore?: string; dueFrom?: string }
-  | { kind: 'closed'; departmentId?: string }
+  /**
+   * `county`: the county-wide partitions (gsi6/gsi7) instead of the city-wide ones; `withinPath`: only
+   * the cases of that subtree (a township's view: its county's partition, filtered in the Query).
+   */
+  | { kind: 'closed'; departmentId?: string; county?: string; withinPath?: string }
   | { kind: 'owner'; officialId: string }
-  | { kind: 'escalated' }
-  | { kind: 'open_by_due'; dueBefore?: string; dueFrom?: string };
+  | { kind: 'escalated'; county?: string; withinPath?: string }
+  | { kind: 'open_by_due'; dueBefore?: string; dueFrom?: string; county?: string; withinPath?: string };
 
 export interface Page<T> {
   items: T[];
@@ -112,6 +117,8 @@ export interface CaseSummary {
   /** The department that answered (a replied or finished case), when not the one it is with. */
   answerDepartmentId?: string;
   ownerId?: string;
+  /** Where the case sits (absent: the root), for the township views' filter on their county's partition. */
+  unitPath?: string;
   createdAt: string;
   clock: SlaClock;
   version: number;

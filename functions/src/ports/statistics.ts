@@ -14,9 +14,10 @@ export interface CountedEvent {
  * per case event, at most once), read by the statistics pages.
  */
 export interface StatsStore {
-  /** Counters of one period (`ALL` or `YYYY-MM`), by dimension (`ALL`, `DEPT#…`, `CAT#…`, `TYPE#…`). */
+  /** Counters of one period (`ALL` or `YYYY-MM`), by dimension (`ALL`, `DEPT#…`, `CAT#…`, `TYPE#…`, `UNIT#…`). */
   getStats(period: string): Promise<Record<string, StatCounters>>;
-  getStatsTotals(period: string): Promise<StatCounters>;
+  /** One dimension's counters of a period (`ALL` by default; a unit's `UNIT#<id>`): one Query of its shards. */
+  getStatsTotals(period: string, dimension?: string): Promise<StatCounters>;
   /**
    * Add an event's counters and mark the event counted, atomically; `already_counted` (and nothing
    * added) when it was counted before — a stream record delivered again.

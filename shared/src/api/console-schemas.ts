@@ -233,6 +233,10 @@ export interface ConsoleStatsResponse {
   byType: StatsRow[];
   /** Month by month (YYYY-MM), oldest first. */
   series: StatsRow[];
+  /** The unit the figures are of (the viewer's; the root's are the whole platform's). */
+  unitId?: string;
+  /** The viewer's child units, each with its whole subtree's figures. */
+  byUnit?: StatsRow[];
 }
 
 export interface PublicStatsResponse {
@@ -252,6 +256,8 @@ export const caseQueueQuerySchema = z.strictObject({
   departmentId: z.optional(z.string().check(z.maxLength(64))),
   type: z.optional(z.enum(CASE_TYPES, { message: '诉求类型无效' })),
   categoryId: z.optional(z.string().check(z.maxLength(64))),
+  /** The intake queue of this unit (a supervisor's choice within their subtree; default: the official's own unit). */
+  unitId: z.optional(z.string().check(z.maxLength(64))),
 });
 export type CaseQueueQuery = z.infer<typeof caseQueueQuerySchema>;
 

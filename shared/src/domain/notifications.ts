@@ -3,7 +3,11 @@ import type { EventKind } from './events';
 import { maskSensitiveText } from './privacy';
 
 /** Who a notification is for: the citizen (WeChat and/or SMS), a department's handlers, or a role's inbox. */
-export type Audience = { kind: 'citizen' } | { kind: 'department'; departmentId: string } | { kind: 'role'; role: 'intake' | 'supervisor' | 'authority' };
+export type Audience =
+  | { kind: 'citizen' }
+  | { kind: 'department'; departmentId: string }
+  /** `unitPath`: the case's unit; the message goes to that role's inbox of the unit and of each ancestor (absent: the root's). */
+  | { kind: 'role'; role: 'intake' | 'supervisor' | 'authority'; unitPath?: string };
 
 /** Event kinds that notify someone: lifecycle events and the SLA timers' steps. */
 export type NotifiableKind = 'submitted' | 'closed' | 'accepted' | 'transferred' | 'info_requested' | 'replied' | 'urged' | 'extension_requested' | 'sla_warning' | 'sla_overdue' | 'sla_severe';
@@ -23,6 +27,10 @@ export interface NotificationDraft {
  * subscribed and a credit is left, SMS if they gave a phone and did not opt out); the notifier checks that.
  */
 export function notificationsFor(kind: EventKind, after: CaseRecord): NotificationDraft[] {
+  return draftsFor(kind, after).map((d) => (d.audience.kind === 'role' && after.unitPath ? { ...d, audience: { ...d.audience, unitPath: after.unitPath } } : d));
+}
+
+function draftsFor(kind: EventKind, after: CaseRecord): NotificationDraft[] {
   const base = { caseNo: after.caseNo, kind };
   const dept = after.departmentId;
   // Inboxes are lists: phones and ID numbers a citizen typed into a title are masked, as in queues.
@@ -99,9 +107,25 @@ export function mergedCaseNotifications(kind: EventKind, kept: CaseRecord, merge
   return mergedCaseNos.map((caseNo) => ({ audience: { kind: 'citizen' }, kind, caseNo, ...text }));
 }
 
-/** Inbox partition of an audience (citizens have no inbox: they are messaged in WeChat). */
+/** A role's inbox at a unit: the root's keeps the key it had before the tree (`ROLE#<role>`). */
+export function roleInboxKey(role: 'intake' | 'supervisor' | 'authority', unitId: string | undefined): string {
+  return !unitId || unitId === 'root' ? `ROLE#${role}` : `ROLE#${role}#${unitId}`;
+}
+
+/** Inbox partition of an audience (citizens have no inbox: they are messaged in WeChat); a role's is the root's. */
 export function inboxKey(audience: Audience): string | undefined {
   if (audience.kind === 'department') return `DEPT#${audience.departmentId}`;
-  if (audience.kind === 'role') return `ROLE#${audience.role}`;
+  if (audience.kind === 'role') return roleInboxKey(audience.role, undefined);
   return undefined;
+}
+
+/**
+ * Every inbox a notification goes to: a department's one; a role's at the case's unit and each of its
+ * ancestors (≤ 4), so a county supervisor hears of their county's cases and never of another's, and
+ * the city's hears of all.
+ */
+export function inboxKeysOf(audience: Audience): string[] {
+  if (audience.kind === 'role') return (audience.unitPath ?? 'root').split('/').map((id) => roleInboxKey(audience.role, id));
+  const one = inboxKey(audience);
+  return one ? [one] : [];
 }

@@ -24,7 +24,7 @@ export const STAT_METRICS = [
 export type StatMetric = (typeof STAT_METRICS)[number];
 export type StatCounters = Partial<Record<StatMetric, number>>;
 
-/** `ALL`, or `DEPT#<id>`, `CAT#<id>`, `TYPE#<type>`. */
+/** `ALL`, or `DEPT#<id>`, `CAT#<id>`, `TYPE#<type>`, `UNIT#<id>` (where the case sat, and each ancestor). */
 export type StatDimension = string;
 
 /** One counter change: add `by` to `metric` in each of `dims`, for the period of the event and overall. */
@@ -40,10 +40,19 @@ export function statPeriods(at: Date): string[] {
 }
 
 /** The prefixes of the dimensions counted by department, category and case type. */
-export const STAT_DIMENSION_PREFIX = { department: 'DEPT#', category: 'CAT#', type: 'TYPE#' } as const;
+export const STAT_DIMENSION_PREFIX = { department: 'DEPT#', category: 'CAT#', type: 'TYPE#', unit: 'UNIT#' } as const;
+
+/**
+ * The units a case counts for: every unit on its path below the root (the root's figures are `ALL`),
+ * so a county's figure counts its own cases and all its units' — one item per shard, never a scan.
+ */
+export function unitDimensions(unitPath: string | undefined): StatDimension[] {
+  return (unitPath ?? '').split('/').slice(1).filter(Boolean).map((id) => `${STAT_DIMENSION_PREFIX.unit}${id}`);
+}
 
 const dims = (c: CaseRecord, withDept: string | undefined): StatDimension[] => [
   'ALL',
+  ...unitDimensions(c.unitPath),
   `${STAT_DIMENSION_PREFIX.category}${c.categoryId}`,
   `${STAT_DIMENSION_PREFIX.type}${c.type}`,
   ...(withDept ? [`${STAT_DIMENSION_PREFIX.department}${withDept}`] : []),

@@ -1,4 +1,4 @@
-import { DomainError, SLA_SHARDS, deadlines, shardOf, type CaseRecord } from '@minsheng/shared';
+import { DomainError, SLA_SHARDS, countyOf, deadlines, shardOf, type CaseRecord } from '@minsheng/shared';
 import type { CaseQuery, CaseSummary } from '../../ports/cases';
 import { indexKey } from './keys';
 import { KEYS } from './table';
@@ -10,7 +10,9 @@ const FINISHED = new Set(['closed', 'rejected', 'merged', 'withdrawn']);
 /**
  * Index keys of a case, derived from the case itself on every write so they can never drift:
  * gsi1 the work queue it is on, gsi2 open running cases by due date (and a department's finished
- * cases), gsi3 its owner, gsi4 escalated, gsi5 the timers' next step.
+ * cases), gsi3 its owner, gsi4 escalated, gsi5 the timers' next step; below the root, gsi6 its
+ * county's open/finished cases and gsi7 its county's escalated ones (the city-wide gsi2/gsi4/gsi1
+ * partitions carry every case, so the root's views are unchanged).
  */
 export function caseIndexKeys(record: CaseRecord): Record<string, string> {
   // The schedule is derived by the services with the working calendar; older items fall back to natural days.
@@ -20,7 +22,7 @@ export function caseIndexKeys(record: CaseRecord): Record<string, string> {
   const answeringDept = record.answer?.departmentId ?? record.departmentId;
   switch (record.status) {
     case 'submitted':
-      Object.assign(keys, { gsi1pk: indexKey.intakeQueue, gsi1sk: byDue });
+      Object.assign(keys, { gsi1pk: indexKey.intakeQueueOf(record.unitId), gsi1sk: byDue });
       break;
     case 'in_progress':
     case 'awaiting_citizen':
@@ -41,6 +43,12 @@ export function caseIndexKeys(record: CaseRecord): Record<string, string> {
   if (OPEN.has(record.status) && (record.slaReached === 'overdue' || record.slaReached === 'severe')) {
     Object.assign(keys, { gsi4pk: indexKey.escalated, gsi4sk: byDue });
   }
+  const county = countyOf(record.unitPath);
+  if (county) {
+    if (OPEN_RUNNING.has(record.status)) Object.assign(keys, { gsi6pk: indexKey.countyOpen(county), gsi6sk: byDue });
+    if (FINISHED.has(record.status)) Object.assign(keys, { gsi6pk: indexKey.countyClosed(county), gsi6sk: `${record.closedAt ?? record.updatedAt}#${record.caseNo}` });
+    if (keys.gsi4pk) Object.assign(keys, { gsi7pk: indexKey.countyEscalated(county), gsi7sk: byDue });
+  }
   if (record.schedule?.next) {
     Object.assign(keys, { gsi5pk: indexKey.slaShard(shardOf(record.caseNo, SLA_SHARDS)), gsi5sk: `${record.schedule.next.at}#${record.caseNo}` });
   }
@@ -48,7 +56,7 @@ export function caseIndexKeys(record: CaseRecord): Record<string, string> {
 }
 
 /**
- * The queue summary attribute: the one non-key attribute the queues' indexes (gsi1–gsi4) project
+ * The queue summary attribute: the one non-key attribute the queues' indexes (gsi1–gsi4, gsi6, gsi7) project
  * (serverless.yml, `ProjectionType: INCLUDE`). A map, so the table's limit of 100 projected
  * attributes is never near, whatever a row comes to show.
  */
@@ -65,6 +73,7 @@ export function queueSummary(record: CaseRecord): CaseSummary {
     ...(record.departmentId ? { departmentId: record.departmentId } : {}),
     ...(record.answer?.departmentId ? { answerDepartmentId: record.answer.departmentId } : {}),
     ...(record.ownerId ? { ownerId: record.ownerId } : {}),
+    ...(record.unitPath ? { unitPath: record.unitPath } : {}),
     createdAt: record.createdAt,
     clock: record.clock,
     version: record.version,
@@ -95,7 +104,7 @@ export function queueKeys(query: CaseQuery): { index: IndexName; partition: stri
     q.dueFrom && q.dueBefore ? { between: [q.dueFrom, q.dueBefore] } : q.dueBefore ? { lt: q.dueBefore } : q.dueFrom ? { gte: q.dueFrom } : undefined;
   switch (query.kind) {
     case 'intake':
-      return { index: 'gsi1', partition: indexKey.intakeQueue, reverse: false };
+      return { index: 'gsi1', partition: indexKey.intakeQueueOf(query.unitId), reverse: false };
     case 'department': {
       const range = dueRange(query);
       return { index: 'gsi1', partition: indexKey.departmentQueue(query.departmentId), ...(range ? { range } : {}), reverse: false };
@@ -103,14 +112,18 @@ export function queueKeys(query: CaseQuery): { index: IndexName; partition: stri
     case 'closed':
       return query.departmentId
         ? { index: 'gsi2', partition: indexKey.closedOfDepartment(query.departmentId), reverse: true }
-        : { index: 'gsi1', partition: indexKey.closedQueue, reverse: true };
+        : query.county
+          ? { index: 'gsi6', partition: indexKey.countyClosed(query.county), reverse: true }
+          : { index: 'gsi1', partition: indexKey.closedQueue, reverse: true };
     case 'owner':
       return { index: 'gsi3', partition: indexKey.owner(query.officialId), reverse: true };
     case 'escalated':
-      return { index: 'gsi4', partition: indexKey.escalated, reverse: false };
+      return query.county ? { index: 'gsi7', partition: indexKey.countyEscalated(query.county), reverse: false } : { index: 'gsi4', partition: indexKey.escalated, reverse: false };
     case 'open_by_due': {
       const range = dueRange(query);
-      return { index: 'gsi2', partition: indexKey.openByDue, ...(range ? { range } : {}), reverse: false };
+      return query.county
+        ? { index: 'gsi6', partition: indexKey.countyOpen(query.county), ...(range ? { range } : {}), reverse: false }
+        : { index: 'gsi2', partition: indexKey.openByDue, ...(range ? { range } : {}), reverse: false };
     }
   }
 }

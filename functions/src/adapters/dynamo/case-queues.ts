@@ -14,6 +14,8 @@ type IndexItem = Record<string, unknown>;
 const CASE_PREFIX = 'CASE#';
 /** Index items per COUNT page (countCases). */
 const COUNT_PAGE = 1000;
+/** Index items a filtered (subtree) page reads per Query at least: a township's rows are a part of its county's. */
+const SUBTREE_READ = 200;
 
 /**
  * The officials' queues and the SLA timers' due steps: one Query on an index each, paged by an
@@ -37,17 +39,36 @@ export function createDynamoCaseQueues(table: MinshengTable): CaseQueues {
     };
   }
 
-  /** One page of the index (raw: index items are projections, not whole entities). */
-  async function queryIndex(index: IndexName, partition: string, range: Range | undefined, page: { limit: number; cursor?: string }, reverse = false) {
+  /**
+   * One page of the index (raw: index items are projections, not whole entities). With `withinPath`
+   * the Query filters on the summary's unitPath and reads at least SUBTREE_READ items; matches beyond
+   * the page are cut and the cursor set at the last one kept (its keys are the index's), so it stays exact.
+   */
+  async function queryIndex(index: IndexName, partition: string, range: Range | undefined, page: { limit: number; cursor?: string }, reverse = false, withinPath?: string) {
     const exclusiveStartKey = page.cursor ? decodeCursor(page.cursor, index, partition) : undefined;
+    const base = indexQuery(index, partition, range);
     const input: QueryCommandInput = {
-      ...indexQuery(index, partition, range),
-      Limit: page.limit,
+      ...base,
+      Limit: withinPath ? Math.max(page.limit, SUBTREE_READ) : page.limit,
       ScanIndexForward: !reverse,
       ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+      ...(withinPath
+        ? {
+            FilterExpression: '#qs.#up = :wp OR begins_with(#qs.#up, :wpc)',
+            ExpressionAttributeNames: { ...base.ExpressionAttributeNames, '#qs': QUEUE_SUMMARY_ATTR, '#up': 'unitPath' },
+            ExpressionAttributeValues: { ...base.ExpressionAttributeValues, ':wp': withinPath, ':wpc': `${withinPath}/` },
+          }
+        : {}),
     };
     const result = await table.getDocumentClient().send(new QueryCommand(input));
     const items = (result.Items ?? []) as IndexItem[];
+    if (items.length > page.limit) {
+      const kept = items.slice(0, page.limit);
+      const last = kept.at(-1)!;
+      const names = KEYS.indexes[index];
+      const at = Object.fromEntries([KEYS.partitionKey, KEYS.sortKey, names.partitionKey, names.sortKey].map((k) => [k, last[k]]));
+      return { items: kept, cursor: encodeCursor(at) };
+    }
     return { items, ...(result.LastEvaluatedKey ? { cursor: encodeCursor(result.LastEvaluatedKey) } : {}) };
   }
 
@@ -69,7 +90,8 @@ export function createDynamoCaseQueues(table: MinshengTable): CaseQueues {
   return {
     async listCaseSummaries(query, page) {
       const { index, partition, range, reverse } = queueKeys(query);
-      const result = await queryIndex(index, partition, range, page, reverse);
+      const withinPath = 'withinPath' in query ? query.withinPath : undefined;
+      const result = await queryIndex(index, partition, range, page, reverse, withinPath);
       const summaries = new Map<IndexItem, CaseSummary>();
       for (const item of result.items) if (item[QUEUE_SUMMARY_ATTR]) summaries.set(item, item[QUEUE_SUMMARY_ATTR] as CaseSummary);
       // Items written before the summary existed carry none: their cases are read (and summarised) instead.

@@ -68,6 +68,10 @@ export function caseEntities(table: MinshengTable) {
       gsi4sk: string().optional(),
       gsi5pk: string().optional(),
       gsi5sk: string().optional(),
+      gsi6pk: string().optional(),
+      gsi6sk: string().optional(),
+      gsi7pk: string().optional(),
+      gsi7sk: string().optional(),
       // What a queue row shows, written with the index keys: the queues' indexes project only this (see queueSummary).
       qs: any().castAs<CaseSummary>().optional(),
       schedule: any().castAs<NonNullable<CaseRecord['schedule']>>().optional(),

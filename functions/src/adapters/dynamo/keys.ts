@@ -17,12 +17,16 @@ export const LIBRARY_SHARDS = 8;
  * | departments                | Query           | REF#DEPARTMENT                               |
  * | units (jurisdiction tree)  | Query           | REF#UNIT                                     |
  * | login attempts             | UpdateItem ADD  | THROTTLE#<key> / W#<windowStart>             |
- * | intake / department queue  | Query gsi1      | Q#intake, Q#dept#<id> / <dueAt>#<caseNo>     |
+ * | intake / department queue  | Query gsi1      | Q#intake[#<unit>], Q#dept#<id> / <dueAt>#<caseNo> |
  * | closed queue               | Query gsi1 desc | Q#closed / <closedAt>#<caseNo>               |
  * | a department's closed      | Query gsi2 desc | CLOSED#<dept> / <closedAt>#<caseNo>          |
  * | due soon / overdue         | Query gsi2      | OPEN / <dueAt>#<caseNo> between / before now |
  * | mine (owner)               | Query gsi3 desc | OWNER#<official> / <updatedAt>#<caseNo>      |
  * | escalated                  | Query gsi4      | ESC / <dueAt>#<caseNo>                       |
+ * | a county's open / overdue  | Query gsi6      | CTY#<county>#OPEN / <dueAt>#<caseNo>         |
+ * | a county's closed          | Query gsi6 desc | CTY#<county>#CLOSED / <closedAt>#<caseNo>    |
+ * | a county's escalated       | Query gsi7      | CTY#<county>#ESC / <dueAt>#<caseNo>          |
+ * | (a township's: its county's Query, filtered on qs.unitPath)                                  |
  * | official by username, all  | GetItem; gsi1 + BatchGet | OFFICIAL#<username>; OFFICIALS / <username> |
  * | statistics of a period     | Query           | STATS#<period> / <dimension>~<shard> (summed)|
  * | statistics totals          | Query           | STATS#<period> / begins_with ALL             |
@@ -32,7 +36,7 @@ export const LIBRARY_SHARDS = 8;
  * | failed delivery counted    | UpdateItem ADD  | OUTBOX#<shard> / <createdAt>#<id> (exists)   |
  * | dead letters (move, list)  | TransactWrite,  | DEAD#OUTBOX / <outbox id> (+ outbox delete)  |
  * |                            | Query, GetItem  |                                              |
- * | an inbox                   | Query desc      | INBOX#DEPT#<id> or INBOX#ROLE#<role>         |
+ * | an inbox                   | Query desc      | INBOX#DEPT#<id> or INBOX#ROLE#<role>[#<unit>] |
  * | an official's inbox read to| GetItem, cond. Put | INBOXREAD#<username> / READ               |
  * | WeChat send claim / sent   | conditional Put | WXSENT#<outbox id>                           |
  * | a citizen's cases (links)  | Query desc, Get | LINK#<wx:… or tel:… keyed hash> / <caseNo>   |
@@ -115,7 +119,13 @@ export const key = {
 
 /** Index partitions (the `gsiNpk` values): work queues, due dates, owners, escalations, SLA timers, officials. */
 export const indexKey = {
+  /** The root's intake queue keeps its first key; a unit's is its own partition. */
   intakeQueue: 'Q#intake',
+  intakeQueueOf: (unitId: string | undefined) => (!unitId || unitId === 'root' ? 'Q#intake' : `Q#intake#${unitId}`),
+  /** County-wide (a 区/县 and everything below it): open running cases by due, finished cases, escalated. */
+  countyOpen: (county: string) => `CTY#${county}#OPEN`,
+  countyClosed: (county: string) => `CTY#${county}#CLOSED`,
+  countyEscalated: (county: string) => `CTY#${county}#ESC`,
   departmentQueue: (departmentId: string) => `Q#dept#${departmentId}`,
   repliedQueue: (departmentId: string | undefined) => `Q#replied#${departmentId}`,
   closedQueue: 'Q#closed',

@@ -34,6 +34,14 @@ export function createDynamoStatsStore(table: MinshengTable): StatsStore {
     .schema(string())
     .pattern((period) => ({ partition: key.statsPartition(period), range: { beginsWith: 'ALL' } }))
     .options({ maxPages: Infinity });
+  // One dimension's shards (a unit's figures: `UNIT#<id>~<shard>`; the separator keeps `UNIT#hexi` from matching `UNIT#hexi-xinhua`).
+  const dimensionItems = StatsEntity.build(AccessPattern)
+    .schema(string())
+    .pattern((pd) => {
+      const [period, dim] = pd.split('|') as [string, string];
+      return { partition: key.statsPartition(period), range: { beginsWith: `${dim}${SEP}` } };
+    })
+    .options({ maxPages: Infinity });
 
   /** One UpdateItem per (period, dimension) — on the event's shard — with every metric the event adds to it. */
   function counterTransactions(eventId: string, deltas: CounterDelta[], at: Date) {
@@ -65,7 +73,11 @@ export function createDynamoStatsStore(table: MinshengTable): StatsStore {
       return byDim;
     },
 
-    async getStatsTotals(period) {
+    async getStatsTotals(period, dimension = 'ALL') {
+      if (dimension !== 'ALL') {
+        const { Items = [] } = await dimensionItems.query(`${period}|${dimension}`).send();
+        return Items.filter((item) => dimensionOf(item.dim) === dimension).reduce<StatCounters>((sum, item) => addCounters(sum, item), {});
+      }
       const { Items = [] } = await totalsOf.query(period).send();
       return Items.filter((item) => dimensionOf(item.dim) === 'ALL').reduce<StatCounters>((sum, item) => addCounters(sum, item), {});
     },

@@ -21,6 +21,10 @@ export const KEYS = {
     gsi4: { partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
     /** The timers' work: running cases by the time of their next SLA step, in SLA_SHARDS partitions. Sparse. */
     gsi5: { partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
+    /** County-wide (a 区/县's subtree): open running cases by due, finished cases by close. Sparse. */
+    gsi6: { partitionKey: 'gsi6pk', sortKey: 'gsi6sk' },
+    /** County-wide escalated (overdue or severe) open cases. Sparse. */
+    gsi7: { partitionKey: 'gsi7pk', sortKey: 'gsi7sk' },
   },
 } as const;
 

@@ -5,7 +5,7 @@ import { attachmentUrl } from '../../services/console/attachments';
 import { officialIn } from '../auth';
 
 /** GET /api/console/cases/{caseNo}/attachments/{attachmentId}[?thumb=1] → a five-minute link; the view is audited (attachment_viewed). */
-export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), cases: wire.cases, storage: wire.storage }), {
+export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), cases: wire.cases, storage: wire.storage, reference: wire.reference }), {
   params: { caseNo: PATH_PARAMS.caseNo, attachmentId: PATH_PARAMS.attachmentId },
   auth: officialIn(['intake', 'handler', 'supervisor']),
   query: attachmentUrlQuerySchema,

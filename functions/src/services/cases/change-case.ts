@@ -4,8 +4,9 @@ import type { CaseEvent } from '../../ports/cases';
 import type { ClientInfo, Deps } from '../deps';
 import { auditEvent, eventFromDecision, notificationItems, outboxFor, withProgress } from './case-event';
 import type { OutboxItem } from '../../ports/notifications';
+import { placeCase } from './placement';
 
-export type ChangeCaseDeps = Pick<Deps, 'cases' | 'now'> & SlaSettingsDeps;
+export type ChangeCaseDeps = Pick<Deps, 'cases' | 'reference' | 'now'> & SlaSettingsDeps;
 
 /**
  * Read the case, let the state machine decide, write case and event in one transaction
@@ -28,11 +29,12 @@ export async function changeCase(
     if (!current) throw new DomainError('CASE_NOT_FOUND');
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw new DomainError('VERSION_CONFLICT');
     const now = deps.now();
-    const calendar = await workingCalendar(deps);
+    const [calendar, units, departments] = await Promise.all([workingCalendar(deps), deps.reference.listUnits(), deps.reference.listDepartments()]);
     const decision = decide(current, command, actor, now, calendar);
     const event = eventFromDecision(caseNo, decision, actor, now, client);
     const decided = attachments.length ? { ...decision.next, attachments: [...(decision.next.attachments ?? []), ...attachments] } : decision.next;
-    const next = withProgress(withSlaSchedule(decided, now, calendar), event);
+    // Where the case sits after the change (the department's unit once dispatched): keys, stats and inboxes follow it.
+    const next = placeCase(withProgress(withSlaSchedule(decided, now, calendar), event), units, departments);
     const counters = statsDeltas(current, next, decision.event.kind);
     const told = await mergedCitizensTold(deps, current, next, event, actor, client);
     const outbox = [...outboxFor(event, next), ...told.outbox];

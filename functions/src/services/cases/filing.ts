@@ -20,6 +20,7 @@ import { identityOf } from '../citizen/identity';
 import { statusKeyOf } from '../citizen/status-key';
 import { caseEvent, citizenOf, outboxFor } from './case-event';
 import { checkAttachments, claimAttachments } from '../evidence/uploads';
+import { filingUnitId, placeCase } from './placement';
 
 export type FilingDeps = Pick<Deps, 'cases' | 'credentials' | 'reference' | 'now' | 'passwordKey' | 'identityKey' | 'statusKeyKey' | 'uploads' | 'storage'> & SlaSettingsDeps;
 
@@ -66,10 +67,18 @@ export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempote
     if (existing) return replay(deps, existing, bodyHash, idempotencyKey);
   }
 
-  const [category, settings] = await Promise.all([deps.reference.getCategory(body.categoryId), slaSettings(deps)]);
+  const [category, settings, units, departments] = await Promise.all([
+    deps.reference.getCategory(body.categoryId),
+    slaSettings(deps),
+    deps.reference.listUnits(),
+    deps.reference.listDepartments(),
+  ]);
   if (!category || !category.active || !category.types.includes(body.type)) {
     throw new DomainError('UNKNOWN_CATEGORY', { fields: { categoryId: '所选的问题类别不存在或不适用于该诉求类型' } });
   }
+
+  // The intake desk the case goes to: the place's unit, or its 街道/乡镇 (an unknown unit is a 400).
+  const unitId = filingUnitId(body.location?.unitId, units);
 
   // The photos named are checked before anything is written: a wrong one is a 400 and no case.
   const checked = await checkAttachments(deps, body.attachments, undefined, 'filing');
@@ -82,7 +91,7 @@ export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempote
     const at = now.toISOString();
     const caseNo = formatCaseNo(toShanghaiDate(now), randomCaseDigits());
     if (!CASE_NO_PATTERN.test(caseNo)) throw new Error(`malformed case number ${caseNo}`);
-    const record: CaseRecord = withSlaSchedule({
+    const record: CaseRecord = placeCase(withSlaSchedule({
       caseNo,
       type: body.type,
       categoryId: body.categoryId,
@@ -103,7 +112,8 @@ export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempote
       round: 1,
       ratings: [],
       progressAt: at,
-    }, now, settings.calendar);
+      ...(unitId ? { unitId } : {}),
+    }, now, settings.calendar), units, departments);
     const claimed = await claimAttachments(deps, checked, caseNo, now, { from: 'citizen' }, 'filing');
     if (claimed.records.length) record.attachments = claimed.records;
     const phone = body.contact?.phone;

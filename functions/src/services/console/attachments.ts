@@ -3,6 +3,7 @@ import { auditEvent } from '../cases/case-event';
 import type { OfficialContext } from '../auth/officials';
 import type { ClientInfo, Deps } from '../deps';
 import { LINK_SECONDS } from '../evidence/uploads';
+import { assertCaseInScope, viewerScope } from '../auth/scope';
 
 /**
  * A link (valid five minutes) to one of a case's files, for an official who may see the case —
@@ -10,7 +11,7 @@ import { LINK_SECONDS } from '../evidence/uploads';
  * handler of a report can never receive the sender's original (GPS, device) whatever they open.
  */
 export async function attachmentUrl(
-  deps: Pick<Deps, 'cases' | 'storage' | 'now'>,
+  deps: Pick<Deps, 'cases' | 'storage' | 'reference' | 'now'>,
   viewer: OfficialContext,
   caseNo: string,
   attachmentId: string,
@@ -20,6 +21,7 @@ export async function attachmentUrl(
   if (viewer.role === 'admin') throw new DomainError('FORBIDDEN');
   const c = await deps.cases.getCase(caseNo);
   if (!c || (viewer.role === 'handler' && c.departmentId !== viewer.departmentId)) throw new DomainError('CASE_NOT_FOUND');
+  if (viewer.role !== 'handler') assertCaseInScope(c, viewer, await viewerScope(deps, viewer));
   const a = c.attachments?.find((x) => x.id === attachmentId);
   if (!a) throw new DomainError('NOT_FOUND', { message: '附件不存在' });
   const now = deps.now();

@@ -1,19 +1,24 @@
-import { formatShanghaiIso, inboxKey, type Audience, type InboxResponse } from '@minsheng/shared';
+import { formatShanghaiIso, inboxKey, roleInboxKey, type Audience, type InboxResponse } from '@minsheng/shared';
 import type { OfficialContext } from '../auth/officials';
 import type { Deps } from '../deps';
 
-/** Which inboxes an official reads: a handler their department's; others their role's (severe escalations go to the supervising authority, read by supervisors and admins). */
+/**
+ * Which inboxes an official reads: a handler their department's; others their role's at their own
+ * unit (severe escalations go to the supervising authority, read by supervisors and admins). A role's
+ * message reaches the case's unit and each ancestor, so one's own unit's inbox is all one reads.
+ */
 export function inboxKeysFor(viewer: OfficialContext): string[] {
   const keys = (audiences: Audience[]) => audiences.map((a) => inboxKey(a)!);
+  const unit = viewer.unitId;
   switch (viewer.role) {
     case 'handler':
       return keys([{ kind: 'department', departmentId: viewer.departmentId! }]);
     case 'intake':
-      return keys([{ kind: 'role', role: 'intake' }]);
+      return [roleInboxKey('intake', unit)];
     case 'supervisor':
-      return keys([{ kind: 'role', role: 'supervisor' }, { kind: 'role', role: 'authority' }]);
+      return [roleInboxKey('supervisor', unit), roleInboxKey('authority', unit)];
     case 'admin':
-      return keys([{ kind: 'role', role: 'authority' }]);
+      return [roleInboxKey('authority', unit)];
   }
 }
 

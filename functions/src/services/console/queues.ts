@@ -1,10 +1,11 @@
-import { DomainError, slaLevel, warningWindowMs, type CaseListResponse, type CaseType, type ConsoleQueue } from '@minsheng/shared';
+import { DomainError, isWithin, pathOfUnit, slaLevel, unitsById, warningWindowMs, type CaseListResponse, type CaseType, type ConsoleQueue } from '@minsheng/shared';
 import type { CaseQuery, CaseSummary } from '../../ports/cases';
 import type { OfficialContext } from '../auth/officials';
 import type { Deps } from '../deps';
 import { slaSettings, type SlaSettingsDeps } from '../sla/settings';
 import { namesFrom } from '../reference/names';
 import { toListItem } from './present';
+import { departmentPath, viewerScope, type ViewerScope } from '../auth/scope';
 
 export type QueueDeps = Pick<Deps, 'queues' | 'reference' | 'now'> & SlaSettingsDeps;
 
@@ -15,6 +16,7 @@ export interface QueueParams {
   departmentId?: string;
   type?: CaseType;
   categoryId?: string;
+  unitId?: string;
 }
 
 /** Which queues each role works from. */
@@ -33,26 +35,29 @@ export function queuesFor(role: OfficialContext['role']): readonly ConsoleQueue[
  * The Query behind each queue. 即将超期 reads the cases due within the widest warning window
  * (`warningWindowMs`); which of them are in warning is decided per case by slaLevel (see listQueue).
  */
-function queueQuery(params: QueueParams, viewer: OfficialContext, now: Date, warningWindow: number): CaseQuery {
+function queueQuery(params: QueueParams, viewer: OfficialContext, scope: ViewerScope, now: Date, warningWindow: number): CaseQuery {
+  // Below the root, the city-wide lists are read from the viewer's county's partitions (gsi6/gsi7).
+  // Below a county (a 街道/乡镇), the county's partition filtered to the viewer's subtree.
+  const county = viewer.role !== 'handler' && scope.county ? { county: scope.county, ...(scope.level >= 3 ? { withinPath: scope.path } : {}) } : {};
   const nowIso = now.toISOString();
   const soonIso = new Date(now.getTime() + warningWindow).toISOString();
   const ownDept = viewer.role === 'handler' ? viewer.departmentId! : params.departmentId;
   switch (params.queue) {
     case 'intake':
-      return { kind: 'intake' };
+      return { kind: 'intake', unitId: params.unitId ?? scope.unitId };
     case 'department':
       if (!ownDept) throw new DomainError('VALIDATION_FAILED', { fields: { departmentId: '请选择要查看的部门' } });
       return { kind: 'department', departmentId: ownDept };
     case 'due_soon':
       return ownDept && viewer.role === 'handler'
         ? { kind: 'department', departmentId: ownDept, dueFrom: nowIso, dueBefore: soonIso }
-        : { kind: 'open_by_due', dueFrom: nowIso, dueBefore: soonIso };
+        : { kind: 'open_by_due', dueFrom: nowIso, dueBefore: soonIso, ...county };
     case 'overdue':
-      return ownDept && viewer.role === 'handler' ? { kind: 'department', departmentId: ownDept, dueBefore: nowIso } : { kind: 'open_by_due', dueBefore: nowIso };
+      return ownDept && viewer.role === 'handler' ? { kind: 'department', departmentId: ownDept, dueBefore: nowIso } : { kind: 'open_by_due', dueBefore: nowIso, ...county };
     case 'escalated':
-      return { kind: 'escalated' };
+      return { kind: 'escalated', ...county };
     case 'closed':
-      return viewer.role === 'handler' ? { kind: 'closed', departmentId: ownDept! } : { kind: 'closed' };
+      return viewer.role === 'handler' ? { kind: 'closed', departmentId: ownDept! } : { kind: 'closed', ...county };
     case 'mine':
       return { kind: 'owner', officialId: viewer.username };
   }
@@ -61,15 +66,29 @@ function queueQuery(params: QueueParams, viewer: OfficialContext, now: Date, war
 /** A work queue for this official: one Query on an index (its summaries only), most urgent first, paged with a cursor. */
 export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params: QueueParams): Promise<CaseListResponse> {
   if (!QUEUES_BY_ROLE[viewer.role].includes(params.queue)) throw new DomainError('FORBIDDEN', { message: '您的角色不能查看该队列' });
-  if (params.departmentId && !(await deps.reference.listDepartments()).some((d) => d.id === params.departmentId)) {
-    throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { departmentId: '部门不存在' } });
+  const scope = await viewerScope(deps, viewer);
+  const dept = params.departmentId ? scope.departments.find((d) => d.id === params.departmentId) : undefined;
+  if (params.departmentId && !dept) throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { departmentId: '部门不存在' } });
+  // Intake and supervisors see their unit's subtree: another unit's department queue is not theirs to read.
+  if (dept && viewer.role !== 'handler' && !isWithin(departmentPath(scope, dept), scope.path)) {
+    throw new DomainError('FORBIDDEN', { message: '只能查看本级及下级单位的案件' });
+  }
+  if (params.unitId !== undefined && params.unitId !== scope.unitId) {
+    const unit = unitsById(scope.units).get(params.unitId);
+    if (!unit) throw new DomainError('VALIDATION_FAILED', { fields: { unitId: '单位不存在' } });
+    if (viewer.role !== 'supervisor' || !isWithin(pathOfUnit(unitsById(scope.units), unit.id), scope.path)) {
+      throw new DomainError('FORBIDDEN', { message: '只能查看本级及下级单位的案件' });
+    }
   }
   const now = deps.now();
   const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
   const { calendar, policies } = await slaSettings(deps);
-  const query = queueQuery(params, viewer, now, warningWindowMs(Object.values(policies), now, calendar));
+  const query = queueQuery(params, viewer, scope, now, warningWindowMs(Object.values(policies), now, calendar));
+  // A township's view is its county's partition, filtered to its subtree (the cost is bounded by the county's).
+  const filterSubtree = viewer.role !== 'handler' && scope.level >= 3 && query.kind !== 'intake' && query.kind !== 'department';
   const keep = (c: CaseSummary) =>
     (viewer.role !== 'handler' || (c.answerDepartmentId ?? c.departmentId) === viewer.departmentId) &&
+    (!filterSubtree || isWithin(c.unitPath, scope.path)) &&
     // A paused case (awaiting the citizen) is neither due soon nor overdue.
     (!(params.queue === 'due_soon' || params.queue === 'overdue') || !c.clock.pausedSince) &&
     // Due soon = in warning, exactly as the case's own SLA level says (and the timers warned).
@@ -87,8 +106,7 @@ export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params
     cursor = page.cursor;
     if (!cursor) break;
   }
-  const [departments, categories] = await Promise.all([deps.reference.listDepartments(), deps.reference.listCategories()]);
-  const names = namesFrom(departments, categories);
+  const names = namesFrom(scope.departments, await deps.reference.listCategories());
   return { queue: params.queue, items: found.map((c) => toListItem(c, names, now, calendar)), ...(cursor ? { nextCursor: cursor } : {}) };
 }
 

@@ -16,6 +16,7 @@ import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
 import { namesFrom } from '../reference/names';
 import { mayReveal, toConsoleCase } from './present';
 import { checkAttachments, claimAttachments, uploadOwner } from '../evidence/uploads';
+import { assertCaseInScope, assertDepartmentInSubtree, viewerScope, type ViewerScope } from '../auth/scope';
 
 /** What showing a case to an official needs. */
 export type CaseViewDeps = Pick<Deps, 'cases' | 'reference' | 'now'> & SlaSettingsDeps & { officials?: Pick<Deps['officials'], 'getOfficial'> };
@@ -37,10 +38,19 @@ export async function officialNamesFor(deps: Pick<CaseViewDeps, 'officials'>, c:
 /** What an official's action needs besides: their files, claimed and copied under the case. */
 export type ActionDeps = CaseViewDeps & ChangeCaseDeps & Pick<Deps, 'uploads' | 'storage'>;
 
-/** Handlers see only cases of their own department; for anyone else a case outside scope is "not found". */
-function assertInScope(c: CaseRecord | undefined, viewer: OfficialContext): asserts c is CaseRecord {
+/**
+ * Handlers see only cases of their own department; intake and supervisors the cases of their unit's
+ * subtree (services/auth/scope.ts); a case outside scope is "not found". Returns the viewer's scope.
+ */
+async function assertInScope(deps: Pick<Deps, 'reference'>, c: CaseRecord | undefined, viewer: OfficialContext): Promise<ViewerScope> {
   if (!c) throw new DomainError('CASE_NOT_FOUND');
-  if (viewer.role === 'handler' && c.departmentId !== viewer.departmentId) throw new DomainError('CASE_NOT_FOUND');
+  if (viewer.role === 'handler') {
+    if (c.departmentId !== viewer.departmentId) throw new DomainError('CASE_NOT_FOUND');
+    return viewerScope(deps, viewer);
+  }
+  const scope = await viewerScope(deps, viewer);
+  assertCaseInScope(c, viewer, scope);
+  return scope;
 }
 
 async function names(deps: Pick<Deps, 'reference'>) {
@@ -55,7 +65,8 @@ async function names(deps: Pick<Deps, 'reference'>) {
 export async function getConsoleCase(deps: CaseViewDeps, viewer: OfficialContext, caseNo: string, reveal: boolean, client: ClientInfo): Promise<ConsoleCaseDto> {
   if (viewer.role === 'admin') throw new DomainError('FORBIDDEN');
   const c = await deps.cases.getCase(caseNo);
-  assertInScope(c, viewer);
+  await assertInScope(deps, c, viewer);
+  if (!c) throw new DomainError('CASE_NOT_FOUND');
   if (reveal) {
     if (!mayReveal(viewer)) throw new DomainError('FORBIDDEN', { message: '只有受理员和督办可以查看完整联系方式' });
     await deps.cases.appendEvent(auditEvent(c, 'contact_revealed', { role: viewer.role, id: viewer.username }, deps.now(), { fields: 'contact,content' }, client));
@@ -82,7 +93,7 @@ export interface HandedOverDto {
 export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext, caseNo: string, body: ConsoleActionRequest, client: ClientInfo): Promise<ConsoleCaseDto | HandedOverDto> {
   if (viewer.role === 'admin') throw new DomainError('FORBIDDEN');
   const c = await deps.cases.getCase(caseNo);
-  assertInScope(c, viewer);
+  const scope = await assertInScope(deps, c, viewer);
 
   const { expectedVersion, ...rest } = body;
   const { attachments: refs, ...command } = rest as typeof rest & { attachments?: { uploadId: string }[] };
@@ -92,6 +103,7 @@ export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext
   if (command.action === 'accept' || command.action === 'transfer') {
     const dept = (await reference)[0].find((d) => d.id === command.departmentId && d.active);
     if (!dept) throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { departmentId: '所选部门不存在' } });
+    assertDepartmentInSubtree(scope, dept);
   }
   if (command.action === 'merge') {
     const kept = await deps.cases.getCase(command.intoCaseNo);
@@ -128,7 +140,9 @@ export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext
 export async function getAudit(deps: CaseViewDeps, viewer: OfficialContext, caseNo: string): Promise<{ caseNo: string; items: ConsoleEventDto[] }> {
   requireRole(viewer, ['intake', 'handler', 'supervisor', 'admin']);
   const c = await deps.cases.getCase(caseNo);
-  assertInScope(c, viewer);
+  if (viewer.role !== 'admin') await assertInScope(deps, c, viewer);
+  else if (!c) throw new DomainError('CASE_NOT_FOUND');
+  if (!c) throw new DomainError('CASE_NOT_FOUND');
   const events = await deps.cases.listEvents(caseNo);
   // Presented as to the viewer: masked, and without request origins for handlers.
   return { caseNo, items: toConsoleCase(c, events, viewer, await names(deps), deps.now(), false, await workingCalendar(deps), await officialNamesFor(deps, c, events)).timeline };

@@ -1,4 +1,4 @@
-import { OUTBOX_SHARDS, SMS_PROGRESS_PHRASES, addDays, citizenChannels, inboxKey, messagePage, startOfShanghaiDay, toShanghaiDate, type CaseRecord } from '@minsheng/shared';
+import { OUTBOX_SHARDS, SMS_PROGRESS_PHRASES, addDays, citizenChannels, inboxKeysOf, messagePage, startOfShanghaiDay, toShanghaiDate, type CaseRecord } from '@minsheng/shared';
 import { emfMetric, logger } from '../../lib/log';
 import type { OutboxItem, SendChannel } from '../../ports/notifications';
 import { identityOf, normalisePhone } from '../citizen/identity';
@@ -96,9 +96,12 @@ const SEND_LEASE_MS = 60_000;
 type Outcome = 'done' | 'busy';
 
 async function deliver(deps: NotifierDeps, item: OutboxItem, result: DeliveryResult): Promise<Outcome> {
-  const key = inboxKey(item.audience);
-  if (key) {
-    await deps.notifications.putInboxItem({ id: item.id, inboxKey: key, at: item.createdAt, kind: item.kind, caseNo: item.caseNo, title: item.title, body: item.body });
+  const keys = inboxKeysOf(item.audience);
+  if (keys.length) {
+    // A role's message goes to the case's unit and each ancestor: one item per inbox (≤ 4).
+    for (const inboxKey of keys) {
+      await deps.notifications.putInboxItem({ id: item.id, inboxKey, at: item.createdAt, kind: item.kind, caseNo: item.caseNo, title: item.title, body: item.body });
+    }
     result.inbox++;
     return 'done';
   }
