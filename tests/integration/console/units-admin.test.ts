@@ -198,6 +198,15 @@ describe('disabling units', () => {
     expect(units.get('beihu-busy')).toMatchObject({ active: true, path: 'root/beihu/beihu-busy' });
     expect(units.get('beihu-busy-a')).toMatchObject({ active: true, departments: 1 });
   });
+
+  it('is refused (409) while a case filed there still awaits acceptance at its intake desk', async () => {
+    expectOk(await putUnit({ id: 'beihu-waiting', name: '候理街道', parentId: 'beihu' }));
+    const filed = await stack.request('POST', '/api/cases', { body: complaintBody({ title: '街道路灯不亮', location: { text: '候理街道', unitId: 'beihu-waiting' } }) });
+    expect(filed.status, show(filed)).toBe(201);
+    expectRefusal(await putUnit({ id: 'beihu-waiting', name: '候理街道', active: false }), 409, 'UNIT_IN_USE', '待受理的诉求（候理街道）');
+    expectRefusal(await putUnit({ id: 'beihu-waiting', name: '候理街道', parentId: 'hexi' }), 409, 'UNIT_IN_USE', '待受理');
+    expect(await unit('beihu-waiting')).toMatchObject({ active: true, path: 'root/beihu/beihu-waiting' });
+  });
 });
 
 describe('departments in units', () => {

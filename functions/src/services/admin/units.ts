@@ -137,6 +137,12 @@ async function assertFree(deps: UnitAdminDeps, unit: Unit, subtree: readonly Uni
   }
   const open = await Promise.all(subtreeDepts.map(async (d) => ((await deps.queues.listCaseSummaries({ kind: 'department', departmentId: d.id }, { limit: 1 })).items.length ? d : undefined)));
   const withCases = open.filter((d): d is Department => d !== undefined);
+  // Cases still awaiting acceptance sit at a unit's intake desk, not with a department.
+  const waiting = await Promise.all(subtree.map(async (u) => ((await deps.queues.listCaseSummaries({ kind: 'intake', unitId: u.id }, { limit: 1 })).items.length ? u : undefined)));
+  const unitsWaiting = waiting.filter((u): u is Unit => u !== undefined);
+  if (unitsWaiting.length) {
+    throw new DomainError('UNIT_IN_USE', { message: `“${unit.name}”及其下级单位还有待受理的诉求（${names(unitsWaiting.map((u) => u.name))}），受理或上报前不能${verb}` });
+  }
   if (withCases.length) {
     throw new DomainError('UNIT_IN_USE', { message: `“${unit.name}”及其下级单位还有未办结的案件（${names(withCases.map((d) => d.name))}），办结前不能${verb}` });
   }
