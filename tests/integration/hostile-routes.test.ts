@@ -450,7 +450,7 @@ const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/console/cases/{caseNo}/actions': () => ({ action: 'reply', expectedVersion: 2, answer: '已责令限期支付。' }),
   'POST /api/console/admin/departments': () => ({ id: 'probe-dept', name: '测试部门' }),
   'POST /api/console/admin/categories': () => ({ id: 'probe-cat', name: '测试类别', types: ['complaint'] }),
-  'PUT /api/console/admin/dispatch-rules': () => ({ categoryId: 'shebao', unitId: 'qingshan', departmentId: 'qs-rsj' }),
+  'POST /api/console/admin/dispatch-rules': () => ({ categoryId: 'shebao', unitId: 'qingshan', departmentId: 'qs-rsj' }),
   'POST /api/console/admin/officials': () => ({ username: 'probe-new', displayName: '测试账号', role: 'intake', password: 'probe-password-1' }),
   'POST /api/console/admin/sla-policies': () => ({ type: 'suggestion', answerDays: 15, warnDays: 12, severeDays: 30, dayMode: 'natural' }),
   'POST /api/console/admin/calendar': () => ({ date: '2031-01-06', work: false, note: '测试' }),

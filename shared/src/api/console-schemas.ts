@@ -91,7 +91,7 @@ export const categoryInputSchema = z.strictObject({
 });
 export type CategoryInput = z.infer<typeof categoryInputSchema>;
 
-/** Admin: one line of the 派单目录 (`PUT /api/console/admin/dispatch-rules`): category × unit → department. */
+/** Admin: one line of the 派单目录 (`POST /api/console/admin/dispatch-rules`, create or replace): category × unit → department. */
 export const dispatchRuleInputSchema = z.strictObject({
   categoryId: slug('类别编码'),
   unitId,

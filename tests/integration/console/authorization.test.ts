@@ -269,7 +269,7 @@ const TABLE: Record<string, Probe[]> = {
 
   'GET /api/console/admin/departments': [get('list departments', adminOnly, () => '/api/console/admin/departments')],
   'GET /api/console/admin/dispatch-rules': [get('list dispatch rules', adminOnly, () => '/api/console/admin/dispatch-rules')],
-  'PUT /api/console/admin/dispatch-rules': [
+  'POST /api/console/admin/dispatch-rules': [
     { name: 'put dispatch rule', expect: adminOnly, build: async () => ({ path: '/api/console/admin/dispatch-rules', body: { categoryId: 'shebao', unitId: 'qingshan', departmentId: 'qs-rsj' } }) },
   ],
   'DELETE /api/console/admin/dispatch-rules': [

@@ -89,7 +89,7 @@ describe('the 派单目录 (admin)', () => {
 
   it('an admin sets, lists and deletes lines; each answers with the names it refers to', async () => {
     const admin = await tok('admin');
-    const put = await stack.request('PUT', path, { token: admin, body: { categoryId: 'shebao', unitId: 'qs-chengnan', departmentId: 'qs-chengnan-sbs' } });
+    const put = await stack.request('POST', path, { token: admin, body: { categoryId: 'shebao', unitId: 'qs-chengnan', departmentId: 'qs-chengnan-sbs' } });
     expect(put.status, show(put)).toBe(200);
     expect(put.body).toEqual({
       categoryId: 'shebao',
@@ -99,11 +99,11 @@ describe('the 派单目录 (admin)', () => {
       departmentId: 'qs-chengnan-sbs',
       departmentName: '城南镇社会保障所',
     });
-    expect((await stack.request('PUT', path, { token: admin, body: { categoryId: 'shebao', unitId: 'qingshan', departmentId: 'qs-rsj' } })).status).toBe(200);
-    expect((await stack.request('PUT', path, { token: admin, body: { categoryId: 'shebao', unitId: 'hexi', departmentId: 'hexi-rsj' } })).status).toBe(200);
+    expect((await stack.request('POST', path, { token: admin, body: { categoryId: 'shebao', unitId: 'qingshan', departmentId: 'qs-rsj' } })).status).toBe(200);
+    expect((await stack.request('POST', path, { token: admin, body: { categoryId: 'shebao', unitId: 'hexi', departmentId: 'hexi-rsj' } })).status).toBe(200);
     // Set again at the same place: replaced, not added.
-    expect((await stack.request('PUT', path, { token: admin, body: { categoryId: 'yibao', unitId: 'beihu', departmentId: 'ybj' } })).status).toBe(200);
-    expect((await stack.request('PUT', path, { token: admin, body: { categoryId: 'yibao', unitId: 'beihu', departmentId: 'beihu-scjgj' } })).status).toBe(200);
+    expect((await stack.request('POST', path, { token: admin, body: { categoryId: 'yibao', unitId: 'beihu', departmentId: 'ybj' } })).status).toBe(200);
+    expect((await stack.request('POST', path, { token: admin, body: { categoryId: 'yibao', unitId: 'beihu', departmentId: 'beihu-scjgj' } })).status).toBe(200);
 
     const list = await stack.request('GET', path, { token: admin });
     expect(list.status, show(list)).toBe(200);
@@ -121,7 +121,7 @@ describe('the 派单目录 (admin)', () => {
     const admin = await tok('admin');
     const before = (await stack.deps.reference.listDispatchRules()).length;
     const refused = async (body: unknown, field: string) => {
-      const res = await stack.request('PUT', path, { token: admin, body });
+      const res = await stack.request('POST', path, { token: admin, body });
       expectApiError(res, 400, 'VALIDATION_FAILED');
       expect(res.body.error.fields, show(res)).toHaveProperty(field);
     };
@@ -133,7 +133,7 @@ describe('the 派单目录 (admin)', () => {
     await refused({ categoryId: 'shebao', unitId: 'qs-chengnan', departmentId: 'qs-shuangmiao-nyb' }, 'departmentId');
     await refused({ categoryId: 'shebao', unitId: 'root', departmentId: 'qs-rsj' }, 'departmentId');
     await refused({ categoryId: 'shebao', unitId: 'qingshan' }, 'departmentId');
-    const extra = await stack.request('PUT', path, { token: admin, body: { categoryId: 'shebao', unitId: 'qingshan', departmentId: 'qs-rsj', priority: 1 } });
+    const extra = await stack.request('POST', path, { token: admin, body: { categoryId: 'shebao', unitId: 'qingshan', departmentId: 'qs-rsj', priority: 1 } });
     expectApiError(extra, 400, 'VALIDATION_FAILED');
     expectApiError(await stack.request('DELETE', `${path}?categoryId=shebao`, { token: admin }), 400, 'VALIDATION_FAILED');
     expect((await stack.deps.reference.listDispatchRules()).length).toBe(before);
@@ -143,7 +143,7 @@ describe('the 派单目录 (admin)', () => {
     for (const username of ['shouli', 'duban', 'rsj', 'qs-shouli']) {
       const token = await tok(username);
       expectApiError(await stack.request('GET', path, { token }), 403, 'FORBIDDEN');
-      expectApiError(await stack.request('PUT', path, { token, body: { categoryId: 'shebao', unitId: 'qingshan', departmentId: 'qs-nyncj' } }), 403, 'FORBIDDEN');
+      expectApiError(await stack.request('POST', path, { token, body: { categoryId: 'shebao', unitId: 'qingshan', departmentId: 'qs-nyncj' } }), 403, 'FORBIDDEN');
       expectApiError(await stack.request('DELETE', `${path}?categoryId=shebao&unitId=qingshan`, { token }), 403, 'FORBIDDEN');
     }
     expectApiError(await stack.request('GET', path), 401, 'UNAUTHENTICATED');

@@ -12,7 +12,7 @@ export const list = httpRoute(deps, {
   handle: async (input) => ({ body: { items: await adminListDispatchRules(input.deps, input.auth) } }),
 });
 
-/** PUT /api/console/admin/dispatch-rules — set the department of a category at a unit. */
+/** POST /api/console/admin/dispatch-rules — set (create or replace) the department of a category at a unit. */
 export const put = httpRoute(deps, {
   auth: officialIn(['admin']),
   body: dispatchRuleInputSchema,
