@@ -134,6 +134,8 @@ export interface TrackedCaseDto {
   type: CaseType;
   categoryId: string;
   categoryName?: string;
+  /** 所在地区: the full name of the unit the citizen picked for the place ("兴辽市 / 青山县 / 城南镇"). */
+  placeUnitName?: string;
   title: string;
   content: string;
   status: CaseStatus;

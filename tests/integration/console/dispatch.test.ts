@@ -199,6 +199,9 @@ describe('交办意见 (instructions with a dispatch)', () => {
     expect(seen.timeline.find((e: { kind: string }) => e.kind === 'accepted').data.instructions).toBe('请三日内联系群众核实欠发月份');
     const citizen = await track(stack, await citizenToken(stack, c.caseNo, c.password));
     expect(JSON.stringify(citizen)).not.toContain('核实欠发月份');
+    // The place the citizen picked, by its full name, on their case page and the officials'.
+    expect(citizen.placeUnitName).toBe('兴辽市 / 青山县 / 双庙乡');
+    expect(seen.placeUnitName).toBe('兴辽市 / 青山县 / 双庙乡');
 
     // A transfer carries new ones.
     await run('qs-shouli', c.caseNo, { action: 'transfer', departmentId: 'qs-nyncj', reason: '涉及土地流转补贴', instructions: '请与乡农业服务中心联办' });
