@@ -2,6 +2,7 @@ export * from './errors';
 export * from './domain/case-types';
 export * from './domain/case';
 export * from './domain/jurisdiction';
+export * from './domain/dispatch';
 export * from './domain/calendar';
 export * from './domain/holiday-schedule';
 export * from './domain/shanghai-time';

@@ -59,7 +59,7 @@ const EXPECTED: Record<CaseAction, ExpectedRule> = {
   reject: { from: ['submitted'], roles: ['intake'], ownDepartment: false, command: { action: 'reject', reason: '不属于受理范围' }, to: 'rejected', kind: 'rejected', public: true },
   merge: { from: ['submitted', 'in_progress'], roles: ['intake'], ownDepartment: false, command: { action: 'merge', intoCaseNo: '20260309000001' }, to: 'merged', kind: 'merged', public: true },
   transfer: { from: OPEN, roles: ['intake', 'supervisor'], ownDepartment: false, command: { action: 'transfer', departmentId: DEPT_B, reason: '职责调整' }, to: 'same', kind: 'transferred', public: true },
-  send_back: { from: ['in_progress'], roles: ['handler'], ownDepartment: true, command: { action: 'send_back', reason: '非本部门职责' }, to: 'submitted', kind: 'sent_back', public: true },
+  send_back: { from: ['in_progress'], roles: ['handler'], ownDepartment: true, command: { action: 'send_back', reasonCode: 'not_our_duty', reason: '非本部门职责' }, to: 'submitted', kind: 'sent_back', public: true },
   request_info: { from: ['in_progress'], roles: ['handler'], ownDepartment: true, command: { action: 'request_info', question: '请提供具体门牌号' }, to: 'awaiting_citizen', kind: 'info_requested', public: true },
   reply: { from: ['in_progress'], roles: ['handler'], ownDepartment: true, command: { action: 'reply', answer: '已安排维修' }, to: 'replied', kind: 'replied', public: true },
   request_extension: { from: OPEN, roles: ['handler'], ownDepartment: true, command: { action: 'request_extension', days: 5, reason: '需现场勘查' }, to: 'same', kind: 'extension_requested', public: false },
@@ -71,6 +71,10 @@ const EXPECTED: Record<CaseAction, ExpectedRule> = {
   rate: { from: ['replied'], roles: ['citizen'], ownDepartment: false, command: { action: 'rate', rating: 'satisfied' }, to: 'closed', kind: 'rated', public: true },
   auto_close: { from: ['replied'], roles: ['system'], ownDepartment: false, command: { action: 'auto_close' }, to: 'closed', kind: 'closed', public: true },
   withdraw: { from: ['submitted'], roles: ['citizen'], ownDepartment: false, command: { action: 'withdraw', reason: '问题已自行解决' }, to: 'withdrawn', kind: 'withdrawn', public: true },
+  // Moving a case in the jurisdiction tree (issue #15).
+  escalate_up: { from: ['submitted'], roles: ['intake'], ownDepartment: false, command: { action: 'escalate_up', reason: '涉及跨区协调', toUnitId: 'county' }, to: 'same', kind: 'escalated_up', public: true },
+  dispute: { from: ['in_progress'], roles: ['handler'], ownDepartment: true, command: { action: 'dispute', reason: '已退单两次，仍非本部门职责' }, to: 'same', kind: 'dispatch_disputed', public: false },
+  decide_dispute: { from: OPEN, roles: ['intake'], ownDepartment: false, command: { action: 'decide_dispute', uphold: true, note: '属本部门职责' }, to: 'same', kind: 'dispute_upheld', public: false },
 };
 
 const ANSWERED_AT = at('2026-03-12T10:00:00+08:00');
@@ -100,13 +104,16 @@ function caseFor(status: CaseStatus, action: CaseAction): CaseRecord {
   }
   if (['replied', 'closed', 'rejected', 'merged', 'withdrawn'].includes(status)) c.clock = stopClock(c.clock, ANSWERED_AT);
   if (action === 'approve_extension' || action === 'deny_extension') c.extension = pendingExtension();
+  if (action === 'decide_dispute') {
+    c.dispatch = { unitId: 'root', by: actors.intake.id, at: ANSWERED_AT.toISOString(), sendBacks: 2, dispute: { departmentId: DEPT_A, reason: '非本部门职责', by: actors.handlerA.id, at: ANSWERED_AT.toISOString() } };
+  }
   return c;
 }
 
 describe('TRANSITION_RULES', () => {
-  it('covers exactly the 16 actions of the lifecycle', () => {
+  it('covers exactly the 19 actions of the lifecycle', () => {
     expect([...CASE_ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
-    expect(CASE_ACTIONS).toHaveLength(16);
+    expect(CASE_ACTIONS).toHaveLength(19);
     expect(CASE_STATUSES).toHaveLength(8);
   });
 
@@ -188,7 +195,7 @@ describe('decide: own department', () => {
   const ownDeptActions = CASE_ACTIONS.filter((a) => EXPECTED[a].ownDepartment);
 
   it('the handler-only actions are the own-department ones', () => {
-    expect([...ownDeptActions].sort()).toEqual(['reply', 'request_extension', 'request_info', 'send_back']);
+    expect([...ownDeptActions].sort()).toEqual(['dispute', 'reply', 'request_extension', 'request_info', 'send_back']);
   });
 
   it.each(ownDeptActions)('%s by a handler of another department → NOT_YOUR_DEPARTMENT', (action) => {
@@ -251,7 +258,7 @@ describe('accept and send_back', () => {
   });
 
   it('send_back returns the case to triage without a department, but keeps its owner', () => {
-    const d = step(accepted(), { action: 'send_back', reason: '非本部门职责' }, actors.handlerA, at('2026-03-10T15:00:00+08:00'));
+    const d = step(accepted(), { action: 'send_back', reasonCode: 'not_our_duty', reason: '非本部门职责' }, actors.handlerA, at('2026-03-10T15:00:00+08:00'));
     expect(d.next.status).toBe('submitted');
     expect(d.next.departmentId).toBeUndefined();
     expect(d.next.ownerId).toBe(actors.intake.id);
@@ -259,7 +266,7 @@ describe('accept and send_back', () => {
   });
 
   it('re-accept by another intake officer re-dispatches but keeps the first owner (首问负责)', () => {
-    const back = step(accepted(), { action: 'send_back', reason: '非本部门职责' }, actors.handlerA, at('2026-03-10T15:00:00+08:00')).next;
+    const back = step(accepted(), { action: 'send_back', reasonCode: 'not_our_duty', reason: '非本部门职责' }, actors.handlerA, at('2026-03-10T15:00:00+08:00')).next;
     const again = step(back, { action: 'accept', departmentId: DEPT_B }, actors.intake2, at('2026-03-10T16:00:00+08:00')).next;
     expect(again.status).toBe('in_progress');
     expect(again.departmentId).toBe(DEPT_B);
@@ -267,7 +274,7 @@ describe('accept and send_back', () => {
   });
 
   it('a sent-back case has no department, so no handler may act on it', () => {
-    const back = step(accepted(), { action: 'send_back', reason: 'x' }, actors.handlerA, T.ask).next;
+    const back = step(accepted(), { action: 'send_back', reasonCode: 'not_our_duty', reason: 'x' }, actors.handlerA, T.ask).next;
     expectDomainError(() => decide(back, { action: 'reply', answer: 'x' }, actors.handlerA, T.ask), 'NOT_YOUR_DEPARTMENT');
   });
 });

@@ -7,6 +7,7 @@ import { useMe } from '@/api/get-me';
 import { Loading } from '@/components/ui/query-state';
 import { CalendarPage } from '@/features/admin/components/calendar-page';
 import { CategoriesPage } from '@/features/admin/components/categories-page';
+import { DispatchRulesPage } from '@/features/admin/components/dispatch-rules-page';
 import { DepartmentsPage } from '@/features/admin/components/departments-page';
 import { LibraryPage } from '@/features/admin/components/library-page';
 import { OfficialsPage } from '@/features/admin/components/officials-page';
@@ -83,6 +84,7 @@ export function AppRoutes() {
         <Route path="admin/units" element={<RequireRole roles={['admin']}><UnitsPage /></RequireRole>} />
         <Route path="admin/departments" element={<RequireRole roles={['admin']}><DepartmentsPage /></RequireRole>} />
         <Route path="admin/categories" element={<RequireRole roles={['admin']}><CategoriesPage /></RequireRole>} />
+        <Route path="admin/dispatch-rules" element={<RequireRole roles={['admin']}><DispatchRulesPage /></RequireRole>} />
         <Route path="admin/officials" element={<RequireRole roles={['admin']}><OfficialsPage /></RequireRole>} />
         <Route path="admin/sla" element={<RequireRole roles={['admin', 'supervisor']}><SlaPoliciesPage /></RequireRole>} />
         <Route path="admin/calendar" element={<RequireRole roles={['admin', 'supervisor']}><CalendarPage /></RequireRole>} />

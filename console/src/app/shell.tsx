@@ -38,6 +38,7 @@ const NAV: NavItem[] = [
   { path: '/admin/units', label: '组织架构', icon: <ClusterOutlined />, roles: ['admin'] },
   { path: '/admin/departments', label: '部门管理', icon: <ApartmentOutlined />, roles: ['admin'] },
   { path: '/admin/categories', label: '问题类别', icon: <TagsOutlined />, roles: ['admin'] },
+  { path: '/admin/dispatch-rules', label: '派单目录', icon: <ApartmentOutlined />, roles: ['admin'] },
   { path: '/admin/officials', label: '人员账号', icon: <TeamOutlined />, roles: ['admin'] },
   { path: '/admin/sla', label: '时限规则', icon: <ClockCircleOutlined />, roles: ['admin', 'supervisor'] },
   { path: '/admin/calendar', label: '节假日', icon: <CalendarOutlined />, roles: ['admin', 'supervisor'] },

@@ -44,9 +44,19 @@ export function describeForOfficials(e: ConsoleEventDto): string {
     case 'urged':
       return `督办意见：${str(d.note)}`;
     case 'sent_back':
-      return `退回受理员重新分办。理由：${str(d.reason)}`;
+      return `退回派单的受理中心重新分办${d.sendBacks ? `（第 ${str(d.sendBacks)} 次退单）` : ''}。${d.reasonLabel ? `退单原因：${str(d.reasonLabel)}` : ''}${d.reason ? `${d.reasonLabel ? '；' : ''}理由：${str(d.reason)}` : ''}`;
+    case 'accepted':
+      return `${e.text}${d.instructions ? `。交办意见：${str(d.instructions)}` : ''}`;
     case 'transferred':
-      return `${e.text}${d.reason ? `。理由：${str(d.reason)}` : ''}`;
+      return `${e.text}${d.reason ? `。理由：${str(d.reason)}` : ''}${d.instructions ? `。交办意见：${str(d.instructions)}` : ''}`;
+    case 'escalated_up':
+      return `上报上级受理中心。理由：${str(d.reason)}`;
+    case 'dispatch_disputed':
+      return `承办部门提出派单异议。理由：${str(d.reason)}`;
+    case 'dispute_upheld':
+      return `派单异议裁定：维持原派单，由承办部门办理（最终决定，不能再退单）。意见：${str(d.note)}`;
+    case 'dispute_redispatched':
+      return `派单异议裁定：${e.text}。意见：${str(d.note)}`;
     case 'replied':
       return `${e.text}：${str(d.answer)}`;
     case 'supplemented':

@@ -1,6 +1,6 @@
-import type { AdminCategoryDto, AdminDepartmentDto, Unit } from '@minsheng/shared';
+import type { AdminCategoryDto, AdminDepartmentDto, DispatchRule, Unit } from '@minsheng/shared';
 
-export type { Unit };
+export type { DispatchRule, Unit };
 
 /** A category as stored — the same shape the admin routes answer (with the department intake usually dispatches it to). */
 export type Category = AdminCategoryDto;
@@ -18,4 +18,9 @@ export interface ReferenceStore {
   putUnit(unit: Unit): Promise<void>;
   putCategory(category: Category): Promise<void>;
   putDepartment(department: Department): Promise<void>;
+  /** The whole 派单目录 (one Query: categories × units with a rule of their own, a few hundred lines). */
+  listDispatchRules(): Promise<DispatchRule[]>;
+  putDispatchRule(rule: DispatchRule): Promise<void>;
+  /** Whether there was a rule to delete. */
+  deleteDispatchRule(categoryId: string, unitId: string): Promise<boolean>;
 }

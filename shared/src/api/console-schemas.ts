@@ -8,6 +8,7 @@ import type { StatCounters } from '../domain/stats';
 import { CASE_NO_PATTERN } from '../domain/credentials';
 import { text } from './text';
 import { ownAttachmentsSchema, type AttachmentDto } from './upload-schemas';
+import { INSTRUCTIONS_MAX, SEND_BACK_REASON_CODES, type DispatchSuggestion, type SendBackReasonCode } from '../domain/dispatch';
 
 /** An official's login name: lower-case letters, digits, _ . - (3–32). */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,31}$/;
@@ -22,15 +23,32 @@ export type ConsoleLoginRequest = z.infer<typeof consoleLoginRequestSchema>;
 const version = z.number().check(z.int({ message: '版本号应为整数' }), z.gte(1, { message: '版本号无效' }));
 const departmentId = z.string().check(z.minLength(1, { message: '请选择部门' }), z.maxLength(64, { message: '部门无效' }));
 const reason = text('理由', LIMITS.reasonMax, { multiline: true });
+/** 交办意见: the intake's instructions to the department, with an accept or a transfer. */
+const instructions = z.optional(text('交办意见', INSTRUCTIONS_MAX, { multiline: true }));
+const unitId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: '地区无效' }));
 
 /** `POST /api/console/cases/{caseNo}/actions` body: one of the officials' actions, with what it needs. */
 export const consoleActionSchema = z.discriminatedUnion(
   'action',
   [
-    z.strictObject({ action: z.literal('accept'), expectedVersion: version, departmentId }),
+    z.strictObject({ action: z.literal('accept'), expectedVersion: version, departmentId, instructions }),
     z.strictObject({ action: z.literal('reject'), expectedVersion: version, reason }),
-    z.strictObject({ action: z.literal('transfer'), expectedVersion: version, departmentId, reason }),
-    z.strictObject({ action: z.literal('send_back'), expectedVersion: version, reason }),
+    z.strictObject({ action: z.literal('transfer'), expectedVersion: version, departmentId, reason, instructions }),
+    z.strictObject({
+      action: z.literal('send_back'),
+      expectedVersion: version,
+      reasonCode: z.enum(SEND_BACK_REASON_CODES as [SendBackReasonCode, ...SendBackReasonCode[]], { message: '请选择退单原因' }),
+      reason: z.optional(reason),
+    }),
+    z.strictObject({ action: z.literal('escalate_up'), expectedVersion: version, reason }),
+    z.strictObject({ action: z.literal('dispute'), expectedVersion: version, reason }),
+    z.strictObject({
+      action: z.literal('decide_dispute'),
+      expectedVersion: version,
+      uphold: z.boolean({ message: '请选择维持原派单或改派' }),
+      note: text('裁定意见', LIMITS.reasonMax, { multiline: true }),
+      departmentId: z.optional(departmentId),
+    }),
     z.strictObject({ action: z.literal('request_info'), expectedVersion: version, question: text('需补充的内容', LIMITS.reasonMax, { multiline: true }), attachments: ownAttachmentsSchema }),
     z.strictObject({ action: z.literal('reply'), expectedVersion: version, answer: text('答复内容', LIMITS.contentMax, { multiline: true }), attachments: ownAttachmentsSchema }),
     z.strictObject({
@@ -76,6 +94,28 @@ export const categoryInputSchema = z.strictObject({
   active: z.optional(z.boolean()),
 });
 export type CategoryInput = z.infer<typeof categoryInputSchema>;
+
+/** Admin: one line of the 派单目录 (`POST /api/console/admin/dispatch-rules`, create or replace): category × unit → department. */
+export const dispatchRuleInputSchema = z.strictObject({
+  categoryId: slug('类别编码'),
+  unitId,
+  departmentId,
+});
+export type DispatchRuleInput = z.infer<typeof dispatchRuleInputSchema>;
+
+/** Admin: which line of the 派单目录 to delete (`DELETE /api/console/admin/dispatch-rules?categoryId=&unitId=`). */
+export const dispatchRuleKeySchema = z.strictObject({ categoryId: slug('类别编码'), unitId });
+
+/** A line of the 派单目录 as the admin route answers it, with the names it refers to. */
+export interface DispatchRuleDto {
+  categoryId: string;
+  categoryName: string;
+  unitId: string;
+  /** The unit's full name, root first ("兴辽市 / 青山县 / 城南镇"). */
+  unitName: string;
+  departmentId: string;
+  departmentName: string;
+}
 
 /** Admin: create an official. Handlers belong to exactly one department; other roles to none. */
 export const officialInputSchema = z
@@ -213,6 +253,26 @@ export interface ConsoleCaseDto extends Omit<CaseListItemDto, 'title'> {
   timeline: ConsoleEventDto[];
   /** What this official may do now (the state machine's answer for their role and department). */
   allowedActions: CaseAction[];
+  /** 所在地区: the full name of the unit the place lies in, when the citizen or intake picked one. */
+  placeUnitName?: string;
+  /** The unit holding the case now (its intake queue while 待受理), by full name. */
+  unitName?: string;
+  /** For intake while 待受理: the department the 派单目录 (or the category) names, to prefill the accept form. */
+  dispatchSuggestion?: DispatchSuggestion;
+  /** Who dispatched it and with what 交办意见; send-backs so far and the limit; a pending 派单异议. Never shown to the citizen. */
+  dispatch?: {
+    unitId: string;
+    unitName: string;
+    by: string;
+    byName?: string;
+    at: string;
+    instructions?: string;
+    sendBacks: number;
+    sendBackLimit: number;
+    /** The department a dispute was decided against (最终决定): it may not send the case back. */
+    finalFor?: string;
+    dispute?: { departmentId: string; departmentName: string; reason: string; by: string; at: string };
+  };
 }
 
 export interface StatsRow extends StatCounters {

@@ -92,6 +92,16 @@ export interface DepartmentDto {
   name: string;
 }
 
+/** `GET /api/units`: an active unit of the jurisdiction tree, for the place picker (市/区县 → 街道乡镇 → 社区村). */
+export interface UnitDto {
+  id: string;
+  name: string;
+  /** 1 市, 2 区/县, 3 街道/乡镇, 4 社区/村. */
+  level: number;
+  /** Absent only for the root. */
+  parentId?: string;
+}
+
 export interface ListResponse<T> {
   items: T[];
 }
@@ -124,6 +134,8 @@ export interface TrackedCaseDto {
   type: CaseType;
   categoryId: string;
   categoryName?: string;
+  /** 所在地区: the full name of the unit the citizen picked for the place ("兴辽市 / 青山县 / 城南镇"). */
+  placeUnitName?: string;
   title: string;
   content: string;
   status: CaseStatus;

@@ -1,6 +1,7 @@
 import type { AttachmentRecord } from './attachments';
 import type { CaseStatus, CaseType, Rating } from './case-types';
 import type { SlaClock, SlaLevel } from './sla-clock';
+import type { DispatchRecord } from './dispatch';
 
 export interface Contact {
   name?: string;
@@ -71,6 +72,8 @@ export interface CaseRecord {
    */
   unitId?: string;
   unitPath?: string;
+  /** Who dispatched it to its department, from which unit, with what 交办意见; send-backs and disputes (see dispatch.ts). */
+  dispatch?: DispatchRecord;
   /** The intake officer who accepted it and answers for it until it ends (首问负责). */
   ownerId?: string;
   clock: SlaClock;

@@ -28,6 +28,15 @@ export const EVENT_KINDS = {
   rated: { label: '群众评价', citizenSees: true },
   /** The citizen withdrew the case before it was accepted (data: { reason? }). */
   withdrawn: { label: '群众撤回诉求', citizenSees: true },
+  // Moving a case in the jurisdiction tree (dispatch.ts).
+  /** 上报: an intake passed the case to its parent unit's intake (data: { reason, fromUnitId, toUnitId }). */
+  escalated_up: { label: '上报上级受理中心', citizenSees: true },
+  /** 派单异议: the handler disputes the dispatch (data: { departmentId, reason }). */
+  dispatch_disputed: { label: '提出派单异议', citizenSees: false },
+  /** The dispatching intake upheld the dispatch: the department handles it, no more send-backs (最终决定). */
+  dispute_upheld: { label: '派单异议裁定：维持原派单（最终决定）', citizenSees: false },
+  /** The dispatching intake re-dispatched the case to another department on a dispute. */
+  dispute_redispatched: { label: '派单异议裁定：改派', citizenSees: true },
   // The SLA timers.
   sla_warning: { label: '即将超期预警', citizenSees: false },
   sla_overdue: { label: '超期，提请督办', citizenSees: true },

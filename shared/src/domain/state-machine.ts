@@ -4,6 +4,8 @@ import { DomainError } from '../errors';
 import { deadlines, extendClock, pauseClock, restartClock, resumeClock, stopClock, MAX_EXTENSION_DAYS } from './sla-clock';
 import type { WorkingCalendar } from './calendar';
 import { citizenSees, type EventData, type EventKind } from './events';
+import { SEND_BACK_LIMIT, SEND_BACK_LIMIT_MESSAGE, SEND_BACK_REASONS, type DispatchRecord, type SendBackReasonCode } from './dispatch';
+import { ROOT_UNIT_ID } from './jurisdiction';
 
 /** Who is acting: an official (with their department, for handlers), the citizen, or the timers. */
 export interface Actor {
@@ -14,10 +16,17 @@ export interface Actor {
 
 /** Every change that can be asked of a case, with what each one needs. */
 export type CaseCommand =
-  | { action: 'accept'; departmentId: string }
+  /** `dispatchUnitId`: the dispatching official's unit, filled in by the service (the case's unit when absent). */
+  | { action: 'accept'; departmentId: string; instructions?: string; dispatchUnitId?: string }
   | { action: 'reject'; reason: string }
-  | { action: 'transfer'; departmentId: string; reason: string }
-  | { action: 'send_back'; reason: string }
+  | { action: 'transfer'; departmentId: string; reason: string; instructions?: string; dispatchUnitId?: string }
+  | { action: 'send_back'; reasonCode: SendBackReasonCode; reason?: string }
+  /** 上报: `toUnitId` (the parent of the case's unit) is resolved by the service; decide stays pure. */
+  | { action: 'escalate_up'; reason: string; toUnitId?: string }
+  /** 派单异议: the handler disputes the dispatch instead of sending it back. */
+  | { action: 'dispute'; reason: string }
+  /** The dispatching intake decides a dispute: uphold (the department must handle it) or re-dispatch to `departmentId`. */
+  | { action: 'decide_dispute'; uphold: boolean; note: string; departmentId?: string }
   | { action: 'request_info'; question: string }
   | { action: 'supplement'; content: string }
   | { action: 'reply'; answer: string }
@@ -52,6 +61,10 @@ export type CaseEventKind = Extract<
   | 'closed'
   | 'rated'
   | 'withdrawn'
+  | 'escalated_up'
+  | 'dispatch_disputed'
+  | 'dispute_upheld'
+  | 'dispute_redispatched'
 >;
 
 export type { EventData };
@@ -98,6 +111,10 @@ export const TRANSITION_RULES: Record<CaseAction, Rule> = {
   /** Only while no one has accepted it: once a department works on it, the citizen rates the answer instead. */
   withdraw: { from: ['submitted'], roles: ['citizen'] },
   auto_close: { from: ['replied'], roles: ['system'] },
+  // Moving a case in the jurisdiction tree (see dispatch.ts).
+  escalate_up: { from: ['submitted'], roles: ['intake'] },
+  dispute: { from: ['in_progress'], roles: ['handler'], ownDepartment: true },
+  decide_dispute: { from: OPEN, roles: ['intake'] },
 };
 
 export const CASE_ACTIONS = Object.keys(TRANSITION_RULES) as CaseAction[];
@@ -175,22 +192,83 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
   switch (command.action) {
     case 'accept':
       return done(
-        { ...base, status: 'in_progress', departmentId: command.departmentId, ownerId: c.ownerId ?? actor.id },
+        { ...base, status: 'in_progress', departmentId: command.departmentId, ownerId: c.ownerId ?? actor.id, dispatch: dispatched(c, command, actor, at) },
         'accepted',
-        { departmentId: command.departmentId },
+        { departmentId: command.departmentId, ...(command.instructions ? { instructions: command.instructions } : {}) },
       );
     case 'reject':
       return done({ ...base, status: 'rejected', rejectReason: command.reason, clock: stopClock(c.clock, now) }, 'rejected', { reason: command.reason });
     case 'transfer':
       if (command.departmentId === c.departmentId) invalid('departmentId', '不能转交给当前承办部门');
       return done(
-        { ...base, departmentId: command.departmentId },
+        { ...base, departmentId: command.departmentId, dispatch: dispatched(c, command, actor, at) },
         'transferred',
-        { fromDepartmentId: c.departmentId ?? '', departmentId: command.departmentId, reason: command.reason },
+        { fromDepartmentId: c.departmentId ?? '', departmentId: command.departmentId, reason: command.reason, ...(command.instructions ? { instructions: command.instructions } : {}) },
       );
     case 'send_back': {
-      const { departmentId: _dropped, ...rest } = base;
-      return done({ ...rest, status: 'submitted' }, 'sent_back', { fromDepartmentId: c.departmentId ?? '', reason: command.reason });
+      if (c.dispatch?.finalFor !== undefined && c.dispatch.finalFor === c.departmentId) {
+        throw new DomainError('INVALID_TRANSITION', { message: '派单异议已裁定由本部门办理（最终决定），不能再退单' });
+      }
+      const sendBacks = c.dispatch?.sendBacks ?? 0;
+      if (sendBacks >= SEND_BACK_LIMIT) throw new DomainError('INVALID_TRANSITION', { message: SEND_BACK_LIMIT_MESSAGE });
+      if (!Object.hasOwn(SEND_BACK_REASONS, command.reasonCode)) invalid('reasonCode', '请选择退单原因');
+      if (command.reasonCode === 'other' && !command.reason?.trim()) invalid('reason', '退单原因为“其他”时请说明理由');
+      // Back to the intake of the unit that dispatched it (not the city's); the clock runs on untouched.
+      const { departmentId: _dropped, dispatch: _d, ...rest } = base;
+      const toUnitId = c.dispatch?.unitId ?? c.unitId;
+      const { dispute: _dispute, ...kept } = c.dispatch ?? { unitId: toUnitId ?? ROOT_UNIT_ID, by: '', at: '', sendBacks: 0 };
+      return done(
+        { ...rest, status: 'submitted', ...(toUnitId ? { unitId: toUnitId } : {}), dispatch: { ...kept, sendBacks: sendBacks + 1 } },
+        'sent_back',
+        {
+          fromDepartmentId: c.departmentId ?? '',
+          reasonCode: command.reasonCode,
+          reasonLabel: SEND_BACK_REASONS[command.reasonCode],
+          ...(command.reason ? { reason: command.reason } : {}),
+          toUnitId: toUnitId ?? ROOT_UNIT_ID,
+          sendBacks: sendBacks + 1,
+        },
+      );
+    }
+    case 'escalate_up':
+      if (!command.toUnitId) throw new DomainError('INVALID_TRANSITION', { message: '本级已是最高一级受理中心，不能再上报' });
+      if (command.toUnitId === (c.unitId ?? ROOT_UNIT_ID)) invalid('toUnitId', '上报的单位不能是案件所在单位');
+      // The case waits at the parent's intake; its clock keeps running.
+      return done({ ...base, unitId: command.toUnitId }, 'escalated_up', { reason: command.reason, fromUnitId: c.unitId ?? ROOT_UNIT_ID, toUnitId: command.toUnitId });
+    case 'dispute':
+      if (c.dispatch?.dispute) throw new DomainError('INVALID_TRANSITION', { message: '派单异议已提出，正在等待受理中心裁定' });
+      if (c.dispatch?.finalFor !== undefined && c.dispatch.finalFor === c.departmentId) {
+        throw new DomainError('INVALID_TRANSITION', { message: '派单异议已裁定由本部门办理（最终决定）' });
+      }
+      return done(
+        {
+          ...base,
+          dispatch: {
+            ...(c.dispatch ?? { unitId: c.unitId ?? ROOT_UNIT_ID, by: '', at: '', sendBacks: 0 }),
+            dispute: { departmentId: c.departmentId!, reason: command.reason, by: actor.id, at },
+          },
+        },
+        'dispatch_disputed',
+        { departmentId: c.departmentId ?? '', reason: command.reason },
+      );
+    case 'decide_dispute': {
+      const dispatch = c.dispatch;
+      if (!dispatch?.dispute) throw new DomainError('INVALID_TRANSITION', { message: '没有待裁定的派单异议' });
+      const { dispute: _decided, ...record } = dispatch;
+      if (command.uphold) {
+        return done(
+          { ...base, dispatch: { ...record, finalFor: dispatch.dispute.departmentId } },
+          'dispute_upheld',
+          { departmentId: dispatch.dispute.departmentId, note: command.note, disputeReason: dispatch.dispute.reason },
+        );
+      }
+      if (!command.departmentId) invalid('departmentId', '请选择改派的部门');
+      if (command.departmentId === c.departmentId) invalid('departmentId', '改派的部门不能是原承办部门');
+      return done(
+        { ...base, departmentId: command.departmentId, dispatch: { ...record, by: actor.id, at } },
+        'dispute_redispatched',
+        { fromDepartmentId: c.departmentId ?? '', departmentId: command.departmentId, note: command.note, disputeReason: dispatch.dispute.reason },
+      );
     }
     case 'request_info':
       return done(
@@ -284,4 +362,15 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
       return done({ ...base, status: 'closed', ratings, closedAt: at, closeReason: 'rated', reviewRequired: true }, 'rated', data);
     }
   }
+}
+
+/** The dispatch record written with an accept or a transfer (the send-back count carries over: the limit is per case). */
+function dispatched(c: CaseRecord, command: { instructions?: string; dispatchUnitId?: string }, actor: Actor, at: string): DispatchRecord {
+  return {
+    unitId: command.dispatchUnitId ?? c.unitId ?? ROOT_UNIT_ID,
+    by: actor.id,
+    at,
+    ...(command.instructions ? { instructions: command.instructions } : {}),
+    sendBacks: c.dispatch?.sendBacks ?? 0,
+  };
 }

@@ -21,9 +21,10 @@ const UNAUTHENTICATED: Caller[] = ['none', 'garbage', 'forged', 'citizen'];
 const CALLERS: Caller[] = [...OFFICIALS, ...UNAUTHENTICATED];
 
 /** 'ok' = a 2xx answer; otherwise the exact refusal. */
-type Outcome = 'ok' | 401 | 403 | 404;
+type Outcome = 'ok' | 401 | 403 | 404 | 409;
 const ok = 'ok' as const;
-const CODE_FOR: Record<401 | 403 | 404, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'CASE_NOT_FOUND' };
+/** 409: the role may take the action, but not on this case (e.g. the root's intake has no higher unit to escalate to). */
+const CODE_FOR: Record<401 | 403 | 404 | 409, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'CASE_NOT_FOUND', 409: 'INVALID_TRANSITION' };
 
 interface Req {
   path: string;
@@ -73,7 +74,14 @@ async function extensionPending(): Promise<{ caseNo: string; version: number }> 
   return { caseNo: c.caseNo, version: res.body.version };
 }
 
-type State = 'submitted' | 'in_progress' | 'extension_pending' | 'replied_9_days_ago';
+async function disputePending(): Promise<{ caseNo: string; version: number }> {
+  const c = await inProgress();
+  const res = await act(stack, await session.token('rsj'), c.caseNo, { action: 'dispute', expectedVersion: c.version, reason: '不属本部门职责' });
+  expect(res.status, show(res)).toBe(200);
+  return { caseNo: c.caseNo, version: res.body.version };
+}
+
+type State = 'submitted' | 'in_progress' | 'extension_pending' | 'dispute_pending' | 'replied_9_days_ago';
 
 async function prepare(state: State): Promise<{ caseNo: string; version: number }> {
   switch (state) {
@@ -83,6 +91,8 @@ async function prepare(state: State): Promise<{ caseNo: string; version: number 
       return inProgress();
     case 'extension_pending':
       return extensionPending();
+    case 'dispute_pending':
+      return disputePending();
     case 'replied_9_days_ago': {
       const c = oldReplied.shift();
       if (!c) throw new Error('prepared too few replied cases');
@@ -209,7 +219,11 @@ const TABLE: Record<string, Probe[]> = {
     actionProbe('reject', 'submitted', { intake: ok, handler: 404, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ reason: '不属于受理范围' })),
     actionProbe('merge', 'in_progress', { intake: ok, handler: 403, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ intoCaseNo: kept })),
     actionProbe('transfer', 'in_progress', { intake: ok, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => ({ departmentId: 'zjj', reason: '属住建局职责' })),
-    actionProbe('send_back', 'in_progress', { intake: 403, handler: ok, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ reason: '非本部门职责' })),
+    actionProbe('send_back', 'in_progress', { intake: 403, handler: ok, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ reasonCode: 'not_our_duty', reason: '非本部门职责' })),
+    // The city's intake has no higher unit: its 上报 is refused for the case, not for the role (dispatch.test.ts escalates from a township).
+    actionProbe('escalate_up', 'submitted', { intake: 409, handler: 404, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ reason: '需上级协调' })),
+    actionProbe('dispute', 'in_progress', { intake: 403, handler: ok, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ reason: '不属本部门职责' })),
+    actionProbe('decide_dispute', 'dispute_pending', { intake: ok, handler: 403, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ uphold: true, note: '属本部门职责，请办理' })),
     actionProbe('request_info', 'in_progress', { intake: 403, handler: ok, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ question: '请提供劳动合同' })),
     actionProbe('reply', 'in_progress', { intake: 403, handler: ok, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ answer: '已责令限期支付。' })),
     actionProbe('request_extension', 'in_progress', { intake: 403, handler: ok, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ days: 5, reason: '需要现场核查' })),
@@ -254,6 +268,20 @@ const TABLE: Record<string, Probe[]> = {
   ],
 
   'GET /api/console/admin/departments': [get('list departments', adminOnly, () => '/api/console/admin/departments')],
+  'GET /api/console/admin/dispatch-rules': [get('list dispatch rules', adminOnly, () => '/api/console/admin/dispatch-rules')],
+  'POST /api/console/admin/dispatch-rules': [
+    { name: 'put dispatch rule', expect: adminOnly, build: async () => ({ path: '/api/console/admin/dispatch-rules', body: { categoryId: 'shebao', unitId: 'qingshan', departmentId: 'qs-rsj' } }) },
+  ],
+  'DELETE /api/console/admin/dispatch-rules': [
+    {
+      name: 'delete dispatch rule',
+      expect: adminOnly,
+      async setup() {
+        await stack.deps.reference.putDispatchRule({ categoryId: 'yibao', unitId: 'hexi', departmentId: 'ybj' });
+      },
+      build: async () => ({ path: '/api/console/admin/dispatch-rules?categoryId=yibao&unitId=hexi' }),
+    },
+  ],
   'POST /api/console/admin/departments': [
     { name: 'put department', expect: adminOnly, build: async (caller) => ({ path: '/api/console/admin/departments', body: { id: `probe-${slug(caller)}`, name: '授权测试部门' } }) },
   ],

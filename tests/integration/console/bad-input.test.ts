@@ -67,7 +67,10 @@ describe('case actions: malformed bodies → 400, nothing changed', () => {
   const withoutReason: [string, string, () => string, () => number, Record<string, unknown>][] = [
     ['reject', 'shouli', () => submitted, () => 1, {}],
     ['transfer', 'shouli', () => inProgress, () => inProgressVersion, { departmentId: 'zjj' }],
-    ['send_back', 'rsj', () => inProgress, () => inProgressVersion, {}],
+    // 退单 for "其他" needs its reason written out (the other codes speak for themselves).
+    ['send_back', 'rsj', () => inProgress, () => inProgressVersion, { reasonCode: 'other' }],
+    ['dispute', 'rsj', () => inProgress, () => inProgressVersion, {}],
+    ['escalate_up', 'shouli', () => submitted, () => 1, {}],
     ['deny_extension', 'duban', () => inProgress, () => inProgressVersion, {}],
   ];
   it.each(withoutReason)('%s without a reason (missing, empty, blank)', async (action, who, caseNo, version, extra) => {
@@ -123,7 +126,7 @@ describe('case actions: well-formed but wrong → clear 4xx, nothing changed', (
   it("a foreign case: the 住建局 handler acting on a 人社局 case → 404, as if it did not exist", async () => {
     const res = await refused(actOn('zjj', inProgress, { action: 'reply', expectedVersion: inProgressVersion, answer: '越权答复' }), 404, 'CASE_NOT_FOUND');
     expect(JSON.stringify(res.body)).not.toContain(inProgress);
-    await refused(actOn('zjj', inProgress, { action: 'send_back', expectedVersion: inProgressVersion, reason: '不是我们的' }), 404, 'CASE_NOT_FOUND');
+    await refused(actOn('zjj', inProgress, { action: 'send_back', expectedVersion: inProgressVersion, reasonCode: 'not_our_duty', reason: '不是我们的' }), 404, 'CASE_NOT_FOUND');
     await refused(getAs('zjj', `/api/console/cases/${inProgress}`), 404, 'CASE_NOT_FOUND');
     await refused(getAs('zjj', `/api/console/audit?caseNo=${inProgress}`), 404, 'CASE_NOT_FOUND');
   });

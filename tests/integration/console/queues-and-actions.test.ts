@@ -211,7 +211,7 @@ describe('actions', () => {
     const c = await accepted();
     expect(await inQueue('rsj', 'queue=department')).toContain(c.caseNo);
     const version = (await stack.deps.cases.getCase(c.caseNo))!.version;
-    const res = await act(stack, await tok('rsj'), c.caseNo, { action: 'send_back', expectedVersion: version, reason: '不属于人社局职责，请重新分办' });
+    const res = await act(stack, await tok('rsj'), c.caseNo, { action: 'send_back', expectedVersion: version, reasonCode: 'not_our_duty', reason: '不属于人社局职责，请重新分办' });
     // The handler's request succeeded (see below), so the answer must not be an error.
     expect.soft(res.status, `send_back answered ${show(res)}`).toBe(200);
     expect.soft(res.body).toMatchObject({ caseNo: c.caseNo, status: 'submitted', version: version + 1 });

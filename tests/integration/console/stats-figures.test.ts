@@ -62,7 +62,7 @@ beforeAll(async () => {
   // +2 h: a supervisor transfers c to 人社局; 住建局 sends i back and intake dispatches it again (accepted once, dispatched twice).
   session.setNow(after(T0, 2 * HOUR));
   await run('duban', 'c', { action: 'transfer', departmentId: 'rsj', reason: '属人社局职责' });
-  await run('zjj', 'i', { action: 'send_back', reason: '不属本部门职责，请重新分办' });
+  await run('zjj', 'i', { action: 'send_back', reasonCode: 'not_our_duty', reason: '不属本部门职责，请重新分办' });
   await run('shouli', 'i', { action: 'accept', departmentId: 'zjj' });
 
   // +2 h 30 min: b answered within the hour (a short average must not show as nothing).

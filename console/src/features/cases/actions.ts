@@ -3,6 +3,8 @@ import {
   hasPendingExtension,
   MAX_EXTENSION_DAYS,
   ratingWindowEndsAt,
+  SEND_BACK_REASONS,
+  type SendBackReasonCode,
   type CaseAction,
   type ConsoleActionRequest,
   type ConsoleCaseDto,
@@ -12,10 +14,36 @@ import { formatDateTime } from '@/lib/format';
 /** Officials' actions (the citizen's and the timers' never show up in allowedActions). */
 export type OfficialAction = Exclude<CaseAction, 'supplement' | 'rate' | 'withdraw' | 'auto_close'>;
 
-export type FieldKind = 'department' | 'reason' | 'optionalReason' | 'question' | 'answer' | 'days' | 'note' | 'optionalNote' | 'intoCaseNo';
+export type FieldKind =
+  | 'department'
+  | 'reason'
+  | 'optionalReason'
+  | 'question'
+  | 'answer'
+  | 'days'
+  | 'note'
+  | 'optionalNote'
+  | 'intoCaseNo'
+  /** 交办意见 (optional), with an accept or a transfer. */
+  | 'instructions'
+  /** 退单原因 from the fixed list. */
+  | 'reasonCode'
+  /** 派单异议裁定: uphold, or re-dispatch (then the department field applies). */
+  | 'uphold';
 
 /** What an action form holds (and what its draft saves). */
-export type ActionValues = { departmentId?: string; reason?: string; question?: string; answer?: string; days?: number; note?: string; intoCaseNo?: string };
+export type ActionValues = {
+  departmentId?: string;
+  reason?: string;
+  question?: string;
+  answer?: string;
+  days?: number;
+  note?: string;
+  intoCaseNo?: string;
+  instructions?: string;
+  reasonCode?: SendBackReasonCode;
+  decision?: 'uphold' | 'redispatch';
+};
 
 /** A department's name from its id (the id itself while the list is loading). */
 export type DepartmentName = (id: string | undefined) => string;
@@ -45,17 +73,18 @@ export interface ActionSpec<A extends OfficialAction = OfficialAction> {
 }
 
 const t = (s: string | undefined) => (s ?? '').trim();
+const withInstructions = (v: ActionValues) => (t(v.instructions) ? { instructions: t(v.instructions) } : {});
 
 /** The one table of the officials' actions. */
 export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
   accept: {
     label: '受理并交办',
     help: '受理此诉求，并交给承办部门办理。受理后由您跟踪到办结（首问负责）。',
-    fields: ['department'],
+    fields: ['department', 'instructions'],
     primary: true,
     departmentLabel: '交办给（承办部门）',
     confirmText: (v, _c, dept) => `确认受理，并交由「${dept(v.departmentId)}」办理？`,
-    body: (v, expectedVersion) => ({ action: 'accept', expectedVersion, departmentId: v.departmentId ?? '' }),
+    body: (v, expectedVersion) => ({ action: 'accept', expectedVersion, departmentId: v.departmentId ?? '', ...withInstructions(v) }),
   },
   reject: {
     label: '不予受理',
@@ -76,20 +105,52 @@ export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
   transfer: {
     label: '转办其他部门',
     help: '改由其他部门办理。请写明转办理由。',
-    fields: ['department', 'reason'],
+    fields: ['department', 'reason', 'instructions'],
     departmentLabel: '转交给',
     otherDepartmentsOnly: true,
     reasonLabel: '转办理由',
     confirmText: (v, _c, dept) => `确认转交「${dept(v.departmentId)}」办理？`,
-    body: (v, expectedVersion) => ({ action: 'transfer', expectedVersion, departmentId: v.departmentId ?? '', reason: t(v.reason) }),
+    body: (v, expectedVersion) => ({ action: 'transfer', expectedVersion, departmentId: v.departmentId ?? '', reason: t(v.reason), ...withInstructions(v) }),
   },
   send_back: {
     label: '退回重新分办',
-    help: '不属于本部门职责时，退回受理员重新分办，并写明理由和建议的部门。退回后本部门不再看到此案件。',
+    help: '不属于本部门职责时，退回派单的受理中心重新分办，选择退单原因并写明理由和建议的部门。退单不重新计时；每件最多退单 2 次，之后如有异议请提出派单异议。退回后本部门不再看到此案件。',
+    fields: ['reasonCode', 'optionalReason'],
+    reasonLabel: '退回理由（请写明建议的承办部门；原因为“其他”时必填）',
+    confirmText: (v) => `确认以「${v.reasonCode ? SEND_BACK_REASONS[v.reasonCode] : ''}」退回派单的受理中心重新分办？退回后本部门将不再看到此案件。`,
+    body: (v, expectedVersion) => ({ action: 'send_back', expectedVersion, reasonCode: v.reasonCode ?? ('' as SendBackReasonCode), ...(t(v.reason) ? { reason: t(v.reason) } : {}) }),
+  },
+  escalate_up: {
+    label: '上报上级受理中心',
+    help: '本级无法受理或需上级协调时，上报上一级受理中心受理。办理期限照常计算。',
     fields: ['reason'],
-    reasonLabel: '退回理由（请写明建议的承办部门）',
-    confirmText: () => '确认退回受理员重新分办？退回后本部门将不再看到此案件。',
-    body: (v, expectedVersion) => ({ action: 'send_back', expectedVersion, reason: t(v.reason) }),
+    reasonLabel: '上报理由',
+    confirmText: () => '确认上报上一级受理中心？上报后本级不再受理此案件，期限照常计算。',
+    body: (v, expectedVersion) => ({ action: 'escalate_up', expectedVersion, reason: t(v.reason) }),
+  },
+  dispute: {
+    label: '提出派单异议',
+    help: '认为不应由本部门办理、又不能（或不宜）再退单时，向派单的受理中心提出派单异议，由其裁定。裁定前请照常办理。',
+    fields: ['reason'],
+    reasonLabel: '异议理由',
+    confirmText: () => '确认提出派单异议？由派单的受理中心裁定；如维持原派单，本部门须办理，不能再退单。',
+    body: (v, expectedVersion) => ({ action: 'dispute', expectedVersion, reason: t(v.reason) }),
+  },
+  decide_dispute: {
+    label: '裁定派单异议',
+    help: '承办部门对派单提出了异议。维持原派单：该部门须办理，不能再退单（最终决定）；或改派其他部门。',
+    fields: ['uphold', 'department', 'note'],
+    departmentLabel: '改派给（仅改派时选择）',
+    otherDepartmentsOnly: true,
+    noteLabel: '裁定意见',
+    confirmText: (v, _c, dept) => (v.decision === 'redispatch' ? `确认改派「${dept(v.departmentId)}」办理？` : '确认维持原派单？该部门须办理，不能再退单。'),
+    body: (v, expectedVersion) => ({
+      action: 'decide_dispute',
+      expectedVersion,
+      uphold: v.decision !== 'redispatch',
+      note: t(v.note),
+      ...(v.decision === 'redispatch' && v.departmentId ? { departmentId: v.departmentId } : {}),
+    }),
   },
   request_info: {
     label: '要求补充材料',
@@ -152,7 +213,23 @@ export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
   },
 };
 
-export const ACTION_ORDER: OfficialAction[] = ['accept', 'reply', 'approve_extension', 'urge', 'request_info', 'request_extension', 'transfer', 'send_back', 'merge', 'deny_extension', 'close', 'reject'];
+export const ACTION_ORDER: OfficialAction[] = [
+  'accept',
+  'decide_dispute',
+  'reply',
+  'approve_extension',
+  'urge',
+  'request_info',
+  'request_extension',
+  'transfer',
+  'send_back',
+  'dispute',
+  'escalate_up',
+  'merge',
+  'deny_extension',
+  'close',
+  'reject',
+];
 
 const decidesExtension = (action: OfficialAction) => action === 'approve_extension' || action === 'deny_extension';
 

@@ -7,6 +7,7 @@ import { any } from 'dynamodb-toolbox/schema/any';
 import { CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, SLA_LEVELS, STAT_METRICS, type StatMetric } from '@minsheng/shared';
 import type { UploadRecord } from '../../ports/uploads';
 import type { CaseSummary } from '../../ports/cases';
+import type { DispatchRecord } from '@minsheng/shared';
 import type { AttachmentRecord, Answer, Audience, CaseRecord, CaseType, Contact, EventData, Extension, HolidayEntry, Place, RatingRecord, SlaClock, Supplement } from '@minsheng/shared';
 import { key, libraryKey } from './keys';
 import type { MinshengTable } from './table';
@@ -57,6 +58,7 @@ export function caseEntities(table: MinshengTable) {
       closeReason: string().enum('rated', 'unrated', 'official').optional(),
       reviewRequired: boolean().optional(),
       firstAnswer: any().castAs<{ at: string; onTime: boolean; departmentId: string }>().optional(),
+      dispatch: any().castAs<DispatchRecord>().optional(),
       // Index keys, derived from the case on every write (see caseIndexKeys).
       gsi1pk: string().optional(),
       gsi1sk: string().optional(),
@@ -187,7 +189,19 @@ export function referenceEntities(table: MinshengTable) {
     computeKey: ({ id }) => key.unit(id),
   });
 
-  return { CategoryEntity, DepartmentEntity, UnitEntity };
+  const DispatchRuleEntity = new Entity({
+    name: 'DispatchRule',
+    table,
+    timestamps: false,
+    schema: item({
+      categoryId: string().key(),
+      unitId: string().key(),
+      departmentId: string(),
+    }),
+    computeKey: ({ categoryId, unitId }) => key.dispatchRule(categoryId, unitId),
+  });
+
+  return { CategoryEntity, DepartmentEntity, UnitEntity, DispatchRuleEntity };
 }
 
 /** Officials' accounts. */

@@ -16,6 +16,7 @@ export const LIBRARY_SHARDS = 8;
  * | category by id, all        | GetItem, Query  | REF#CATEGORY / CATEGORY#<id>                 |
  * | departments                | Query           | REF#DEPARTMENT                               |
  * | units (jurisdiction tree)  | Query           | REF#UNIT                                     |
+ * | 派单目录 (dispatch rules)   | Query, Put, Del | REF#DISPATCH / <categoryId>#<unitId>         |
  * | login attempts             | UpdateItem ADD  | THROTTLE#<key> / W#<windowStart>             |
  * | intake / department queue  | Query gsi1      | Q#intake[#<unit>], Q#dept#<id> / <dueAt>#<caseNo> |
  * | closed queue               | Query gsi1 desc | Q#closed / <closedAt>#<caseNo>               |
@@ -78,6 +79,9 @@ export const key = {
   /** A unit of the jurisdiction tree; the whole tree is one partition (a city's few hundred units). */
   unit: (id: string) => ({ pk: 'REF#UNIT', sk: `UNIT#${id}` }),
   units: 'REF#UNIT',
+  /** A line of the 派单目录 (category × unit → department); the whole catalogue is one partition. */
+  dispatchRule: (categoryId: string, unitId: string) => ({ pk: 'REF#DISPATCH', sk: `${categoryId}#${unitId}` }),
+  dispatchRules: 'REF#DISPATCH',
   throttle: (throttleKey: string, windowStart: number) => ({ pk: `THROTTLE#${throttleKey}`, sk: `W#${windowStart}` }),
   official: (username: string) => ({ pk: `OFFICIAL#${username}`, sk: 'OFFICIAL' }),
   outbox: (shard: number, createdAt: string, id: string) => ({ pk: `OUTBOX#${shard}`, sk: `${createdAt}#${id}` }),

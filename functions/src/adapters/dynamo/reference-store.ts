@@ -1,6 +1,7 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { AccessPattern } from 'dynamodb-toolbox/entity/actions/accessPattern';
+import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
 import type { Category, Department, ReferenceStore, Unit } from '../../ports/reference-data';
 import type { UnitLevel } from '@minsheng/shared';
 import { referenceEntities } from './entities';
@@ -9,7 +10,10 @@ import type { MinshengTable } from './table';
 
 /** Categories and departments, each kind in one partition. */
 export function createDynamoReferenceStore(table: MinshengTable): ReferenceStore {
-  const { CategoryEntity, DepartmentEntity, UnitEntity } = referenceEntities(table);
+  const { CategoryEntity, DepartmentEntity, UnitEntity, DispatchRuleEntity } = referenceEntities(table);
+  const allDispatchRules = DispatchRuleEntity.build(AccessPattern)
+    .pattern(() => ({ partition: key.dispatchRules }))
+    .options({ maxPages: Infinity });
   const allCategories = CategoryEntity.build(AccessPattern)
     .pattern(() => ({ partition: key.categories }))
     .options({ maxPages: Infinity });
@@ -51,6 +55,20 @@ export function createDynamoReferenceStore(table: MinshengTable): ReferenceStore
 
     async putDepartment(department) {
       await DepartmentEntity.build(PutItemCommand).item(department).send();
+    },
+
+    async listDispatchRules() {
+      const { Items = [] } = await allDispatchRules.query({}).send();
+      return Items.map((i) => ({ categoryId: i.categoryId, unitId: i.unitId, departmentId: i.departmentId }));
+    },
+
+    async putDispatchRule(rule) {
+      await DispatchRuleEntity.build(PutItemCommand).item(rule).send();
+    },
+
+    async deleteDispatchRule(categoryId, unitId) {
+      const { Attributes } = await DispatchRuleEntity.build(DeleteItemCommand).key({ categoryId, unitId }).options({ returnValues: 'ALL_OLD' }).send();
+      return Attributes !== undefined;
     },
   };
 }

@@ -7,6 +7,8 @@ import {
   describeEvent,
   formatShanghaiIso,
   slaLevel,
+  unitFullName,
+  unitsById,
   type CaseRecord,
   attachmentMeta,
   attachmentFileName,
@@ -48,12 +50,14 @@ export async function getCitizenCase(deps: TrackedCaseDeps, caseNo: string): Pro
   const latestRating = c.ratings.at(-1);
   const due = deadlines(c.clock, now, calendar).dueAt;
   const kept = c.mergedInto ? await deps.cases.getCase(c.mergedInto) : undefined;
+  const placeUnitName = c.location?.unitId ? unitFullName(unitsById(await deps.reference.listUnits()), c.location.unitId) : undefined;
 
   return {
     caseNo: c.caseNo,
     type: c.type,
     categoryId: c.categoryId,
     ...(categories.find((x) => x.id === c.categoryId) ? { categoryName: categories.find((x) => x.id === c.categoryId)!.name } : {}),
+    ...(placeUnitName ? { placeUnitName } : {}),
     title: c.title,
     content: c.content,
     status: c.status,

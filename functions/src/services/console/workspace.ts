@@ -17,6 +17,7 @@ import { namesFrom } from '../reference/names';
 import { mayReveal, toConsoleCase } from './present';
 import { checkAttachments, claimAttachments, uploadOwner } from '../evidence/uploads';
 import { assertCaseInScope, assertDepartmentInSubtree, viewerScope, type ViewerScope } from '../auth/scope';
+import { moveReference, withMoveContext, withMoveView } from './dispatch';
 
 /** What showing a case to an official needs. */
 export type CaseViewDeps = Pick<Deps, 'cases' | 'reference' | 'now'> & SlaSettingsDeps & { officials?: Pick<Deps['officials'], 'getOfficial'> };
@@ -54,8 +55,11 @@ async function assertInScope(deps: Pick<Deps, 'reference'>, c: CaseRecord | unde
 }
 
 async function names(deps: Pick<Deps, 'reference'>) {
-  const [departments, categories] = await Promise.all([deps.reference.listDepartments(), deps.reference.listCategories()]);
-  return namesFrom(departments, categories);
+  return namesFrom(...(await reference(deps)));
+}
+
+function reference(deps: Pick<Deps, 'reference'>) {
+  return Promise.all([deps.reference.listDepartments(), deps.reference.listCategories()]);
 }
 
 /**
@@ -71,13 +75,15 @@ export async function getConsoleCase(deps: CaseViewDeps, viewer: OfficialContext
     if (!mayReveal(viewer)) throw new DomainError('FORBIDDEN', { message: '只有受理员和督办可以查看完整联系方式' });
     await deps.cases.appendEvent(auditEvent(c, 'contact_revealed', { role: viewer.role, id: viewer.username }, deps.now(), { fields: 'contact,content' }, client));
   }
-  return presentCase(deps, viewer, c, reveal, names(deps));
+  return presentCase(deps, viewer, c, reveal, reference(deps));
 }
 
 /** The case as the console shows it to `viewer`, with its timeline read now. */
-async function presentCase(deps: CaseViewDeps, viewer: OfficialContext, c: CaseRecord, reveal: boolean, caseNames: ReturnType<typeof names>): Promise<ConsoleCaseDto> {
-  const [events, resolvedNames, calendar] = await Promise.all([deps.cases.listEvents(c.caseNo), caseNames, workingCalendar(deps)]);
-  return toConsoleCase(c, events, viewer, resolvedNames, deps.now(), reveal, calendar, await officialNamesFor(deps, c, events));
+async function presentCase(deps: CaseViewDeps, viewer: OfficialContext, c: CaseRecord, reveal: boolean, caseReference: ReturnType<typeof reference>): Promise<ConsoleCaseDto> {
+  const [events, [departments, categories], calendar, moves] = await Promise.all([deps.cases.listEvents(c.caseNo), caseReference, workingCalendar(deps), moveReference(deps, viewer, c)]);
+  const officialNames = await officialNamesFor(deps, c, events);
+  const dto = toConsoleCase(c, events, viewer, namesFrom(departments, categories), deps.now(), reveal, calendar, officialNames);
+  return withMoveView(dto, c, viewer, { ...moves, departments, categories }, officialNames);
 }
 
 /** What a handler gets back after handing a case out of their department (send_back): it is no longer theirs to see. */
@@ -94,13 +100,15 @@ export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext
   if (viewer.role === 'admin') throw new DomainError('FORBIDDEN');
   const c = await deps.cases.getCase(caseNo);
   const scope = await assertInScope(deps, c, viewer);
+  if (!c) throw new DomainError('CASE_NOT_FOUND');
 
   const { expectedVersion, ...rest } = body;
   const { attachments: refs, ...command } = rest as typeof rest & { attachments?: { uploadId: string }[] };
   // Departments and categories are read once: to check the target department and to present the result.
   const reference = Promise.all([deps.reference.listDepartments(), deps.reference.listCategories()]);
   reference.catch(() => undefined); // awaited below; a failure surfaces there
-  if (command.action === 'accept' || command.action === 'transfer') {
+  const moving = command.action === 'accept' || command.action === 'transfer' || (command.action === 'decide_dispute' && command.departmentId !== undefined);
+  if (moving) {
     const dept = (await reference)[0].find((d) => d.id === command.departmentId && d.active);
     if (!dept) throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { departmentId: '所选部门不存在' } });
     assertDepartmentInSubtree(scope, dept);
@@ -112,13 +120,15 @@ export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext
   }
   // An official's files (a reply letter, a form to fill in) go only with a reply or a request for information.
   const checked = await checkAttachments(deps, refs, uploadOwner.official(viewer.username), 'official');
+  const units = command.action === 'escalate_up' ? await deps.reference.listUnits() : [];
+  const decided = withMoveContext(command as CaseCommand, c, viewer, units);
   const claimed = await claimAttachments(deps, checked, caseNo, deps.now(), { from: 'official', by: viewer.username }, command.action === 'reply' ? 'reply' : 'request_info');
   let next: CaseRecord;
   try {
     next = await changeCase(
       deps,
       caseNo,
-      command as CaseCommand,
+      decided,
       { role: viewer.role, id: viewer.username, ...(viewer.departmentId ? { departmentId: viewer.departmentId } : {}) },
       client,
       expectedVersion,
@@ -133,7 +143,7 @@ export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext
     return { caseNo, status: next.status, statusLabel: CASE_STATUS_LABELS[next.status], version: next.version, handedOver: true };
   }
   // What was just written, not a second read of it.
-  return presentCase(deps, viewer, next, false, reference.then(([departments, categories]) => namesFrom(departments, categories)));
+  return presentCase(deps, viewer, next, false, reference);
 }
 
 /** The audit trail of a case: every event, who, role, before/after status, when, from where. */

@@ -1,3 +1,4 @@
+import type { UnitDto } from '@minsheng/shared';
 import type { CategoryDto, FileCaseRequest, ListResponse, RatingRequest, SupplementRequest, TrackLoginRequest, WithdrawRequest } from '@minsheng/shared';
 import { ApiError, apiRequest } from '../../lib/request';
 import type { CaseLogin, CaseStatusItem, FiledCase, MeCase, MeToken, PasswordReset, PublicStats, SmsCodeSent, SubscriptionResult, TrackedCase } from './types';
@@ -5,6 +6,11 @@ import type { CaseLogin, CaseStatusItem, FiledCase, MeCase, MeToken, PasswordRes
 /** `GET /api/categories` */
 export function listCategories(): Promise<ListResponse<CategoryDto>> {
   return apiRequest('/api/categories');
+}
+
+/** `GET /api/units`: the place picker's tree (cacheable). */
+export function listUnits(): Promise<ListResponse<UnitDto>> {
+  return apiRequest('/api/units');
 }
 
 /** `POST /api/cases`: the same key on a retry returns the same case, never a second one. */

@@ -80,6 +80,8 @@ export interface Draft {
   place: string;
   lat?: number;
   lng?: number;
+  /** 所在地区: the unit of the jurisdiction tree picked (GET /api/units); the place text stays free. */
+  unitId?: string;
   /** Consultations only: the citizen agrees that the answer, anonymised, may be published in the library. */
   publishConsent: boolean;
   /** With a mobile number: the case number by SMS at once, and progress by SMS (on unless switched off). */

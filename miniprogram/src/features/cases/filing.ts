@@ -26,6 +26,7 @@ export function draftToRequest(draft: Draft): Record<string, unknown> {
     place.lat = draft.lat;
     place.lng = draft.lng;
   }
+  if (draft.unitId) place.unitId = draft.unitId;
   if (Object.keys(place).length) body.location = place;
   // Publishing an answer is for consultations only; the other types never carry the flag.
   if (draft.type === 'consultation') body.publishConsent = draft.publishConsent === true;

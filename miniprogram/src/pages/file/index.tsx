@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { LIMITS, pageUrl, type CategoryDto, type FieldErrors } from '@minsheng/shared';
+import { LIMITS, pageUrl, type CategoryDto, type FieldErrors, type UnitDto } from '@minsheng/shared';
 import { Screen } from '../../components/screen';
 import { Btn, Choice, ChoiceGroup, Counter, Field, Notice, Section, TextArea, TextInput, Toggle } from '../../components/ui';
-import { fileCase, listCategories } from '../../features/cases/api';
+import { fileCase, listCategories, listUnits } from '../../features/cases/api';
+import { UnitPicker } from '../../features/cases/components/unit-picker';
 import { CASE_TYPE_GUIDE, CASE_TYPE_ORDER, caseTypeLabel } from '../../features/cases/case-types';
 import { AttachmentPicker } from '../../features/cases/components/attachment-picker';
 import { clearDraft, currentWechatSession, loadDraft, rememberCase, rememberFiledPhotos, saveDraft, type Draft } from '../../features/cases/device';
@@ -89,6 +90,13 @@ export default function FilePage() {
       .catch((e: unknown) => setCategoriesError(e instanceof ApiError ? e.message : '问题类别加载失败，请重试'));
   };
   useEffect(loadCategories, []);
+  // 所在地区 is optional: if the tree does not load, the place text alone is filed.
+  const [units, setUnits] = useState<UnitDto[]>();
+  useEffect(() => {
+    listUnits()
+      .then((res) => setUnits(res.items))
+      .catch(() => setUnits([]));
+  }, []);
 
   const update = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -275,6 +283,11 @@ export default function FilePage() {
           <TextInput className='file__place' label='地点（选填）' value={draft.place} onChange={(place) => update({ place, lat: undefined, lng: undefined })} maxlength={-1} placeholder='例如：城南街道幸福小区 3 号楼' />
           {IS_WEAPP ? <Btn onClick={chooseOnMap}>在地图上选择地点</Btn> : null}
         </Field>
+        {units?.length ? (
+          <Field id={fieldAnchor('location.unitId')} label='所在地区' optional hint='选择事情发生地所属的区县、街道乡镇和社区村，诉求会更快交给当地办理。' error={fields['location.unitId']}>
+            <UnitPicker units={units} value={draft.unitId} onChange={(unitId) => update({ unitId })} />
+          </Field>
+        ) : null}
         <View id={fieldAnchor('attachments')} />
         <AttachmentPicker className='file__photos' title='添加照片' items={photos.items} allowPdf={false} onAdd={photos.add} onRetry={photos.retry} onRemove={photos.remove} />
         {fields.attachments ? <Notice kind='error'>{fields.attachments}</Notice> : null}

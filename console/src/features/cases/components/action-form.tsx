@@ -1,6 +1,6 @@
 import { DiscardDraftButton } from '@/components/ui/discard-draft-button';
-import { consoleActionSchema, LIMITS, MAX_EXTENSION_DAYS, type ConsoleCaseDto } from '@minsheng/shared';
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { consoleActionSchema, INSTRUCTIONS_MAX, LIMITS, MAX_EXTENSION_DAYS, SEND_BACK_REASON_CODES, SEND_BACK_REASONS, type ConsoleCaseDto } from '@minsheng/shared';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useDepartments } from '@/api/list-departments';
@@ -117,11 +117,46 @@ export function ActionForm({
     }
   };
 
+  // The accept form starts from the 派单目录's suggestion (or the category's usual department), unless a draft says otherwise.
+  const suggestion = action === 'accept' ? c.dispatchSuggestion : undefined;
+  const startValues: Values = initial?.values ?? (suggestion ? { departmentId: suggestion.departmentId } : action === 'decide_dispute' ? { decision: 'uphold' } : {});
+  const decision = Form.useWatch('decision', form) as Values['decision'];
+
   const field = (kind: FieldKind) => {
     switch (kind) {
-      case 'department':
+      case 'instructions':
         return (
-          <Form.Item key={kind} name="departmentId" label={spec.departmentLabel} rules={[{ required: true, message: '请选择部门' }]}>
+          <Form.Item key={kind} name="instructions" label="交办意见（可选，承办部门可见，群众不可见）">
+            <Input.TextArea rows={3} count={{ ...codePoints, show: true, max: INSTRUCTIONS_MAX }} styles={{ textarea: LONG_TEXT }} />
+          </Form.Item>
+        );
+      case 'reasonCode':
+        return (
+          <Form.Item key={kind} name="reasonCode" label="退单原因" rules={[{ required: true, message: '请选择退单原因' }]}>
+            <Radio.Group options={SEND_BACK_REASON_CODES.map((code) => ({ value: code, label: SEND_BACK_REASONS[code] }))} />
+          </Form.Item>
+        );
+      case 'uphold':
+        return (
+          <Form.Item key={kind} name="decision" label="裁定" rules={[{ required: true, message: '请选择裁定结果' }]}>
+            <Radio.Group
+              options={[
+                { value: 'uphold', label: '维持原派单（最终决定）' },
+                { value: 'redispatch', label: '改派其他部门' },
+              ]}
+            />
+          </Form.Item>
+        );
+      case 'department':
+        if (action === 'decide_dispute' && decision !== 'redispatch') return null;
+        return (
+          <Form.Item
+            key={kind}
+            name="departmentId"
+            label={spec.departmentLabel}
+            rules={[{ required: true, message: '请选择部门' }]}
+            extra={suggestion ? `${suggestion.source === 'catalogue' ? '按派单目录' : '按问题类别的常用部门'}建议：${suggestion.departmentName}` : undefined}
+          >
             <Select
               placeholder="请选择部门"
               showSearch={{ optionFilterProp: 'label' }}
@@ -199,6 +234,9 @@ export function ActionForm({
       }
     >
       <Typography.Paragraph>{spec.help}</Typography.Paragraph>
+      {action === 'decide_dispute' && c.dispatch?.dispute ? (
+        <Alert type="warning" style={{ marginBottom: 12 }} title={`${c.dispatch.dispute.departmentName}提出派单异议`} description={`理由：${c.dispatch.dispute.reason}`} />
+      ) : null}
       {spec.showsExtensionRequest ? (
         <Alert type="info" style={{ marginBottom: 12 }} title={`延期申请：${c.sla.extension?.days ?? ''} 天`} description={`理由：${c.sla.extension?.reason ?? ''}`} />
       ) : null}
@@ -229,7 +267,7 @@ export function ActionForm({
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="案件状态已变化，此操作现在不可用" description="您填写的内容仍保留在下方，可复制后使用；不需要时点“丢弃草稿”。" />
       ) : null}
       {failure ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={failure} /> : null}
-      <Form form={form} layout="vertical" initialValues={initial?.values ?? {}} onValuesChange={(_, all) => saveDraft(key, all as Values)} onFinish={() => void submit()}>
+      <Form form={form} layout="vertical" initialValues={startValues} onValuesChange={(_, all) => saveDraft(key, all as Values)} onFinish={() => void submit()}>
         {spec.fields.map(field)}
         {takesFiles ? <AttachmentPicker files={files} onChange={setFiles} /> : null}
         <Flex justify="space-between" wrap gap={8}>

@@ -85,6 +85,16 @@ export function CaseWorkspacePage() {
                         { key: 'created', label: '提交时间', children: formatDateTime(c.createdAt) },
                         { key: 'owner', label: '受理人', children: c.ownerId ? officialText(c.ownerName, c.ownerId) : '—' },
                         ...(c.location?.text ? [{ key: 'loc', label: '地点', children: <PlainText text={c.location.text} /> }] : []),
+                        ...(c.placeUnitName ? [{ key: 'place-unit', label: '所在地区', children: c.placeUnitName }] : []),
+                        ...(c.status === 'submitted' && c.unitName ? [{ key: 'unit', label: '受理中心', children: c.unitName }] : []),
+                        ...(c.dispatch
+                          ? [
+                              { key: 'dispatch-by', label: '派单', children: `${c.dispatch.unitName}（${officialText(c.dispatch.byName, c.dispatch.by)}，${c.dispatch.at ? formatDateTime(c.dispatch.at) : ''}）` },
+                              ...(c.dispatch.instructions ? [{ key: 'instructions', label: '交办意见', children: <PlainText text={c.dispatch.instructions} /> }] : []),
+                              { key: 'send-backs', label: '退单次数', children: `${c.dispatch.sendBacks} / ${c.dispatch.sendBackLimit}${c.dispatch.finalFor && c.dispatch.finalFor === c.departmentId ? '（派单异议已裁定由本部门办理，最终决定）' : ''}` },
+                              ...(c.dispatch.dispute ? [{ key: 'dispute', label: '派单异议', children: `${c.dispatch.dispute.departmentName}：${c.dispatch.dispute.reason}（待裁定）` }] : []),
+                            ]
+                          : []),
                         { key: 'publish', label: '同意公开', children: c.publishConsent ? '同意（匿名公开答复）' : '不同意' },
                         ...(c.mergedInto ? [{ key: 'merged', label: '已并入', children: <Link to={`/cases/${c.mergedInto}`}>{c.mergedInto}</Link> }] : []),
                         ...(c.rejectReason ? [{ key: 'reject', label: '不予受理理由', children: <PlainText text={c.rejectReason} /> }] : []),

@@ -214,7 +214,8 @@ export default function CaseDetailPage() {
       <View className='card detail__head'>
         <Text className='detail__meta'>
           {CASE_TYPE_LABELS[data.type]}
-          {data.categoryName ? ` · ${data.categoryName}` : ''} · <Text className='detail__case-no'>编号 {groupCaseNo(data.caseNo)}</Text>
+          {data.categoryName ? ` · ${data.categoryName}` : ''}
+          {data.placeUnitName ? ` · ${data.placeUnitName}` : ''} · <Text className='detail__case-no'>编号 {groupCaseNo(data.caseNo)}</Text>
         </Text>
         <Text className='detail__title' {...role('heading')} aria-level={1}>
           {data.title}
