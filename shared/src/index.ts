@@ -27,3 +27,4 @@ export * from './api/path-params';
 export * from './api/recovery-schemas';
 export * from './domain/attachments';
 export * from './api/upload-schemas';
+export * from './domain/joint';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CASE_TYPES, LIMITS, OFFICIAL_ROLES, type CaseStatus, type CaseType, type OfficialRole, type Rating } from '../domain/case-types';
 import type { CaseAction } from '../domain/state-machine';
+import { MAX_ASSISTING, type PartAction, type PartStatus } from '../domain/joint';
 import { MAX_EXTENSION_DAYS, type SlaLevel, type SlaPolicy } from '../domain/sla-clock';
 import type { DayMode } from '../domain/calendar';
 import { SCHEDULE_LIMITS, checkYearSchedule, type YearSchedule } from '../domain/holiday-schedule';
@@ -22,14 +23,20 @@ export type ConsoleLoginRequest = z.infer<typeof consoleLoginRequestSchema>;
 const version = z.number().check(z.int({ message: '版本号应为整数' }), z.gte(1, { message: '版本号无效' }));
 const departmentId = z.string().check(z.minLength(1, { message: '请选择部门' }), z.maxLength(64, { message: '部门无效' }));
 const reason = text('理由', LIMITS.reasonMax, { multiline: true });
+/** 协办部门 on accept/transfer: 0–5 departments, each with an optional due date (YYYY-MM-DD, Shanghai; checked against the case's due date). */
+const assisting = z.optional(
+  z
+    .array(z.strictObject({ departmentId, dueAt: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: '协办期限应为日期（YYYY-MM-DD）' }))) }))
+    .check(z.maxLength(MAX_ASSISTING, { message: `协办部门最多 ${MAX_ASSISTING} 个` })),
+);
 
 /** `POST /api/console/cases/{caseNo}/actions` body: one of the officials' actions, with what it needs. */
 export const consoleActionSchema = z.discriminatedUnion(
   'action',
   [
-    z.strictObject({ action: z.literal('accept'), expectedVersion: version, departmentId }),
+    z.strictObject({ action: z.literal('accept'), expectedVersion: version, departmentId, assisting }),
     z.strictObject({ action: z.literal('reject'), expectedVersion: version, reason }),
-    z.strictObject({ action: z.literal('transfer'), expectedVersion: version, departmentId, reason }),
+    z.strictObject({ action: z.literal('transfer'), expectedVersion: version, departmentId, reason, assisting }),
     z.strictObject({ action: z.literal('send_back'), expectedVersion: version, reason }),
     z.strictObject({ action: z.literal('request_info'), expectedVersion: version, question: text('需补充的内容', LIMITS.reasonMax, { multiline: true }), attachments: ownAttachmentsSchema }),
     z.strictObject({ action: z.literal('reply'), expectedVersion: version, answer: text('答复内容', LIMITS.contentMax, { multiline: true }), attachments: ownAttachmentsSchema }),
@@ -44,6 +51,9 @@ export const consoleActionSchema = z.discriminatedUnion(
     z.strictObject({ action: z.literal('urge'), expectedVersion: version, note: text('督办意见', LIMITS.reasonMax, { multiline: true }) }),
     z.strictObject({ action: z.literal('merge'), expectedVersion: version, intoCaseNo: z.string().check(z.regex(CASE_NO_PATTERN, { message: '请填写要并入的案件编号（14 位数字）' })) }),
     z.strictObject({ action: z.literal('close'), expectedVersion: version, reason: z.optional(reason) }),
+    // 协办: an assisting department's part, and the lead returning one (once).
+    z.strictObject({ action: z.literal('submit_part'), expectedVersion: version, text: text('协办意见', LIMITS.contentMax, { multiline: true }) }),
+    z.strictObject({ action: z.literal('return_part'), expectedVersion: version, departmentId, reason }),
   ],
   { message: '不支持的操作' },
 );
@@ -90,12 +100,13 @@ export const officialInputSchema = z
   );
 export type OfficialInput = z.infer<typeof officialInputSchema>;
 
-export const CONSOLE_QUEUES = ['intake', 'department', 'due_soon', 'overdue', 'escalated', 'closed', 'mine'] as const;
+export const CONSOLE_QUEUES = ['intake', 'department', 'assisting', 'due_soon', 'overdue', 'escalated', 'closed', 'mine'] as const;
 export type ConsoleQueue = (typeof CONSOLE_QUEUES)[number];
 
 export const QUEUE_LABELS: Record<ConsoleQueue, string> = {
   intake: '待受理',
   department: '本部门待办',
+  assisting: '协办',
   due_soon: '即将超期',
   overdue: '已超期',
   escalated: '督办',
@@ -204,8 +215,28 @@ export interface ConsoleCaseDto extends Omit<CaseListItemDto, 'title'> {
   rejectReason?: string;
   reviewRequired: boolean;
   timeline: ConsoleEventDto[];
-  /** What this official may do now (the state machine's answer for their role and department). */
-  allowedActions: CaseAction[];
+  /** What this official may do now (the state machine's answer for their role and department; 协办 actions too). */
+  allowedActions: (CaseAction | PartAction)[];
+  /** 协办 parts: all of them for the lead and officials above; an assisting department sees its own only. */
+  parts: PartDto[];
+  /** The viewer's department assists on this case (and does not lead it). */
+  assistingViewer: boolean;
+}
+
+/** One assisting department's part, as the console shows it. */
+export interface PartDto {
+  departmentId: string;
+  departmentName: string;
+  status: PartStatus;
+  statusLabel: string;
+  /** Shanghai time. */
+  dueAt: string;
+  text?: string;
+  submittedAt?: string;
+  submittedBy?: string;
+  onTime?: boolean;
+  returnedOnce: boolean;
+  returnReason?: string;
 }
 
 export interface StatsRow extends StatCounters {
@@ -239,7 +270,7 @@ export interface PublicStatsResponse {
 
 /** `GET /api/console/cases` query. */
 export const caseQueueQuerySchema = z.strictObject({
-  queue: z.enum(CONSOLE_QUEUES, { message: '队列无效：intake、department、due_soon、overdue、escalated、closed 或 mine' }),
+  queue: z.enum(CONSOLE_QUEUES, { message: '队列无效：intake、department、assisting、due_soon、overdue、escalated、closed 或 mine' }),
   cursor: z.optional(z.string().check(z.maxLength(2000, { message: '翻页标记无效' }))),
   limit: z.optional(z.coerce.number().check(z.int({ message: '每页条数应为整数' }), z.gte(1, { message: '每页条数应为 1 到 100' }), z.lte(100, { message: '每页条数应为 1 到 100' }))),
   departmentId: z.optional(z.string().check(z.maxLength(64))),

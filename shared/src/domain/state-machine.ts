@@ -4,6 +4,7 @@ import { DomainError } from '../errors';
 import { deadlines, extendClock, pauseClock, restartClock, resumeClock, stopClock, MAX_EXTENSION_DAYS } from './sla-clock';
 import type { WorkingCalendar } from './calendar';
 import { citizenSees, type EventData, type EventKind } from './events';
+import type { AssistingInput } from './joint';
 
 /** Who is acting: an official (with their department, for handlers), the citizen, or the timers. */
 export interface Actor {
@@ -14,9 +15,9 @@ export interface Actor {
 
 /** Every change that can be asked of a case, with what each one needs. */
 export type CaseCommand =
-  | { action: 'accept'; departmentId: string }
+  | { action: 'accept'; departmentId: string; assisting?: AssistingInput[] }
   | { action: 'reject'; reason: string }
-  | { action: 'transfer'; departmentId: string; reason: string }
+  | { action: 'transfer'; departmentId: string; reason: string; assisting?: AssistingInput[] }
   | { action: 'send_back'; reason: string }
   | { action: 'request_info'; question: string }
   | { action: 'supplement'; content: string }

@@ -20,7 +20,7 @@ export interface QueueParams {
 /** Which queues each role works from. */
 const QUEUES_BY_ROLE: Record<OfficialContext['role'], readonly ConsoleQueue[]> = {
   intake: ['intake', 'department', 'due_soon', 'overdue', 'closed', 'mine'],
-  handler: ['department', 'due_soon', 'overdue', 'closed'],
+  handler: ['department', 'assisting', 'due_soon', 'overdue', 'closed'],
   supervisor: ['intake', 'department', 'due_soon', 'overdue', 'escalated', 'closed'],
   admin: [],
 };
@@ -43,6 +43,10 @@ function queueQuery(params: QueueParams, viewer: OfficialContext, now: Date, war
     case 'department':
       if (!ownDept) throw new DomainError('VALIDATION_FAILED', { fields: { departmentId: '请选择要查看的部门' } });
       return { kind: 'department', departmentId: ownDept };
+    case 'assisting':
+      // 协办: the parts this handler's department is still expected to submit (the part items' index keys).
+      if (viewer.role !== 'handler' || !viewer.departmentId) throw new DomainError('FORBIDDEN', { message: '您的角色不能查看该队列' });
+      return { kind: 'assisting', departmentId: viewer.departmentId };
     case 'due_soon':
       return ownDept && viewer.role === 'handler'
         ? { kind: 'department', departmentId: ownDept, dueFrom: nowIso, dueBefore: soonIso }
@@ -69,7 +73,7 @@ export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params
   const { calendar, policies } = await slaSettings(deps);
   const query = queueQuery(params, viewer, now, warningWindowMs(Object.values(policies), now, calendar));
   const keep = (c: CaseSummary) =>
-    (viewer.role !== 'handler' || (c.answerDepartmentId ?? c.departmentId) === viewer.departmentId) &&
+    (viewer.role !== 'handler' || (params.queue === 'assisting' ? c.part?.departmentId === viewer.departmentId : (c.answerDepartmentId ?? c.departmentId) === viewer.departmentId)) &&
     // A paused case (awaiting the citizen) is neither due soon nor overdue.
     (!(params.queue === 'due_soon' || params.queue === 'overdue') || !c.clock.pausedSince) &&
     // Due soon = in warning, exactly as the case's own SLA level says (and the timers warned).

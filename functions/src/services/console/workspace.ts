@@ -1,7 +1,9 @@
 import {
   CASE_STATUS_LABELS,
   DomainError,
+  assistsOn,
   type CaseCommand,
+  type CasePart,
   type CaseRecord,
   type ConsoleActionRequest,
   type ConsoleCaseDto,
@@ -9,6 +11,7 @@ import {
 } from '@minsheng/shared';
 import { auditEvent } from '../cases/case-event';
 import { changeCase, type ChangeCaseDeps } from '../cases/change-case';
+import { changePart } from '../cases/change-part';
 import { requireRole, type OfficialContext } from '../auth/officials';
 import type { ClientInfo, Deps } from '../deps';
 import type { CaseEvent } from '../../ports/cases';
@@ -37,10 +40,18 @@ export async function officialNamesFor(deps: Pick<CaseViewDeps, 'officials'>, c:
 /** What an official's action needs besides: their files, claimed and copied under the case. */
 export type ActionDeps = CaseViewDeps & ChangeCaseDeps & Pick<Deps, 'uploads' | 'storage'>;
 
-/** Handlers see only cases of their own department; for anyone else a case outside scope is "not found". */
-function assertInScope(c: CaseRecord | undefined, viewer: OfficialContext): asserts c is CaseRecord {
+/**
+ * Handlers see only cases of their own department, or those their department assists on (协办:
+ * `assistsOn`); for anyone else a case outside scope is "not found".
+ */
+function assertInScope(c: CaseRecord | undefined, viewer: OfficialContext, parts: readonly CasePart[] = []): asserts c is CaseRecord {
   if (!c) throw new DomainError('CASE_NOT_FOUND');
-  if (viewer.role === 'handler' && c.departmentId !== viewer.departmentId) throw new DomainError('CASE_NOT_FOUND');
+  if (viewer.role === 'handler' && c.departmentId !== viewer.departmentId && !assistsOn(parts, viewer.departmentId)) throw new DomainError('CASE_NOT_FOUND');
+}
+
+/** The case and its 协办 parts, read together. */
+async function caseAndParts(deps: Pick<Deps, 'cases'>, caseNo: string): Promise<[CaseRecord | undefined, CasePart[]]> {
+  return Promise.all([deps.cases.getCase(caseNo), deps.cases.listParts(caseNo)]);
 }
 
 async function names(deps: Pick<Deps, 'reference'>) {
@@ -54,19 +65,21 @@ async function names(deps: Pick<Deps, 'reference'>) {
  */
 export async function getConsoleCase(deps: CaseViewDeps, viewer: OfficialContext, caseNo: string, reveal: boolean, client: ClientInfo): Promise<ConsoleCaseDto> {
   if (viewer.role === 'admin') throw new DomainError('FORBIDDEN');
-  const c = await deps.cases.getCase(caseNo);
-  assertInScope(c, viewer);
+  const [c, parts] = await caseAndParts(deps, caseNo);
+  assertInScope(c, viewer, parts);
   if (reveal) {
-    if (!mayReveal(viewer)) throw new DomainError('FORBIDDEN', { message: '只有受理员和督办可以查看完整联系方式' });
+    if (!mayReveal(viewer, c)) {
+      throw new DomainError('FORBIDDEN', { message: c.type === 'report' ? '举报人的身份和联系方式不向承办部门公开' : '只有受理员、督办和主办部门承办人可以查看完整联系方式' });
+    }
     await deps.cases.appendEvent(auditEvent(c, 'contact_revealed', { role: viewer.role, id: viewer.username }, deps.now(), { fields: 'contact,content' }, client));
   }
-  return presentCase(deps, viewer, c, reveal, names(deps));
+  return presentCase(deps, viewer, c, reveal, names(deps), parts);
 }
 
-/** The case as the console shows it to `viewer`, with its timeline read now. */
-async function presentCase(deps: CaseViewDeps, viewer: OfficialContext, c: CaseRecord, reveal: boolean, caseNames: ReturnType<typeof names>): Promise<ConsoleCaseDto> {
-  const [events, resolvedNames, calendar] = await Promise.all([deps.cases.listEvents(c.caseNo), caseNames, workingCalendar(deps)]);
-  return toConsoleCase(c, events, viewer, resolvedNames, deps.now(), reveal, calendar, await officialNamesFor(deps, c, events));
+/** The case as the console shows it to `viewer`, with its timeline (and, unless given, its parts) read now. */
+async function presentCase(deps: CaseViewDeps, viewer: OfficialContext, c: CaseRecord, reveal: boolean, caseNames: ReturnType<typeof names>, knownParts?: CasePart[]): Promise<ConsoleCaseDto> {
+  const [events, resolvedNames, calendar, parts] = await Promise.all([deps.cases.listEvents(c.caseNo), caseNames, workingCalendar(deps), knownParts ?? deps.cases.listParts(c.caseNo)]);
+  return toConsoleCase(c, events, viewer, resolvedNames, deps.now(), reveal, calendar, await officialNamesFor(deps, c, events), parts);
 }
 
 /** What a handler gets back after handing a case out of their department (send_back): it is no longer theirs to see. */
@@ -81,8 +94,14 @@ export interface HandedOverDto {
 /** Run one official action through the state machine, at the version the official saw. */
 export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext, caseNo: string, body: ConsoleActionRequest, client: ClientInfo): Promise<ConsoleCaseDto | HandedOverDto> {
   if (viewer.role === 'admin') throw new DomainError('FORBIDDEN');
-  const c = await deps.cases.getCase(caseNo);
-  assertInScope(c, viewer);
+  const [c, parts] = await caseAndParts(deps, caseNo);
+  assertInScope(c, viewer, parts);
+  const actor = { role: viewer.role, id: viewer.username, ...(viewer.departmentId ? { departmentId: viewer.departmentId } : {}) };
+  if (body.action === 'submit_part' || body.action === 'return_part') {
+    const { expectedVersion: seen, ...partCommand } = body;
+    const changed = await changePart(deps, caseNo, partCommand, actor, client, seen);
+    return presentCase(deps, viewer, changed.record, false, names(deps), changed.parts);
+  }
 
   const { expectedVersion, ...rest } = body;
   const { attachments: refs, ...command } = rest as typeof rest & { attachments?: { uploadId: string }[] };
@@ -92,6 +111,10 @@ export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext
   if (command.action === 'accept' || command.action === 'transfer') {
     const dept = (await reference)[0].find((d) => d.id === command.departmentId && d.active);
     if (!dept) throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { departmentId: '所选部门不存在' } });
+    const departments = (await reference)[0];
+    for (const a of command.assisting ?? []) {
+      if (!departments.some((d) => d.id === a.departmentId && d.active)) throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { assisting: '所选协办部门不存在' } });
+    }
   }
   if (command.action === 'merge') {
     const kept = await deps.cases.getCase(command.intoCaseNo);
@@ -107,7 +130,7 @@ export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext
       deps,
       caseNo,
       command as CaseCommand,
-      { role: viewer.role, id: viewer.username, ...(viewer.departmentId ? { departmentId: viewer.departmentId } : {}) },
+      actor,
       client,
       expectedVersion,
       claimed.records,
@@ -127,8 +150,8 @@ export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext
 /** The audit trail of a case: every event, who, role, before/after status, when, from where. */
 export async function getAudit(deps: CaseViewDeps, viewer: OfficialContext, caseNo: string): Promise<{ caseNo: string; items: ConsoleEventDto[] }> {
   requireRole(viewer, ['intake', 'handler', 'supervisor', 'admin']);
-  const c = await deps.cases.getCase(caseNo);
-  assertInScope(c, viewer);
+  const [c, parts] = await caseAndParts(deps, caseNo);
+  assertInScope(c, viewer, parts);
   const events = await deps.cases.listEvents(caseNo);
   // Presented as to the viewer: masked, and without request origins for handlers.
   return { caseNo, items: toConsoleCase(c, events, viewer, await names(deps), deps.now(), false, await workingCalendar(deps), await officialNamesFor(deps, c, events)).timeline };
