@@ -4,18 +4,41 @@ import {
   MAX_EXTENSION_DAYS,
   ratingWindowEndsAt,
   type CaseAction,
+  type PartAction,
   type ConsoleActionRequest,
   type ConsoleCaseDto,
 } from '@minsheng/shared';
 import { formatDateTime } from '@/lib/format';
 
 /** Officials' actions (the citizen's and the timers' never show up in allowedActions). */
-export type OfficialAction = Exclude<CaseAction, 'supplement' | 'rate' | 'withdraw' | 'auto_close'>;
+export type OfficialAction = Exclude<CaseAction, 'supplement' | 'rate' | 'withdraw' | 'auto_close'> | PartAction;
 
-export type FieldKind = 'department' | 'reason' | 'optionalReason' | 'question' | 'answer' | 'days' | 'note' | 'optionalNote' | 'intoCaseNo';
+export type FieldKind = 'department' | 'assisting' | 'reason' | 'optionalReason' | 'question' | 'answer' | 'days' | 'note' | 'optionalNote' | 'intoCaseNo' | 'partText' | 'partDepartment';
+
+/** An assisting department as the form holds it: its id and an optional due date (YYYY-MM-DD). */
+export type AssistingValue = { departmentId?: string; dueAt?: string };
 
 /** What an action form holds (and what its draft saves). */
-export type ActionValues = { departmentId?: string; reason?: string; question?: string; answer?: string; days?: number; note?: string; intoCaseNo?: string };
+export type ActionValues = {
+  departmentId?: string;
+  reason?: string;
+  question?: string;
+  answer?: string;
+  days?: number;
+  note?: string;
+  intoCaseNo?: string;
+  assisting?: AssistingValue[];
+  text?: string;
+};
+
+/** 协办部门 as sent: the rows with a department, a due date only when one was chosen. */
+const assistingBody = (v: ActionValues) => {
+  const rows = (v.assisting ?? []).filter((a) => a.departmentId).map((a) => ({ departmentId: a.departmentId!, ...(t(a.dueAt) ? { dueAt: t(a.dueAt) } : {}) }));
+  return rows.length ? { assisting: rows } : {};
+};
+
+/** Parts still expected from assisting departments (the lead is warned before answering). */
+export const pendingParts = (c: ConsoleCaseDto) => (c.parts ?? []).filter((p) => p.status === 'pending' || p.status === 'returned');
 
 /** A department's name from its id (the id itself while the list is loading). */
 export type DepartmentName = (id: string | undefined) => string;
@@ -50,12 +73,12 @@ const t = (s: string | undefined) => (s ?? '').trim();
 export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
   accept: {
     label: '受理并交办',
-    help: '受理此诉求，并交给承办部门办理。受理后由您跟踪到办结（首问负责）。',
-    fields: ['department'],
+    help: '受理此诉求，并交给承办部门（主办）办理；需要其他部门配合的，可同时指定协办部门（最多 5 个），各有协办期限。受理后由您跟踪到办结（首问负责）。',
+    fields: ['department', 'assisting'],
     primary: true,
-    departmentLabel: '交办给（承办部门）',
-    confirmText: (v, _c, dept) => `确认受理，并交由「${dept(v.departmentId)}」办理？`,
-    body: (v, expectedVersion) => ({ action: 'accept', expectedVersion, departmentId: v.departmentId ?? '' }),
+    departmentLabel: '交办给（主办部门）',
+    confirmText: (v, _c, dept) => `确认受理，并交由「${dept(v.departmentId)}」主办？${(v.assisting ?? []).filter((a) => a.departmentId).length ? `协办：${(v.assisting ?? []).filter((a) => a.departmentId).map((a) => dept(a.departmentId)).join('、')}。` : ''}`,
+    body: (v, expectedVersion) => ({ action: 'accept', expectedVersion, departmentId: v.departmentId ?? '', ...assistingBody(v) }),
   },
   reject: {
     label: '不予受理',
@@ -76,12 +99,12 @@ export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
   transfer: {
     label: '转办其他部门',
     help: '改由其他部门办理。请写明转办理由。',
-    fields: ['department', 'reason'],
-    departmentLabel: '转交给',
+    fields: ['department', 'reason', 'assisting'],
+    departmentLabel: '转交给（主办部门）',
     otherDepartmentsOnly: true,
     reasonLabel: '转办理由',
-    confirmText: (v, _c, dept) => `确认转交「${dept(v.departmentId)}」办理？`,
-    body: (v, expectedVersion) => ({ action: 'transfer', expectedVersion, departmentId: v.departmentId ?? '', reason: t(v.reason) }),
+    confirmText: (v, _c, dept) => `确认转交「${dept(v.departmentId)}」主办？${(v.assisting ?? []).filter((a) => a.departmentId).length ? '协办部门按本次填写的重新指定。' : '现有协办部门不变。'}`,
+    body: (v, expectedVersion) => ({ action: 'transfer', expectedVersion, departmentId: v.departmentId ?? '', reason: t(v.reason), ...assistingBody(v) }),
   },
   send_back: {
     label: '退回重新分办',
@@ -103,8 +126,26 @@ export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
     help: '答复将发送给群众并请其评价，提交后不能修改。',
     fields: ['answer'],
     primary: true,
-    confirmText: () => '确认提交答复？答复将发送给群众并请其评价，提交后不能修改。',
+    confirmText: (_v, c) =>
+      `${pendingParts(c).length ? `仍有协办部门未提交（${pendingParts(c).map((p) => p.departmentName).join('、')}），答复后这些协办将结束、不再需要提交。` : ''}确认提交答复？答复将发送给群众并请其评价，提交后不能修改。`,
     body: (v, expectedVersion) => ({ action: 'reply', expectedVersion, answer: t(v.answer) }),
+  },
+  submit_part: {
+    label: '提交协办意见',
+    help: '本部门是本案的协办部门：请在协办期限内提交协办意见，由主办部门汇总后统一答复群众。群众看不到协办意见。',
+    fields: ['partText'],
+    primary: true,
+    confirmText: () => '确认提交协办意见？提交后由主办部门审阅，主办部门可退回一次。',
+    body: (v, expectedVersion) => ({ action: 'submit_part', expectedVersion, text: t(v.text) }),
+  },
+  return_part: {
+    label: '退回协办意见',
+    help: '协办意见不完整时，可退回协办部门补充。每个协办部门的意见只能退回一次。',
+    fields: ['partDepartment', 'reason'],
+    danger: true,
+    reasonLabel: '退回理由',
+    confirmText: (v, _c, dept) => `确认退回「${dept(v.departmentId)}」的协办意见？每个协办部门只能退回一次。`,
+    body: (v, expectedVersion) => ({ action: 'return_part', expectedVersion, departmentId: v.departmentId ?? '', reason: t(v.reason) }),
   },
   request_extension: {
     label: '申请延期',
@@ -152,7 +193,7 @@ export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
   },
 };
 
-export const ACTION_ORDER: OfficialAction[] = ['accept', 'reply', 'approve_extension', 'urge', 'request_info', 'request_extension', 'transfer', 'send_back', 'merge', 'deny_extension', 'close', 'reject'];
+export const ACTION_ORDER: OfficialAction[] = ['accept', 'submit_part', 'reply', 'return_part', 'approve_extension', 'urge', 'request_info', 'request_extension', 'transfer', 'send_back', 'merge', 'deny_extension', 'close', 'reject'];
 
 const decidesExtension = (action: OfficialAction) => action === 'approve_extension' || action === 'deny_extension';
 
