@@ -136,8 +136,8 @@ describe('the 协办 queue and what an assisting department may do', () => {
     for (const command of [{ action: 'reply', answer: '协办部门不能答复' }, { action: 'request_extension', days: 3, reason: '需要时间' }, { action: 'send_back', reason: '不归我们管' }]) {
       expectApiError(await actAs('zjj', filed.caseNo, command), 403, 'NOT_YOUR_DEPARTMENT');
     }
-    expectApiError(await actAs('zjj', filed.caseNo, { action: 'return_part', departmentId: 'ybj', reason: '不行' }), 403, 'NOT_YOUR_DEPARTMENT');
-    expectApiError(await actAs('rsj', filed.caseNo, { action: 'submit_part', text: '主办不能提交协办意见' }), 403, 'NOT_YOUR_DEPARTMENT');
+    expectApiError(await actAs('zjj', filed.caseNo, { action: 'return_part', departmentId: 'ybj', reason: '不行' }), 403, 'FORBIDDEN');
+    expectApiError(await actAs('rsj', filed.caseNo, { action: 'submit_part', text: '主办不能提交协办意见' }), 403, 'FORBIDDEN');
     expect(await version(filed.caseNo)).toBe(before);
     expectApiError(await detail('jyj', filed.caseNo), 404, 'CASE_NOT_FOUND');
     expectApiError(await actAs('jyj', filed.caseNo, { action: 'submit_part', text: '无关部门' }), 404, 'CASE_NOT_FOUND');

@@ -192,7 +192,7 @@ describe('masking and the audited unmasked view', () => {
 
   it('the lead department\'s handler may reveal a complainant, consultant or suggester to call them back (12345 practice), audited; never a reporter', async () => {
     for (const type of ['complaint', 'consultation', 'suggestion'] as const) {
-      const filed = await fileAs(stack, complaintBody(type === 'complaint' ? {} : { type, categoryId: 'shebao', title: '社保问题', content: '想了解社保缴费。' }));
+      const filed = await fileAs(stack, complaintBody(type === 'complaint' ? {} : { type, categoryId: 'qita', title: '社保问题', content: '想了解社保缴费。' }));
       const accepted = await act(stack, await session.token('shouli'), filed.caseNo, { action: 'accept', expectedVersion: 1, departmentId: 'rsj' });
       expect(accepted.status, show(accepted)).toBe(200);
       const masked = await detailAs('rsj', filed.caseNo);

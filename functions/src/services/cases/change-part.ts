@@ -27,13 +27,14 @@ export async function changePart(
   let counters: CounterDelta[];
   if (command.action === 'submit_part') {
     if (actor.role !== 'handler') throw new DomainError('FORBIDDEN');
+    if (current.departmentId === actor.departmentId) throw new DomainError('FORBIDDEN', { message: '主办部门不提交协办意见，请直接答复' });
     const mine = parts.find((p) => p.departmentId === actor.departmentId);
     part = submitPart(current, mine, command.text, actor.id, now);
     event = auditEvent(current, 'part_submitted', actor, now, { departmentId: part.departmentId, onTime: Boolean(part.onTime) }, client);
     counters = partDeltas('submitted', part, !mine!.submittedAt);
   } else {
     if (actor.role !== 'handler') throw new DomainError('FORBIDDEN');
-    if (current.departmentId !== actor.departmentId) throw new DomainError('NOT_YOUR_DEPARTMENT');
+    if (current.departmentId !== actor.departmentId) throw new DomainError('FORBIDDEN', { message: '只有主办部门可以退回协办意见' });
     part = returnPart(current, parts.find((p) => p.departmentId === command.departmentId), command.reason, now);
     event = auditEvent(current, 'part_returned', actor, now, { departmentId: part.departmentId, reason: command.reason }, client);
     counters = [];
