@@ -6,6 +6,7 @@
 import type { AttachmentRecord } from './attachments';
 import type { CaseRecord } from './case';
 import type { CaseStatus } from './case-types';
+import type { AssistingInput } from './state-machine';
 import { DomainError } from '../errors';
 import { endOfShanghaiDay, toShanghaiDate } from './shanghai-time';
 import type { CounterDelta } from './stats';
@@ -48,11 +49,6 @@ export interface CasePart {
   closedAt?: string;
 }
 
-/** What accept/transfer ask for: an assisting department and, optionally, its own due date (YYYY-MM-DD, Shanghai). */
-export interface AssistingInput {
-  departmentId: string;
-  dueAt?: string;
-}
 
 const OPEN_CASE: readonly CaseStatus[] = ['in_progress', 'awaiting_citizen'];
 /** A part still expected from its department. */

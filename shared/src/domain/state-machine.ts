@@ -4,13 +4,18 @@ import { DomainError } from '../errors';
 import { deadlines, extendClock, pauseClock, restartClock, resumeClock, stopClock, MAX_EXTENSION_DAYS } from './sla-clock';
 import type { WorkingCalendar } from './calendar';
 import { citizenSees, type EventData, type EventKind } from './events';
-import type { AssistingInput } from './joint';
 
 /** Who is acting: an official (with their department, for handlers), the citizen, or the timers. */
 export interface Actor {
   role: ActorRole;
   id: string;
   departmentId?: string;
+}
+
+/** 协办: an assisting department named on accept/transfer and, optionally, its own due date (YYYY-MM-DD, Shanghai); see joint.ts. */
+export interface AssistingInput {
+  departmentId: string;
+  dueAt?: string;
 }
 
 /** Every change that can be asked of a case, with what each one needs. */
