@@ -76,7 +76,7 @@ export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
     help: '受理此诉求，并交给承办部门（主办）办理；需要其他部门配合的，可同时指定协办部门（最多 5 个），各有协办期限。受理后由您跟踪到办结（首问负责）。',
     fields: ['department', 'assisting'],
     primary: true,
-    departmentLabel: '交办给（主办部门）',
+    departmentLabel: '交办给（承办部门）',
     confirmText: (v, _c, dept) => `确认受理，并交由「${dept(v.departmentId)}」主办？${(v.assisting ?? []).filter((a) => a.departmentId).length ? `协办：${(v.assisting ?? []).filter((a) => a.departmentId).map((a) => dept(a.departmentId)).join('、')}。` : ''}`,
     body: (v, expectedVersion) => ({ action: 'accept', expectedVersion, departmentId: v.departmentId ?? '', ...assistingBody(v) }),
   },
