@@ -29,3 +29,4 @@ export * from './api/path-params';
 export * from './api/recovery-schemas';
 export * from './domain/attachments';
 export * from './api/upload-schemas';
+export * from './domain/joint';

@@ -1,4 +1,4 @@
-import type { ActorRole, CaseRecord, CaseStatus, CounterDelta, EventData, EventKind, SlaClock } from '@minsheng/shared';
+import type { ActorRole, CasePart, CaseRecord, CaseStatus, CounterDelta, EventData, EventKind, SlaClock } from '@minsheng/shared';
 import type { CaseLink } from './citizen-links';
 import type { OutboxItem } from './notifications';
 
@@ -61,7 +61,11 @@ export interface CaseStore {
     counters: CounterDelta[],
     outbox?: OutboxItem[],
     otherEvents?: CaseEvent[],
+    /** 协办 parts to (re)write with the change (each carries the case's fresh queue summary). */
+    parts?: CasePart[],
   ): Promise<{ ok: true } | { ok: false; reason: 'version_conflict' }>;
+  /** The 协办 parts of a case (one strongly consistent Query beside the case). */
+  listParts(caseNo: string): Promise<CasePart[]>;
   /** Append an audit-only event (no state change), e.g. an unmasked view of contact details. */
   appendEvent(event: CaseEvent): Promise<void>;
   /**
@@ -91,6 +95,8 @@ export type CaseQuery =
    * the cases of that subtree (a township's view: its county's partition, filtered in the Query).
    */
   | { kind: 'closed'; departmentId?: string; county?: string; withinPath?: string }
+  /** An assisting department's parts still expected (协办): the part items' own index keys. */
+  | { kind: 'assisting'; departmentId: string }
   | { kind: 'owner'; officialId: string }
   | { kind: 'escalated'; county?: string; withinPath?: string }
   | { kind: 'open_by_due'; dueBefore?: string; dueFrom?: string; county?: string; withinPath?: string };
@@ -122,6 +128,8 @@ export interface CaseSummary {
   createdAt: string;
   clock: SlaClock;
   version: number;
+  /** On a 协办 queue row: the part's department, due date and status (the case's fields are the lead's). */
+  part?: { departmentId: string; dueAt: string; status: CasePart['status'] };
 }
 
 /** Lists of cases: the officials' queues and the SLA timers' due steps. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CASE_TYPES, LIMITS, OFFICIAL_ROLES, type CaseStatus, type CaseType, type OfficialRole, type Rating } from '../domain/case-types';
 import type { CaseAction } from '../domain/state-machine';
+import { MAX_ASSISTING, type PartAction, type PartStatus } from '../domain/joint';
 import { MAX_EXTENSION_DAYS, type SlaLevel, type SlaPolicy } from '../domain/sla-clock';
 import type { DayMode } from '../domain/calendar';
 import { SCHEDULE_LIMITS, checkYearSchedule, type YearSchedule } from '../domain/holiday-schedule';
@@ -26,14 +27,20 @@ const reason = text('理由', LIMITS.reasonMax, { multiline: true });
 /** 交办意见: the intake's instructions to the department, with an accept or a transfer. */
 const instructions = z.optional(text('交办意见', INSTRUCTIONS_MAX, { multiline: true }));
 const unitId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: '地区无效' }));
+/** 协办部门 on accept/transfer: 0–5 departments, each with an optional due date (YYYY-MM-DD, Shanghai; checked against the case's due date). */
+const assisting = z.optional(
+  z
+    .array(z.strictObject({ departmentId, dueAt: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: '协办期限应为日期（YYYY-MM-DD）' }))) }))
+    .check(z.maxLength(MAX_ASSISTING, { message: `协办部门最多 ${MAX_ASSISTING} 个` })),
+);
 
 /** `POST /api/console/cases/{caseNo}/actions` body: one of the officials' actions, with what it needs. */
 export const consoleActionSchema = z.discriminatedUnion(
   'action',
   [
-    z.strictObject({ action: z.literal('accept'), expectedVersion: version, departmentId, instructions }),
+    z.strictObject({ action: z.literal('accept'), expectedVersion: version, departmentId, instructions, assisting }),
     z.strictObject({ action: z.literal('reject'), expectedVersion: version, reason }),
-    z.strictObject({ action: z.literal('transfer'), expectedVersion: version, departmentId, reason, instructions }),
+    z.strictObject({ action: z.literal('transfer'), expectedVersion: version, departmentId, reason, instructions, assisting }),
     z.strictObject({
       action: z.literal('send_back'),
       expectedVersion: version,
@@ -62,6 +69,9 @@ export const consoleActionSchema = z.discriminatedUnion(
     z.strictObject({ action: z.literal('urge'), expectedVersion: version, note: text('督办意见', LIMITS.reasonMax, { multiline: true }) }),
     z.strictObject({ action: z.literal('merge'), expectedVersion: version, intoCaseNo: z.string().check(z.regex(CASE_NO_PATTERN, { message: '请填写要并入的案件编号（14 位数字）' })) }),
     z.strictObject({ action: z.literal('close'), expectedVersion: version, reason: z.optional(reason) }),
+    // 协办: an assisting department's part, and the lead returning one (once).
+    z.strictObject({ action: z.literal('submit_part'), expectedVersion: version, text: text('协办意见', LIMITS.contentMax, { multiline: true }) }),
+    z.strictObject({ action: z.literal('return_part'), expectedVersion: version, departmentId, reason }),
   ],
   { message: '不支持的操作' },
 );
@@ -137,12 +147,13 @@ export const officialInputSchema = z
   );
 export type OfficialInput = z.infer<typeof officialInputSchema>;
 
-export const CONSOLE_QUEUES = ['intake', 'department', 'due_soon', 'overdue', 'escalated', 'closed', 'mine'] as const;
+export const CONSOLE_QUEUES = ['intake', 'department', 'assisting', 'due_soon', 'overdue', 'escalated', 'closed', 'mine'] as const;
 export type ConsoleQueue = (typeof CONSOLE_QUEUES)[number];
 
 export const QUEUE_LABELS: Record<ConsoleQueue, string> = {
   intake: '待受理',
   department: '本部门待办',
+  assisting: '协办',
   due_soon: '即将超期',
   overdue: '已超期',
   escalated: '督办',
@@ -251,8 +262,8 @@ export interface ConsoleCaseDto extends Omit<CaseListItemDto, 'title'> {
   rejectReason?: string;
   reviewRequired: boolean;
   timeline: ConsoleEventDto[];
-  /** What this official may do now (the state machine's answer for their role and department). */
-  allowedActions: CaseAction[];
+  /** What this official may do now (the state machine's answer for their role and department; 协办 actions too). */
+  allowedActions: (CaseAction | PartAction)[];
   /** 所在地区: the full name of the unit the place lies in, when the citizen or intake picked one. */
   placeUnitName?: string;
   /** The unit holding the case now (its intake queue while 待受理), by full name. */
@@ -273,6 +284,26 @@ export interface ConsoleCaseDto extends Omit<CaseListItemDto, 'title'> {
     finalFor?: string;
     dispute?: { departmentId: string; departmentName: string; reason: string; by: string; at: string };
   };
+  /** 协办 parts: all of them for the lead and officials above; an assisting department sees its own only. */
+  parts: PartDto[];
+  /** The viewer's department assists on this case (and does not lead it). */
+  assistingViewer: boolean;
+}
+
+/** One assisting department's part, as the console shows it. */
+export interface PartDto {
+  departmentId: string;
+  departmentName: string;
+  status: PartStatus;
+  statusLabel: string;
+  /** Shanghai time. */
+  dueAt: string;
+  text?: string;
+  submittedAt?: string;
+  submittedBy?: string;
+  onTime?: boolean;
+  returnedOnce: boolean;
+  returnReason?: string;
 }
 
 export interface StatsRow extends StatCounters {
@@ -310,7 +341,7 @@ export interface PublicStatsResponse {
 
 /** `GET /api/console/cases` query. */
 export const caseQueueQuerySchema = z.strictObject({
-  queue: z.enum(CONSOLE_QUEUES, { message: '队列无效：intake、department、due_soon、overdue、escalated、closed 或 mine' }),
+  queue: z.enum(CONSOLE_QUEUES, { message: '队列无效：intake、department、assisting、due_soon、overdue、escalated、closed 或 mine' }),
   cursor: z.optional(z.string().check(z.maxLength(2000, { message: '翻页标记无效' }))),
   limit: z.optional(z.coerce.number().check(z.int({ message: '每页条数应为整数' }), z.gte(1, { message: '每页条数应为 1 到 100' }), z.lte(100, { message: '每页条数应为 1 到 100' }))),
   departmentId: z.optional(z.string().check(z.maxLength(64))),

@@ -37,6 +37,15 @@ export const EVENT_KINDS = {
   dispute_upheld: { label: '派单异议裁定：维持原派单（最终决定）', citizenSees: false },
   /** The dispatching intake re-dispatched the case to another department on a dispute. */
   dispute_redispatched: { label: '派单异议裁定：改派', citizenSees: true },
+  // Joint handling (主办/协办): officials' records; the citizen sees only the lead's one answer.
+  /** Assisting departments were given parts (data: { departmentIds, count }). */
+  parts_assigned: { label: '指定协办部门', citizenSees: false },
+  /** An assisting department submitted its part (data: { departmentId, onTime }). */
+  part_submitted: { label: '协办部门已提交', citizenSees: false },
+  /** The lead returned an assisting department's part (data: { departmentId, reason }). */
+  part_returned: { label: '主办部门退回协办意见', citizenSees: false },
+  /** Parts still expected were closed as not needed (the lead answered, or the case left handling) (data: { departmentIds, count }). */
+  parts_closed: { label: '协办结束（无需再提交）', citizenSees: false },
   // The SLA timers.
   sla_warning: { label: '即将超期预警', citizenSees: false },
   sla_overdue: { label: '超期，提请督办', citizenSees: true },

@@ -14,12 +14,18 @@ export interface Actor {
   departmentId?: string;
 }
 
+/** 协办: an assisting department named on accept/transfer and, optionally, its own due date (YYYY-MM-DD, Shanghai); see joint.ts. */
+export interface AssistingInput {
+  departmentId: string;
+  dueAt?: string;
+}
+
 /** Every change that can be asked of a case, with what each one needs. */
 export type CaseCommand =
   /** `dispatchUnitId`: the dispatching official's unit, filled in by the service (the case's unit when absent). */
-  | { action: 'accept'; departmentId: string; instructions?: string; dispatchUnitId?: string }
+  | { action: 'accept'; departmentId: string; instructions?: string; dispatchUnitId?: string; assisting?: AssistingInput[] }
   | { action: 'reject'; reason: string }
-  | { action: 'transfer'; departmentId: string; reason: string; instructions?: string; dispatchUnitId?: string }
+  | { action: 'transfer'; departmentId: string; reason: string; instructions?: string; dispatchUnitId?: string; assisting?: AssistingInput[] }
   | { action: 'send_back'; reasonCode: SendBackReasonCode; reason?: string }
   /** 上报: `toUnitId` (the parent of the case's unit) is resolved by the service; decide stays pure. */
   | { action: 'escalate_up'; reason: string; toUnitId?: string }

@@ -20,6 +20,10 @@ export const STAT_METRICS = [
   'withdrawn',
   'closed',
   'overdue',
+  /** 协办: parts assigned to an assisting department, submitted (first time), and of those by the part's due date (DEPT# only). */
+  'partsAssigned',
+  'partsSubmitted',
+  'partsOnTime',
 ] as const;
 export type StatMetric = (typeof STAT_METRICS)[number];
 export type StatCounters = Partial<Record<StatMetric, number>>;

@@ -81,7 +81,18 @@ async function disputePending(): Promise<{ caseNo: string; version: number }> {
   return { caseNo: c.caseNo, version: res.body.version };
 }
 
-type State = 'submitted' | 'in_progress' | 'extension_pending' | 'dispute_pending' | 'replied_9_days_ago';
+/** 协办: led by 人社局 (handler) with 住建局 (otherHandler) assisting; optionally its part already submitted. */
+async function assisted(submitted: boolean): Promise<{ caseNo: string; version: number }> {
+  const caseNo = await fileComplaint();
+  const res = await act(stack, await session.token('shouli'), caseNo, { action: 'accept', expectedVersion: 1, departmentId: 'rsj', assisting: [{ departmentId: 'zjj' }] });
+  expect(res.status, show(res)).toBe(200);
+  if (!submitted) return { caseNo, version: res.body.version };
+  const part = await act(stack, await session.token('zjj'), caseNo, { action: 'submit_part', expectedVersion: res.body.version, text: '住建局协办意见' });
+  expect(part.status, show(part)).toBe(200);
+  return { caseNo, version: part.body.version };
+}
+
+type State = 'submitted' | 'in_progress' | 'extension_pending' | 'dispute_pending' | 'replied_9_days_ago' | 'assisted' | 'part_submitted';
 
 async function prepare(state: State): Promise<{ caseNo: string; version: number }> {
   switch (state) {
@@ -93,6 +104,10 @@ async function prepare(state: State): Promise<{ caseNo: string; version: number 
       return extensionPending();
     case 'dispute_pending':
       return disputePending();
+    case 'assisted':
+      return assisted(false);
+    case 'part_submitted':
+      return assisted(true);
     case 'replied_9_days_ago': {
       const c = oldReplied.shift();
       if (!c) throw new Error('prepared too few replied cases');
@@ -210,7 +225,8 @@ const TABLE: Record<string, Probe[]> = {
 
   'GET /api/console/cases/{caseNo}': [
     get('detail', { intake: ok, handler: ok, otherHandler: 404, supervisor: ok, admin: 403 }, () => `/api/console/cases/${dispatched}`),
-    get('detail?reveal=1', { intake: ok, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => `/api/console/cases/${dispatched}?reveal=1`),
+    // The lead department's handler may call a complainant back (never a reporter: privacy.test.ts).
+    get('detail?reveal=1', { intake: ok, handler: ok, otherHandler: 404, supervisor: ok, admin: 403 }, () => `/api/console/cases/${dispatched}?reveal=1`),
   ],
 
   'POST /api/console/cases/{caseNo}/actions': [
@@ -230,6 +246,9 @@ const TABLE: Record<string, Probe[]> = {
     actionProbe('approve_extension', 'extension_pending', { intake: 403, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => ({ note: '同意' })),
     actionProbe('deny_extension', 'extension_pending', { intake: 403, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => ({ reason: '理由不充分' })),
     actionProbe('urge', 'in_progress', { intake: 403, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => ({ note: '请加快办理' })),
+    // 协办: only the assisting department submits its part; only the lead returns it (once).
+    actionProbe('submit_part', 'assisted', { intake: 403, handler: 403, otherHandler: ok, supervisor: 403, admin: 403 }, () => ({ text: '住建局协办意见' })),
+    actionProbe('return_part', 'part_submitted', { intake: 403, handler: ok, otherHandler: 403, supervisor: 403, admin: 403 }, () => ({ departmentId: 'zjj', reason: '请补充' })),
     actionProbe('close', 'replied_9_days_ago', { intake: ok, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => ({ reason: '已答复，评价期满' })),
   ],
 
@@ -528,8 +547,8 @@ describe('scope beyond the status code', () => {
   it('/api/console/me tells each official who they are and which queues they work from', async () => {
     const expected: Record<Official, { role: string; queues: string[]; departmentId?: string }> = {
       intake: { role: 'intake', queues: ['intake', 'department', 'due_soon', 'overdue', 'closed', 'mine'] },
-      handler: { role: 'handler', departmentId: 'rsj', queues: ['department', 'due_soon', 'overdue', 'closed'] },
-      otherHandler: { role: 'handler', departmentId: 'zjj', queues: ['department', 'due_soon', 'overdue', 'closed'] },
+      handler: { role: 'handler', departmentId: 'rsj', queues: ['department', 'assisting', 'due_soon', 'overdue', 'closed'] },
+      otherHandler: { role: 'handler', departmentId: 'zjj', queues: ['department', 'assisting', 'due_soon', 'overdue', 'closed'] },
       supervisor: { role: 'supervisor', queues: ['intake', 'department', 'due_soon', 'overdue', 'escalated', 'closed'] },
       admin: { role: 'admin', queues: [] },
     };

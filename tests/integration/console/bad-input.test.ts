@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestStack, type ApiResponse, type TestStack } from '../../support/stack';
-import { act, complaintBody, fileAs, show } from '../../support/console';
+import { act, complaintBody, fileAs, reportBody, show } from '../../support/console';
 import { expectApiError, Session, snapshot, T0 } from './console-kit';
 
 let stack: TestStack;
@@ -226,7 +226,13 @@ describe('queues and reads: bad query strings → 400', () => {
   });
 
   it('a revealing look that is refused leaves no audit event', async () => {
-    await refused(getAs('rsj', `/api/console/cases/${inProgress}?reveal=1`), 403, 'FORBIDDEN');
+    // The lead's handler may call a complainant back, never a reporter (举报).
+    const report = await fileAs(stack, reportBody());
+    const accepted = await act(stack, await tok('shouli'), report.caseNo, { action: 'accept', expectedVersion: 1, departmentId: 'rsj' });
+    expect(accepted.status, show(accepted)).toBe(200);
+    const before = await snapshot(stack, report.caseNo);
+    await refused(getAs('rsj', `/api/console/cases/${report.caseNo}?reveal=1`), 403, 'FORBIDDEN');
+    expect(await snapshot(stack, report.caseNo)).toEqual(before);
   });
 });
 

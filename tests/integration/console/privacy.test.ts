@@ -190,6 +190,29 @@ describe('masking and the audited unmasked view', () => {
     expect((await auditAs('duban', report.caseNo)).length).toBe(audit.length);
   });
 
+  it('the lead department\'s handler may reveal a complainant, consultant or suggester to call them back (12345 practice), audited; never a reporter', async () => {
+    for (const type of ['complaint', 'consultation', 'suggestion'] as const) {
+      const filed = await fileAs(stack, complaintBody(type === 'complaint' ? {} : { type, categoryId: 'qita', title: '社保问题', content: '想了解社保缴费。' }));
+      const accepted = await act(stack, await session.token('shouli'), filed.caseNo, { action: 'accept', expectedVersion: 1, departmentId: 'rsj' });
+      expect(accepted.status, show(accepted)).toBe(200);
+      const masked = await detailAs('rsj', filed.caseNo);
+      expect(masked.contact).toEqual({ name: '王**', phone: '138****8000' });
+      const before = (await auditAs('shouli', filed.caseNo)).length;
+      const detail = await detailAs('rsj', filed.caseNo, '?reveal=1');
+      expect(detail.revealed, type).toBe(true);
+      expect(detail.contact).toEqual({ name: '王建国', phone: '13800138000' });
+      const audit = await auditAs('shouli', filed.caseNo);
+      expect(audit.length).toBe(before + 1);
+      expect(audit.at(-1)).toMatchObject({ kind: 'contact_revealed', actorId: 'rsj', actorRole: 'handler', public: false });
+      // Another department's handler cannot even see the case.
+      expectApiError(await stack.request('GET', `/api/console/cases/${filed.caseNo}?reveal=1`, { token: await session.token('zjj') }), 404, 'CASE_NOT_FOUND');
+    }
+    // The report (accepted to 人社局 above): refused, nothing recorded.
+    const before = (await auditAs('shouli', report.caseNo)).length;
+    expectApiError(await stack.request('GET', `/api/console/cases/${report.caseNo}?reveal=1`, { token: await session.token('rsj') }), 403, 'FORBIDDEN');
+    expect((await auditAs('shouli', report.caseNo)).length).toBe(before);
+  });
+
   it("the handler's audit entries carry no client (IP/user agent); intake's carry it", async () => {
     const forHandler = await auditAs('rsj', report.caseNo);
     expect(forHandler.length).toBeGreaterThan(5);

@@ -96,7 +96,7 @@ beforeAll(async () => {
 }, 180_000);
 
 type Recount = Record<FigureKey, number> & { answerMinutes: number };
-const zero = (): Recount => ({ filed: 0, accepted: 0, dispatched: 0, answered: 0, answeredOnTime: 0, onTimeRate: 0, averageAnswer: 0, answerMinutes: 0, ratings: 0, satisfied: 0, basically_satisfied: 0, unsatisfied: 0, satisfactionRate: 0, overdue: 0, rejected: 0, merged: 0, withdrawn: 0, closed: 0 });
+const zero = (): Recount => ({ filed: 0, accepted: 0, dispatched: 0, answered: 0, answeredOnTime: 0, onTimeRate: 0, averageAnswer: 0, answerMinutes: 0, ratings: 0, satisfied: 0, basically_satisfied: 0, unsatisfied: 0, satisfactionRate: 0, overdue: 0, rejected: 0, merged: 0, withdrawn: 0, closed: 0, partsAssigned: 0, partsSubmitted: 0, partsOnTime: 0 });
 
 /** Each figure recounted from the cases' records and timelines, by scope (ALL, DEPT#, CAT#, TYPE#). */
 async function recount(): Promise<Map<string, Recount>> {

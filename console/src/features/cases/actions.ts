@@ -6,16 +6,19 @@ import {
   SEND_BACK_REASONS,
   type SendBackReasonCode,
   type CaseAction,
+  type PartAction,
   type ConsoleActionRequest,
   type ConsoleCaseDto,
 } from '@minsheng/shared';
 import { formatDateTime } from '@/lib/format';
 
 /** Officials' actions (the citizen's and the timers' never show up in allowedActions). */
-export type OfficialAction = Exclude<CaseAction, 'supplement' | 'rate' | 'withdraw' | 'auto_close'>;
+export type OfficialAction = Exclude<CaseAction, 'supplement' | 'rate' | 'withdraw' | 'auto_close'> | PartAction;
 
 export type FieldKind =
   | 'department'
+  /** 协办部门 with optional due dates, with an accept or a transfer. */
+  | 'assisting'
   | 'reason'
   | 'optionalReason'
   | 'question'
@@ -29,7 +32,12 @@ export type FieldKind =
   /** 退单原因 from the fixed list. */
   | 'reasonCode'
   /** 派单异议裁定: uphold, or re-dispatch (then the department field applies). */
-  | 'uphold';
+  | 'uphold'
+  | 'partText'
+  | 'partDepartment';
+
+/** An assisting department as the form holds it: its id and an optional due date (YYYY-MM-DD). */
+export type AssistingValue = { departmentId?: string; dueAt?: string };
 
 /** What an action form holds (and what its draft saves). */
 export type ActionValues = {
@@ -43,7 +51,18 @@ export type ActionValues = {
   instructions?: string;
   reasonCode?: SendBackReasonCode;
   decision?: 'uphold' | 'redispatch';
+  assisting?: AssistingValue[];
+  text?: string;
 };
+
+/** 协办部门 as sent: the rows with a department, a due date only when one was chosen. */
+const assistingBody = (v: ActionValues) => {
+  const rows = (v.assisting ?? []).filter((a) => a.departmentId).map((a) => ({ departmentId: a.departmentId!, ...(t(a.dueAt) ? { dueAt: t(a.dueAt) } : {}) }));
+  return rows.length ? { assisting: rows } : {};
+};
+
+/** Parts still expected from assisting departments (the lead is warned before answering). */
+export const pendingParts = (c: ConsoleCaseDto) => (c.parts ?? []).filter((p) => p.status === 'pending' || p.status === 'returned');
 
 /** A department's name from its id (the id itself while the list is loading). */
 export type DepartmentName = (id: string | undefined) => string;
@@ -79,12 +98,12 @@ const withInstructions = (v: ActionValues) => (t(v.instructions) ? { instruction
 export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
   accept: {
     label: '受理并交办',
-    help: '受理此诉求，并交给承办部门办理。受理后由您跟踪到办结（首问负责）。',
-    fields: ['department', 'instructions'],
+    help: '受理此诉求，并交给承办部门（主办）办理；需要其他部门配合的，可同时指定协办部门（最多 5 个），各有协办期限。受理后由您跟踪到办结（首问负责）。',
+    fields: ['department', 'assisting', 'instructions'],
     primary: true,
     departmentLabel: '交办给（承办部门）',
-    confirmText: (v, _c, dept) => `确认受理，并交由「${dept(v.departmentId)}」办理？`,
-    body: (v, expectedVersion) => ({ action: 'accept', expectedVersion, departmentId: v.departmentId ?? '', ...withInstructions(v) }),
+    confirmText: (v, _c, dept) => `确认受理，并交由「${dept(v.departmentId)}」主办？${(v.assisting ?? []).filter((a) => a.departmentId).length ? `协办：${(v.assisting ?? []).filter((a) => a.departmentId).map((a) => dept(a.departmentId)).join('、')}。` : ''}`,
+    body: (v, expectedVersion) => ({ action: 'accept', expectedVersion, departmentId: v.departmentId ?? '', ...assistingBody(v), ...withInstructions(v) }),
   },
   reject: {
     label: '不予受理',
@@ -105,12 +124,12 @@ export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
   transfer: {
     label: '转办其他部门',
     help: '改由其他部门办理。请写明转办理由。',
-    fields: ['department', 'reason', 'instructions'],
-    departmentLabel: '转交给',
+    fields: ['department', 'reason', 'assisting', 'instructions'],
+    departmentLabel: '转交给（主办部门）',
     otherDepartmentsOnly: true,
     reasonLabel: '转办理由',
-    confirmText: (v, _c, dept) => `确认转交「${dept(v.departmentId)}」办理？`,
-    body: (v, expectedVersion) => ({ action: 'transfer', expectedVersion, departmentId: v.departmentId ?? '', reason: t(v.reason), ...withInstructions(v) }),
+    confirmText: (v, _c, dept) => `确认转交「${dept(v.departmentId)}」主办？${(v.assisting ?? []).filter((a) => a.departmentId).length ? '协办部门按本次填写的重新指定。' : '现有协办部门不变。'}`,
+    body: (v, expectedVersion) => ({ action: 'transfer', expectedVersion, departmentId: v.departmentId ?? '', reason: t(v.reason), ...assistingBody(v), ...withInstructions(v) }),
   },
   send_back: {
     label: '退回重新分办',
@@ -164,8 +183,26 @@ export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
     help: '答复将发送给群众并请其评价，提交后不能修改。',
     fields: ['answer'],
     primary: true,
-    confirmText: () => '确认提交答复？答复将发送给群众并请其评价，提交后不能修改。',
+    confirmText: (_v, c) =>
+      `${pendingParts(c).length ? `仍有协办部门未提交（${pendingParts(c).map((p) => p.departmentName).join('、')}），答复后这些协办将结束、不再需要提交。` : ''}确认提交答复？答复将发送给群众并请其评价，提交后不能修改。`,
     body: (v, expectedVersion) => ({ action: 'reply', expectedVersion, answer: t(v.answer) }),
+  },
+  submit_part: {
+    label: '提交协办意见',
+    help: '本部门是本案的协办部门：请在协办期限内提交协办意见，由主办部门汇总后统一答复群众。群众看不到协办意见。',
+    fields: ['partText'],
+    primary: true,
+    confirmText: () => '确认提交协办意见？提交后由主办部门审阅，主办部门可退回一次。',
+    body: (v, expectedVersion) => ({ action: 'submit_part', expectedVersion, text: t(v.text) }),
+  },
+  return_part: {
+    label: '退回协办意见',
+    help: '协办意见不完整时，可退回协办部门补充。每个协办部门的意见只能退回一次。',
+    fields: ['partDepartment', 'reason'],
+    danger: true,
+    reasonLabel: '退回理由',
+    confirmText: (v, _c, dept) => `确认退回「${dept(v.departmentId)}」的协办意见？每个协办部门只能退回一次。`,
+    body: (v, expectedVersion) => ({ action: 'return_part', expectedVersion, departmentId: v.departmentId ?? '', reason: t(v.reason) }),
   },
   request_extension: {
     label: '申请延期',
@@ -216,7 +253,9 @@ export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
 export const ACTION_ORDER: OfficialAction[] = [
   'accept',
   'decide_dispute',
+  'submit_part',
   'reply',
+  'return_part',
   'approve_extension',
   'urge',
   'request_info',

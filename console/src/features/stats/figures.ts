@@ -34,7 +34,10 @@ export type FigureKey =
   | 'rejected'
   | 'merged'
   | 'withdrawn'
-  | 'closed';
+  | 'closed'
+  | 'partsAssigned'
+  | 'partsSubmitted'
+  | 'partsOnTime';
 
 const SCOPE = '统计期间内（按发生时的北京时间计月份）';
 
@@ -86,6 +89,10 @@ export const FIGURES: Record<FigureKey, Figure> = {
   merged: { key: 'merged', title: '合并', unit: '件', definition: `${SCOPE}作为重复件并入另一案件的件数。`, value: (r) => r.merged ?? 0 },
   withdrawn: { key: 'withdrawn', title: '群众撤回', unit: '件', definition: `${SCOPE}群众在受理前自行撤回的件数（不计入已答复和办结）。`, value: (r) => r.withdrawn ?? 0 },
   closed: { key: 'closed', title: '办结', unit: '件', definition: `${SCOPE}办结的案件数（群众评价后、评价期满或官方办结）。`, value: (r) => r.closed ?? 0 },
+  // 协办: an assisting department's parts (the case itself counts for its lead department).
+  partsAssigned: { key: 'partsAssigned', title: '协办件', unit: '件', definition: `${SCOPE}本部门被指定为协办部门的件数（案件本身计入主办部门）。`, value: (r) => r.partsAssigned ?? 0 },
+  partsSubmitted: { key: 'partsSubmitted', title: '协办已提交', unit: '件', definition: '协办件中本部门已提交协办意见的件数（被退回后重新提交不另计）。', value: (r) => r.partsSubmitted ?? 0 },
+  partsOnTime: { key: 'partsOnTime', title: '协办按时提交', unit: '件', definition: '协办已提交的件数中，首次提交在协办期限之内的件数。', value: (r) => r.partsOnTime ?? 0 },
 };
 
 /** "不到 1 分钟", "35 分钟", "5.2 小时", "3.5 天" from minutes; "—" when there is nothing to average. */
@@ -115,7 +122,7 @@ export const HEADLINE: FigureKey[] = ['filed', 'accepted', 'answered', 'onTimeRa
 export const SECTIONS = {
   series: { title: '按月趋势', first: '月份', caption: '按月数据', columns: ['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfactionRate', 'overdue'] },
   byCategory: { title: '按问题类别', first: '类别', caption: '按类别数据', columns: ['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfactionRate', 'overdue'] },
-  byDepartment: { title: '按承办部门', first: '部门', caption: '按部门数据', columns: ['dispatched', 'answered', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfactionRate', 'overdue'] },
+  byDepartment: { title: '按承办部门', first: '部门', caption: '按部门数据', columns: ['dispatched', 'answered', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfactionRate', 'overdue', 'partsAssigned', 'partsSubmitted', 'partsOnTime'] },
   byType: { title: '按诉求类型', first: '诉求类型', caption: '按诉求类型数据', columns: ['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfactionRate', 'overdue'] },
 } as const satisfies Record<string, { title: string; first: string; caption: string; columns: FigureKey[] }>;
 export type SectionKey = keyof typeof SECTIONS;
@@ -131,7 +138,7 @@ export const CHARTS = {
 
 /** The columns exported to CSV: the full set, each named as on the page; a department's without 收件量/受理量 (counted for the whole service only). */
 export const CSV_FIGURES: FigureKey[] = ['filed', 'accepted', 'answered', 'answeredOnTime', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfied', 'basically_satisfied', 'unsatisfied', 'satisfactionRate', 'overdue', 'rejected', 'merged', 'withdrawn', 'closed'];
-export const CSV_DEPARTMENT_FIGURES: FigureKey[] = ['dispatched', 'answered', 'answeredOnTime', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfied', 'basically_satisfied', 'unsatisfied', 'satisfactionRate', 'overdue', 'merged', 'closed'];
+export const CSV_DEPARTMENT_FIGURES: FigureKey[] = ['dispatched', 'answered', 'answeredOnTime', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfied', 'basically_satisfied', 'unsatisfied', 'satisfactionRate', 'overdue', 'merged', 'closed', 'partsAssigned', 'partsSubmitted', 'partsOnTime'];
 
 export interface DisplayedFigure {
   key: FigureKey;

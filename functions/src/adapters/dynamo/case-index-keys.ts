@@ -1,4 +1,4 @@
-import { DomainError, SLA_SHARDS, countyOf, deadlines, shardOf, type CaseRecord } from '@minsheng/shared';
+import { DomainError, SLA_SHARDS, countyOf, deadlines, isActivePart, shardOf, type CasePart, type CaseRecord } from '@minsheng/shared';
 import type { CaseQuery, CaseSummary } from '../../ports/cases';
 import { indexKey } from './keys';
 import { KEYS } from './table';
@@ -80,6 +80,17 @@ export function queueSummary(record: CaseRecord): CaseSummary {
   };
 }
 
+/** A 协办 part as stored: on its department's 协办 queue (gsi1) while expected, with the case's summary. */
+export function partItem(part: CasePart, c: CaseRecord): CasePart & Record<string, unknown> {
+  if (!isActivePart(part)) return { ...part };
+  return {
+    ...part,
+    gsi1pk: indexKey.assistingQueue(part.departmentId),
+    gsi1sk: `${part.dueAt}#${part.caseNo}`,
+    [QUEUE_SUMMARY_ATTR]: { ...queueSummary(c), part: { departmentId: part.departmentId, dueAt: part.dueAt, status: part.status } },
+  };
+}
+
 /** A case as stored: the record, its index keys and its queue summary, all derived on every write. */
 export function caseItem(record: CaseRecord): CaseRecord & Record<string, unknown> {
   return { ...record, ...caseIndexKeys(record), [QUEUE_SUMMARY_ATTR]: queueSummary(record) };
@@ -109,6 +120,8 @@ export function queueKeys(query: CaseQuery): { index: IndexName; partition: stri
       const range = dueRange(query);
       return { index: 'gsi1', partition: indexKey.departmentQueue(query.departmentId), ...(range ? { range } : {}), reverse: false };
     }
+    case 'assisting':
+      return { index: 'gsi1', partition: indexKey.assistingQueue(query.departmentId), reverse: false };
     case 'closed':
       return query.departmentId
         ? { index: 'gsi2', partition: indexKey.closedOfDepartment(query.departmentId), reverse: true }

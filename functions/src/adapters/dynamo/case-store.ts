@@ -6,9 +6,9 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { AccessPattern } from 'dynamodb-toolbox/entity/actions/accessPattern';
 import { string } from 'dynamodb-toolbox/schema/string';
-import type { CaseRecord, CounterDelta } from '@minsheng/shared';
+import type { CasePart, CaseRecord, CounterDelta } from '@minsheng/shared';
 import type { CaseEvent, CaseStore, CaseWithCredential } from '../../ports/cases';
-import { caseItem, withoutIndexAttrs } from './case-index-keys';
+import { caseItem, partItem, withoutIndexAttrs } from './case-index-keys';
 import { caseEntities, citizenLinkEntities, notificationEntities } from './entities';
 import { conditionFailedAt, ON_CONFLICT_ONLY, retryTransaction } from './errors';
 import { key } from './keys';
@@ -25,7 +25,7 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
  * (so no two case transactions contend on a counter item).
  */
 export function createDynamoCaseStore(table: MinshengTable): CaseStore {
-  const { CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity } = caseEntities(table);
+  const { CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity, CasePartEntity } = caseEntities(table);
   /** The case as changed, on the condition that it is still the version read (index 0 of a change's transaction). */
   const versionedPut = (next: CaseRecord, expectedVersion: number) =>
     CaseEntity.build(PutTransaction)
@@ -41,6 +41,12 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
   const eventsOfCase = CaseEventEntity.build(AccessPattern)
     .schema(string())
     .pattern((caseNo) => ({ partition: key.case(caseNo).pk, range: { beginsWith: key.eventPrefix } }))
+    .options({ ...LATEST, maxPages: Infinity });
+
+  /** The 协办 parts of a case. */
+  const partsOfCase = CasePartEntity.build(AccessPattern)
+    .schema(string())
+    .pattern((caseNo) => ({ partition: key.case(caseNo).pk, range: { beginsWith: key.partPrefix } }))
     .options({ ...LATEST, maxPages: Infinity });
 
   /**
@@ -84,7 +90,12 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
       }
     },
 
-    async applyChange(next, expectedVersion, event, counters, outbox = [], otherEvents = []) {
+    async listParts(caseNo) {
+      const { Items = [] } = await partsOfCase.query(caseNo).send();
+      return Items.map((i) => withoutIndexAttrs(i as unknown as CasePart & Record<string, unknown>) as CasePart);
+    },
+
+    async applyChange(next, expectedVersion, event, counters, outbox = [], otherEvents = [], parts = []) {
       try {
         await retryTransaction(
           () =>
@@ -98,6 +109,8 @@ export function createDynamoCaseStore(table: MinshengTable): CaseStore {
               ...otherEvents
                 .filter((e) => e.public && e.actorRole !== 'citizen')
                 .map((e) => CaseEntity.build(UpdateTransaction).item({ caseNo: e.caseNo, progressAt: e.at }).options({ condition: { attr: 'caseNo', exists: true } })),
+              // 协办 parts, in the same transaction as the case (the case's version guards them).
+              ...parts.map((p) => CasePartEntity.build(PutTransaction).item(partItem(p, next))),
             ),
           ON_CONFLICT_ONLY,
         );

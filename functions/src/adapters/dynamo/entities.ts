@@ -4,7 +4,7 @@ import { string } from 'dynamodb-toolbox/schema/string';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { any } from 'dynamodb-toolbox/schema/any';
-import { CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, SLA_LEVELS, STAT_METRICS, type StatMetric } from '@minsheng/shared';
+import { CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, PART_STATUSES, SLA_LEVELS, STAT_METRICS, type StatMetric } from '@minsheng/shared';
 import type { UploadRecord } from '../../ports/uploads';
 import type { CaseSummary } from '../../ports/cases';
 import type { DispatchRecord } from '@minsheng/shared';
@@ -138,7 +138,34 @@ export function caseEntities(table: MinshengTable) {
     computeKey: ({ keyHash }) => key.idempotency(keyHash),
   });
 
-  return { CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity };
+  /** An assisting department's part (协办), beside the case; on the 协办 queue (gsi1) while expected. */
+  const CasePartEntity = new Entity({
+    name: 'CasePart',
+    table,
+    timestamps: false,
+    schema: item({
+      caseNo: string().key(),
+      departmentId: string().key(),
+      status: string().enum(...PART_STATUSES),
+      dueAt: string(),
+      assignedAt: string(),
+      assignedBy: string(),
+      text: string().optional(),
+      attachments: any().castAs<AttachmentRecord[]>().optional(),
+      submittedAt: string().optional(),
+      submittedBy: string().optional(),
+      returnedOnce: boolean(),
+      returnReason: string().optional(),
+      onTime: boolean().optional(),
+      closedAt: string().optional(),
+      gsi1pk: string().optional(),
+      gsi1sk: string().optional(),
+      qs: any().castAs<CaseSummary>().optional(),
+    }),
+    computeKey: ({ caseNo, departmentId }) => key.part(caseNo, departmentId),
+  });
+
+  return { CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity, CasePartEntity };
 }
 
 /** Reference data: categories, departments and the units of the jurisdiction tree. */

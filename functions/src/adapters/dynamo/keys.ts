@@ -12,6 +12,7 @@ export const LIBRARY_SHARDS = 8;
  * | case by number             | GetItem         | CASE#<caseNo> / CASE                         |
  * | credential of a case       | GetItem         | CASE#<caseNo> / CRED                         |
  * | timeline/audit of a case   | Query           | CASE#<caseNo> / begins_with EVT#             |
+ * | parts of a case (协办)      | Query           | CASE#<caseNo> / begins_with PART#            |
  * | idempotency record         | GetItem         | IDEM#<sha256(key)> / IDEM                    |
  * | category by id, all        | GetItem, Query  | REF#CATEGORY / CATEGORY#<id>                 |
  * | departments                | Query           | REF#DEPARTMENT                               |
@@ -19,6 +20,7 @@ export const LIBRARY_SHARDS = 8;
  * | 派单目录 (dispatch rules)   | Query, Put, Del | REF#DISPATCH / <categoryId>#<unitId>         |
  * | login attempts             | UpdateItem ADD  | THROTTLE#<key> / W#<windowStart>             |
  * | intake / department queue  | Query gsi1      | Q#intake[#<unit>], Q#dept#<id> / <dueAt>#<caseNo> |
+ * | assisting (协办) queue      | Query gsi1      | Q#part#<id> / <part dueAt>#<caseNo> (parts)  |
  * | closed queue               | Query gsi1 desc | Q#closed / <closedAt>#<caseNo>               |
  * | a department's closed      | Query gsi2 desc | CLOSED#<dept> / <closedAt>#<caseNo>          |
  * | due soon / overdue         | Query gsi2      | OPEN / <dueAt>#<caseNo> between / before now |
@@ -71,6 +73,9 @@ export const key = {
   credential: (caseNo: string) => ({ pk: `CASE#${caseNo}`, sk: 'CRED' }),
   event: (caseNo: string, eventId: string) => ({ pk: `CASE#${caseNo}`, sk: `EVT#${eventId}` }),
   eventPrefix: 'EVT#',
+  /** An assisting department's part of a case (协办), beside the case. */
+  part: (caseNo: string, departmentId: string) => ({ pk: `CASE#${caseNo}`, sk: `PART#${departmentId}` }),
+  partPrefix: 'PART#',
   idempotency: (keyHash: string) => ({ pk: `IDEM#${keyHash}`, sk: 'IDEM' }),
   category: (id: string) => ({ pk: 'REF#CATEGORY', sk: `CATEGORY#${id}` }),
   categories: 'REF#CATEGORY',
@@ -131,6 +136,8 @@ export const indexKey = {
   countyClosed: (county: string) => `CTY#${county}#CLOSED`,
   countyEscalated: (county: string) => `CTY#${county}#ESC`,
   departmentQueue: (departmentId: string) => `Q#dept#${departmentId}`,
+  /** An assisting department's parts still expected (协办 queue), by the part's due date. */
+  assistingQueue: (departmentId: string) => `Q#part#${departmentId}`,
   repliedQueue: (departmentId: string | undefined) => `Q#replied#${departmentId}`,
   closedQueue: 'Q#closed',
   openByDue: 'OPEN',

@@ -1,4 +1,4 @@
-import { DomainError, decide, mergedCaseNotifications, statsDeltas, withSlaSchedule, type Actor, type CaseCommand, type CaseRecord, type EventData, type EventKind, type AttachmentRecord } from '@minsheng/shared';
+import { DomainError, deadlines, decide, mergedCaseNotifications, partDeltas, partEffects, statsDeltas, withSlaSchedule, type CasePart, type Actor, type CaseCommand, type CaseRecord, type EventData, type EventKind, type AttachmentRecord, type CounterDelta } from '@minsheng/shared';
 import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
 import type { CaseEvent } from '../../ports/cases';
 import type { ClientInfo, Deps } from '../deps';
@@ -35,14 +35,49 @@ export async function changeCase(
     const decided = attachments.length ? { ...decision.next, attachments: [...(decision.next.attachments ?? []), ...attachments] } : decision.next;
     // Where the case sits after the change (the department's unit once dispatched): keys, stats and inboxes follow it.
     const next = placeCase(withProgress(withSlaSchedule(decided, now, calendar), event), units, departments);
-    const counters = statsDeltas(current, next, decision.event.kind);
+    const parts = await partsChanged(deps, current, next, command, actor, now, client);
+    const counters = [...statsDeltas(current, next, decision.event.kind), ...parts.counters];
     const told = await mergedCitizensTold(deps, current, next, event, actor, client);
     const outbox = [...outboxFor(event, next), ...told.outbox];
-    const result = await deps.cases.applyChange(next, current.version, event, counters, outbox, [...(await eventsOnOtherCases(deps, next, event, actor, client)), ...told.events]);
+    const result = await deps.cases.applyChange(
+      next,
+      current.version,
+      event,
+      counters,
+      outbox,
+      [...(await eventsOnOtherCases(deps, next, event, actor, client)), ...told.events, ...parts.events],
+      parts.puts,
+    );
     if (result.ok) return next;
     if (expectedVersion !== undefined) throw new DomainError('VERSION_CONFLICT');
   }
   throw new DomainError('VERSION_CONFLICT');
+}
+
+/**
+ * What a change does to the case's 协办 parts (shared/src/domain/joint.ts), written in its
+ * transaction: parts assigned (their counters ride on the change's event), parts closed as not
+ * needed, and the active ones rewritten with the case's fresh queue summary.
+ */
+async function partsChanged(
+  deps: Pick<Deps, 'cases'>,
+  current: CaseRecord,
+  next: CaseRecord,
+  command: CaseCommand,
+  actor: Actor,
+  now: Date,
+  client: ClientInfo,
+): Promise<{ puts: CasePart[]; counters: CounterDelta[]; events: CaseEvent[] }> {
+  const assisting = command.action === 'accept' || command.action === 'transfer' ? command.assisting : undefined;
+  const existing = await deps.cases.listParts(current.caseNo);
+  if (!existing.length && !assisting?.length) return { puts: [], counters: [], events: [] };
+  const dueAt = new Date(next.schedule?.dueAt ?? deadlines(next.clock, now).dueAt.toISOString());
+  const effects = partEffects(existing, next, assisting, actor.id, now, dueAt);
+  const events: CaseEvent[] = [];
+  const ids = (ps: CasePart[]) => ps.map((p) => p.departmentId).join(',');
+  if (effects.assigned.length) events.push(auditEvent(next, 'parts_assigned', actor, now, { departmentIds: ids(effects.assigned), count: effects.assigned.length }, client));
+  if (effects.closed.length) events.push(auditEvent(next, 'parts_closed', actor, now, { departmentIds: ids(effects.closed), count: effects.closed.length }, client));
+  return { puts: effects.puts, counters: effects.assigned.flatMap((p) => partDeltas('assigned', p, false)), events };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DomainError, attachmentFileName, formatShanghaiIso, type AttachmentUrlDto } from '@minsheng/shared';
+import { DomainError, assistsOn, attachmentFileName, formatShanghaiIso, type AttachmentUrlDto } from '@minsheng/shared';
 import { auditEvent } from '../cases/case-event';
 import type { OfficialContext } from '../auth/officials';
 import type { ClientInfo, Deps } from '../deps';
@@ -20,7 +20,8 @@ export async function attachmentUrl(
 ): Promise<AttachmentUrlDto> {
   if (viewer.role === 'admin') throw new DomainError('FORBIDDEN');
   const c = await deps.cases.getCase(caseNo);
-  if (!c || (viewer.role === 'handler' && c.departmentId !== viewer.departmentId)) throw new DomainError('CASE_NOT_FOUND');
+  // A handler of the lead department, or of one assisting on it (协办).
+  if (!c || (viewer.role === 'handler' && c.departmentId !== viewer.departmentId && !assistsOn(await deps.cases.listParts(caseNo), viewer.departmentId))) throw new DomainError('CASE_NOT_FOUND');
   if (viewer.role !== 'handler') assertCaseInScope(c, viewer, await viewerScope(deps, viewer));
   const a = c.attachments?.find((x) => x.id === attachmentId);
   if (!a) throw new DomainError('NOT_FOUND', { message: '附件不存在' });

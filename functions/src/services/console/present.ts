@@ -12,6 +12,12 @@ import {
   maskPhone,
   maskSensitiveText,
   slaLevel,
+  assistsOn,
+  isActivePart,
+  PART_STATUS_LABELS,
+  type CasePart,
+  type PartAction,
+  type PartDto,
   type CaseListItemDto,
   type CaseRecord,
   type ConsoleCaseDto,
@@ -27,9 +33,42 @@ export function hidesReporter(c: CaseRecord, viewer: OfficialContext): boolean {
   return c.type === 'report' && viewer.role === 'handler';
 }
 
-/** Only intake and supervisors may see contact details unmasked (and each look is audited). */
-export function mayReveal(viewer: OfficialContext): boolean {
-  return viewer.role === 'intake' || viewer.role === 'supervisor';
+/**
+ * Who may see contact details unmasked (each look is audited): intake and supervisors; and, as in
+ * 12345 practice, the lead department's handler, to call the citizen back — except for a report
+ * (举报), whose reporter stays invisible to every handling department, assisting ones included.
+ */
+export function mayReveal(viewer: OfficialContext, c?: Pick<CaseRecord, 'type' | 'departmentId'>): boolean {
+  if (viewer.role === 'intake' || viewer.role === 'supervisor') return true;
+  return viewer.role === 'handler' && c !== undefined && c.type !== 'report' && c.departmentId !== undefined && c.departmentId === viewer.departmentId;
+}
+
+/** The 协办 actions this official may take now: an assisting department's part, or the lead returning one. */
+export function partActionsFor(c: CaseRecord, parts: readonly CasePart[], viewer: OfficialContext): PartAction[] {
+  if (viewer.role !== 'handler' || !(c.status === 'in_progress' || c.status === 'awaiting_citizen')) return [];
+  const out: PartAction[] = [];
+  const mine = parts.find((p) => p.departmentId === viewer.departmentId);
+  if (mine && isActivePart(mine) && c.departmentId !== viewer.departmentId) out.push('submit_part');
+  if (c.departmentId === viewer.departmentId && parts.some((p) => p.status === 'submitted' && !p.returnedOnce)) out.push('return_part');
+  return out;
+}
+
+/** The parts as this official sees them: an assisting department its own only; the lead and officials above, all. */
+export function toPartDtos(c: CaseRecord, parts: readonly CasePart[], viewer: OfficialContext, names: Names, text: (s: string) => string): PartDto[] {
+  const visible = viewer.role === 'handler' && c.departmentId !== viewer.departmentId ? parts.filter((p) => p.departmentId === viewer.departmentId) : parts;
+  return visible.map((p) => ({
+    departmentId: p.departmentId,
+    departmentName: names.department(p.departmentId) ?? p.departmentId,
+    status: p.status,
+    statusLabel: PART_STATUS_LABELS[p.status],
+    dueAt: formatShanghaiIso(new Date(p.dueAt)),
+    ...(p.text ? { text: text(p.text) } : {}),
+    ...(p.submittedAt ? { submittedAt: formatShanghaiIso(new Date(p.submittedAt)) } : {}),
+    ...(p.submittedBy ? { submittedBy: p.submittedBy } : {}),
+    ...(p.onTime !== undefined ? { onTime: p.onTime } : {}),
+    returnedOnce: p.returnedOnce,
+    ...(p.returnReason ? { returnReason: text(p.returnReason) } : {}),
+  }));
 }
 
 /** What a queue row is made of: a case's summary (the queues' indexes carry it) or the case itself. */
@@ -77,10 +116,11 @@ export function toConsoleCase(
   revealed: boolean,
   calendar?: WorkingCalendar,
   officialNames: ReadonlyMap<string, string> = new Map(),
+  parts: readonly CasePart[] = [],
 ): ConsoleCaseDto {
   const officialName = (id: string | undefined) => (id ? officialNames.get(id) : undefined);
   const hide = hidesReporter(c, viewer);
-  const showRaw = revealed && mayReveal(viewer);
+  const showRaw = revealed && mayReveal(viewer, c);
   const d = deadlines(c.clock, now, calendar);
   const item = toListItem(c, names, now, calendar);
   const contact =
@@ -151,6 +191,11 @@ export function toConsoleCase(
     ...(c.rejectReason ? { rejectReason: text(c.rejectReason) } : {}),
     reviewRequired: Boolean(c.reviewRequired),
     timeline,
-    allowedActions: CASE_ACTIONS.filter((a) => canAttempt(c, a, { role: viewer.role, id: viewer.username, ...(viewer.departmentId ? { departmentId: viewer.departmentId } : {}) })),
+    allowedActions: [
+      ...CASE_ACTIONS.filter((a) => canAttempt(c, a, { role: viewer.role, id: viewer.username, ...(viewer.departmentId ? { departmentId: viewer.departmentId } : {}) })),
+      ...partActionsFor(c, parts, viewer),
+    ],
+    parts: toPartDtos(c, parts, viewer, names, text),
+    assistingViewer: viewer.role === 'handler' && c.departmentId !== viewer.departmentId && assistsOn(parts, viewer.departmentId),
   };
 }

@@ -22,7 +22,7 @@ export interface QueueParams {
 /** Which queues each role works from. */
 const QUEUES_BY_ROLE: Record<OfficialContext['role'], readonly ConsoleQueue[]> = {
   intake: ['intake', 'department', 'due_soon', 'overdue', 'closed', 'mine'],
-  handler: ['department', 'due_soon', 'overdue', 'closed'],
+  handler: ['department', 'assisting', 'due_soon', 'overdue', 'closed'],
   supervisor: ['intake', 'department', 'due_soon', 'overdue', 'escalated', 'closed'],
   admin: [],
 };
@@ -48,6 +48,10 @@ function queueQuery(params: QueueParams, viewer: OfficialContext, scope: ViewerS
     case 'department':
       if (!ownDept) throw new DomainError('VALIDATION_FAILED', { fields: { departmentId: '请选择要查看的部门' } });
       return { kind: 'department', departmentId: ownDept };
+    case 'assisting':
+      // 协办: the parts this handler's department is still expected to submit (the part items' index keys).
+      if (viewer.role !== 'handler' || !viewer.departmentId) throw new DomainError('FORBIDDEN', { message: '您的角色不能查看该队列' });
+      return { kind: 'assisting', departmentId: viewer.departmentId };
     case 'due_soon':
       return ownDept && viewer.role === 'handler'
         ? { kind: 'department', departmentId: ownDept, dueFrom: nowIso, dueBefore: soonIso }
@@ -87,7 +91,7 @@ export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params
   // A township's view is its county's partition, filtered to its subtree (the cost is bounded by the county's).
   const filterSubtree = viewer.role !== 'handler' && scope.level >= 3 && query.kind !== 'intake' && query.kind !== 'department';
   const keep = (c: CaseSummary) =>
-    (viewer.role !== 'handler' || (c.answerDepartmentId ?? c.departmentId) === viewer.departmentId) &&
+    (viewer.role !== 'handler' || (params.queue === 'assisting' ? c.part?.departmentId === viewer.departmentId : (c.answerDepartmentId ?? c.departmentId) === viewer.departmentId)) &&
     (!filterSubtree || isWithin(c.unitPath, scope.path)) &&
     // A paused case (awaiting the citizen) is neither due soon nor overdue.
     (!(params.queue === 'due_soon' || params.queue === 'overdue') || !c.clock.pausedSince) &&

@@ -1,7 +1,9 @@
 import {
   CASE_STATUS_LABELS,
   DomainError,
+  assistsOn,
   type CaseCommand,
+  type CasePart,
   type CaseRecord,
   type ConsoleActionRequest,
   type ConsoleCaseDto,
@@ -9,6 +11,7 @@ import {
 } from '@minsheng/shared';
 import { auditEvent } from '../cases/case-event';
 import { changeCase, type ChangeCaseDeps } from '../cases/change-case';
+import { changePart } from '../cases/change-part';
 import { requireRole, type OfficialContext } from '../auth/officials';
 import type { ClientInfo, Deps } from '../deps';
 import type { CaseEvent } from '../../ports/cases';
@@ -40,18 +43,25 @@ export async function officialNamesFor(deps: Pick<CaseViewDeps, 'officials'>, c:
 export type ActionDeps = CaseViewDeps & ChangeCaseDeps & Pick<Deps, 'uploads' | 'storage'>;
 
 /**
- * Handlers see only cases of their own department; intake and supervisors the cases of their unit's
- * subtree (services/auth/scope.ts); a case outside scope is "not found". Returns the viewer's scope.
+/**
+ * Handlers see only cases of their own department, or those their department assists on (协办:
+ * `assistsOn`); intake and supervisors the cases of their unit's subtree (services/auth/scope.ts); a
+ * case outside scope is "not found". Returns the viewer's scope.
  */
-async function assertInScope(deps: Pick<Deps, 'reference'>, c: CaseRecord | undefined, viewer: OfficialContext): Promise<ViewerScope> {
+async function assertInScope(deps: Pick<Deps, 'reference'>, c: CaseRecord | undefined, viewer: OfficialContext, parts: readonly CasePart[] = []): Promise<ViewerScope> {
   if (!c) throw new DomainError('CASE_NOT_FOUND');
   if (viewer.role === 'handler') {
-    if (c.departmentId !== viewer.departmentId) throw new DomainError('CASE_NOT_FOUND');
+    if (c.departmentId !== viewer.departmentId && !assistsOn(parts, viewer.departmentId)) throw new DomainError('CASE_NOT_FOUND');
     return viewerScope(deps, viewer);
   }
   const scope = await viewerScope(deps, viewer);
   assertCaseInScope(c, viewer, scope);
   return scope;
+}
+
+/** The case and its 协办 parts, read together. */
+async function caseAndParts(deps: Pick<Deps, 'cases'>, caseNo: string): Promise<[CaseRecord | undefined, CasePart[]]> {
+  return Promise.all([deps.cases.getCase(caseNo), deps.cases.listParts(caseNo)]);
 }
 
 async function names(deps: Pick<Deps, 'reference'>) {
@@ -68,21 +78,29 @@ function reference(deps: Pick<Deps, 'reference'>) {
  */
 export async function getConsoleCase(deps: CaseViewDeps, viewer: OfficialContext, caseNo: string, reveal: boolean, client: ClientInfo): Promise<ConsoleCaseDto> {
   if (viewer.role === 'admin') throw new DomainError('FORBIDDEN');
-  const c = await deps.cases.getCase(caseNo);
-  await assertInScope(deps, c, viewer);
+  const [c, parts] = await caseAndParts(deps, caseNo);
+  await assertInScope(deps, c, viewer, parts);
   if (!c) throw new DomainError('CASE_NOT_FOUND');
   if (reveal) {
-    if (!mayReveal(viewer)) throw new DomainError('FORBIDDEN', { message: '只有受理员和督办可以查看完整联系方式' });
+    if (!mayReveal(viewer, c)) {
+      throw new DomainError('FORBIDDEN', { message: c.type === 'report' ? '举报人的身份和联系方式不向承办部门公开' : '只有受理员、督办和主办部门承办人可以查看完整联系方式' });
+    }
     await deps.cases.appendEvent(auditEvent(c, 'contact_revealed', { role: viewer.role, id: viewer.username }, deps.now(), { fields: 'contact,content' }, client));
   }
-  return presentCase(deps, viewer, c, reveal, reference(deps));
+  return presentCase(deps, viewer, c, reveal, reference(deps), parts);
 }
 
-/** The case as the console shows it to `viewer`, with its timeline read now. */
-async function presentCase(deps: CaseViewDeps, viewer: OfficialContext, c: CaseRecord, reveal: boolean, caseReference: ReturnType<typeof reference>): Promise<ConsoleCaseDto> {
-  const [events, [departments, categories], calendar, moves] = await Promise.all([deps.cases.listEvents(c.caseNo), caseReference, workingCalendar(deps), moveReference(deps, viewer, c)]);
+/** The case as the console shows it to `viewer`, with its timeline (and, unless given, its parts) read now. */
+async function presentCase(deps: CaseViewDeps, viewer: OfficialContext, c: CaseRecord, reveal: boolean, caseReference: ReturnType<typeof reference>, knownParts?: CasePart[]): Promise<ConsoleCaseDto> {
+  const [events, [departments, categories], calendar, moves, parts] = await Promise.all([
+    deps.cases.listEvents(c.caseNo),
+    caseReference,
+    workingCalendar(deps),
+    moveReference(deps, viewer, c),
+    knownParts ?? deps.cases.listParts(c.caseNo),
+  ]);
   const officialNames = await officialNamesFor(deps, c, events);
-  const dto = toConsoleCase(c, events, viewer, namesFrom(departments, categories), deps.now(), reveal, calendar, officialNames);
+  const dto = toConsoleCase(c, events, viewer, namesFrom(departments, categories), deps.now(), reveal, calendar, officialNames, parts);
   return withMoveView(dto, c, viewer, { ...moves, departments, categories }, officialNames);
 }
 
@@ -98,9 +116,15 @@ export interface HandedOverDto {
 /** Run one official action through the state machine, at the version the official saw. */
 export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext, caseNo: string, body: ConsoleActionRequest, client: ClientInfo): Promise<ConsoleCaseDto | HandedOverDto> {
   if (viewer.role === 'admin') throw new DomainError('FORBIDDEN');
-  const c = await deps.cases.getCase(caseNo);
-  const scope = await assertInScope(deps, c, viewer);
+  const [c, parts] = await caseAndParts(deps, caseNo);
+  const scope = await assertInScope(deps, c, viewer, parts);
   if (!c) throw new DomainError('CASE_NOT_FOUND');
+  const actor = { role: viewer.role, id: viewer.username, ...(viewer.departmentId ? { departmentId: viewer.departmentId } : {}) };
+  if (body.action === 'submit_part' || body.action === 'return_part') {
+    const { expectedVersion: seen, ...partCommand } = body;
+    const changed = await changePart(deps, caseNo, partCommand, actor, client, seen);
+    return presentCase(deps, viewer, changed.record, false, Promise.all([deps.reference.listDepartments(), deps.reference.listCategories()]), changed.parts);
+  }
 
   const { expectedVersion, ...rest } = body;
   const { attachments: refs, ...command } = rest as typeof rest & { attachments?: { uploadId: string }[] };
@@ -112,6 +136,12 @@ export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext
     const dept = (await reference)[0].find((d) => d.id === command.departmentId && d.active);
     if (!dept) throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { departmentId: '所选部门不存在' } });
     assertDepartmentInSubtree(scope, dept);
+    const departments = (await reference)[0];
+    for (const a of ('assisting' in command ? command.assisting : undefined) ?? []) {
+      const assisting = departments.find((d) => d.id === a.departmentId && d.active);
+      if (!assisting) throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { assisting: '所选协办部门不存在' } });
+      assertDepartmentInSubtree(scope, assisting);
+    }
   }
   if (command.action === 'merge') {
     const kept = await deps.cases.getCase(command.intoCaseNo);
@@ -129,7 +159,7 @@ export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext
       deps,
       caseNo,
       decided,
-      { role: viewer.role, id: viewer.username, ...(viewer.departmentId ? { departmentId: viewer.departmentId } : {}) },
+      actor,
       client,
       expectedVersion,
       claimed.records,
@@ -149,9 +179,8 @@ export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext
 /** The audit trail of a case: every event, who, role, before/after status, when, from where. */
 export async function getAudit(deps: CaseViewDeps, viewer: OfficialContext, caseNo: string): Promise<{ caseNo: string; items: ConsoleEventDto[] }> {
   requireRole(viewer, ['intake', 'handler', 'supervisor', 'admin']);
-  const c = await deps.cases.getCase(caseNo);
-  if (viewer.role !== 'admin') await assertInScope(deps, c, viewer);
-  else if (!c) throw new DomainError('CASE_NOT_FOUND');
+  const [c, parts] = await caseAndParts(deps, caseNo);
+  if (viewer.role !== 'admin') await assertInScope(deps, c, viewer, parts);
   if (!c) throw new DomainError('CASE_NOT_FOUND');
   const events = await deps.cases.listEvents(caseNo);
   // Presented as to the viewer: masked, and without request origins for handlers.

@@ -1,5 +1,5 @@
 import { DiscardDraftButton } from '@/components/ui/discard-draft-button';
-import { consoleActionSchema, INSTRUCTIONS_MAX, LIMITS, MAX_EXTENSION_DAYS, SEND_BACK_REASON_CODES, SEND_BACK_REASONS, type ConsoleCaseDto } from '@minsheng/shared';
+import { consoleActionSchema, INSTRUCTIONS_MAX, LIMITS, MAX_ASSISTING, MAX_EXTENSION_DAYS, SEND_BACK_REASON_CODES, SEND_BACK_REASONS, type ConsoleCaseDto } from '@minsheng/shared';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -162,6 +162,50 @@ export function ActionForm({
               showSearch={{ optionFilterProp: 'label' }}
               loading={departments.isPending}
               options={(departments.data ?? []).filter((d) => !spec.otherDepartmentsOnly || d.id !== c.departmentId).map((d) => ({ value: d.id, label: d.name }))}
+            />
+          </Form.Item>
+        );
+      case 'assisting':
+        return (
+          <Form.List key={kind} name="assisting">
+            {(rows, { add, remove }) => (
+              <Form.Item label="协办部门（可选）" extra={`最多 ${MAX_ASSISTING} 个；协办期限不填则与案件办理期限相同，且不能晚于案件办理期限（${c.sla.dueAt.slice(0, 10)}）。`}>
+                {rows.map((row) => (
+                  <Space key={row.key} align="baseline" wrap style={{ display: 'flex', marginBottom: 8 }}>
+                    <Form.Item name={[row.name, 'departmentId']} rules={[{ required: true, message: '请选择协办部门' }]} noStyle>
+                      <Select
+                        aria-label="协办部门"
+                        placeholder="选择协办部门"
+                        style={{ minWidth: 220 }}
+                        showSearch={{ optionFilterProp: 'label' }}
+                        options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[row.name, 'dueAt']} noStyle>
+                      <Input type="date" aria-label="协办期限" max={c.sla.dueAt.slice(0, 10)} style={{ width: 170 }} />
+                    </Form.Item>
+                    <Button type="link" onClick={() => remove(row.name)}>
+                      删除
+                    </Button>
+                  </Space>
+                ))}
+                {rows.length < MAX_ASSISTING ? <Button onClick={() => add({})}>添加协办部门</Button> : null}
+              </Form.Item>
+            )}
+          </Form.List>
+        );
+      case 'partText':
+        return (
+          <Form.Item key={kind} name="text" label="协办意见" rules={[{ required: true, whitespace: true, message: '请填写协办意见' }]}>
+            <Input.TextArea rows={8} count={{ ...codePoints, show: true, max: LIMITS.contentMax }} styles={{ textarea: LONG_TEXT }} />
+          </Form.Item>
+        );
+      case 'partDepartment':
+        return (
+          <Form.Item key={kind} name="departmentId" label="退回哪个协办部门的意见" rules={[{ required: true, message: '请选择协办部门' }]}>
+            <Select
+              placeholder="请选择"
+              options={(c.parts ?? []).filter((p) => p.status === 'submitted' && !p.returnedOnce).map((p) => ({ value: p.departmentId, label: p.departmentName }))}
             />
           </Form.Item>
         );

@@ -15,6 +15,7 @@ import { ActionPanel } from './action-panel';
 import { AttachmentGallery } from './attachment-gallery';
 import { CaseTimeline } from './case-timeline';
 import { ContactCard } from './contact-card';
+import { PartsCard } from './parts-card';
 import { PublishCard } from './publish-card';
 import { SlaClock } from './sla-clock';
 
@@ -102,6 +103,7 @@ export function CaseWorkspacePage() {
                     />
                   </Card>
                   <AttachmentGallery caseNo={c.caseNo} attachments={c.attachments ?? []} />
+                  <PartsCard c={c} />
                   {c.pendingQuestion ? (
                     <Alert type="info" showIcon title="已请群众补充材料，等待回复（计时暂停）" description={<PlainText text={c.pendingQuestion} />} />
                   ) : null}

@@ -8,7 +8,8 @@ import { Alert, App, Button, Card, Descriptions, Typography } from 'antd';
  */
 export function ContactCard({ c, role, revealing, onReveal, onHide }: { c: ConsoleCaseDto; role: OfficialRole; revealing: boolean; onReveal: () => void; onHide: () => void }) {
   const { modal } = App.useApp();
-  const mayReveal = role === 'intake' || role === 'supervisor';
+  // The lead department's handler may call a complainant back (never a reporter: reporterHidden).
+  const mayReveal = role === 'intake' || role === 'supervisor' || (role === 'handler' && !c.assistingViewer && !c.reporterHidden);
   const askReveal = () =>
     modal.confirm({
       title: '查看完整联系方式',
