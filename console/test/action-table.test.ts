@@ -5,7 +5,21 @@ import { ACTION_ORDER, ACTIONS, unavailableReason, type ActionValues, type Offic
 const c = { caseNo: '20261121000001', version: 3, departmentId: 'rsj', sla: { extension: { status: 'pending', days: 5, reason: '核查' } } } as unknown as ConsoleCaseDto;
 const dept = (id: string | undefined) => ({ rsj: '人社局', jyj: '教育局' })[id ?? ''] ?? id ?? '';
 
-const filled: ActionValues = { departmentId: 'jyj', reason: '  理由  ', question: ' 请补充合同 ', answer: ' 已处理 ', days: 10, note: ' 尽快 ', intoCaseNo: '2026 1121 0000 02' };
+const filled: ActionValues = {
+  departmentId: 'jyj',
+  reason: '  理由  ',
+  question: ' 请补充合同 ',
+  answer: ' 已处理 ',
+  days: 10,
+  note: ' 尽快 ',
+  intoCaseNo: '2026 1121 0000 02',
+  instructions: ' 请三日内联系群众 ',
+  assisting: [{ departmentId: 'rsj', dueAt: '2026-11-28' }, {}],
+  reasonCode: 'not_our_duty',
+  text: ' 已核实工资台账 ',
+  decision: 'uphold',
+};
+const joint = { assisting: [{ departmentId: 'rsj', dueAt: '2026-11-28' }], instructions: '请三日内联系群众' };
 
 describe('the console’s table of official actions', () => {
   it('covers every action it offers, each with a Chinese label and help', () => {
@@ -32,11 +46,16 @@ describe('the console’s table of official actions', () => {
   it('builds the request bodies the API takes', () => {
     const bodies = Object.fromEntries(ACTION_ORDER.map((a) => [a, ACTIONS[a].body(filled, 3)]));
     expect(bodies).toEqual({
-      accept: { action: 'accept', expectedVersion: 3, departmentId: 'jyj' },
+      accept: { action: 'accept', expectedVersion: 3, departmentId: 'jyj', ...joint },
       reject: { action: 'reject', expectedVersion: 3, reason: '理由' },
       merge: { action: 'merge', expectedVersion: 3, intoCaseNo: '20261121000002' },
-      transfer: { action: 'transfer', expectedVersion: 3, departmentId: 'jyj', reason: '理由' },
-      send_back: { action: 'send_back', expectedVersion: 3, reason: '理由' },
+      transfer: { action: 'transfer', expectedVersion: 3, departmentId: 'jyj', reason: '理由', ...joint },
+      send_back: { action: 'send_back', expectedVersion: 3, reasonCode: 'not_our_duty', reason: '理由' },
+      escalate_up: { action: 'escalate_up', expectedVersion: 3, reason: '理由' },
+      dispute: { action: 'dispute', expectedVersion: 3, reason: '理由' },
+      decide_dispute: { action: 'decide_dispute', expectedVersion: 3, uphold: true, note: '尽快' },
+      submit_part: { action: 'submit_part', expectedVersion: 3, text: '已核实工资台账' },
+      return_part: { action: 'return_part', expectedVersion: 3, departmentId: 'jyj', reason: '理由' },
       request_info: { action: 'request_info', expectedVersion: 3, question: '请补充合同' },
       reply: { action: 'reply', expectedVersion: 3, answer: '已处理' },
       request_extension: { action: 'request_extension', expectedVersion: 3, days: 10, reason: '理由' },
@@ -60,11 +79,16 @@ describe('the console’s table of official actions', () => {
   it('asks to confirm in words naming the department, the case and the days', () => {
     const texts = Object.fromEntries(ACTION_ORDER.map((a: OfficialAction) => [a, ACTIONS[a].confirmText(filled, c, dept)]));
     expect(texts).toEqual({
-      accept: '确认受理，并交由「教育局」办理？',
+      accept: '确认受理，并交由「教育局」主办？协办：人社局。',
       reject: '确认不予受理？群众将看到您填写的理由，案件随即结束。',
       merge: '确认将本案并入案件 2026 1121 0000 02？本案将结束，以被并入的案件为准办理。',
-      transfer: '确认转交「教育局」办理？',
-      send_back: '确认退回受理员重新分办？退回后本部门将不再看到此案件。',
+      transfer: '确认转交「教育局」主办？协办部门按本次填写的重新指定。',
+      send_back: '确认以「非本单位职责」退回派单的受理中心重新分办？退回后本部门将不再看到此案件。',
+      escalate_up: '确认上报上一级受理中心？上报后本级不再受理此案件，期限照常计算。',
+      dispute: '确认提出派单异议？由派单的受理中心裁定；如维持原派单，本部门须办理，不能再退单。',
+      decide_dispute: '确认维持原派单？该部门须办理，不能再退单。',
+      submit_part: '确认提交协办意见？提交后由主办部门审阅，主办部门可退回一次。',
+      return_part: '确认退回「教育局」的协办意见？每个协办部门只能退回一次。',
       request_info: '确认请群众补充材料？等待补充期间暂停计时。',
       reply: '确认提交答复？答复将发送给群众并请其评价，提交后不能修改。',
       request_extension: '确认申请延期 10 天？需督办审批，每个案件只能获批一次。',

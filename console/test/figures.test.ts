@@ -55,7 +55,7 @@ describe('statistics figures: every one named and defined', () => {
       ['满意率', '75.0%'],
       ['超期', '1'],
     ]);
-    expect(d.sections.byDepartment[0]!.cells.map((c) => `${c.title}=${c.text}`)).toEqual(['交办量=5', '已答复=2', '按时答复率=—', '平均答复用时=4 分钟', '评价数=0', '满意率=—', '超期=0']);
+    expect(d.sections.byDepartment[0]!.cells.map((c) => `${c.title}=${c.text}`)).toEqual(['交办量=5', '已答复=2', '按时答复率=—', '平均答复用时=4 分钟', '评价数=0', '满意率=—', '超期=0', '协办件=0', '协办已提交=0', '协办按时提交=0']);
   });
 
   it('the answer-time chart draws the number the headline and table show, in minutes when short (never an empty 0.0-hour bar)', () => {

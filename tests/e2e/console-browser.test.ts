@@ -264,9 +264,9 @@ describe('officials’ console in Chromium against the local stack', () => {
     await expectAccessible(intake, 'case workspace (intake)');
     await screenshot(intake, '03-case-intake', [`案件 ${caseNo}`, '诉求内容', '办理时限', '投诉：自提交之日起 15 个自然日内答复', '受理并交办']);
     await openAction(intake, '受理并交办');
-    await intake.locator('.action-form').getByRole('button', { name: '受理并交办', exact: true }).click();
-    await intake.locator('.ant-form-item-explain-error', { hasText: '请选择部门' }).waitFor(); // checked before anything is sent
-    await pick(intake, '交办给（承办部门）', '人力资源和社会保障局', true);
+    // The form starts from the category's usual department (派单目录 prefill), and says where the suggestion comes from.
+    await intake.locator('.action-form').getByText('按问题类别的常用部门建议：人力资源和社会保障局').waitFor();
+    await intake.locator('.action-form .ant-select-selection-item', { hasText: '人力资源和社会保障局' }).waitFor();
     await expectAccessible(intake, 'accept form');
     await submitAndConfirm(intake, '受理并交办');
     await intake.getByText('受理并交办：已提交').waitFor();

@@ -135,7 +135,8 @@ for (const position of POSITIONS) {
           if (!allowed) expect(errorCode(detail)).toBe('CASE_NOT_FOUND');
 
           const reveal = await get(username, `/api/console/cases/${c.running}?reveal=1`);
-          expect(reveal.status, show(reveal)).toBe(!allowed ? 404 : role === 'handler' ? 403 : 200);
+          // The lead department's handler may call the citizen of a complaint (audited), as intake may.
+          expect(reveal.status, show(reveal)).toBe(!allowed ? 404 : 200);
 
           const audit = await get(username, `/api/console/audit?caseNo=${c.running}`);
           expect(audit.status, show(audit)).toBe(allowed ? 200 : 404);

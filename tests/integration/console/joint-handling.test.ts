@@ -133,7 +133,7 @@ describe('the 协办 queue and what an assisting department may do', () => {
     expect(lead.allowedActions).not.toContain('submit_part');
 
     const before = await version(filed.caseNo);
-    for (const command of [{ action: 'reply', answer: '协办部门不能答复' }, { action: 'request_extension', days: 3, reason: '需要时间' }, { action: 'send_back', reason: '不归我们管' }]) {
+    for (const command of [{ action: 'reply', answer: '协办部门不能答复' }, { action: 'request_extension', days: 3, reason: '需要时间' }, { action: 'send_back', reasonCode: 'not_our_duty', reason: '不归我们管' }]) {
       expectApiError(await actAs('zjj', filed.caseNo, command), 403, 'NOT_YOUR_DEPARTMENT');
     }
     expectApiError(await actAs('zjj', filed.caseNo, { action: 'return_part', departmentId: 'ybj', reason: '不行' }), 403, 'FORBIDDEN');
