@@ -93,7 +93,15 @@ export async function seedReferenceData(deps: Deps): Promise<void> {
 }
 
 /** A few cases a citizen would file, so the platform is not empty on first start. */
-const DEMO_CASES: { key: string; body: FileCaseRequest; answeredBy?: { departmentId: string; answer: string } }[] = [
+/** How a demo case was taken up: accepted by an intake officer to a lead department (and assisting ones). */
+interface DemoDispatch {
+  by: string;
+  departmentId: string;
+  instructions?: string;
+  assisting?: { departmentId: string }[];
+}
+
+const DEMO_CASES: { key: string; body: FileCaseRequest; answeredBy?: { departmentId: string; answer: string }; dispatched?: DemoDispatch }[] = [
   {
     key: 'demo-case-wages-0001',
     body: {
@@ -142,6 +150,42 @@ const DEMO_CASES: { key: string; body: FileCaseRequest; answeredBy?: { departmen
         '陈秀英您好：灵活就业人员可持身份证到县政务服务中心社保窗口，或在“辽事通”上办理城镇职工基本养老保险参保登记。缴费基数可在上年度全省全口径城镇单位就业人员平均工资的60%至300%之间自选，费率20%，按月、按季或按年缴纳均可。详询12333。',
     },
   },
+  // Cases at each level of the tree (issue #15): waiting at a township's desk, dispatched by a county with an
+  // assisting department, waiting at a street's desk in a district.
+  {
+    key: 'demo-case-township-0005',
+    body: {
+      type: 'complaint',
+      categoryId: 'shebao',
+      title: '养老金资格认证后两个月仍未到账',
+      content: '我父亲在幸福社区居住，9 月份已经在社区完成了养老金资格认证，但 10 月、11 月的养老金都没有到账，去镇社保所问说要等县里处理。',
+      contact: { name: '赵丽', phone: '13600006666' },
+      location: { text: '城南镇幸福社区 3 组', unitId: 'qs-chengnan-xingfu' },
+    },
+  },
+  {
+    key: 'demo-case-county-0006',
+    body: {
+      type: 'consultation',
+      categoryId: 'huinong-zhengce',
+      title: '土地流转后还能领耕地地力保护补贴吗？',
+      content: '我家 8 亩地今年流转给了村里的合作社种植，想问耕地地力保护补贴是发给我还是发给合作社？需要去哪里办理变更？',
+      location: { text: '双庙乡刘家村', unitId: 'qingshan' },
+      publishConsent: true,
+    },
+    dispatched: { by: 'qs-shouli', departmentId: 'qs-nyncj', instructions: '请会同双庙乡农业服务中心核实该户流转合同', assisting: [{ departmentId: 'qs-shuangmiao-nyb' }] },
+  },
+  {
+    key: 'demo-case-district-0007',
+    body: {
+      type: 'complaint',
+      categoryId: 'zhufang-baozhang',
+      title: '小区电梯停运半个月无人维修',
+      content: '新华街道光明小区 6 号楼电梯停运半个月，物业说维修资金申请还没批下来，楼里有很多老人上下楼非常困难。',
+      contact: { name: '孙先生', phone: '13500007777' },
+      location: { text: '光明小区 6 号楼', unitId: 'hexi-xinhua' },
+    },
+  },
 ];
 
 export interface DemoCredential {
@@ -154,10 +198,15 @@ export interface DemoCredential {
 export async function seedDemoCases(deps: Deps): Promise<DemoCredential[]> {
   const out: DemoCredential[] = [];
   const client = { userAgent: 'minsheng-demo-seed' };
-  for (const { key, body, answeredBy } of DEMO_CASES) {
+  for (const { key, body, answeredBy, dispatched } of DEMO_CASES) {
     const { response } = await fileCase(deps, body, key, client);
     // Answered by the demo intake officer and department (once: a rerun finds it past 待受理).
-    if (answeredBy && (await deps.cases.getCase(response.caseNo))?.status === 'submitted') {
+    const waiting = (await deps.cases.getCase(response.caseNo))?.status === 'submitted';
+    if (dispatched && waiting) {
+      const { by, departmentId, instructions, assisting } = dispatched;
+      await changeCase(deps, response.caseNo, { action: 'accept', departmentId, ...(instructions ? { instructions } : {}), ...(assisting ? { assisting } : {}) }, { role: 'intake', id: by }, client);
+    }
+    if (answeredBy && waiting) {
       await changeCase(deps, response.caseNo, { action: 'accept', departmentId: answeredBy.departmentId }, { role: 'intake', id: 'shouli' }, client);
       const handler = { role: 'handler' as const, id: answeredBy.departmentId, departmentId: answeredBy.departmentId };
       await changeCase(deps, response.caseNo, { action: 'reply', answer: answeredBy.answer }, handler, client);
