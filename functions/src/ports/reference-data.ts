@@ -15,6 +15,8 @@ export interface ReferenceStore {
   listDepartments(): Promise<Department[]>;
   /** Every unit of the jurisdiction tree (one Query: a city's tree is a few hundred items). */
   listUnits(): Promise<Unit[]>;
+  /** One unit (a GetItem): what resolving one official's or one department's place needs, whatever the tree's size. */
+  getUnit(id: string): Promise<Unit | undefined>;
   putUnit(unit: Unit): Promise<void>;
   putCategory(category: Category): Promise<void>;
   putDepartment(department: Department): Promise<void>;

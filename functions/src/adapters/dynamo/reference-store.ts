@@ -45,6 +45,11 @@ export function createDynamoReferenceStore(table: MinshengTable): ReferenceStore
       return Items.map(toUnit).sort((a, b) => a.level - b.level || a.sortOrder - b.sortOrder);
     },
 
+    async getUnit(id) {
+      const { Item } = await UnitEntity.build(GetItemCommand).key({ id }).send();
+      return Item ? toUnit(Item) : undefined;
+    },
+
     async putUnit(unit) {
       await UnitEntity.build(PutItemCommand).item(unit).send();
     },

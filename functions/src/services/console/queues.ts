@@ -1,11 +1,11 @@
-import { DomainError, isWithin, pathOfUnit, slaLevel, unitsById, warningWindowMs, type CaseListResponse, type CaseType, type ConsoleQueue } from '@minsheng/shared';
+import { DomainError, isWithin, slaLevel, warningWindowMs, type CaseListResponse, type CaseType, type ConsoleQueue } from '@minsheng/shared';
 import type { CaseQuery, CaseSummary } from '../../ports/cases';
 import type { OfficialContext } from '../auth/officials';
 import type { Deps } from '../deps';
 import { slaSettings, type SlaSettingsDeps } from '../sla/settings';
 import { namesFrom } from '../reference/names';
 import { toListItem } from './present';
-import { departmentPath, viewerScope, type ViewerScope } from '../auth/scope';
+import { viewerScope, type ViewerScope } from '../auth/scope';
 
 export type QueueDeps = Pick<Deps, 'queues' | 'reference' | 'now'> & SlaSettingsDeps;
 
@@ -74,13 +74,13 @@ export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params
   const dept = params.departmentId ? scope.departments.find((d) => d.id === params.departmentId) : undefined;
   if (params.departmentId && !dept) throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { departmentId: '部门不存在' } });
   // Intake and supervisors see their unit's subtree: another unit's department queue is not theirs to read.
-  if (dept && viewer.role !== 'handler' && !isWithin(departmentPath(scope, dept), scope.path)) {
+  if (dept && viewer.role !== 'handler' && !isWithin(await scope.pathOf(dept.unitId), scope.path)) {
     throw new DomainError('FORBIDDEN', { message: '只能查看本级及下级单位的案件' });
   }
   if (params.unitId !== undefined && params.unitId !== scope.unitId) {
-    const unit = unitsById(scope.units).get(params.unitId);
+    const unit = await scope.unit(params.unitId);
     if (!unit) throw new DomainError('VALIDATION_FAILED', { fields: { unitId: '单位不存在' } });
-    if (viewer.role !== 'supervisor' || !isWithin(pathOfUnit(unitsById(scope.units), unit.id), scope.path)) {
+    if (viewer.role !== 'supervisor' || !isWithin(unit.path, scope.path)) {
       throw new DomainError('FORBIDDEN', { message: '只能查看本级及下级单位的案件' });
     }
   }

@@ -135,12 +135,12 @@ export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext
   if (moving) {
     const dept = (await reference)[0].find((d) => d.id === command.departmentId && d.active);
     if (!dept) throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { departmentId: '所选部门不存在' } });
-    assertDepartmentInSubtree(scope, dept);
+    await assertDepartmentInSubtree(scope, dept);
     const departments = (await reference)[0];
     for (const a of ('assisting' in command ? command.assisting : undefined) ?? []) {
       const assisting = departments.find((d) => d.id === a.departmentId && d.active);
       if (!assisting) throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { assisting: '所选协办部门不存在' } });
-      assertDepartmentInSubtree(scope, assisting);
+      await assertDepartmentInSubtree(scope, assisting);
     }
   }
   if (command.action === 'merge') {

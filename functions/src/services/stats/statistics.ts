@@ -1,6 +1,6 @@
 import { CASE_TYPE_LABELS, STAT_DIMENSION_PREFIX, addDays, statRates, toShanghaiDate, type CaseType, type ConsoleStatsResponse, type PublicStatsResponse, type StatCounters, type StatsRow } from '@minsheng/shared';
 import { requireRole, type OfficialContext } from '../auth/officials';
-import { departmentPath, viewerScope } from '../auth/scope';
+import { departmentPathIn, viewerScope } from '../auth/scope';
 import { ROOT_UNIT_ID, isWithin } from '@minsheng/shared';
 import type { Deps } from '../deps';
 
@@ -37,15 +37,16 @@ export async function consoleStats(deps: Pick<Deps, 'stats' | 'reference' | 'now
     Promise.all(months.map(async (m) => row(m, m, await deps.stats.getStatsTotals(m, ownDim)))),
     deps.reference.listCategories(),
   ]);
-  const departments = atRoot ? scope.departments : scope.departments.filter((d) => isWithin(departmentPath(scope, d), scope.path));
+  const units = await scope.units();
+  const departments = atRoot ? scope.departments : scope.departments.filter((d) => isWithin(departmentPathIn(units, d), scope.path));
   const inScope = new Set(departments.map((d) => d.id));
   const pick = (prefix: string, name: (id: string) => string) =>
     Object.entries(byDim)
       .filter(([dim]) => dim.startsWith(prefix))
       .map(([dim, counters]) => row(dim.slice(prefix.length), name(dim.slice(prefix.length)), counters))
       .sort((a, b) => (b.filed ?? b.dispatched ?? 0) - (a.filed ?? a.dispatched ?? 0));
-  const children = scope.units.filter((u) => u.parentId === scope.unitId).sort((a, b) => a.sortOrder - b.sortOrder);
-  const ownName = scope.units.find((u) => u.id === scope.unitId)?.name ?? '全部';
+  const children = units.filter((u) => u.parentId === scope.unitId).sort((a, b) => a.sortOrder - b.sortOrder);
+  const ownName = units.find((u) => u.id === scope.unitId)?.name ?? '全部';
   return {
     period,
     unitId: scope.unitId,
