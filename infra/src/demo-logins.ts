@@ -1,17 +1,14 @@
 import { UNIT_LEVEL_LABELS, unitsById, type UnitLevel } from '@minsheng/shared';
 import { DEMO_DEPARTMENTS, DEMO_OFFICIALS, DEMO_UNITS } from './demo-data';
 
-/** Handlers shown in the banner beyond the officials of each unit: a city bureau or two, a county's, a township's. */
-export const BANNER_HANDLERS = ['rsj', 'zjj', 'jyj', 'qs-rsj', 'qs-chengnan-zzb'] as const;
-
 /**
  * The banner's demo logins, grouped by the level of the unit each official works in (市, 区/县,
- * 街道/乡镇, 社区/村): every intake officer, supervisor and admin, and the handlers in BANNER_HANDLERS.
+ * 街道/乡镇, 社区/村): every demo account — intake officers, supervisors, the admin and every department's handler.
  */
 export function demoLoginLines(): string[] {
   const units = unitsById(DEMO_UNITS);
   const departments = new Map(DEMO_DEPARTMENTS.map((d) => [d.id, d]));
-  const shown = DEMO_OFFICIALS.filter((o) => o.role !== 'handler' || (BANNER_HANDLERS as readonly string[]).includes(o.departmentId ?? ''));
+  const shown = DEMO_OFFICIALS;
   const unitOf = (o: (typeof shown)[number]) => units.get((o.role === 'handler' ? departments.get(o.departmentId ?? '')?.unitId : o.unitId) ?? 'root') ?? units.get('root')!;
   const lines: string[] = [];
   for (const level of Object.keys(UNIT_LEVEL_LABELS).map(Number) as UnitLevel[]) {
