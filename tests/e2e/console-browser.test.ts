@@ -628,6 +628,95 @@ describe('officials’ console in Chromium against the local stack', () => {
     await expect(admin.getByRole('row', { name: /城南镇/ }).first().innerText()).resolves.toContain('启用');
   });
 
+  it('the tree: a township intake 上报 a case → the county dispatches it to a lead and an assistant → the part, the one reply → the citizen sees one answer; another district never sees it', async () => {
+    const walkTitle = `退休金停发两个月 ${Date.now().toString(36)}`;
+    const partText = '经城南镇社会保障所核实，该户 9 月资格认证记录已上传，系统未同步，已报县社保中心补录。';
+    const reply = '经县人社局与城南镇社会保障所核查，您父亲的资格认证已补录，10 月、11 月养老金将于本月 10 日前补发到账。';
+    const filed = await fileByApi({
+      type: 'complaint',
+      categoryId: 'shebao',
+      title: walkTitle,
+      content: '我母亲住在幸福社区，养老金连续两个月没有到账，社区说认证没问题，镇里说要县里解决。',
+      contact: { name: '周梅', phone: '13700008888' },
+      location: { text: '幸福社区 5 组', unitId: 'qs-chengnan-xingfu' },
+    });
+
+    // 1. 城南镇's intake finds it at its own desk (the place is under the town) and 上报 it to the county.
+    const town = await loginAs('cn-shouli');
+    await town.getByRole('link', { name: walkTitle }).waitFor();
+    await openCase(town, filed.caseNo);
+    await town.locator('.ant-descriptions-item', { hasText: '所在地区' }).getByText(/幸福社区/).waitFor();
+    await openAction(town, '上报上级受理中心');
+    await town.getByLabel('上报理由').fill('涉及县级社保系统数据补录，本镇无权处理。');
+    await expectAccessible(town, 'escalate-up form');
+    await submitAndConfirm(town, '上报上级受理中心');
+    await town.getByText('上报上级受理中心：已提交').waitFor();
+
+    // 2. 青山县's intake: the case is in its 待受理; it accepts with a lead, an assistant and 交办意见.
+    const county = await loginAs('qs-shouli');
+    await county.getByRole('link', { name: walkTitle }).waitFor();
+    await openCase(county, filed.caseNo);
+    await county.getByText('涉及县级社保系统数据补录，本镇无权处理。').first().waitFor(); // the 上报 reason in the timeline
+    await openAction(county, '受理并交办');
+    await pick(county, '交办给（承办部门）', '青山县人力资源和社会保障局', true);
+    await county.getByRole('button', { name: '添加协办部门' }).click();
+    await pick(county, '协办部门', '城南镇社会保障所', true);
+    await county.getByLabel('交办意见（可选，承办部门可见，群众不可见）').fill('请会同城南镇社保所核实认证记录，5 日内补发。');
+    await expectAccessible(county, 'accept form with an assisting department');
+    await submitAndConfirm(county, '受理并交办');
+    await county.getByText('受理并交办：已提交').waitFor();
+    await county.locator('.ant-descriptions-item', { hasText: '承办部门' }).getByText('青山县人力资源和社会保障局').waitFor();
+    await county.locator('.case-parts').getByText('城南镇社会保障所').waitFor();
+
+    // 3. The assisting department: its 协办 queue, its own part, submitted.
+    const assistant = await loginAs('qs-chengnan-sbs');
+    await assistant.getByRole('tab', { name: /协办/ }).click();
+    await assistant.getByRole('link', { name: walkTitle }).waitFor();
+    await assistant.getByRole('link', { name: walkTitle }).click();
+    await assistant.getByRole('heading', { name: `案件 ${filed.caseNo}` }).waitFor();
+    await assistant.locator('.case-parts').getByRole('heading', { name: '本部门协办' }).waitFor();
+    await assistant.getByText('请会同城南镇社保所核实认证记录，5 日内补发。').first().waitFor(); // the 交办意见 reaches it
+    // No contact details of the citizen for an assistant.
+    expect(await assistant.locator('body').innerText()).not.toContain('13700008888');
+    await openAction(assistant, '提交协办意见');
+    await assistant.getByLabel('协办意见').fill(partText);
+    await expectAccessible(assistant, 'submit-part form');
+    await submitAndConfirm(assistant, '提交协办意见');
+    await assistant.getByText('提交协办意见：已提交').waitFor();
+
+    // 4. The lead reads the part and sends the one answer.
+    const lead = await loginAs('qs-rsj');
+    await lead.getByRole('link', { name: walkTitle }).waitFor();
+    await openCase(lead, filed.caseNo);
+    await lead.locator('.case-parts').getByText(partText).waitFor();
+    await expectAccessible(lead, 'case workspace (lead, part submitted)');
+    await screenshot(lead, '17-tree-lead-with-part', ['协办部门', '城南镇社会保障所', partText]);
+    await openAction(lead, '答复群众');
+    await lead.getByLabel('答复内容').fill(reply);
+    await submitAndConfirm(lead, '答复群众');
+    await lead.getByText('答复群众：已提交').waitFor();
+    await lead.locator('.case-answer').getByText(reply).waitFor();
+
+    // 5. The citizen, in H5: one answer (the lead's), never the part.
+    const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    contexts.push(phoneCtx);
+    const phone = await phoneCtx.newPage();
+    await phone.goto(`${h5Url}/#/pages/track/index`);
+    await phone.locator('.track__case-no input').fill(filed.caseNo);
+    await phone.locator('.track__password input').fill(filed.password);
+    await phone.locator('.track__submit').click();
+    await phone.getByText(reply).waitFor();
+    const seen = await phone.locator('body').innerText();
+    expect(seen.split(reply).length - 1, 'the answer shown once').toBe(1);
+    expect(seen).not.toContain(partText);
+    expect(seen).not.toContain('请会同城南镇社保所核实认证记录');
+
+    // 6. Another district's intake: the case does not exist for it.
+    const other = await loginAs('hexi-shouli');
+    await other.goto(`${consoleUrl}/cases/${filed.caseNo}`);
+    await other.getByText('案件不存在或不在您的办理范围内').waitFor();
+  });
+
   it('publishing an answered consultation: anonymised preview, publish, replace; no consent, no publish; handlers see nothing', async () => {
     const consulting = {
       type: 'consultation',
