@@ -1,4 +1,6 @@
 import type { CaseRecord } from './case';
+import type { CasePart } from './joint';
+import { toShanghaiDate } from './shanghai-time';
 import type { EventKind } from './events';
 import { maskSensitiveText } from './privacy';
 
@@ -72,6 +74,25 @@ function draftsFor(kind: EventKind, after: CaseRecord): NotificationDraft[] {
       ];
     default:
       return [];
+  }
+}
+
+/**
+ * 协办 messages (joint.ts), to departments' inboxes only — never the citizen, who sees one answer: a
+ * new part to the assisting department (with its due date), a submitted part to the lead, a returned
+ * part back to its department.
+ */
+export function partNotifications(step: 'assigned' | 'submitted' | 'returned', c: CaseRecord, part: Pick<CasePart, 'departmentId' | 'dueAt'>, departmentName?: string): NotificationDraft[] {
+  const title = maskSensitiveText(c.title);
+  const base = { caseNo: c.caseNo };
+  const due = toShanghaiDate(new Date(part.dueAt));
+  switch (step) {
+    case 'assigned':
+      return [{ ...base, kind: 'parts_assigned', audience: { kind: 'department', departmentId: part.departmentId }, title: '新协办任务', body: `案件 ${c.caseNo}「${title}」由本部门协办，请于 ${due} 前提交协办意见` }];
+    case 'submitted':
+      return c.departmentId ? [{ ...base, kind: 'part_submitted', audience: { kind: 'department', departmentId: c.departmentId }, title: '协办意见已提交', body: `案件 ${c.caseNo}「${title}」：${departmentName ?? '协办部门'}已提交协办意见` }] : [];
+    case 'returned':
+      return [{ ...base, kind: 'part_returned', audience: { kind: 'department', departmentId: part.departmentId }, title: '协办意见被退回', body: `案件 ${c.caseNo}「${title}」：主办部门退回了本部门的协办意见，请补充后于 ${due} 前重新提交` }];
   }
 }
 

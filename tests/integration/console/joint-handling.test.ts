@@ -9,6 +9,7 @@ import { addDays, toShanghaiDate } from '@minsheng/shared';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { act, complaintBody, fileAs, reportBody, show } from '../../support/console';
 import { caseNos, citizenToken, desk, expectApiError, Session, T0, track } from './console-kit';
+import { deliverNotifications } from '../../../functions/src/services/notifications/notifier';
 
 let stack: TestStack;
 let session: Session;
@@ -170,6 +171,38 @@ describe('the 协办 queue and what an assisting department may do', () => {
       ['part_returned', false],
       ['part_submitted', false],
     ]);
+  });
+});
+
+describe('the 协办 messages in the inbox', () => {
+  const messages = async (username: string, caseNo: string) => {
+    await deliverNotifications(stack.deps);
+    const res = await stack.request('GET', '/api/console/inbox', { token: await tok(username) });
+    expect(res.status, show(res)).toBe(200);
+    return (res.body.items as { caseNo: string; title: string; body: string }[]).filter((m) => m.caseNo === caseNo).map((m) => `${m.title}｜${m.body}`);
+  };
+
+  it('the assistant is told of its part and its due date; the lead, when a part comes in; the assistant, when it is returned — the citizen never', async () => {
+    const filed = await file(complaintBody({ title: '工地夜间施工噪音扰民 13912345678' }));
+    const due = addDays(await caseDueDay(filed.caseNo), -3);
+    await run('shouli', filed.caseNo, { action: 'accept', departmentId: 'rsj', assisting: [{ departmentId: 'zjj', dueAt: due }] });
+    const toAssistant = await messages('zjj', filed.caseNo);
+    expect(toAssistant).toEqual([`新协办任务｜案件 ${filed.caseNo}「工地夜间施工噪音扰民 139****5678」由本部门协办，请于 ${due} 前提交协办意见`]);
+    // The lead hears of the dispatch, not of a part of its own.
+    expect(await messages('rsj', filed.caseNo)).toEqual([expect.stringMatching(/^新交办案件｜/)]);
+
+    await run('zjj', filed.caseNo, { action: 'submit_part', text: '已现场核查，施工单位夜间违规施工属实。' });
+    expect(await messages('rsj', filed.caseNo)).toContain(`协办意见已提交｜案件 ${filed.caseNo}「工地夜间施工噪音扰民 139****5678」：住房和城乡建设局已提交协办意见`);
+    await run('rsj', filed.caseNo, { action: 'return_part', departmentId: 'zjj', reason: '请附处罚决定书编号' });
+    expect(await messages('zjj', filed.caseNo)).toEqual([
+      expect.stringMatching(/^协办意见被退回｜.*请补充后于 \d{4}-\d{2}-\d{2} 前重新提交$/),
+      expect.stringMatching(/^新协办任务｜/),
+    ]);
+    // Another department hears nothing of it.
+    expect(await messages('ybj', filed.caseNo)).toEqual([]);
+    // No part ever reaches the citizen's timeline.
+    const seen = await track(stack, await citizenToken(stack, filed.caseNo, filed.password));
+    expect(JSON.stringify(seen)).not.toMatch(/协办/);
   });
 });
 

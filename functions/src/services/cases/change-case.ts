@@ -1,4 +1,4 @@
-import { DomainError, deadlines, decide, mergedCaseNotifications, partDeltas, partEffects, statsDeltas, withSlaSchedule, type CasePart, type Actor, type CaseCommand, type CaseRecord, type EventData, type EventKind, type AttachmentRecord, type CounterDelta } from '@minsheng/shared';
+import { DomainError, deadlines, decide, mergedCaseNotifications, partDeltas, partEffects, partNotifications, statsDeltas, withSlaSchedule, type CasePart, type Actor, type CaseCommand, type CaseRecord, type EventData, type EventKind, type AttachmentRecord, type CounterDelta } from '@minsheng/shared';
 import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
 import type { CaseEvent } from '../../ports/cases';
 import type { ClientInfo, Deps } from '../deps';
@@ -38,7 +38,7 @@ export async function changeCase(
     const parts = await partsChanged(deps, current, next, command, actor, now, client);
     const counters = [...statsDeltas(current, next, decision.event.kind), ...parts.counters];
     const told = await mergedCitizensTold(deps, current, next, event, actor, client);
-    const outbox = [...outboxFor(event, next), ...told.outbox];
+    const outbox = [...outboxFor(event, next), ...told.outbox, ...parts.outbox];
     const result = await deps.cases.applyChange(
       next,
       current.version,
@@ -67,17 +67,23 @@ async function partsChanged(
   actor: Actor,
   now: Date,
   client: ClientInfo,
-): Promise<{ puts: CasePart[]; counters: CounterDelta[]; events: CaseEvent[] }> {
+): Promise<{ puts: CasePart[]; counters: CounterDelta[]; events: CaseEvent[]; outbox: OutboxItem[] }> {
   const assisting = command.action === 'accept' || command.action === 'transfer' ? command.assisting : undefined;
   const existing = await deps.cases.listParts(current.caseNo);
-  if (!existing.length && !assisting?.length) return { puts: [], counters: [], events: [] };
+  if (!existing.length && !assisting?.length) return { puts: [], counters: [], events: [], outbox: [] };
   const dueAt = new Date(next.schedule?.dueAt ?? deadlines(next.clock, now).dueAt.toISOString());
   const effects = partEffects(existing, next, assisting, actor.id, now, dueAt);
   const events: CaseEvent[] = [];
   const ids = (ps: CasePart[]) => ps.map((p) => p.departmentId).join(',');
-  if (effects.assigned.length) events.push(auditEvent(next, 'parts_assigned', actor, now, { departmentIds: ids(effects.assigned), count: effects.assigned.length }, client));
+  const outbox: OutboxItem[] = [];
+  if (effects.assigned.length) {
+    const assignedEvent = auditEvent(next, 'parts_assigned', actor, now, { departmentIds: ids(effects.assigned), count: effects.assigned.length }, client);
+    events.push(assignedEvent);
+    // Each assisting department is told in its inbox (新协办任务, with its due date); ids derive from the event.
+    outbox.push(...notificationItems(assignedEvent, effects.assigned.flatMap((p) => partNotifications('assigned', next, p)), 'p'));
+  }
   if (effects.closed.length) events.push(auditEvent(next, 'parts_closed', actor, now, { departmentIds: ids(effects.closed), count: effects.closed.length }, client));
-  return { puts: effects.puts, counters: effects.assigned.flatMap((p) => partDeltas('assigned', p, false)), events };
+  return { puts: effects.puts, counters: effects.assigned.flatMap((p) => partDeltas('assigned', p, false)), events, outbox };
 }
 
 /**

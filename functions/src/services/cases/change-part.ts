@@ -1,7 +1,7 @@
-import { DomainError, partDeltas, returnPart, submitPart, type Actor, type CasePart, type CaseRecord, type CounterDelta } from '@minsheng/shared';
+import { DomainError, partDeltas, partNotifications, returnPart, submitPart, type Actor, type CasePart, type CaseRecord, type CounterDelta } from '@minsheng/shared';
 import type { CaseEvent } from '../../ports/cases';
 import type { ClientInfo, Deps } from '../deps';
-import { auditEvent } from './case-event';
+import { auditEvent, notificationItems } from './case-event';
 
 /**
  * The 协办 actions (joint.ts): an assisting department submits its part, the lead returns one. Each
@@ -10,7 +10,7 @@ import { auditEvent } from './case-event';
  * timeliness counters ride on the event to the stream consumer.
  */
 export async function changePart(
-  deps: Pick<Deps, 'cases' | 'now'>,
+  deps: Pick<Deps, 'cases' | 'reference' | 'now'>,
   caseNo: string,
   command: { action: 'submit_part'; text: string } | { action: 'return_part'; departmentId: string; reason: string },
   actor: Actor,
@@ -40,7 +40,12 @@ export async function changePart(
     counters = [];
   }
   const next: CaseRecord = { ...current, version: current.version + 1, updatedAt: now.toISOString() };
-  const result = await deps.cases.applyChange(next, current.version, event, counters, [], [], [part]);
+  // The lead is told a part came in; a returned part's department, that it is back (inboxes; ids derive from the event).
+  const told =
+    command.action === 'submit_part'
+      ? partNotifications('submitted', current, part, (await deps.reference.listDepartments()).find((d) => d.id === part.departmentId)?.name)
+      : partNotifications('returned', current, part);
+  const result = await deps.cases.applyChange(next, current.version, event, counters, notificationItems(event, told), [], [part]);
   if (!result.ok) throw new DomainError('VERSION_CONFLICT');
   return { record: next, parts: parts.map((p) => (p.departmentId === part.departmentId ? part : p)) };
 }
