@@ -600,7 +600,7 @@ describe('officials’ console in Chromium against the local stack', () => {
   const citizenPhone = '13912345678';
   let publishedId = '';
 
-  it('admin: the jurisdiction tree — a 社区 added under 城南镇 shows in the tree; disabling a town with departments is refused in words', async () => {
+  it('admin: the jurisdiction tree — a 社区 added under 城南镇 shows in the tree; disabling a town with departments is refused in words; an intake officer moved to another county', async () => {
     const admin = await loginAs('admin', '/admin/units');
     await admin.getByRole('heading', { name: '组织架构' }).waitFor();
     await admin.getByText('共 11 个单位').waitFor();
@@ -626,6 +626,19 @@ describe('officials’ console in Chromium against the local stack', () => {
     await expect(refusal.innerText()).resolves.toContain('不能停用');
     await admin.getByRole('button', { name: '知道了' }).click();
     await expect(admin.getByRole('row', { name: /城南镇/ }).first().innerText()).resolves.toContain('启用');
+
+    // A personnel change: 北湖区's intake officer moves to 青山县; the list says so, and their old session is over.
+    const moved = await apiLogin('beihu-shouli');
+    await admin.goto(`${consoleUrl}/admin/officials`);
+    await admin.getByRole('button', { name: '调动（beihu-shouli）' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByText('现在：北湖区').waitFor();
+    await pick(admin, '新的所属单位', '青山县', true);
+    await expectAccessible(admin, 'admin: move an official');
+    await dialog.getByRole('button', { name: '确认调动' }).click();
+    await admin.getByText('已将 beihu-shouli 调整到青山县，该账号需重新登录').waitFor();
+    await expect.poll(() => admin.getByRole('row', { name: /beihu-shouli/ }).innerText()).toMatch(/受理员\s+青山县/);
+    expect((await call(`${stack.apiUrl}/api/console/me`, { token: moved })).status).toBe(401);
   });
 
   it('the tree: a township intake 上报 a case → the county dispatches it to a lead and an assistant → the part, the one reply → the citizen sees one answer; another district never sees it', async () => {

@@ -453,6 +453,7 @@ const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/console/admin/categories': () => ({ id: 'probe-cat', name: '测试类别', types: ['complaint'] }),
   'POST /api/console/admin/dispatch-rules': () => ({ categoryId: 'shebao', unitId: 'qingshan', departmentId: 'qs-rsj' }),
   'POST /api/console/admin/officials': () => ({ username: 'probe-new', displayName: '测试账号', role: 'intake', password: 'probe-password-1' }),
+  'POST /api/console/admin/officials/{username}/assignment': () => ({ unitId: 'qingshan' }),
   'POST /api/console/admin/sla-policies': () => ({ type: 'suggestion', answerDays: 15, warnDays: 12, severeDays: 30, dayMode: 'natural' }),
   'POST /api/console/admin/calendar': () => ({ date: '2031-01-06', work: false, note: '测试' }),
   'POST /api/console/admin/calendar/years': () => ({ year: 2031, source: 'notice', holidays: [{ name: '元旦', daysOff: ['2031-01-01'], workdays: [] }] }),

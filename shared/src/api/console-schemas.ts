@@ -147,6 +147,20 @@ export const officialInputSchema = z
   );
 export type OfficialInput = z.infer<typeof officialInputSchema>;
 
+/** Moving an official: intake, supervisors and admins to another unit; a handler to another department (their unit follows it). */
+export const officialAssignmentSchema = z
+  .strictObject({
+    unitId: z.optional(unitIdSchema),
+    departmentId: z.optional(departmentId),
+  })
+  .check(
+    z.superRefine((o, ctx) => {
+      if (!o.unitId && !o.departmentId) ctx.issues.push({ code: 'custom', path: ['unitId'], message: '请选择新的所属单位或部门', input: o });
+      if (o.unitId && o.departmentId) ctx.issues.push({ code: 'custom', path: ['departmentId'], message: '单位和部门只能选一项：承办人选部门，其他角色选单位', input: o });
+    }),
+  );
+export type OfficialAssignment = z.infer<typeof officialAssignmentSchema>;
+
 export const CONSOLE_QUEUES = ['intake', 'department', 'assisting', 'due_soon', 'overdue', 'escalated', 'closed', 'mine'] as const;
 export type ConsoleQueue = (typeof CONSOLE_QUEUES)[number];
 

@@ -331,6 +331,9 @@ const TABLE: Record<string, Probe[]> = {
   'POST /api/console/admin/officials/{username}/disable': [get('disable official', adminOnly, () => '/api/console/admin/officials/probe-target/disable')],
   'POST /api/console/admin/officials/{username}/enable': [get('enable official', adminOnly, () => '/api/console/admin/officials/probe-target/enable')],
   'POST /api/console/admin/officials/{username}/reset-password': [get('reset password', adminOnly, () => '/api/console/admin/officials/probe-target/reset-password')],
+  'POST /api/console/admin/officials/{username}/assignment': [
+    { name: 'move official', expect: adminOnly, build: async () => ({ path: '/api/console/admin/officials/probe-target/assignment', body: { unitId: 'qingshan' } }) },
+  ],
 
   // Dead letters (notifications given up on): admins only.
   'GET /api/console/admin/dead-letters': [get('list dead letters', adminOnly, () => '/api/console/admin/dead-letters')],

@@ -262,6 +262,52 @@ describe('officials in units', () => {
   });
 });
 
+describe('moving an official (a personnel change)', () => {
+  const assign = (username: string, body: Record<string, unknown>) => stack.request('POST', `/api/console/admin/officials/${username}/assignment`, { token: admin, body });
+
+  it('an intake officer moved to another county: their sessions end, they see the new county only, and 我受理的 no longer lists the old one\'s cases', async () => {
+    expect((await createOfficial({ username: 'mv-shouli', displayName: '调动受理员', role: 'intake', unitId: 'qingshan' })).status).toBe(201);
+    const before = await consoleLogin(stack, 'mv-shouli', 'unit-test-password-1');
+    const filed = await fileAs(stack, complaintBody({ title: '调动前受理的案件', location: { text: '县城', unitId: 'qingshan' } }));
+    expectOk(await act(stack, before, filed.caseNo, { action: 'accept', expectedVersion: 1, departmentId: 'qs-rsj' }));
+    const mine = async (token: string) => ((await stack.request('GET', '/api/console/cases?queue=mine', { token })).body.items as { caseNo: string }[]).map((i) => i.caseNo);
+    expect(await mine(before)).toContain(filed.caseNo);
+
+    const moved = await assign('mv-shouli', { unitId: 'beihu' });
+    expect(moved.status, show(moved)).toBe(200);
+    expect(moved.body).toMatchObject({ username: 'mv-shouli', role: 'intake', unitId: 'beihu', unitName: expect.stringMatching(/^北湖/) });
+    expect((await stack.request('GET', '/api/console/me', { token: before })).status).toBe(401);
+
+    const after = await consoleLogin(stack, 'mv-shouli', 'unit-test-password-1');
+    expect((await stack.request('GET', '/api/console/me', { token: after })).body.official).toMatchObject({ unitId: 'beihu', unitName: expect.stringMatching(/^北湖/) });
+    expectApiError(await stack.request('GET', `/api/console/cases/${filed.caseNo}`, { token: after }), 404, 'CASE_NOT_FOUND');
+    expect(await mine(after)).not.toContain(filed.caseNo);
+    // The case stays where it is: 青山县's intake still has it.
+    expect((await stack.request('GET', `/api/console/cases/${filed.caseNo}`, { token: await session.token('qs-shouli') })).status).toBe(200);
+  });
+
+  it('a handler moves to another department, their unit following it', async () => {
+    expect((await createOfficial({ username: 'mv-handler', displayName: '调动承办人', role: 'handler', departmentId: 'qs-rsj' })).status).toBe(201);
+    const moved = await assign('mv-handler', { departmentId: 'qs-chengnan-zzb' });
+    expect(moved.status, show(moved)).toBe(200);
+    expect(moved.body).toMatchObject({ departmentId: 'qs-chengnan-zzb', departmentName: '城南镇综治办', unitId: 'qs-chengnan', unitName: '城南镇' });
+  });
+
+  it('refuses, in words, a unit for a handler, a department for anyone else, both or neither, an unknown unit or account; nothing changes', async () => {
+    expectRefusal(await assign('mv-handler', { unitId: 'qingshan' }), 400, 'VALIDATION_FAILED', '承办人请选择新的所属部门');
+    expectRefusal(await assign('mv-shouli', { departmentId: 'qs-rsj' }), 400, 'VALIDATION_FAILED', '只有承办人属于部门');
+    expectRefusal(await assign('mv-shouli', { unitId: 'qingshan', departmentId: 'qs-rsj' }), 400, 'VALIDATION_FAILED', '单位和部门只能选一项');
+    expectRefusal(await assign('mv-shouli', {}), 400, 'VALIDATION_FAILED', '请选择新的所属单位或部门');
+    expectRefusal(await assign('mv-shouli', { unitId: 'nowhere' }), 400, 'UNKNOWN_UNIT', '单位不存在');
+    expectRefusal(await assign('mv-handler', { departmentId: 'no-such-dept' }), 400, 'UNKNOWN_DEPARTMENT', '部门不存在');
+    expectRefusal(await assign('nobody-here', { unitId: 'qingshan' }), 404, 'NOT_FOUND', '账号不存在');
+    const list = await stack.request('GET', '/api/console/admin/officials', { token: admin });
+    const byName = new Map((list.body.items as { username: string; unitId: string; departmentId?: string }[]).map((o) => [o.username, o]));
+    expect(byName.get('mv-shouli')).toMatchObject({ unitId: 'beihu' });
+    expect(byName.get('mv-handler')).toMatchObject({ departmentId: 'qs-chengnan-zzb' });
+  });
+});
+
 describe('only admins', () => {
   it('everyone else gets 403 on the tree, and nothing changes', async () => {
     const before = await tree();

@@ -1,8 +1,8 @@
-import { officialInputSchema, PATH_PARAMS } from '@minsheng/shared';
+import { officialAssignmentSchema, officialInputSchema, PATH_PARAMS } from '@minsheng/shared';
 import * as wire from '../../app/wiring';
 import { httpRoute } from '../../lib/http';
 import { officialIn } from '../auth';
-import { adminCreateOfficial, adminListOfficials, adminResetPassword, adminSetDisabled } from '../../services/admin/officials';
+import { adminAssignOfficial, adminCreateOfficial, adminListOfficials, adminResetPassword, adminSetDisabled } from '../../services/admin/officials';
 
 const deps = wire.inject({ ...wire.officialAuthDeps(), reference: wire.reference });
 
@@ -38,4 +38,12 @@ export const resetPassword = httpRoute(deps, {
   params: { username: PATH_PARAMS.username },
   auth: officialIn(['admin']),
   handle: async (input) => ({ body: await adminResetPassword(input.deps, input.auth, input.pathParam('username')) }),
+});
+
+/** POST /api/console/admin/officials/{username}/assignment — move an official to another unit (or a handler to another department). */
+export const assign = httpRoute(deps, {
+  params: { username: PATH_PARAMS.username },
+  auth: officialIn(['admin']),
+  body: officialAssignmentSchema,
+  handle: async (input) => ({ body: await adminAssignOfficial(input.deps, input.auth, input.pathParam('username'), input.body) }),
 });

@@ -1,4 +1,4 @@
-import { DomainError, ROOT_UNIT_ID, type OfficialDto, type OfficialInput } from '@minsheng/shared';
+import { DomainError, ROOT_UNIT_ID, type OfficialAssignment, type OfficialDto, type OfficialInput } from '@minsheng/shared';
 import { hashPassword, randomPassword } from '../../lib/secrets';
 import type { Official } from '../../ports/officials';
 import { requireRole, toOfficialDto, type OfficialContext } from '../auth/officials';
@@ -72,4 +72,28 @@ export async function adminResetPassword(deps: AccountAdminDeps, viewer: Officia
     o.passwordHash = passwordHash;
   });
   return { official, temporaryPassword };
+}
+
+/**
+ * A personnel change: an intake officer, supervisor or admin moves to another (active) unit, a handler
+ * to another (active) department. Their sessions end (they sign in again into the new scope); the
+ * cases they worked stay where they are — from now on they see the new unit's or department's.
+ */
+export async function adminAssignOfficial(deps: AccountAdminDeps, viewer: OfficialContext, username: string, input: OfficialAssignment): Promise<OfficialDto> {
+  admin(viewer);
+  const official = await deps.officials.getOfficial(username);
+  if (!official) throw new DomainError('NOT_FOUND', { message: '账号不存在' });
+  if (official.role === 'handler') {
+    if (!input.departmentId) throw new DomainError('VALIDATION_FAILED', { fields: { departmentId: '承办人请选择新的所属部门（所属单位随部门）' } });
+    const department = (await deps.reference.listDepartments()).find((d) => d.id === input.departmentId);
+    if (!department || !department.active) throw new DomainError('UNKNOWN_DEPARTMENT', { fields: { departmentId: '部门不存在或已停用' } });
+  } else {
+    if (!input.unitId) throw new DomainError('VALIDATION_FAILED', { fields: { unitId: '请选择新的所属单位（只有承办人属于部门）' } });
+    await assertActiveUnit(deps, input.unitId, 'unitId');
+  }
+  return updateOfficial(deps, viewer, username, (o) => {
+    if (o.role === 'handler') o.departmentId = input.departmentId!;
+    else if (input.unitId === ROOT_UNIT_ID) delete o.unitId;
+    else o.unitId = input.unitId!;
+  });
 }

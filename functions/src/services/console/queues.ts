@@ -93,6 +93,8 @@ export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params
   const keep = (c: CaseSummary) =>
     (viewer.role !== 'handler' || (params.queue === 'assisting' ? c.part?.departmentId === viewer.departmentId : (c.answerDepartmentId ?? c.departmentId) === viewer.departmentId)) &&
     (!filterSubtree || isWithin(c.unitPath, scope.path)) &&
+    // 我受理的 follows the officer, but lists only what they may still open (not after a move to another unit).
+    (params.queue !== 'mine' || isWithin(c.unitPath, scope.path)) &&
     // A paused case (awaiting the citizen) is neither due soon nor overdue.
     (!(params.queue === 'due_soon' || params.queue === 'overdue') || !c.clock.pausedSince) &&
     // Due soon = in warning, exactly as the case's own SLA level says (and the timers warned).

@@ -13,6 +13,7 @@ import { useOfficials } from '../api/list-officials';
 import { useAdminUnits } from '../api/list-units';
 import { useResetOfficialPassword } from '../api/reset-official-password';
 import { useSetOfficialDisabled } from '../api/set-official-disabled';
+import { useAssignOfficial } from '../api/assign-official';
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz';
 
@@ -30,6 +31,9 @@ export function OfficialsPage() {
   const create = useCreateOfficial();
   const setDisabled = useSetOfficialDisabled();
   const reset = useResetOfficialPassword();
+  const assign = useAssignOfficial();
+  const [moving, setMoving] = useState<OfficialDto>();
+  const [target, setTarget] = useState<string>();
   const { message, modal } = App.useApp();
   const [creating, setCreating] = useState(false);
   const [temporary, setTemporary] = useState<{ username: string; password: string }>();
@@ -69,6 +73,21 @@ export function OfficialsPage() {
         }
       },
     });
+
+  const saveMove = async () => {
+    if (!moving) return;
+    if (!target) {
+      message.error(moving.role === 'handler' ? '请选择新的所属部门' : '请选择新的所属单位');
+      return;
+    }
+    try {
+      const moved = await assign.mutateAsync({ username: moving.username, body: moving.role === 'handler' ? { departmentId: target } : { unitId: target } });
+      message.success(`已将 ${moved.username} 调整到${moved.departmentName ?? moved.unitName ?? ''}，该账号需重新登录`);
+      setMoving(undefined);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
 
   const askReset = (o: OfficialDto) =>
     modal.confirm({
@@ -122,9 +141,19 @@ export function OfficialsPage() {
                 {
                   title: '操作',
                   key: 'ops',
-                  width: 200,
+                  width: 260,
                   render: (_, o) => (
                     <Space size={0}>
+                      <Button
+                        type="link"
+                        onClick={() => {
+                          setTarget(undefined);
+                          setMoving(o);
+                        }}
+                        aria-label={`调动（${o.username}）`}
+                      >
+                        调动
+                      </Button>
                       <Button type="link" onClick={() => toggle(o)} disabled={o.username === me.username} aria-label={`${o.disabled ? '启用' : '停用'} ${o.username}`}>
                         {o.disabled ? '启用' : '停用'}
                       </Button>
@@ -168,6 +197,41 @@ export function OfficialsPage() {
             </Space.Compact>
           </Form.Item>
         </Form>
+      </Modal>
+      <Modal
+        open={moving !== undefined}
+        title={`调动 ${moving?.displayName ?? ''}（${moving?.username ?? ''}）`}
+        okText="确认调动"
+        cancelText="取消"
+        onOk={() => void saveMove()}
+        confirmLoading={assign.isPending}
+        onCancel={() => setMoving(undefined)}
+        destroyOnHidden
+      >
+        <Typography.Paragraph>
+          现在：{moving?.departmentName ? `${moving.departmentName}（${moving.unitName ?? ''}）` : (moving?.unitName ?? '—')}。调动后该账号立即退出登录，重新登录后只能办理新单位（部门）范围内的案件；已办理的案件留在原单位。
+        </Typography.Paragraph>
+        {moving?.role === 'handler' ? (
+          <Select
+            aria-label="新的所属部门"
+            style={{ width: '100%' }}
+            showSearch={{ optionFilterProp: 'label' }}
+            value={target}
+            onChange={setTarget}
+            placeholder="选择新的所属部门"
+            options={(departments.data ?? []).filter((d) => d.id !== moving.departmentId).map((d) => ({ value: d.id, label: d.name }))}
+          />
+        ) : (
+          <Select
+            aria-label="新的所属单位"
+            style={{ width: '100%' }}
+            showSearch={{ optionFilterProp: 'label' }}
+            value={target}
+            onChange={setTarget}
+            placeholder="选择新的所属单位"
+            options={(units.data ?? []).filter((u) => u.active && u.id !== (moving?.unitId ?? ROOT_UNIT_ID)).map((u) => ({ value: u.id, label: `${u.name}（${UNIT_LEVEL_LABELS[u.level]}）` }))}
+          />
+        )}
       </Modal>
       <Modal open={temporary !== undefined} destroyOnHidden title="临时密码（只显示这一次）" footer={<Button type="primary" onClick={() => setTemporary(undefined)}>我已记下，关闭</Button>} closable={false} mask={{ closable: false }}>
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="关闭后无法再次查看，请立即交给本人，并提醒其尽快登录。" />
