@@ -18,6 +18,12 @@ export interface ReferenceStore {
   /** One unit (a GetItem): what resolving one official's or one department's place needs, whatever the tree's size. */
   getUnit(id: string): Promise<Unit | undefined>;
   putUnit(unit: Unit): Promise<void>;
+  /**
+   * Several units in one transaction (a move or a disable of a subtree): all or none. A subtree of more
+   * than 100 units is written in transactions of 100, in the order given — callers put the subtree's top
+   * last, so that a request that failed half-way is repaired by sending it again.
+   */
+  putUnits(units: readonly Unit[]): Promise<void>;
   putCategory(category: Category): Promise<void>;
   putDepartment(department: Department): Promise<void>;
   /** The whole 派单目录 (one Query: categories × units with a rule of their own, a few hundred lines). */

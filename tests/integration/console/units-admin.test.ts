@@ -115,6 +115,38 @@ describe('renaming and moving', () => {
     expect(units.get('hexi-moving-a')).toMatchObject({ parentId: 'hexi-moving', path: 'root/beihu/hexi-moving/hexi-moving-a', level: 4 });
   });
 
+  it('moves a town with 150 villages (more than one transaction of 100): every village follows, and sending the move again after a failure half-way finishes it', async () => {
+    expectOk(await putUnit({ id: 'big-town', name: '大镇', parentId: 'qingshan' }));
+    const villages = Array.from({ length: 150 }, (_, i) => ({ id: `big-town-v${i}`, name: `村${i}`, level: 4 as const, parentId: 'big-town', path: `root/qingshan/big-town/big-town-v${i}`, sortOrder: i, active: true }));
+    await stack.deps.reference.putUnits(villages);
+    expectOk(await putUnit({ id: 'big-town', name: '大镇', parentId: 'hexi' }));
+    let units = await tree();
+    expect(units.get('big-town')).toMatchObject({ parentId: 'hexi', path: 'root/hexi/big-town', level: 3 });
+    expect(villages.filter((v) => units.get(v.id)?.path !== `root/hexi/big-town/${v.id}`).map((v) => v.id)).toEqual([]);
+
+    // A move interrupted after its first transaction (100 villages at the new place, the town and 50 villages not yet).
+    const putUnits = stack.deps.reference.putUnits.bind(stack.deps.reference);
+    let calls = 0;
+    stack.deps.reference.putUnits = async (us) => {
+      await putUnits(us.slice(0, 100));
+      calls++;
+      throw Object.assign(new Error('connection reset'), { code: 'ECONNRESET' });
+    };
+    try {
+      const failed = await putUnit({ id: 'big-town', name: '大镇', parentId: 'beihu' });
+      expect(failed.status, show(failed)).toBe(503);
+    } finally {
+      stack.deps.reference.putUnits = putUnits;
+    }
+    expect(calls).toBe(1);
+    expect((await tree()).get('big-town')).toMatchObject({ parentId: 'hexi' }); // the town is written last
+    // The admin sends it again: everything ends up below 北湖区.
+    expectOk(await putUnit({ id: 'big-town', name: '大镇', parentId: 'beihu' }));
+    units = await tree();
+    expect(units.get('big-town')).toMatchObject({ parentId: 'beihu', path: 'root/beihu/big-town', level: 3 });
+    expect(villages.filter((v) => units.get(v.id)?.path !== `root/beihu/big-town/${v.id}`).map((v) => v.id)).toEqual([]);
+  });
+
   it('moves a street up to the city: a level higher, its community too', async () => {
     expectOk(await putUnit({ id: 'hexi-up', name: '上移街道', parentId: 'hexi' }));
     expectOk(await putUnit({ id: 'hexi-up-a', name: '上移社区', parentId: 'hexi-up' }));

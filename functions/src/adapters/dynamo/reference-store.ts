@@ -2,10 +2,13 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { AccessPattern } from 'dynamodb-toolbox/entity/actions/accessPattern';
 import { DeleteItemCommand } from 'dynamodb-toolbox/entity/actions/delete';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import type { Category, Department, ReferenceStore, Unit } from '../../ports/reference-data';
 import type { UnitLevel } from '@minsheng/shared';
 import { referenceEntities } from './entities';
 import { key } from './keys';
+import { ON_CONFLICT_ONLY, retryTransaction } from './errors';
 import type { MinshengTable } from './table';
 
 /** Categories and departments, each kind in one partition. */
@@ -52,6 +55,14 @@ export function createDynamoReferenceStore(table: MinshengTable): ReferenceStore
 
     async putUnit(unit) {
       await UnitEntity.build(PutItemCommand).item(unit).send();
+    },
+
+    async putUnits(units) {
+      // TransactWriteItems takes at most 100 items.
+      for (let i = 0; i < units.length; i += 100) {
+        const puts = units.slice(i, i + 100).map((u) => UnitEntity.build(PutTransaction).item(u));
+        if (puts.length) await retryTransaction(() => execute(...puts), ON_CONFLICT_ONLY);
+      }
     },
 
     async putCategory(category) {

@@ -78,15 +78,16 @@ export async function adminPutUnit(deps: UnitAdminDeps, viewer: OfficialContext,
   // A move rewrites the unit's and every descendant's path (the new parent's in front) and level; disabling
   // a unit disables everything below it (re-enabling is one unit at a time, from the top).
   const newPath = moving && parent ? childPath(parent.path, existing.id) : existing.path;
-  let answer = next;
-  for (const u of subtree) {
+  const written = subtree.map((u): Unit => {
     const path = newPath + u.path.slice(existing.path.length);
     const base = u.id === existing.id ? { ...next, ...(parent ? { parentId: parent.id } : {}) } : { ...u, active: disabling ? false : u.active };
-    const written: Unit = { ...base, path, level: levelOfPath(path) as UnitLevel };
-    await deps.reference.putUnit(written);
-    if (u.id === existing.id) answer = written;
-  }
-  return withCounts(deps, answer);
+    return { ...base, path, level: levelOfPath(path) as UnitLevel };
+  });
+  // One transaction (a subtree of up to 100 units; larger ones in transactions of 100, the unit itself
+  // last: a request interrupted half-way still finds the unit at its old place and, sent again, finishes).
+  const top = written.find((u) => u.id === existing.id)!;
+  await deps.reference.putUnits([...written.filter((u) => u.id !== existing.id), top]);
+  return withCounts(deps, top);
 }
 
 async function createUnit(deps: UnitAdminDeps, byId: Map<string, Unit>, input: UnitInput): Promise<AdminUnitDto> {
