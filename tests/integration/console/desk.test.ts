@@ -18,6 +18,7 @@ import { deliverNotifications } from '../../../functions/src/services/notificati
 import { createTestStack, type TestStack } from '../../support/stack';
 import { act, complaintBody, fileAs, show, uniqueIp } from '../../support/console';
 import { withFakes, type Fakes } from '../reach/sms-kit';
+import { seedDemoCases } from '../../../infra/src/demo-data';
 import { after, citizenToken, DAY, expectApiError, HOUR, rate, Session, T0, track } from './console-kit';
 
 let stack: TestStack;
@@ -328,5 +329,16 @@ describe('statistics', () => {
     expect(stats.totals.revisitRatings).toBe(revisitRatings);
     expect(stats.totals.ratings).toBe(allRatings);
     expect(stats.totals.revisitUnreachable).toBe(3);
+  });
+});
+
+describe('demo data', () => {
+  it('seeds a phone call registered by 张敏 whose unrated answer waits in the 回访 queue', async () => {
+    const demo = await seedDemoCases(stack.deps);
+    const phone = demo.find((d) => d.title === '来电反映装修公司拖欠工人工资')!;
+    expect((await stack.deps.cases.getCase(phone.caseNo))).toMatchObject({ channel: 'phone', filedBy: 'shouli', status: 'replied' });
+    expect(await inQueue('shouli', 'revisit')).toContain(phone.caseNo);
+    // Seeding again (a kept table) files nothing new.
+    expect((await seedDemoCases(stack.deps)).map((d) => d.caseNo)).toEqual(demo.map((d) => d.caseNo));
   });
 });
