@@ -562,7 +562,7 @@ describe('scope beyond the status code', () => {
 
   it('/api/console/me tells each official who they are and which queues they work from', async () => {
     const expected: Record<Official, { role: string; queues: string[]; departmentId?: string }> = {
-      intake: { role: 'intake', queues: ['intake', 'department', 'due_soon', 'overdue', 'closed', 'mine'] },
+      intake: { role: 'intake', queues: ['intake', 'department', 'due_soon', 'overdue', 'closed', 'mine', 'revisit'] },
       handler: { role: 'handler', departmentId: 'rsj', queues: ['department', 'assisting', 'due_soon', 'overdue', 'closed'] },
       otherHandler: { role: 'handler', departmentId: 'zjj', queues: ['department', 'assisting', 'due_soon', 'overdue', 'closed'] },
       supervisor: { role: 'supervisor', queues: ['intake', 'department', 'due_soon', 'overdue', 'escalated', 'closed'] },
