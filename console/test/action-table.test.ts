@@ -6,6 +6,7 @@ const c = { caseNo: '20261121000001', version: 3, departmentId: 'rsj', sla: { ex
 const dept = (id: string | undefined) => ({ rsj: '人社局', jyj: '教育局' })[id ?? ''] ?? id ?? '';
 
 const filled: ActionValues = {
+  outcome: 'unsatisfied',
   departmentId: 'jyj',
   reason: '  理由  ',
   question: ' 请补充合同 ',
@@ -62,6 +63,7 @@ describe('the console’s table of official actions', () => {
       approve_extension: { action: 'approve_extension', expectedVersion: 3, note: '尽快' },
       deny_extension: { action: 'deny_extension', expectedVersion: 3, reason: '理由' },
       urge: { action: 'urge', expectedVersion: 3, note: '尽快' },
+      revisit: { action: 'revisit', expectedVersion: 3, outcome: 'unsatisfied', note: '尽快' },
       close: { action: 'close', expectedVersion: 3, reason: '理由' },
     });
     for (const a of ACTION_ORDER) expect(consoleActionSchema.safeParse(bodies[a]).success, a).toBe(true);
@@ -95,6 +97,7 @@ describe('the console’s table of official actions', () => {
       approve_extension: '确认批准延期 5 天？答复期限将随之顺延。',
       deny_extension: '确认驳回延期申请？答复期限不变。',
       urge: '确认督办？承办部门将收到督办提醒。',
+      revisit: '确认记录回访结果「不满意」？记录后不可更改。',
       close: '确认办结此案件？',
     });
   });

@@ -101,7 +101,16 @@ interface DemoDispatch {
   assisting?: { departmentId: string }[];
 }
 
-const DEMO_CASES: { key: string; body: FileCaseRequest; answeredBy?: { departmentId: string; answer: string }; dispatched?: DemoDispatch }[] = [
+const DEMO_CASES: {
+  key: string;
+  body: FileCaseRequest;
+  answeredBy?: { departmentId: string; answer: string };
+  dispatched?: DemoDispatch;
+  /** 来电登记 (issue #16): filed by this intake officer for a caller, through this desk channel. */
+  onBehalf?: { by: string; channel: 'phone' | 'visit' | 'letter' | 'hotline' };
+  /** Filed and answered this many days before the seeding (so an unrated answer is due for 回访). */
+  daysAgo?: number;
+}[] = [
   {
     key: 'demo-case-wages-0001',
     body: {
@@ -186,6 +195,22 @@ const DEMO_CASES: { key: string; body: FileCaseRequest; answeredBy?: { departmen
       location: { text: '光明小区 6 号楼', unitId: 'hexi-xinhua' },
     },
   },
+  // 来电登记 and 回访 (issue #16): a phone call registered by the city's intake, answered 4 days ago and not
+  // rated — it waits in the 回访 queue.
+  {
+    key: 'demo-case-phone-0008',
+    body: {
+      type: 'complaint',
+      categoryId: 'tuoqian-gongzi',
+      title: '来电反映装修公司拖欠工人工资',
+      content: '来电人反映在城区一家装修公司做木工，公司拖欠 3 名工人两个月工资共 2.4 万元，多次讨要未果。',
+      contact: { name: '周师傅', phone: '13400008888' },
+      smsOptIn: false,
+    },
+    onBehalf: { by: 'shouli', channel: 'phone' },
+    daysAgo: 4,
+    answeredBy: { departmentId: 'rsj', answer: '周师傅您好：劳动保障监察大队已约谈该装修公司，公司承诺本月 20 日前付清拖欠工资，逾期将依法立案查处。' },
+  },
 ];
 
 export interface DemoCredential {
@@ -198,8 +223,11 @@ export interface DemoCredential {
 export async function seedDemoCases(deps: Deps): Promise<DemoCredential[]> {
   const out: DemoCredential[] = [];
   const client = { userAgent: 'minsheng-demo-seed' };
-  for (const { key, body, answeredBy, dispatched } of DEMO_CASES) {
-    const { response } = await fileCase(deps, body, key, client);
+  for (const { key, body, answeredBy, dispatched, onBehalf, daysAgo } of DEMO_CASES) {
+    // A case seeded in the past is filed and answered on a clock moved back (an hour between the steps).
+    const at = daysAgo ? Date.now() - daysAgo * 24 * 60 * 60 * 1000 : undefined;
+    const stepDeps = (hours: number): Deps => (at ? { ...deps, now: () => new Date(at + hours * 60 * 60 * 1000) } : deps);
+    const { response } = await fileCase(stepDeps(0), body, key, client, onBehalf ? { channel: onBehalf.channel, official: { role: 'intake', id: onBehalf.by } } : undefined);
     // Answered by the demo intake officer and department (once: a rerun finds it past 待受理).
     const waiting = (await deps.cases.getCase(response.caseNo))?.status === 'submitted';
     if (dispatched && waiting) {
@@ -207,9 +235,9 @@ export async function seedDemoCases(deps: Deps): Promise<DemoCredential[]> {
       await changeCase(deps, response.caseNo, { action: 'accept', departmentId, ...(instructions ? { instructions } : {}), ...(assisting ? { assisting } : {}) }, { role: 'intake', id: by }, client);
     }
     if (answeredBy && waiting) {
-      await changeCase(deps, response.caseNo, { action: 'accept', departmentId: answeredBy.departmentId }, { role: 'intake', id: 'shouli' }, client);
+      await changeCase(stepDeps(1), response.caseNo, { action: 'accept', departmentId: answeredBy.departmentId }, { role: 'intake', id: 'shouli' }, client);
       const handler = { role: 'handler' as const, id: answeredBy.departmentId, departmentId: answeredBy.departmentId };
-      await changeCase(deps, response.caseNo, { action: 'reply', answer: answeredBy.answer }, handler, client);
+      await changeCase(stepDeps(2), response.caseNo, { action: 'reply', answer: answeredBy.answer }, handler, client);
     }
     out.push({ caseNo: response.caseNo, password: response.password, title: body.title });
   }

@@ -69,6 +69,8 @@ const EXPECTED: Record<CaseAction, ExpectedRule> = {
   close: { from: ['replied'], roles: ['intake', 'supervisor'], ownDepartment: false, command: { action: 'close', reason: '已答复' }, to: 'closed', kind: 'closed', public: true },
   supplement: { from: ['awaiting_citizen'], roles: ['citizen'], ownDepartment: false, command: { action: 'supplement', content: '门牌号是 12 号' }, to: 'in_progress', kind: 'supplemented', public: true },
   rate: { from: ['replied'], roles: ['citizen'], ownDepartment: false, command: { action: 'rate', rating: 'satisfied' }, to: 'closed', kind: 'rated', public: true },
+  // 回访 (issue #16): intake records the citizen's rating by phone, exactly as the citizen's own.
+  revisit: { from: ['replied'], roles: ['intake'], ownDepartment: false, command: { action: 'revisit', outcome: 'satisfied', note: '电话回访，群众表示满意' }, to: 'closed', kind: 'rated', public: true },
   auto_close: { from: ['replied'], roles: ['system'], ownDepartment: false, command: { action: 'auto_close' }, to: 'closed', kind: 'closed', public: true },
   withdraw: { from: ['submitted'], roles: ['citizen'], ownDepartment: false, command: { action: 'withdraw', reason: '问题已自行解决' }, to: 'withdrawn', kind: 'withdrawn', public: true },
   // Moving a case in the jurisdiction tree (issue #15).
@@ -111,9 +113,9 @@ function caseFor(status: CaseStatus, action: CaseAction): CaseRecord {
 }
 
 describe('TRANSITION_RULES', () => {
-  it('covers exactly the 19 actions of the lifecycle', () => {
+  it('covers exactly the 20 actions of the lifecycle', () => {
     expect([...CASE_ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
-    expect(CASE_ACTIONS).toHaveLength(19);
+    expect(CASE_ACTIONS).toHaveLength(20);
     expect(CASE_STATUSES).toHaveLength(8);
   });
 

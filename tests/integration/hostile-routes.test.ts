@@ -448,6 +448,7 @@ const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/recovery/verify': () => ({ phone: '13800138000', code: '123456' }),
   'POST /api/console/login': () => ({ username: 'nobody-here', password: 'not-the-password' }),
   'POST /api/console/cases/{caseNo}/actions': () => ({ action: 'reply', expectedVersion: 2, answer: '已责令限期支付。' }),
+  'POST /api/console/cases': () => ({ type: 'complaint', categoryId: 'tuoqian-gongzi', title: '来电反映欠薪', content: '来电人反映工地欠薪。', channel: 'phone', callerName: '刘先生', callerPhone: '13900001111', location: '城南工地' }),
   'POST /api/console/admin/departments': () => ({ id: 'probe-dept', name: '测试部门' }),
   'POST /api/console/admin/units': () => ({ id: 'probe-unit', name: '测试社区', parentId: 'qs-chengnan' }),
   'POST /api/console/admin/categories': () => ({ id: 'probe-cat', name: '测试类别', types: ['complaint'] }),

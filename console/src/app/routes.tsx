@@ -20,6 +20,7 @@ import { CaseWorkspacePage } from '@/features/cases/components/case-workspace-pa
 import { QueuePage } from '@/features/cases/components/queue-page';
 import { SupervisionPage } from '@/features/cases/components/supervision-page';
 import { InboxPage } from '@/features/inbox/components/inbox-page';
+import { CallIntakePage } from '@/features/desk/components/call-intake-page';
 import { useAuth } from '@/lib/auth';
 import { Shell } from './shell';
 
@@ -76,6 +77,7 @@ export function AppRoutes() {
         <Route index element={<Home />} />
         <Route path="queues/:queue" element={<RequireRole roles={['intake', 'handler', 'supervisor']}><QueuePage /></RequireRole>} />
         <Route path="cases/:caseNo" element={<RequireRole roles={['intake', 'handler', 'supervisor']}><CaseWorkspacePage /></RequireRole>} />
+        <Route path="desk/new" element={<RequireRole roles={['intake']}><CallIntakePage /></RequireRole>} />
         <Route path="supervision" element={<RequireRole roles={['supervisor']}><SupervisionPage /></RequireRole>} />
         <Route path="stats" element={<RequireRole roles={['intake', 'supervisor', 'admin']}><Suspense fallback={<Loading rows={8} />}><StatsPage /></Suspense></RequireRole>} />
         <Route path="inbox" element={<InboxPage />} />

@@ -13,6 +13,7 @@ import {
   TagsOutlined,
   TeamOutlined,
   UnorderedListOutlined,
+  PhoneOutlined,
 } from '@ant-design/icons';
 import { ROLE_LABELS, type OfficialRole } from '@minsheng/shared';
 import { Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
@@ -31,6 +32,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { path: '/queues', label: '工作队列', icon: <UnorderedListOutlined />, roles: ['intake', 'handler', 'supervisor'] },
+  { path: '/desk/new', label: '来电登记', icon: <PhoneOutlined />, roles: ['intake'] },
   { path: '/supervision', label: '督办中心', icon: <AlertOutlined />, roles: ['supervisor'] },
   { path: '/stats', label: '统计分析', icon: <BarChartOutlined />, roles: ['intake', 'supervisor', 'admin'] },
   { path: '/inbox', label: '消息', icon: <InboxOutlined />, roles: ['intake', 'handler', 'supervisor', 'admin'] },

@@ -99,7 +99,9 @@ export type CaseQuery =
   | { kind: 'assisting'; departmentId: string }
   | { kind: 'owner'; officialId: string }
   | { kind: 'escalated'; county?: string; withinPath?: string }
-  | { kind: 'open_by_due'; dueBefore?: string; dueFrom?: string; county?: string; withinPath?: string };
+  | { kind: 'open_by_due'; dueBefore?: string; dueFrom?: string; county?: string; withinPath?: string }
+  /** 回访: replied cases not given up on, answered before `answeredBefore` (oldest first); below the root, the county's partition. */
+  | { kind: 'revisit'; answeredBefore: string; county?: string; withinPath?: string };
 
 export interface Page<T> {
   items: T[];
@@ -128,6 +130,9 @@ export interface CaseSummary {
   createdAt: string;
   clock: SlaClock;
   version: number;
+  /** A replied case: when it was answered (the 回访 queue's order and due test) and its unreachable 回访 attempts this round. */
+  answeredAt?: string;
+  revisitAttempts?: number;
   /** On a 协办 queue row: the part's department, due date and status (the case's fields are the lead's). */
   part?: { departmentId: string; dueAt: string; status: CasePart['status'] };
 }

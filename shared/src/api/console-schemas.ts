@@ -9,6 +9,9 @@ import type { StatCounters } from '../domain/stats';
 import { CASE_NO_PATTERN } from '../domain/credentials';
 import { text } from './text';
 import { ownAttachmentsSchema, type AttachmentDto } from './upload-schemas';
+import { DESK_CHANNELS, type CaseChannel } from '../domain/channels';
+import { REVISIT_NOTE_MAX, REVISIT_OUTCOMES, type RevisitRecord } from '../domain/revisit';
+import { PHONE_PATTERN } from './schemas';
 import { INSTRUCTIONS_MAX, SEND_BACK_REASON_CODES, type DispatchSuggestion, type SendBackReasonCode } from '../domain/dispatch';
 
 /** An official's login name: lower-case letters, digits, _ . - (3–32). */
@@ -69,6 +72,13 @@ export const consoleActionSchema = z.discriminatedUnion(
     z.strictObject({ action: z.literal('urge'), expectedVersion: version, note: text('督办意见', LIMITS.reasonMax, { multiline: true }) }),
     z.strictObject({ action: z.literal('merge'), expectedVersion: version, intoCaseNo: z.string().check(z.regex(CASE_NO_PATTERN, { message: '请填写要并入的案件编号（14 位数字）' })) }),
     z.strictObject({ action: z.literal('close'), expectedVersion: version, reason: z.optional(reason) }),
+    // 回访: what the citizen said on the phone (or that they could not be reached), with the operator's note.
+    z.strictObject({
+      action: z.literal('revisit'),
+      expectedVersion: version,
+      outcome: z.enum(REVISIT_OUTCOMES, { message: '请选择回访结果：满意、基本满意、不满意或联系不上' }),
+      note: text('回访记录', REVISIT_NOTE_MAX, { multiline: true }),
+    }),
     // 协办: an assisting department's part, and the lead returning one (once).
     z.strictObject({ action: z.literal('submit_part'), expectedVersion: version, text: text('协办意见', LIMITS.contentMax, { multiline: true }) }),
     z.strictObject({ action: z.literal('return_part'), expectedVersion: version, departmentId, reason }),
@@ -161,7 +171,7 @@ export const officialAssignmentSchema = z
   );
 export type OfficialAssignment = z.infer<typeof officialAssignmentSchema>;
 
-export const CONSOLE_QUEUES = ['intake', 'department', 'assisting', 'due_soon', 'overdue', 'escalated', 'closed', 'mine'] as const;
+export const CONSOLE_QUEUES = ['intake', 'department', 'assisting', 'due_soon', 'overdue', 'escalated', 'closed', 'mine', 'revisit'] as const;
 export type ConsoleQueue = (typeof CONSOLE_QUEUES)[number];
 
 export const QUEUE_LABELS: Record<ConsoleQueue, string> = {
@@ -173,7 +183,38 @@ export const QUEUE_LABELS: Record<ConsoleQueue, string> = {
   escalated: '督办',
   closed: '已办结',
   mine: '我受理的',
+  revisit: '回访',
 };
+
+/**
+ * `POST /api/console/cases`: intake files a case on behalf of a caller (来电登记) — filed exactly as a
+ * citizen's (same service, credentials, placement), with the desk channel and the official recorded.
+ */
+export const consoleFileCaseSchema = z
+  .strictObject({
+    type: z.enum(CASE_TYPES, { message: '请选择诉求类型：咨询、投诉、举报或建议' }),
+    categoryId: z.string().check(z.minLength(1, { message: '请选择问题类别' }), z.maxLength(64, { message: '问题类别无效' })),
+    /** 所在地区: a unit id from GET /api/units. */
+    placeUnitId: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,31}$/, { message: '所在地区无效' }))),
+    /** 地点描述 (free text). */
+    location: z.optional(text('地点描述', LIMITS.locationTextMax)),
+    title: text('标题', LIMITS.titleMax),
+    content: text('诉求内容', LIMITS.contentMax, { multiline: true }),
+    channel: z.enum(DESK_CHANNELS, { message: '请选择来源渠道：电话、来访、信件或 12345 转来' }),
+    callerName: z.optional(text('来电人姓名', LIMITS.nameMax)),
+    callerPhone: z.optional(z.string().check(z.regex(PHONE_PATTERN, { message: '请填写正确的手机号或带区号的座机号' }))),
+    anonymous: z.optional(z.boolean({ message: '请说明是否匿名' })),
+    /** Text the case number to callerPhone (the filing SMS; never the password). */
+    sendSms: z.optional(z.boolean({ message: '请说明是否短信发送查询码' })),
+  })
+  .check(
+    z.superRefine((body, ctx) => {
+      if (body.anonymous && body.type !== 'report') ctx.issues.push({ code: 'custom', path: ['anonymous'], message: '只有举报可以匿名提交', input: body.anonymous });
+      if (body.anonymous && (body.callerName || body.callerPhone)) ctx.issues.push({ code: 'custom', path: ['callerPhone'], message: '匿名举报不记录来电人姓名和电话', input: body.callerPhone });
+      if (body.sendSms && !body.callerPhone) ctx.issues.push({ code: 'custom', path: ['callerPhone'], message: '短信发送查询码需要填写来电电话', input: body.callerPhone });
+    }),
+  );
+export type ConsoleFileCaseRequest = z.infer<typeof consoleFileCaseSchema>;
 
 // ---- Responses ----
 
@@ -197,6 +238,9 @@ export interface ConsoleLoginResponse {
 
 export interface CaseListItemDto {
   caseNo: string;
+  /** 回访 queue rows: when the answer was given (Shanghai time), and the unreachable attempts so far. */
+  answeredAt?: string;
+  revisitAttempts?: number;
   type: CaseType;
   typeLabel: string;
   categoryId: string;
@@ -241,6 +285,14 @@ export interface ConsoleEventDto {
 
 export interface ConsoleCaseDto extends Omit<CaseListItemDto, 'title'> {
   title: string;
+  /** 来源渠道 (cases from before channels were recorded: miniprogram). */
+  channel: CaseChannel;
+  channelLabel: string;
+  /** 受理员代为登记: the official who filed it for a caller (login and display name). */
+  filedBy?: string;
+  filedByName?: string;
+  /** 回访 of the current answer round: unreachable attempts so far and whether given up (联系不上). */
+  revisit?: RevisitRecord;
   content: string;
   anonymous?: boolean;
   /** Masked unless `revealed`; absent for a report viewed by a department handler. */
@@ -270,7 +322,7 @@ export interface ConsoleCaseDto extends Omit<CaseListItemDto, 'title'> {
   answer?: { text: string; at: string; departmentName: string; officialId: string; officialName?: string };
   /** The display name of the official who accepted the case (`ownerId` is their login name). */
   ownerName?: string;
-  ratings: { rating: Rating; comment?: string; at: string; round: number }[];
+  ratings: { rating: Rating; comment?: string; at: string; round: number; source?: 'revisit'; by?: string }[];
   round: number;
   mergedInto?: string;
   rejectReason?: string;
@@ -342,6 +394,8 @@ export interface ConsoleStatsResponse {
   unitId?: string;
   /** The viewer's child units, each with its whole subtree's figures. */
   byUnit?: StatsRow[];
+  /** By 来源渠道 (city-wide only, like by category and type: empty below the root). */
+  byChannel?: StatsRow[];
 }
 
 export interface PublicStatsResponse {
@@ -355,7 +409,7 @@ export interface PublicStatsResponse {
 
 /** `GET /api/console/cases` query. */
 export const caseQueueQuerySchema = z.strictObject({
-  queue: z.enum(CONSOLE_QUEUES, { message: '队列无效：intake、department、assisting、due_soon、overdue、escalated、closed 或 mine' }),
+  queue: z.enum(CONSOLE_QUEUES, { message: '队列无效：intake、department、assisting、due_soon、overdue、escalated、closed、mine 或 revisit' }),
   cursor: z.optional(z.string().check(z.maxLength(2000, { message: '翻页标记无效' }))),
   limit: z.optional(z.coerce.number().check(z.int({ message: '每页条数应为整数' }), z.gte(1, { message: '每页条数应为 1 到 100' }), z.lte(100, { message: '每页条数应为 1 到 100' }))),
   departmentId: z.optional(z.string().check(z.maxLength(64))),
@@ -409,6 +463,8 @@ export const slaPolicyInputSchema = z
     warnDays: dayCount('预警天数'),
     severeDays: dayCount('严重超期天数'),
     dayMode: z.enum(['natural', 'working'], { message: '计日方式应为自然日（natural）或工作日（working）' }),
+    /** 回访: days after an answer before an unrated case is due for a return visit (default 3; less than the 7-day rating window). */
+    revisitDays: z.optional(z.number().check(z.int({ message: '回访天数应为整数' }), z.gte(1, { message: '回访天数应为 1 到 6' }), z.lte(6, { message: '回访天数应为 1 到 6' }))),
   })
   .check(
     z.superRefine((p, ctx) => {

@@ -4,6 +4,7 @@ import type { SlaLevel } from '../domain/sla-clock';
 import type { DayMode } from '../domain/calendar';
 import type { FieldErrors } from '../errors';
 import { text } from './text';
+import { CITIZEN_CHANNELS } from '../domain/channels';
 import { filingAttachmentsSchema, ownAttachmentsSchema, type CitizenAttachmentDto } from './upload-schemas';
 
 /** Mainland mobile (1[3-9]xxxxxxxxx) or landline with area code (010-12345678). */
@@ -34,6 +35,8 @@ export const fileCaseRequestSchema = z
     publishConsent: z.optional(z.boolean()),
     /** Progress SMS to contact.phone (default on when a phone is given; ignored without one). */
     smsOptIn: z.optional(z.boolean({ message: '请说明是否接收短信通知' })),
+    /** 来源渠道 of a citizen's own filing: the mini-program (weapp) or the web (H5 build); absent → miniprogram. */
+    channel: z.optional(z.enum(CITIZEN_CHANNELS, { message: '来源渠道应为 miniprogram 或 web' })),
     /** Photos uploaded for this filing (POST /api/uploads, purpose filing, then complete), each with its uploadToken. */
     attachments: filingAttachmentsSchema,
   })

@@ -2,6 +2,8 @@ import type { AttachmentRecord } from './attachments';
 import type { CaseStatus, CaseType, Rating } from './case-types';
 import type { SlaClock, SlaLevel } from './sla-clock';
 import type { DispatchRecord } from './dispatch';
+import type { CaseChannel } from './channels';
+import type { RevisitRecord } from './revisit';
 
 export interface Contact {
   name?: string;
@@ -29,6 +31,9 @@ export interface RatingRecord {
   at: string;
   /** Which answer round this rates (1 = first reply, 2 = reply after reopening). */
   round: number;
+  /** `revisit`: obtained by intake on a return visit (回访), by `by`; absent: the citizen's own. */
+  source?: 'revisit';
+  by?: string;
 }
 
 export interface Supplement {
@@ -60,6 +65,10 @@ export interface CaseRecord {
   createdAt: string;
   updatedAt: string;
   anonymous: boolean;
+  /** How it came in (来源渠道); absent on cases from before channels were recorded: miniprogram (channelOf). */
+  channel?: CaseChannel;
+  /** The intake officer who filed it on behalf of a caller (受理员代为登记), by login name. */
+  filedBy?: string;
   contact?: Contact;
   location?: Place;
   publishConsent: boolean;
@@ -111,6 +120,8 @@ export interface CaseRecord {
   withdrawReason?: string;
   closedAt?: string;
   closeReason?: 'rated' | 'unrated' | 'official';
+  /** 回访: unreachable attempts for the current answer round (see revisit.ts). */
+  revisit?: RevisitRecord;
   /** Set when a second unsatisfied rating sends the case to supervisors for review. */
   reviewRequired?: boolean;
   /** Sanitised photos and documents (the citizen's and the officials'), oldest first. */

@@ -26,6 +26,8 @@ export const EVENT_KINDS = {
   kept_case_closed: { label: '合并办理的案件已办结', citizenSees: true },
   closed: { label: '办结', citizenSees: true },
   rated: { label: '群众评价', citizenSees: true },
+  /** 回访: intake called and could not reach the citizen (data: { outcome, note, attempt, gaveUp }). A rating obtained by 回访 is a `rated` event with `source: 'revisit'`. */
+  revisit_unreachable: { label: '回访：联系不上', citizenSees: false },
   /** The citizen withdrew the case before it was accepted (data: { reason? }). */
   withdrawn: { label: '群众撤回诉求', citizenSees: true },
   // Moving a case in the jurisdiction tree (dispatch.ts).

@@ -8,6 +8,8 @@ export interface SlaPolicy {
   warnDays: number;
   severeDays: number;
   dayMode: DayMode;
+  /** 回访: days after an answer before an unrated case is due for a return visit (absent: REVISIT_AFTER_DAYS). */
+  revisitDays?: number;
 }
 
 /** Defaults from DESIGN.md "Case types and SLA". */
@@ -49,7 +51,9 @@ export const SLA_LEVEL_LABELS: Record<SlaLevel, string> = {
 };
 
 export function startClock(policy: SlaPolicy, startedAt: Date): SlaClock {
-  return { ...policy, startedAt: startedAt.toISOString(), pausedMs: 0, extensionDays: 0 };
+  // The clock keeps the answer promise only; the return-visit delay is read from the policy in force.
+  const { revisitDays: _revisit, ...promise } = policy;
+  return { ...promise, startedAt: startedAt.toISOString(), pausedMs: 0, extensionDays: 0 };
 }
 
 /**

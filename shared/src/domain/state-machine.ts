@@ -1,4 +1,4 @@
-import type { CaseRecord, Extension } from './case';
+import type { CaseRecord, Extension, RatingRecord } from './case';
 import { RATING_LABELS, RATING_WINDOW_DAYS, type ActorRole, type CaseStatus, type Rating } from './case-types';
 import { DomainError } from '../errors';
 import { deadlines, extendClock, pauseClock, restartClock, resumeClock, stopClock, MAX_EXTENSION_DAYS } from './sla-clock';
@@ -6,6 +6,7 @@ import type { WorkingCalendar } from './calendar';
 import { citizenSees, type EventData, type EventKind } from './events';
 import { SEND_BACK_LIMIT, SEND_BACK_LIMIT_MESSAGE, SEND_BACK_REASONS, type DispatchRecord, type SendBackReasonCode } from './dispatch';
 import { ROOT_UNIT_ID } from './jurisdiction';
+import { REVISIT_AFTER_DAYS, REVISIT_MAX_ATTEMPTS, REVISIT_OUTCOME_LABELS, isRatingOutcome, revisitAttempts, type RevisitOutcome } from './revisit';
 
 /** Who is acting: an official (with their department, for handlers), the citizen, or the timers. */
 export interface Actor {
@@ -43,6 +44,8 @@ export type CaseCommand =
   | { action: 'merge'; intoCaseNo: string }
   | { action: 'close'; reason?: string }
   | { action: 'rate'; rating: Rating; comment?: string }
+  /** 回访 by intake: a rating outcome is recorded as the citizen's rating would be; `revisitDays` (the type's policy) is filled in by the service. */
+  | { action: 'revisit'; outcome: RevisitOutcome; note: string; revisitDays?: number }
   | { action: 'withdraw'; reason?: string }
   | { action: 'auto_close' };
 
@@ -66,6 +69,7 @@ export type CaseEventKind = Extract<
   | 'merged'
   | 'closed'
   | 'rated'
+  | 'revisit_unreachable'
   | 'withdrawn'
   | 'escalated_up'
   | 'dispatch_disputed'
@@ -114,6 +118,8 @@ export const TRANSITION_RULES: Record<CaseAction, Rule> = {
   close: { from: ['replied'], roles: ['intake', 'supervisor'] },
   supplement: { from: ['awaiting_citizen'], roles: ['citizen'] },
   rate: { from: ['replied'], roles: ['citizen'] },
+  /** 回访: only an answer not rated yet (a rating, the citizen's or a return visit's, is final). */
+  revisit: { from: ['replied'], roles: ['intake'] },
   /** Only while no one has accepted it: once a department works on it, the citizen rates the answer instead. */
   withdraw: { from: ['submitted'], roles: ['citizen'] },
   auto_close: { from: ['replied'], roles: ['system'] },
@@ -176,7 +182,7 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
   }
   if (!rule.from.includes(c.status)) {
     // Rated already and no new answer since (closed, or reopened by an unsatisfied rating): say so.
-    if (command.action === 'rate' && c.ratings.length > 0) throw new DomainError('ALREADY_RATED');
+    if ((command.action === 'rate' || command.action === 'revisit') && c.ratings.length > 0) throw new DomainError('ALREADY_RATED');
     if (command.action === 'withdraw') {
       throw new DomainError('INVALID_TRANSITION', {
         message: c.status === 'withdrawn' ? '这件诉求已经撤回' : '诉求已受理，不能再撤回；如问题已解决，可在收到答复后评价',
@@ -354,20 +360,55 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
         'withdrawn',
         command.reason ? { reason: command.reason } : {},
       );
-    case 'rate': {
-      const record = { rating: command.rating, at, round: c.round, ...(command.comment ? { comment: command.comment } : {}) };
-      const ratings = [...c.ratings, record];
-      const data: EventData = { rating: command.rating, label: RATING_LABELS[command.rating], round: c.round, ...(command.comment ? { comment: command.comment } : {}) };
-      if (command.rating !== 'unsatisfied') {
-        return done({ ...base, status: 'closed', ratings, closedAt: at, closeReason: 'rated' }, 'rated', data);
+    case 'revisit': {
+      // The citizen has `revisitDays` to rate the answer themself before intake calls.
+      const days = command.revisitDays ?? REVISIT_AFTER_DAYS;
+      const dueAt = Date.parse(c.answer?.at ?? c.updatedAt) + days * 24 * 60 * 60 * 1000;
+      if (now.getTime() < dueAt) throw new DomainError('INVALID_TRANSITION', { message: `答复未满 ${days} 天，群众仍可自行评价，暂不需回访` });
+      const attempts = revisitAttempts(c);
+      if (!isRatingOutcome(command.outcome)) {
+        if (attempts >= REVISIT_MAX_ATTEMPTS) throw new DomainError('INVALID_TRANSITION', { message: `已 ${REVISIT_MAX_ATTEMPTS} 次联系不上，不再回访` });
+        const attempt = attempts + 1;
+        const gaveUp = attempt >= REVISIT_MAX_ATTEMPTS;
+        return done(
+          { ...base, revisit: { round: c.round, attempts: attempt, lastAt: at, lastBy: actor.id, ...(gaveUp ? { gaveUp } : {}) } },
+          'revisit_unreachable',
+          { outcome: command.outcome, label: REVISIT_OUTCOME_LABELS[command.outcome], note: command.note, attempt, gaveUp },
+        );
       }
-      if (c.round === 1) {
-        // First unsatisfied answer: the department handles it once more, on a fresh clock.
-        return done({ ...base, status: 'in_progress', ratings, round: 2, clock: restartClock(c.clock, now) }, 'rated', data);
-      }
-      return done({ ...base, status: 'closed', ratings, closedAt: at, closeReason: 'rated', reviewRequired: true }, 'rated', data);
+      return rated(c, base, command.outcome, command.note, at, done, { source: 'revisit', by: actor.id });
     }
+    case 'rate':
+      return rated(c, base, command.rating, command.comment, at, done);
   }
+}
+
+/**
+ * A rating recorded: the citizen's own, or one obtained by 回访 (`source`), with the same effect —
+ * satisfied/basically satisfied close the case, a first unsatisfied reopens it on a fresh clock, a
+ * second closes it for supervisor review.
+ */
+function rated(
+  c: CaseRecord,
+  base: CaseRecord,
+  rating: Rating,
+  comment: string | undefined,
+  at: string,
+  done: (next: CaseRecord, kind: CaseEventKind, data: EventData) => Decision,
+  by?: { source: 'revisit'; by: string },
+): Decision {
+  const now = new Date(at);
+  const record: RatingRecord = { rating, at, round: c.round, ...(comment ? { comment } : {}), ...(by ?? {}) };
+  const ratings = [...c.ratings, record];
+  const data: EventData = { rating, label: RATING_LABELS[rating], round: c.round, ...(comment ? { comment } : {}), ...(by ? { source: by.source } : {}) };
+  if (rating !== 'unsatisfied') {
+    return done({ ...base, status: 'closed', ratings, closedAt: at, closeReason: 'rated' }, 'rated', data);
+  }
+  if (c.round === 1) {
+    // First unsatisfied answer: the department handles it once more, on a fresh clock.
+    return done({ ...base, status: 'in_progress', ratings, round: 2, clock: restartClock(c.clock, now) }, 'rated', data);
+  }
+  return done({ ...base, status: 'closed', ratings, closedAt: at, closeReason: 'rated', reviewRequired: true }, 'rated', data);
 }
 
 /** The dispatch record written with an accept or a transfer (the send-back count carries over: the limit is per case). */

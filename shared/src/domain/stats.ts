@@ -1,6 +1,7 @@
 import type { CaseRecord } from './case';
 import type { CaseEventKind } from './state-machine';
 import { toShanghaiDate } from './shanghai-time';
+import { channelOf } from './channels';
 
 /** What the statistics count; each is a counter kept per period and dimension. */
 export const STAT_METRICS = [
@@ -24,11 +25,14 @@ export const STAT_METRICS = [
   'partsAssigned',
   'partsSubmitted',
   'partsOnTime',
+  /** 回访: ratings obtained by a return visit (also counted in `ratings` and by value), and unreachable attempts. */
+  'revisitRatings',
+  'revisitUnreachable',
 ] as const;
 export type StatMetric = (typeof STAT_METRICS)[number];
 export type StatCounters = Partial<Record<StatMetric, number>>;
 
-/** `ALL`, or `DEPT#<id>`, `CAT#<id>`, `TYPE#<type>`, `UNIT#<id>` (where the case sat, and each ancestor). */
+/** `ALL`, or `DEPT#<id>`, `CAT#<id>`, `TYPE#<type>`, `CH#<channel>`, `UNIT#<id>` (where the case sat, and each ancestor). */
 export type StatDimension = string;
 
 /** One counter change: add `by` to `metric` in each of `dims`, for the period of the event and overall. */
@@ -44,7 +48,7 @@ export function statPeriods(at: Date): string[] {
 }
 
 /** The prefixes of the dimensions counted by department, category and case type. */
-export const STAT_DIMENSION_PREFIX = { department: 'DEPT#', category: 'CAT#', type: 'TYPE#', unit: 'UNIT#' } as const;
+export const STAT_DIMENSION_PREFIX = { department: 'DEPT#', category: 'CAT#', type: 'TYPE#', channel: 'CH#', unit: 'UNIT#' } as const;
 
 /**
  * The units a case counts for: every unit on its path below the root (the root's figures are `ALL`),
@@ -59,6 +63,7 @@ const dims = (c: CaseRecord, withDept: string | undefined): StatDimension[] => [
   ...unitDimensions(c.unitPath),
   `${STAT_DIMENSION_PREFIX.category}${c.categoryId}`,
   `${STAT_DIMENSION_PREFIX.type}${c.type}`,
+  `${STAT_DIMENSION_PREFIX.channel}${channelOf(c)}`,
   ...(withDept ? [`${STAT_DIMENSION_PREFIX.department}${withDept}`] : []),
 ];
 
@@ -96,9 +101,13 @@ export function statsDeltas(before: CaseRecord | undefined, after: CaseRecord, k
         const d = dims(after, after.answer?.departmentId);
         add('ratings', 1, d);
         add(rating.rating, 1, d);
+        if (rating.source === 'revisit') add('revisitRatings', 1, d);
       }
       break;
     }
+    case 'revisit_unreachable':
+      add('revisitUnreachable', 1, dims(after, after.answer?.departmentId));
+      break;
     case 'rejected':
       add('rejected', 1, dims(after, undefined));
       break;

@@ -4,7 +4,7 @@ type Describe = (data: EventData, dept: (key: string) => string) => string;
 
 /** The citizen-facing words for each kind (every kind has them: the type says so). */
 const CITIZEN_TEXT: Record<EventKind, Describe> = {
-  submitted: () => '诉求已提交，等待受理',
+  submitted: (d) => (d.filedBy ? `受理员代为登记（${d.channelLabel ?? ''}），等待受理` : '诉求已提交，等待受理'),
   accepted: (_d, dept) => `已受理，交由${dept('departmentId')}办理`,
   rejected: (d) => `不予受理：${d.reason ?? ''}`,
   transferred: (_d, dept) => `已转交${dept('departmentId')}办理`,
@@ -22,7 +22,8 @@ const CITIZEN_TEXT: Record<EventKind, Describe> = {
   kept_case_replied: (d) => `与您的诉求合并办理的案件 ${d.keptCaseNo ?? ''} 已答复，答复内容见本页`,
   kept_case_closed: (d) => `与您的诉求合并办理的案件 ${d.keptCaseNo ?? ''} 已办结`,
   closed: () => '案件已办结',
-  rated: (d) => `您的评价：${d.label ?? ''}`,
+  rated: (d) => (d.source === 'revisit' ? `回访评价：${d.label ?? ''}` : `您的评价：${d.label ?? ''}`),
+  revisit_unreachable: (d) => `回访未能联系上（第 ${d.attempt ?? ''} 次）${d.gaveUp ? '，不再回访' : ''}${d.note ? `：${d.note}` : ''}`,
   withdrawn: (d) => (d.reason ? `您已撤回这件诉求。原因：${d.reason}` : '您已撤回这件诉求，不再办理'),
   escalated_up: () => '已转上级受理中心办理',
   dispatch_disputed: () => '承办部门对交办提出异议',

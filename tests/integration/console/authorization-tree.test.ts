@@ -223,6 +223,33 @@ for (const position of POSITIONS) {
   });
 }
 
+describe('来电登记 (POST /api/console/cases) stays within the subtree', () => {
+  for (const position of POSITIONS) {
+    for (const relation of RELATIONS) {
+      const [unitId] = position.relations[relation];
+      const allowed = relation === 'own' || relation === 'child';
+      it(`intake at ${position.at} files a call placed at ${relation} (${unitId}): ${allowed ? '201, at that place’s desk' : '400'}`, async () => {
+        const res = await stack.request('POST', '/api/console/cases', {
+          token: await session.token(position.officials.intake),
+          body: { type: 'complaint', categoryId: 'tuoqian-gongzi', title: `来电登记辖区测试：${unitId}`, content: '来电反映欠薪。', channel: 'phone', placeUnitId: unitId },
+        });
+        expect(res.status, show(res)).toBe(allowed ? 201 : 400);
+        if (allowed) expect((await stack.deps.cases.getCase(res.body.caseNo))?.unitId).toBe(deskOf(unitId));
+        else expect(res.body.error.fields.placeUnitId).toBe('只能登记本级及下级辖区内的诉求');
+      });
+    }
+    it(`the supervisor and the handler at ${position.at} cannot file a call: 403`, async () => {
+      for (const role of ['supervisor', 'handler'] as const) {
+        const res = await stack.request('POST', '/api/console/cases', {
+          token: await session.token(position.officials[role]),
+          body: { type: 'complaint', categoryId: 'tuoqian-gongzi', title: '越权登记', content: '来电反映欠薪。', channel: 'phone' },
+        });
+        expect(res.status, show(res)).toBe(403);
+      }
+    });
+  }
+});
+
 describe('dispatch stays within the subtree', () => {
   it('新华街道 intake may dispatch to its own and a 社区 department, not to the 区 above: 400 只能派给本级及下级单位的部门', async () => {
     const token = await session.token('xinhua-shouli');

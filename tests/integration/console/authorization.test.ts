@@ -221,6 +221,20 @@ const TABLE: Record<string, Probe[]> = {
     get('queue=escalated', { intake: 403, handler: 403, otherHandler: 403, supervisor: ok, admin: 403 }, () => '/api/console/cases?queue=escalated'),
     get('queue=closed', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, () => '/api/console/cases?queue=closed'),
     get('queue=mine', { intake: ok, handler: 403, otherHandler: 403, supervisor: 403, admin: 403 }, () => '/api/console/cases?queue=mine'),
+    // 回访 (issue #16): intake calls the citizens back.
+    get('queue=revisit', { intake: ok, handler: 403, otherHandler: 403, supervisor: 403, admin: 403 }, () => '/api/console/cases?queue=revisit'),
+  ],
+
+  // 来电登记 (issue #16): only intake files on behalf of a caller.
+  'POST /api/console/cases': [
+    {
+      name: 'file on behalf of a caller',
+      expect: { intake: ok, handler: 403, otherHandler: 403, supervisor: 403, admin: 403 },
+      build: async (caller) => ({
+        path: '/api/console/cases',
+        body: { type: 'complaint', categoryId: 'tuoqian-gongzi', title: `授权测试：来电登记 ${caller}`, content: '来电反映工地欠薪。', channel: 'phone', callerPhone: '13800138000' },
+      }),
+    },
   ],
 
   'GET /api/console/cases/{caseNo}': [
@@ -249,6 +263,8 @@ const TABLE: Record<string, Probe[]> = {
     // 协办: only the assisting department submits its part; only the lead returns it (once).
     actionProbe('submit_part', 'assisted', { intake: 403, handler: 403, otherHandler: ok, supervisor: 403, admin: 403 }, () => ({ text: '住建局协办意见' })),
     actionProbe('return_part', 'part_submitted', { intake: 403, handler: ok, otherHandler: 403, supervisor: 403, admin: 403 }, () => ({ departmentId: 'zjj', reason: '请补充' })),
+    // 回访: an answer unrated for 9 days is due; only intake records the call.
+    actionProbe('revisit', 'replied_9_days_ago', { intake: ok, handler: 403, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ outcome: 'satisfied', note: '电话回访，群众满意' })),
     actionProbe('close', 'replied_9_days_ago', { intake: ok, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => ({ reason: '已答复，评价期满' })),
   ],
 
@@ -448,7 +464,7 @@ beforeAll(async () => {
   session = await Session.start(stack, after(T0, -9 * DAY));
   await Promise.all([session.token('shouli'), session.token('rsj')]);
   await Promise.all(
-    [1, 2, 3].map(async () => {
+    [1, 2, 3, 4, 5].map(async () => {
       const c = await inProgress();
       const res = await act(stack, await session.token('rsj'), c.caseNo, { action: 'reply', expectedVersion: c.version, answer: '已答复。' });
       expect(res.status, show(res)).toBe(200);
@@ -549,7 +565,7 @@ describe('scope beyond the status code', () => {
 
   it('/api/console/me tells each official who they are and which queues they work from', async () => {
     const expected: Record<Official, { role: string; queues: string[]; departmentId?: string }> = {
-      intake: { role: 'intake', queues: ['intake', 'department', 'due_soon', 'overdue', 'closed', 'mine'] },
+      intake: { role: 'intake', queues: ['intake', 'department', 'due_soon', 'overdue', 'closed', 'mine', 'revisit'] },
       handler: { role: 'handler', departmentId: 'rsj', queues: ['department', 'assisting', 'due_soon', 'overdue', 'closed'] },
       otherHandler: { role: 'handler', departmentId: 'zjj', queues: ['department', 'assisting', 'due_soon', 'overdue', 'closed'] },
       supervisor: { role: 'supervisor', queues: ['intake', 'department', 'due_soon', 'overdue', 'escalated', 'closed'] },

@@ -2,6 +2,8 @@ import {
   extensionRequestBlocker,
   hasPendingExtension,
   MAX_EXTENSION_DAYS,
+  REVISIT_OUTCOME_LABELS,
+  type RevisitOutcome,
   ratingWindowEndsAt,
   SEND_BACK_REASONS,
   type SendBackReasonCode,
@@ -34,7 +36,9 @@ export type FieldKind =
   /** 派单异议裁定: uphold, or re-dispatch (then the department field applies). */
   | 'uphold'
   | 'partText'
-  | 'partDepartment';
+  | 'partDepartment'
+  /** 回访结果 (满意/基本满意/不满意/联系不上). */
+  | 'revisitOutcome';
 
 /** An assisting department as the form holds it: its id and an optional due date (YYYY-MM-DD). */
 export type AssistingValue = { departmentId?: string; dueAt?: string };
@@ -53,6 +57,7 @@ export type ActionValues = {
   decision?: 'uphold' | 'redispatch';
   assisting?: AssistingValue[];
   text?: string;
+  outcome?: RevisitOutcome;
 };
 
 /** 协办部门 as sent: the rows with a department, a due date only when one was chosen. */
@@ -248,10 +253,20 @@ export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
     confirmText: () => '确认办结此案件？',
     body: (v, expectedVersion) => ({ action: 'close', expectedVersion, ...(t(v.reason) ? { reason: t(v.reason) } : {}) }),
   },
+  revisit: {
+    label: '回访登记',
+    help: '电话回访群众对答复的评价。满意、基本满意、不满意按群众评价记录（记录后不可更改，群众不能再评价）；不满意将退回承办部门重新办理；联系不上记录本次回访，满 3 次不再回访。',
+    fields: ['revisitOutcome', 'note'],
+    primary: true,
+    noteLabel: '回访记录',
+    confirmText: (v) => (v.outcome === 'unreachable' ? '确认记录本次回访联系不上？' : `确认记录回访结果「${v.outcome ? REVISIT_OUTCOME_LABELS[v.outcome] : ''}」？记录后不可更改。`),
+    body: (v, expectedVersion) => ({ action: 'revisit', expectedVersion, outcome: v.outcome ?? ('' as RevisitOutcome), note: t(v.note) }),
+  },
 };
 
 export const ACTION_ORDER: OfficialAction[] = [
   'accept',
+  'revisit',
   'decide_dispute',
   'submit_part',
   'reply',

@@ -1,4 +1,4 @@
-import { DomainError, SLA_SHARDS, countyOf, deadlines, isActivePart, shardOf, type CasePart, type CaseRecord } from '@minsheng/shared';
+import { DomainError, SLA_SHARDS, awaitsRevisit, countyOf, revisitAttempts, deadlines, isActivePart, shardOf, type CasePart, type CaseRecord } from '@minsheng/shared';
 import type { CaseQuery, CaseSummary } from '../../ports/cases';
 import { indexKey } from './keys';
 import { KEYS } from './table';
@@ -49,6 +49,14 @@ export function caseIndexKeys(record: CaseRecord): Record<string, string> {
     if (FINISHED.has(record.status)) Object.assign(keys, { gsi6pk: indexKey.countyClosed(county), gsi6sk: `${record.closedAt ?? record.updatedAt}#${record.caseNo}` });
     if (keys.gsi4pk) Object.assign(keys, { gsi7pk: indexKey.countyEscalated(county), gsi7sk: byDue });
   }
+  // 回访: a replied case (not given up on as 联系不上) by the time of its answer, city-wide on gsi2 and, below
+  // the root, on its county's gsi6 partition. Due is "answered before now − revisitDays": a range on the
+  // key read at query time, so a policy change applies at once to every case, with nothing rewritten.
+  if (awaitsRevisit(record)) {
+    const byAnswer = `${record.answer?.at ?? record.updatedAt}#${record.caseNo}`;
+    Object.assign(keys, { gsi2pk: indexKey.revisitDue, gsi2sk: byAnswer });
+    if (county) Object.assign(keys, { gsi6pk: indexKey.countyRevisit(county), gsi6sk: byAnswer });
+  }
   if (record.schedule?.next) {
     Object.assign(keys, { gsi5pk: indexKey.slaShard(shardOf(record.caseNo, SLA_SHARDS)), gsi5sk: `${record.schedule.next.at}#${record.caseNo}` });
   }
@@ -77,6 +85,7 @@ export function queueSummary(record: CaseRecord): CaseSummary {
     createdAt: record.createdAt,
     clock: record.clock,
     version: record.version,
+    ...(record.status === 'replied' && record.answer ? { answeredAt: record.answer.at, revisitAttempts: revisitAttempts(record) } : {}),
   };
 }
 
@@ -132,6 +141,10 @@ export function queueKeys(query: CaseQuery): { index: IndexName; partition: stri
       return { index: 'gsi3', partition: indexKey.owner(query.officialId), reverse: true };
     case 'escalated':
       return query.county ? { index: 'gsi7', partition: indexKey.countyEscalated(query.county), reverse: false } : { index: 'gsi4', partition: indexKey.escalated, reverse: false };
+    case 'revisit':
+      return query.county
+        ? { index: 'gsi6', partition: indexKey.countyRevisit(query.county), range: { lt: query.answeredBefore }, reverse: false }
+        : { index: 'gsi2', partition: indexKey.revisitDue, range: { lt: query.answeredBefore }, reverse: false };
     case 'open_by_due': {
       const range = dueRange(query);
       return query.county

@@ -4,10 +4,10 @@ import { string } from 'dynamodb-toolbox/schema/string';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { any } from 'dynamodb-toolbox/schema/any';
-import { CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, PART_STATUSES, SLA_LEVELS, STAT_METRICS, type StatMetric } from '@minsheng/shared';
+import { CASE_CHANNELS, CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, PART_STATUSES, SLA_LEVELS, STAT_METRICS, type StatMetric } from '@minsheng/shared';
 import type { UploadRecord } from '../../ports/uploads';
 import type { CaseSummary } from '../../ports/cases';
-import type { DispatchRecord } from '@minsheng/shared';
+import type { DispatchRecord, RevisitRecord } from '@minsheng/shared';
 import type { AttachmentRecord, Answer, Audience, CaseRecord, CaseType, Contact, EventData, Extension, HolidayEntry, Place, RatingRecord, SlaClock, Supplement } from '@minsheng/shared';
 import { key, libraryKey } from './keys';
 import type { MinshengTable } from './table';
@@ -54,6 +54,9 @@ export function caseEntities(table: MinshengTable) {
       mergedInto: string().optional(),
       rejectReason: string().optional(),
       withdrawReason: string().optional(),
+      channel: string().enum(...CASE_CHANNELS).optional(),
+      filedBy: string().optional(),
+      revisit: any().castAs<RevisitRecord>().optional(),
       closedAt: string().optional(),
       closeReason: string().enum('rated', 'unrated', 'official').optional(),
       reviewRequired: boolean().optional(),
@@ -437,6 +440,7 @@ export function slaSettingsEntities(table: MinshengTable) {
       warnDays: number(),
       severeDays: number(),
       dayMode: string().enum('natural', 'working'),
+      revisitDays: number().optional(),
     }),
     computeKey: ({ type }) => key.slaPolicy(type),
   });

@@ -135,6 +135,9 @@ export const indexKey = {
   countyOpen: (county: string) => `CTY#${county}#OPEN`,
   countyClosed: (county: string) => `CTY#${county}#CLOSED`,
   countyEscalated: (county: string) => `CTY#${county}#ESC`,
+  /** 回访: replied cases awaiting a return visit, by answer time — city-wide (gsi2) and per county (gsi6). */
+  revisitDue: 'REVISIT',
+  countyRevisit: (county: string) => `CTY#${county}#REVISIT`,
   departmentQueue: (departmentId: string) => `Q#dept#${departmentId}`,
   /** An assisting department's parts still expected (协办 queue), by the part's due date. */
   assistingQueue: (departmentId: string) => `Q#part#${departmentId}`,

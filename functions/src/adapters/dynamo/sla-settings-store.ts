@@ -126,7 +126,7 @@ export function createDynamoSlaSettingsStore(table: MinshengTable): SlaSettingsS
 
     async listSlaPolicies() {
       const { Items = [] } = await allPolicies.query({}).send();
-      return Object.fromEntries(Items.map((p) => [p.type, { answerDays: p.answerDays, warnDays: p.warnDays, severeDays: p.severeDays, dayMode: p.dayMode }]));
+      return Object.fromEntries(Items.map((p) => [p.type, { answerDays: p.answerDays, warnDays: p.warnDays, severeDays: p.severeDays, dayMode: p.dayMode, ...(p.revisitDays ? { revisitDays: p.revisitDays } : {}) }]));
     },
 
     async putSlaPolicy(type, policy) {

@@ -8,6 +8,9 @@ import {
   statsDeltas,
   withSlaSchedule,
   toShanghaiDate,
+  CHANNEL_LABELS,
+  type Actor,
+  type CaseChannel,
   type CaseRecord,
   type FileCaseRequest,
   type FileCaseResponse,
@@ -52,15 +55,24 @@ async function replay(deps: FilingDeps, existing: IdempotencyRecord, bodyHash: s
   return { response: responseFor(deps, record, passwordForIdempotencyKey(deps.passwordKey, idempotencyKey), passwordHash), replayed: true };
 }
 
+/** 受理员代为登记: who files on behalf of a caller, through which desk channel. */
+export interface FiledOnBehalf {
+  channel: CaseChannel;
+  official: Actor;
+}
+
 /**
  * File a case: check its category, issue a case number and password, and store the case, the
  * password's hash, the first timeline event, the idempotency record and (when a phone is given)
  * the phone's link to the case in one transaction — so a retried filing finds all of it or none.
  */
-export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempotencyKey: string | undefined, client: ClientInfo): Promise<FiledCase> {
+export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempotencyKey: string | undefined, client: ClientInfo, onBehalf?: FiledOnBehalf): Promise<FiledCase> {
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) throw new DomainError('IDEMPOTENCY_KEY_INVALID');
   const keyHash = idempotencyKey ? sha256(idempotencyKey) : undefined;
-  const bodyHash = sha256(canonicalJson(body));
+  // On behalf of a caller, the official and the channel are part of what the key stands for: another
+  // official (or a citizen) re-using the key with the same text is a different filing (409).
+  const bodyHash = sha256(canonicalJson(onBehalf ? { body, channel: onBehalf.channel, filedBy: onBehalf.official.id } : body));
+  const channel: CaseChannel = onBehalf?.channel ?? body.channel ?? 'miniprogram';
 
   if (keyHash && idempotencyKey) {
     const existing = await deps.credentials.getIdempotency(keyHash);
@@ -102,6 +114,8 @@ export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempote
       createdAt: at,
       updatedAt: at,
       anonymous: body.anonymous ?? false,
+      channel,
+      ...(onBehalf ? { filedBy: onBehalf.official.id } : {}),
       ...(body.contact && (body.contact.name || body.contact.phone) ? { contact: body.contact } : {}),
       ...(body.contact?.phone ? { sms: { optIn: body.smsOptIn ?? true } } : {}),
       ...(body.location ? { location: body.location } : {}),
@@ -117,7 +131,15 @@ export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempote
     const claimed = await claimAttachments(deps, checked, caseNo, now, { from: 'citizen' }, 'filing');
     if (claimed.records.length) record.attachments = claimed.records;
     const phone = body.contact?.phone;
-    const event = caseEvent({ caseNo, kind: 'submitted', actor: citizenOf(caseNo), at: now, toStatus: 'submitted', data: { type: body.type, categoryId: body.categoryId }, client });
+    const event = caseEvent({
+      caseNo,
+      kind: 'submitted',
+      actor: onBehalf?.official ?? citizenOf(caseNo),
+      at: now,
+      toStatus: 'submitted',
+      data: { type: body.type, categoryId: body.categoryId, channel, channelLabel: CHANNEL_LABELS[channel], ...(onBehalf ? { filedBy: onBehalf.official.id } : {}) },
+      client,
+    });
     const result = await deps.cases.createCase({
       record,
       passwordHash,

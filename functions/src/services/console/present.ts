@@ -1,4 +1,6 @@
 import {
+  CHANNEL_LABELS,
+  channelOf,
   CASE_ACTIONS,
   CASE_STATUS_LABELS,
   CASE_TYPE_LABELS,
@@ -72,7 +74,7 @@ export function toPartDtos(c: CaseRecord, parts: readonly CasePart[], viewer: Of
 }
 
 /** What a queue row is made of: a case's summary (the queues' indexes carry it) or the case itself. */
-export type ListItemSource = Pick<CaseRecord, 'caseNo' | 'type' | 'categoryId' | 'title' | 'status' | 'departmentId' | 'ownerId' | 'createdAt' | 'clock' | 'version'>;
+export type ListItemSource = Pick<CaseRecord, 'caseNo' | 'type' | 'categoryId' | 'title' | 'status' | 'departmentId' | 'ownerId' | 'createdAt' | 'clock' | 'version'> & { answeredAt?: string; revisitAttempts?: number };
 
 export function toListItem(c: ListItemSource, names: Names, now: Date, calendar?: WorkingCalendar): CaseListItemDto {
   const categoryName = names.category(c.categoryId);
@@ -95,6 +97,8 @@ export function toListItem(c: ListItemSource, names: Names, now: Date, calendar?
     daysLeft: daysLeft(c.clock, now, calendar),
     paused: Boolean(c.clock.pausedSince),
     version: c.version,
+    ...(c.answeredAt ? { answeredAt: formatShanghaiIso(new Date(c.answeredAt)) } : {}),
+    ...(c.revisitAttempts !== undefined ? { revisitAttempts: c.revisitAttempts } : {}),
   };
 }
 
@@ -149,6 +153,10 @@ export function toConsoleCase(
     ...item,
     title: text(c.title),
     content: text(c.content),
+    channel: channelOf(c),
+    channelLabel: CHANNEL_LABELS[channelOf(c)],
+    ...(c.filedBy ? { filedBy: c.filedBy, ...(officialName(c.filedBy) ? { filedByName: officialName(c.filedBy)! } : {}) } : {}),
+    ...(c.revisit && c.revisit.round === c.round ? { revisit: { ...c.revisit } } : {}),
     ...(hide ? {} : { anonymous: c.anonymous }),
     ...(contact ? { contact } : {}),
     reporterHidden: hide,
@@ -184,7 +192,7 @@ export function toConsoleCase(
     ...(c.answer
       ? { answer: { text: text(c.answer.text), at: formatShanghaiIso(new Date(c.answer.at)), departmentName: names.department(c.answer.departmentId) ?? c.answer.departmentId, officialId: c.answer.officialId, ...(officialName(c.answer.officialId) ? { officialName: officialName(c.answer.officialId)! } : {}) } }
       : {}),
-    ratings: c.ratings.map((r) => ({ rating: r.rating, at: formatShanghaiIso(new Date(r.at)), round: r.round, ...(r.comment ? { comment: text(r.comment) } : {}) })),
+    ratings: c.ratings.map((r) => ({ rating: r.rating, at: formatShanghaiIso(new Date(r.at)), round: r.round, ...(r.comment ? { comment: text(r.comment) } : {}), ...(r.source ? { source: r.source } : {}), ...(r.by ? { by: r.by } : {}) })),
     round: c.round,
     ...(officialName(c.ownerId) ? { ownerName: officialName(c.ownerId)! } : {}),
     ...(c.mergedInto ? { mergedInto: c.mergedInto } : {}),

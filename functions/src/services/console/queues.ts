@@ -1,4 +1,4 @@
-import { DomainError, isWithin, slaLevel, warningWindowMs, type CaseListResponse, type CaseType, type ConsoleQueue } from '@minsheng/shared';
+import { DAY_MS_REVISIT, DomainError, REVISIT_AFTER_DAYS, isWithin, slaLevel, warningWindowMs, type SlaPolicy, type CaseListResponse, type CaseType, type ConsoleQueue } from '@minsheng/shared';
 import type { CaseQuery, CaseSummary } from '../../ports/cases';
 import type { OfficialContext } from '../auth/officials';
 import type { Deps } from '../deps';
@@ -21,7 +21,7 @@ export interface QueueParams {
 
 /** Which queues each role works from. */
 const QUEUES_BY_ROLE: Record<OfficialContext['role'], readonly ConsoleQueue[]> = {
-  intake: ['intake', 'department', 'due_soon', 'overdue', 'closed', 'mine'],
+  intake: ['intake', 'department', 'due_soon', 'overdue', 'closed', 'mine', 'revisit'],
   handler: ['department', 'assisting', 'due_soon', 'overdue', 'closed'],
   supervisor: ['intake', 'department', 'due_soon', 'overdue', 'escalated', 'closed'],
   admin: [],
@@ -35,7 +35,7 @@ export function queuesFor(role: OfficialContext['role']): readonly ConsoleQueue[
  * The Query behind each queue. 即将超期 reads the cases due within the widest warning window
  * (`warningWindowMs`); which of them are in warning is decided per case by slaLevel (see listQueue).
  */
-function queueQuery(params: QueueParams, viewer: OfficialContext, scope: ViewerScope, now: Date, warningWindow: number): CaseQuery {
+function queueQuery(params: QueueParams, viewer: OfficialContext, scope: ViewerScope, now: Date, warningWindow: number, revisitFrom: number): CaseQuery {
   // Below the root, the city-wide lists are read from the viewer's county's partitions (gsi6/gsi7).
   // Below a county (a 街道/乡镇), the county's partition filtered to the viewer's subtree.
   const county = viewer.role !== 'handler' && scope.county ? { county: scope.county, ...(scope.level >= 3 ? { withinPath: scope.path } : {}) } : {};
@@ -64,7 +64,15 @@ function queueQuery(params: QueueParams, viewer: OfficialContext, scope: ViewerS
       return viewer.role === 'handler' ? { kind: 'closed', departmentId: ownDept! } : { kind: 'closed', ...county };
     case 'mine':
       return { kind: 'owner', officialId: viewer.username };
+    case 'revisit':
+      // Answered at least the shortest policy's revisitDays ago; each type's own delay is checked per row.
+      return { kind: 'revisit', answeredBefore: new Date(now.getTime() - revisitFrom * DAY_MS_REVISIT).toISOString(), ...county };
   }
+}
+
+/** 回访: days after an answer before a case of this type is due for a return visit. */
+export function revisitDaysOf(policies: Record<string, SlaPolicy>, type: CaseType): number {
+  return policies[type]?.revisitDays ?? REVISIT_AFTER_DAYS;
 }
 
 /** A work queue for this official: one Query on an index (its summaries only), most urgent first, paged with a cursor. */
@@ -87,7 +95,8 @@ export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params
   const now = deps.now();
   const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
   const { calendar, policies } = await slaSettings(deps);
-  const query = queueQuery(params, viewer, scope, now, warningWindowMs(Object.values(policies), now, calendar));
+  const revisitFrom = Math.min(...Object.values(policies).map((p) => p.revisitDays ?? REVISIT_AFTER_DAYS));
+  const query = queueQuery(params, viewer, scope, now, warningWindowMs(Object.values(policies), now, calendar), revisitFrom);
   // A township's view is its county's partition, filtered to its subtree (the cost is bounded by the county's).
   const filterSubtree = viewer.role !== 'handler' && scope.level >= 3 && query.kind !== 'intake' && query.kind !== 'department';
   const keep = (c: CaseSummary) =>
@@ -99,6 +108,8 @@ export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params
     (!(params.queue === 'due_soon' || params.queue === 'overdue') || !c.clock.pausedSince) &&
     // Due soon = in warning, exactly as the case's own SLA level says (and the timers warned).
     (params.queue !== 'due_soon' || slaLevel(c.clock, now, calendar) === 'warning') &&
+    // 回访: due by the case type's own delay (the Query read from the shortest one).
+    (params.queue !== 'revisit' || (c.answeredAt !== undefined && Date.parse(c.answeredAt) + revisitDaysOf(policies, c.type) * DAY_MS_REVISIT <= now.getTime())) &&
     (!params.type || c.type === params.type) &&
     (!params.categoryId || c.categoryId === params.categoryId);
   // Filters the index can't express are applied to each page; keep reading (asking only for what

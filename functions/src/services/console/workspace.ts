@@ -15,7 +15,8 @@ import { changePart } from '../cases/change-part';
 import { requireRole, type OfficialContext } from '../auth/officials';
 import type { ClientInfo, Deps } from '../deps';
 import type { CaseEvent } from '../../ports/cases';
-import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
+import { slaSettings, workingCalendar, type SlaSettingsDeps } from '../sla/settings';
+import { revisitDaysOf } from './queues';
 import { namesFrom } from '../reference/names';
 import { mayReveal, toConsoleCase } from './present';
 import { checkAttachments, claimAttachments, uploadOwner } from '../evidence/uploads';
@@ -33,6 +34,7 @@ export async function officialNamesFor(deps: Pick<CaseViewDeps, 'officials'>, c:
   const ids = new Set<string>();
   for (const e of events) if (e.actorRole !== 'citizen' && e.actorRole !== 'system') ids.add(e.actorId);
   if (c.ownerId) ids.add(c.ownerId);
+  if (c.filedBy) ids.add(c.filedBy);
   if (c.answer?.officialId) ids.add(c.answer.officialId);
   const officials = deps.officials;
   if (!officials) return new Map();
@@ -151,7 +153,9 @@ export async function runConsoleAction(deps: ActionDeps, viewer: OfficialContext
   // An official's files (a reply letter, a form to fill in) go only with a reply or a request for information.
   const checked = await checkAttachments(deps, refs, uploadOwner.official(viewer.username), 'official');
   const units = command.action === 'escalate_up' ? await deps.reference.listUnits() : [];
-  const decided = withMoveContext(command as CaseCommand, c, viewer, units);
+  const moved = withMoveContext(command as CaseCommand, c, viewer, units);
+  // 回访: the delay of the case type's policy in force (the citizen's own time to rate first).
+  const decided: CaseCommand = moved.action === 'revisit' ? { ...moved, revisitDays: revisitDaysOf((await slaSettings(deps)).policies, c.type) } : moved;
   const claimed = await claimAttachments(deps, checked, caseNo, deps.now(), { from: 'official', by: viewer.username }, command.action === 'reply' ? 'reply' : 'request_info');
   let next: CaseRecord;
   try {

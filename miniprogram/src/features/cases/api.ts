@@ -1,6 +1,7 @@
 import type { UnitDto } from '@minsheng/shared';
 import type { CategoryDto, FileCaseRequest, ListResponse, RatingRequest, SupplementRequest, TrackLoginRequest, WithdrawRequest } from '@minsheng/shared';
 import { ApiError, apiRequest } from '../../lib/request';
+import { IS_H5 } from '../../lib/env';
 import type { CaseLogin, CaseStatusItem, FiledCase, MeCase, MeToken, PasswordReset, PublicStats, SmsCodeSent, SubscriptionResult, TrackedCase } from './types';
 
 /** `GET /api/categories` */
@@ -13,9 +14,12 @@ export function listUnits(): Promise<ListResponse<UnitDto>> {
   return apiRequest('/api/units');
 }
 
+/** 来源渠道: the weapp build files as the mini-program, the H5 build as the web. */
+export const FILING_CHANNEL = IS_H5 ? 'web' : 'miniprogram';
+
 /** `POST /api/cases`: the same key on a retry returns the same case, never a second one. */
 export function fileCase(body: FileCaseRequest, idempotencyKey: string): Promise<FiledCase> {
-  return apiRequest('/api/cases', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+  return apiRequest('/api/cases', { method: 'POST', body: { ...body, channel: body.channel ?? FILING_CHANNEL }, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
 /** `POST /api/track/login` */

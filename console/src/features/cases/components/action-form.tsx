@@ -1,5 +1,5 @@
 import { DiscardDraftButton } from '@/components/ui/discard-draft-button';
-import { consoleActionSchema, INSTRUCTIONS_MAX, LIMITS, MAX_ASSISTING, MAX_EXTENSION_DAYS, SEND_BACK_REASON_CODES, SEND_BACK_REASONS, type ConsoleCaseDto } from '@minsheng/shared';
+import { consoleActionSchema, INSTRUCTIONS_MAX, LIMITS, MAX_ASSISTING, MAX_EXTENSION_DAYS, SEND_BACK_REASON_CODES, SEND_BACK_REASONS, REVISIT_OUTCOMES, REVISIT_OUTCOME_LABELS, type ConsoleCaseDto } from '@minsheng/shared';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -134,6 +134,12 @@ export function ActionForm({
         return (
           <Form.Item key={kind} name="reasonCode" label="退单原因" rules={[{ required: true, message: '请选择退单原因' }]}>
             <Radio.Group options={SEND_BACK_REASON_CODES.map((code) => ({ value: code, label: SEND_BACK_REASONS[code] }))} />
+          </Form.Item>
+        );
+      case 'revisitOutcome':
+        return (
+          <Form.Item key={kind} name="outcome" label="回访结果" rules={[{ required: true, message: '请选择回访结果' }]}>
+            <Radio.Group options={REVISIT_OUTCOMES.map((o) => ({ value: o, label: REVISIT_OUTCOME_LABELS[o] }))} />
           </Form.Item>
         );
       case 'uphold':

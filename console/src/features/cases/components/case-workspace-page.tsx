@@ -84,6 +84,11 @@ export function CaseWorkspacePage() {
                         { key: 'category', label: '问题类别', children: c.categoryName ?? c.categoryId },
                         { key: 'dept', label: '承办部门', children: c.departmentName ?? '尚未交办' },
                         { key: 'created', label: '提交时间', children: formatDateTime(c.createdAt) },
+                        { key: 'channel', label: '来源渠道', children: c.filedBy ? `${c.channelLabel}（受理员代为登记：${officialText(c.filedByName, c.filedBy)}）` : c.channelLabel },
+                        ...(c.revisit
+                          ? [{ key: 'revisit', label: '回访', children: `联系不上 ${c.revisit.attempts} 次（最近 ${formatDateTime(c.revisit.lastAt)}）${c.revisit.gaveUp ? '，不再回访' : ''}` }]
+                          : []),
+                        ...c.ratings.filter((r) => r.source === 'revisit').map((r) => ({ key: `revisit-rating-${r.round}`, label: `回访评价（第 ${r.round} 轮）`, children: `${RATING_LABELS[r.rating]}${r.comment ? `：${r.comment}` : ''}` })),
                         { key: 'owner', label: '受理人', children: c.ownerId ? officialText(c.ownerName, c.ownerId) : '—' },
                         ...(c.location?.text ? [{ key: 'loc', label: '地点', children: <PlainText text={c.location.text} /> }] : []),
                         ...(c.placeUnitName ? [{ key: 'place-unit', label: '所在地区', children: c.placeUnitName }] : []),

@@ -1,4 +1,6 @@
-import { CASE_TYPE_LABELS, CASE_TYPES, QUEUE_LABELS, type CaseType, type ConsoleQueue } from '@minsheng/shared';
+import { CASE_TYPE_LABELS, CASE_TYPES, QUEUE_LABELS, REVISIT_MAX_ATTEMPTS, type CaseListItemDto, type CaseType, type ConsoleQueue } from '@minsheng/shared';
+import type { TableColumnsType } from 'antd';
+import { formatDateTime } from '@/lib/format';
 import { Alert, Button, Flex, Select, Space, Tabs, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -128,7 +130,12 @@ export function QueuePage() {
               <LoadError error={list.error} retry={list.refetch} />
             ) : (
               <>
-                <CaseTable items={items} loading={list.isPending} caption={`${QUEUE_LABELS[current]}：已显示 ${items.length} 件${list.hasNextPage ? '，还有更多' : ''}`} />
+                <CaseTable
+                  items={items}
+                  loading={list.isPending}
+                  caption={`${QUEUE_LABELS[current]}：已显示 ${items.length} 件${list.hasNextPage ? '，还有更多' : ''}`}
+                  extraColumns={current === 'revisit' ? REVISIT_COLUMNS : []}
+                />
                 <Flex justify="center" style={{ marginTop: 12 }}>
                   {list.hasNextPage ? (
                     <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
@@ -151,3 +158,9 @@ export function QueuePage() {
     </>
   );
 }
+
+/** 回访 rows: when the answer was given and how many calls reached no one. */
+const REVISIT_COLUMNS: TableColumnsType<CaseListItemDto> = [
+  { title: '答复时间', key: 'answeredAt', width: 150, render: (_, c) => (c.answeredAt ? formatDateTime(c.answeredAt) : '—') },
+  { title: '回访次数', key: 'revisitAttempts', width: 120, render: (_, c) => (c.revisitAttempts ? `联系不上 ${c.revisitAttempts}/${REVISIT_MAX_ATTEMPTS}` : '未回访') },
+];

@@ -228,6 +228,9 @@ export function StatsPage() {
                 </Typography.Paragraph>
               </Card>
             </Col>
+            <Col xs={24} xl={12}>
+              <ChannelCard s={s} />
+            </Col>
             <Col xs={24}>
               <Card size="small" title={<h2 className="card-title">指标说明</h2>}>
                 <dl className="figure-definitions" data-testid="figure-definitions">
@@ -244,5 +247,33 @@ export function StatsPage() {
         </>
       ) : null}
     </>
+  );
+}
+
+/** 按来源渠道 (小程序、网页、电话、来访、信件、12345 转来) and the return visits' figures (回访评价, 联系不上). */
+function ChannelCard({ s }: { s: ConsoleStatsResponse }) {
+  const rows = s.byChannel ?? [];
+  return (
+    <Card size="small" title={<h2 className="card-title">按来源渠道</h2>} data-testid="stats-by-channel">
+      <ScrollRegion label="按来源渠道数据">
+        <Table<StatsRow>
+          size="small"
+          rowKey="key"
+          pagination={false}
+          dataSource={rows}
+          locale={{ emptyText: s.unitId && s.unitId !== 'root' ? '按来源渠道的数字只在全市统计' : '本期间还没有收件' }}
+          columns={[
+            { title: '来源渠道', dataIndex: 'name', key: 'name' },
+            { title: '收件量', key: 'filed', render: (_, r) => r.filed ?? 0 },
+            { title: '受理量', key: 'accepted', render: (_, r) => r.accepted ?? 0 },
+            { title: '已答复', key: 'answered', render: (_, r) => r.answered ?? 0 },
+            { title: '满意率', key: 'satisfactionRate', render: (_, r) => (r.satisfactionRate === undefined ? '—' : `${r.satisfactionRate}%`) },
+          ]}
+        />
+      </ScrollRegion>
+      <Typography.Paragraph className="hint" style={{ margin: '8px 0 0' }}>
+        回访（电话回访未评价的群众）：取得评价 {s.totals.revisitRatings ?? 0} 条（已计入群众评价和满意率），联系不上 {s.totals.revisitUnreachable ?? 0} 次。
+      </Typography.Paragraph>
+    </Card>
   );
 }
