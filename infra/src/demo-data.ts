@@ -1,4 +1,4 @@
-import { ROOT_UNIT_ID, childPath, type CaseType, type FileCaseRequest } from '@minsheng/shared';
+import { ROOT_UNIT_ID, childPath, type AnswerResult, type CaseType, type FileCaseRequest } from '@minsheng/shared';
 import type { Official } from '../../functions/src/ports/officials';
 import type { Category, Department, Unit } from '../../functions/src/ports/reference-data';
 import { hashPassword } from '../../functions/src/lib/secrets';
@@ -101,7 +101,7 @@ interface DemoDispatch {
   assisting?: { departmentId: string }[];
 }
 
-const DEMO_CASES: { key: string; body: FileCaseRequest; answeredBy?: { departmentId: string; answer: string }; dispatched?: DemoDispatch }[] = [
+const DEMO_CASES: { key: string; body: FileCaseRequest; answeredBy?: { departmentId: string; answer: string; result: AnswerResult }; dispatched?: DemoDispatch }[] = [
   {
     key: 'demo-case-wages-0001',
     body: {
@@ -146,6 +146,7 @@ const DEMO_CASES: { key: string; body: FileCaseRequest; answeredBy?: { departmen
     },
     answeredBy: {
       departmentId: 'rsj',
+      result: 'explained',
       answer:
         '陈秀英您好：灵活就业人员可持身份证到县政务服务中心社保窗口，或在“辽事通”上办理城镇职工基本养老保险参保登记。缴费基数可在上年度全省全口径城镇单位就业人员平均工资的60%至300%之间自选，费率20%，按月、按季或按年缴纳均可。详询12333。',
     },
@@ -209,7 +210,7 @@ export async function seedDemoCases(deps: Deps): Promise<DemoCredential[]> {
     if (answeredBy && waiting) {
       await changeCase(deps, response.caseNo, { action: 'accept', departmentId: answeredBy.departmentId }, { role: 'intake', id: 'shouli' }, client);
       const handler = { role: 'handler' as const, id: answeredBy.departmentId, departmentId: answeredBy.departmentId };
-      await changeCase(deps, response.caseNo, { action: 'reply', answer: answeredBy.answer }, handler, client);
+      await changeCase(deps, response.caseNo, { action: 'reply', result: answeredBy.result, answer: answeredBy.answer }, handler, client);
     }
     out.push({ caseNo: response.caseNo, password: response.password, title: body.title });
   }

@@ -30,3 +30,4 @@ export * from './api/recovery-schemas';
 export * from './domain/attachments';
 export * from './api/upload-schemas';
 export * from './domain/joint';
+export * from './domain/answer-results';

@@ -465,9 +465,9 @@ describe('officials’ console in Chromium against the local stack', () => {
     const unhappy = await fileByApi({ type: 'complaint', categoryId: 'shebao', title: '养老金计算有误', content: '我的养老金比同工龄的人少了三百元。' });
     const rsj = await apiLogin('rsj');
     await apiAction(await apiLogin('shouli'), unhappy.caseNo, { action: 'accept', departmentId: 'rsj' });
-    await apiAction(rsj, unhappy.caseNo, { action: 'reply', answer: '经核算，您的养老金计算无误。' });
+    await apiAction(rsj, unhappy.caseNo, { action: 'reply', result: 'resolved', answer: '经核算，您的养老金计算无误。' });
     await rateByApi(unhappy, 'unsatisfied');
-    await apiAction(rsj, unhappy.caseNo, { action: 'reply', answer: '经再次核算，计算依据如下……' });
+    await apiAction(rsj, unhappy.caseNo, { action: 'reply', result: 'resolved', answer: '经再次核算，计算依据如下……' });
     await rateByApi(unhappy, 'unsatisfied');
     await deliverNotifications();
 
@@ -643,7 +643,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     const rsj = await apiLogin('rsj');
     for (const c of [consented, refused]) {
       await apiAction(intakeToken, c.caseNo, { action: 'accept', departmentId: 'rsj' });
-      await apiAction(rsj, c.caseNo, { action: 'reply', answer: answerText });
+      await apiAction(rsj, c.caseNo, { action: 'reply', result: 'resolved', answer: answerText });
     }
 
     // The department's handler answered it, but publishing is not theirs: no button, no card.
@@ -1016,7 +1016,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     const filed = await fileByApi({ type: 'complaint', categoryId: 'tuoqian-gongzi', title: `姓名显示 ${Date.now().toString(36)}`, content: '工地拖欠工资，请尽快处理。', contact: { name: '测试', phone: '13600000000' } });
     await apiAction(await apiLogin('shouli'), filed.caseNo, { action: 'accept', departmentId: 'rsj' });
     await apiAction(await apiLogin('duban'), filed.caseNo, { action: 'urge', note: '请尽快答复。' });
-    await apiAction(await apiLogin('rsj'), filed.caseNo, { action: 'reply', answer: '已督促用人单位支付工资。' });
+    await apiAction(await apiLogin('rsj'), filed.caseNo, { action: 'reply', result: 'resolved', answer: '已督促用人单位支付工资。' });
     const page = await loginAs('duban');
     await openCase(page, filed.caseNo);
     const timeline = page.locator('.timeline');

@@ -9,6 +9,7 @@ import type { StatCounters } from '../domain/stats';
 import { CASE_NO_PATTERN } from '../domain/credentials';
 import { text } from './text';
 import { ownAttachmentsSchema, type AttachmentDto } from './upload-schemas';
+import { AMOUNT_RECOVERED_MESSAGE, ANSWER_RESULTS, ANSWER_RESULT_MESSAGE, yuanToFen, type AnswerResult } from '../domain/answer-results';
 import { INSTRUCTIONS_MAX, SEND_BACK_REASON_CODES, type DispatchSuggestion, type SendBackReasonCode } from '../domain/dispatch';
 
 /** An official's login name: lower-case letters, digits, _ . - (3–32). */
@@ -57,7 +58,15 @@ export const consoleActionSchema = z.discriminatedUnion(
       departmentId: z.optional(departmentId),
     }),
     z.strictObject({ action: z.literal('request_info'), expectedVersion: version, question: text('需补充的内容', LIMITS.reasonMax, { multiline: true }), attachments: ownAttachmentsSchema }),
-    z.strictObject({ action: z.literal('reply'), expectedVersion: version, answer: text('答复内容', LIMITS.contentMax, { multiline: true }), attachments: ownAttachmentsSchema }),
+    z.strictObject({
+      action: z.literal('reply'),
+      expectedVersion: version,
+      answer: text('答复内容', LIMITS.contentMax, { multiline: true }),
+      // 答复结果 (required) and 还利于民 in yuan (optional; stored as fen).
+      result: z.enum(ANSWER_RESULTS as unknown as [AnswerResult, ...AnswerResult[]], { message: ANSWER_RESULT_MESSAGE }),
+      amountRecovered: z.optional(z.number({ message: AMOUNT_RECOVERED_MESSAGE }).check(z.refine((n) => yuanToFen(n) !== undefined, { message: AMOUNT_RECOVERED_MESSAGE }))),
+      attachments: ownAttachmentsSchema,
+    }),
     z.strictObject({
       action: z.literal('request_extension'),
       expectedVersion: version,
@@ -253,7 +262,18 @@ export interface ConsoleCaseDto extends Omit<CaseListItemDto, 'title'> {
   supplements: { content: string; at: string }[];
   /** Metadata only: each file is opened through its audited link route. */
   attachments: AttachmentDto[];
-  answer?: { text: string; at: string; departmentName: string; officialId: string; officialName?: string };
+  /** `result`/`resultLabel` 答复结果 and `amountRecovered` (yuan) / `amountRecoveredFen` 还利于民, when the answer gave them. */
+  answer?: {
+    text: string;
+    at: string;
+    departmentName: string;
+    officialId: string;
+    officialName?: string;
+    result?: AnswerResult;
+    resultLabel?: string;
+    amountRecovered?: number;
+    amountRecoveredFen?: number;
+  };
   /** The display name of the official who accepted the case (`ownerId` is their login name). */
   ownerName?: string;
   ratings: { rating: Rating; comment?: string; at: string; round: number }[];
@@ -314,6 +334,8 @@ export interface StatsRow extends StatCounters {
   averageAnswerHours?: number;
   /** The same average in whole minutes (from filing to the first answer). */
   averageAnswerMinutes?: number;
+  /** 解决率 (%): (解决 + 部分解决 × 0.5) ÷ (解决 + 部分解决 + 未解决); 解释说明 left out. */
+  resolutionRate?: number;
 }
 
 export interface ConsoleStatsResponse {

@@ -144,7 +144,7 @@ for (const position of POSITIONS) {
           // A stale version: in scope, the state machine is reached (409); out of scope, 404 before anything.
           const action = await stack.request('POST', `/api/console/cases/${c.running}/actions`, {
             token: await session.token(username),
-            body: role === 'handler' ? { action: 'reply', expectedVersion: 1, answer: '测试答复' } : { action: 'urge', expectedVersion: 1, note: '请尽快办理' },
+            body: role === 'handler' ? { action: 'reply', result: 'resolved', expectedVersion: 1, answer: '测试答复' } : { action: 'urge', expectedVersion: 1, note: '请尽快办理' },
           });
           expect(action.status, show(action)).toBe(allowed ? 409 : 404);
           if (!allowed) expect(errorCode(action)).toBe('CASE_NOT_FOUND');

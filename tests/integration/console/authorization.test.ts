@@ -166,7 +166,7 @@ async function answeredConsultation(): Promise<string> {
   const { caseNo } = await fileAs(stack, { type: 'consultation', categoryId: 'tuoqian-gongzi', title: '授权测试：欠薪咨询', content: '工地欠薪怎么办？', publishConsent: true });
   const accepted = await act(stack, await session.token('shouli'), caseNo, { action: 'accept', expectedVersion: 1, departmentId: 'rsj' });
   expect(accepted.status, show(accepted)).toBe(200);
-  const replied = await act(stack, await session.token('rsj'), caseNo, { action: 'reply', expectedVersion: accepted.body.version, answer: '可向劳动保障监察大队投诉。' });
+  const replied = await act(stack, await session.token('rsj'), caseNo, { action: 'reply', result: 'resolved', expectedVersion: accepted.body.version, answer: '可向劳动保障监察大队投诉。' });
   expect(replied.status, show(replied)).toBe(200);
   return caseNo;
 }
@@ -447,7 +447,7 @@ beforeAll(async () => {
   await Promise.all(
     [1, 2, 3].map(async () => {
       const c = await inProgress();
-      const res = await act(stack, await session.token('rsj'), c.caseNo, { action: 'reply', expectedVersion: c.version, answer: '已答复。' });
+      const res = await act(stack, await session.token('rsj'), c.caseNo, { action: 'reply', result: 'resolved', expectedVersion: c.version, answer: '已答复。' });
       expect(res.status, show(res)).toBe(200);
       oldReplied.push({ caseNo: c.caseNo, version: res.body.version });
     }),
