@@ -284,6 +284,9 @@ describe('officials’ console in Chromium against the local stack', () => {
     await pick(handler, '答复模板', '欠薪：已督促发放');
     await expect(handler.getByLabel('答复内容').inputValue()).resolves.toContain('拖欠农民工工资问题');
     await handler.getByLabel('答复内容').fill(answer);
+    // 答复结果 (required) and the amount recovered (optional, officials only).
+    await handler.getByRole('radio', { name: '解决', exact: true }).check();
+    await handler.getByLabel('挽回金额（元）').fill('2511.10');
 
     // … then the session expires as they submit: back to login, the reply kept as a draft.
     await handler.route('**/api/console/cases/*/actions', (route) =>
@@ -321,6 +324,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await submitAndConfirm(handler, '答复群众');
     await handler.getByText('答复群众：已提交').waitFor();
     await handler.locator('.case-answer').getByText(answer).waitFor();
+    await handler.locator('.case-answer').getByText('答复结果：解决 · 挽回金额 2,511.10 元').waitFor();
     await expectAccessible(handler, 'case workspace (handler, replied)');
     await screenshot(handler, '07-case-replied', ['已答复', answer]);
 
@@ -901,6 +905,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     // The reply with a PDF letter: uploaded as chosen (progress, then 已上传), removable before sending.
     await openAction(handler, '答复群众');
     await handler.getByLabel('答复内容').fill('经核查，已责令施工单位补发工资，答复函见附件。');
+    await handler.getByRole('radio', { name: '解决', exact: true }).check();
     const letter = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
     const picker = handler.locator('.attachment-picker input[type=file]');
     await picker.setInputFiles([{ name: '多余.pdf', mimeType: 'application/pdf', buffer: letter }]);
@@ -1109,7 +1114,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await page.getByText('指标说明').waitFor();
     const cards = page.locator('[data-stat]');
     const keys = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-stat')));
-    expect(keys).toEqual(['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'satisfactionRate', 'overdue']);
+    expect(keys).toEqual(['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'satisfactionRate', 'overdue', 'resolutionRate', 'amountRecovered']);
     for (const key of keys) {
       const card = page.locator(`[data-stat="${key}"]`);
       const info = card.getByRole('button', { name: /的定义：/ });
@@ -1127,6 +1132,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     const deptHeader = await page.getByRole('region', { name: '按部门数据' }).locator('thead').innerText();
     expect(deptHeader).toContain('交办量');
     expect(deptHeader).not.toContain('收件量');
+    for (const column of ['解决', '部分解决', '未解决', '解释说明', '解决率', '挽回金额']) expect(deptHeader).toContain(column);
     // The answer-time chart draws what the headline says (or says why it is empty).
     const avg = await page.locator('[data-stat="averageAnswer"] .ant-statistic-content').innerText();
     if (avg.trim() === '—') await page.getByText('本期间还没有部门作出答复').waitFor();
