@@ -156,13 +156,14 @@ export const officialInputSchema = z
   );
 export type OfficialInput = z.infer<typeof officialInputSchema>;
 
-export const CONSOLE_QUEUES = ['intake', 'department', 'assisting', 'due_soon', 'overdue', 'escalated', 'closed', 'mine'] as const;
+export const CONSOLE_QUEUES = ['intake', 'department', 'assisting', 'answered', 'due_soon', 'overdue', 'escalated', 'closed', 'mine'] as const;
 export type ConsoleQueue = (typeof CONSOLE_QUEUES)[number];
 
 export const QUEUE_LABELS: Record<ConsoleQueue, string> = {
   intake: '待受理',
   department: '本部门待办',
   assisting: '协办',
+  answered: '已答复',
   due_soon: '即将超期',
   overdue: '已超期',
   escalated: '督办',
@@ -363,7 +364,7 @@ export interface PublicStatsResponse {
 
 /** `GET /api/console/cases` query. */
 export const caseQueueQuerySchema = z.strictObject({
-  queue: z.enum(CONSOLE_QUEUES, { message: '队列无效：intake、department、assisting、due_soon、overdue、escalated、closed 或 mine' }),
+  queue: z.enum(CONSOLE_QUEUES, { message: '队列无效：intake、department、assisting、answered、due_soon、overdue、escalated、closed 或 mine' }),
   cursor: z.optional(z.string().check(z.maxLength(2000, { message: '翻页标记无效' }))),
   limit: z.optional(z.coerce.number().check(z.int({ message: '每页条数应为整数' }), z.gte(1, { message: '每页条数应为 1 到 100' }), z.lte(100, { message: '每页条数应为 1 到 100' }))),
   departmentId: z.optional(z.string().check(z.maxLength(64))),

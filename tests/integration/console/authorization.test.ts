@@ -216,6 +216,9 @@ const TABLE: Record<string, Probe[]> = {
     get('queue=department', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, (caller) =>
       caller === 'handler' || caller === 'otherHandler' ? '/api/console/cases?queue=department' : '/api/console/cases?queue=department&departmentId=rsj',
     ),
+    get('queue=answered', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, (caller) =>
+      caller === 'handler' || caller === 'otherHandler' ? '/api/console/cases?queue=answered' : '/api/console/cases?queue=answered&departmentId=rsj',
+    ),
     get('queue=due_soon', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, () => '/api/console/cases?queue=due_soon'),
     get('queue=overdue', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, () => '/api/console/cases?queue=overdue'),
     get('queue=escalated', { intake: 403, handler: 403, otherHandler: 403, supervisor: ok, admin: 403 }, () => '/api/console/cases?queue=escalated'),
@@ -546,10 +549,10 @@ describe('scope beyond the status code', () => {
 
   it('/api/console/me tells each official who they are and which queues they work from', async () => {
     const expected: Record<Official, { role: string; queues: string[]; departmentId?: string }> = {
-      intake: { role: 'intake', queues: ['intake', 'department', 'due_soon', 'overdue', 'closed', 'mine'] },
-      handler: { role: 'handler', departmentId: 'rsj', queues: ['department', 'assisting', 'due_soon', 'overdue', 'closed'] },
-      otherHandler: { role: 'handler', departmentId: 'zjj', queues: ['department', 'assisting', 'due_soon', 'overdue', 'closed'] },
-      supervisor: { role: 'supervisor', queues: ['intake', 'department', 'due_soon', 'overdue', 'escalated', 'closed'] },
+      intake: { role: 'intake', queues: ['intake', 'department', 'answered', 'due_soon', 'overdue', 'closed', 'mine'] },
+      handler: { role: 'handler', departmentId: 'rsj', queues: ['department', 'assisting', 'answered', 'due_soon', 'overdue', 'closed'] },
+      otherHandler: { role: 'handler', departmentId: 'zjj', queues: ['department', 'assisting', 'answered', 'due_soon', 'overdue', 'closed'] },
+      supervisor: { role: 'supervisor', queues: ['intake', 'department', 'answered', 'due_soon', 'overdue', 'escalated', 'closed'] },
       admin: { role: 'admin', queues: [] },
     };
     for (const who of OFFICIALS) {

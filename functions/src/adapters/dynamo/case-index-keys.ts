@@ -122,6 +122,8 @@ export function queueKeys(query: CaseQuery): { index: IndexName; partition: stri
     }
     case 'assisting':
       return { index: 'gsi1', partition: indexKey.assistingQueue(query.departmentId), reverse: false };
+    case 'answered':
+      return { index: 'gsi1', partition: indexKey.repliedQueue(query.departmentId), reverse: true };
     case 'closed':
       return query.departmentId
         ? { index: 'gsi2', partition: indexKey.closedOfDepartment(query.departmentId), reverse: true }

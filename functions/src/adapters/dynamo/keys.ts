@@ -21,6 +21,7 @@ export const LIBRARY_SHARDS = 8;
  * | login attempts             | UpdateItem ADD  | THROTTLE#<key> / W#<windowStart>             |
  * | intake / department queue  | Query gsi1      | Q#intake[#<unit>], Q#dept#<id> / <dueAt>#<caseNo> |
  * | assisting (协办) queue      | Query gsi1      | Q#part#<id> / <part dueAt>#<caseNo> (parts)  |
+ * | answered (已答复) queue     | Query gsi1 desc | Q#replied#<dept> / <answer at>#<caseNo>      |
  * | closed queue               | Query gsi1 desc | Q#closed / <closedAt>#<caseNo>               |
  * | a department's closed      | Query gsi2 desc | CLOSED#<dept> / <closedAt>#<caseNo>          |
  * | due soon / overdue         | Query gsi2      | OPEN / <dueAt>#<caseNo> between / before now |

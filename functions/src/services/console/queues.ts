@@ -21,9 +21,9 @@ export interface QueueParams {
 
 /** Which queues each role works from. */
 const QUEUES_BY_ROLE: Record<OfficialContext['role'], readonly ConsoleQueue[]> = {
-  intake: ['intake', 'department', 'due_soon', 'overdue', 'closed', 'mine'],
-  handler: ['department', 'assisting', 'due_soon', 'overdue', 'closed'],
-  supervisor: ['intake', 'department', 'due_soon', 'overdue', 'escalated', 'closed'],
+  intake: ['intake', 'department', 'answered', 'due_soon', 'overdue', 'closed', 'mine'],
+  handler: ['department', 'assisting', 'answered', 'due_soon', 'overdue', 'closed'],
+  supervisor: ['intake', 'department', 'answered', 'due_soon', 'overdue', 'escalated', 'closed'],
   admin: [],
 };
 
@@ -48,6 +48,10 @@ function queueQuery(params: QueueParams, viewer: OfficialContext, scope: ViewerS
     case 'department':
       if (!ownDept) throw new DomainError('VALIDATION_FAILED', { fields: { departmentId: '请选择要查看的部门' } });
       return { kind: 'department', departmentId: ownDept };
+    case 'answered':
+      // 已答复: answered, awaiting the citizen's rating (status replied), on the answering department's partition.
+      if (!ownDept) throw new DomainError('VALIDATION_FAILED', { fields: { departmentId: '请选择要查看的部门' } });
+      return { kind: 'answered', departmentId: ownDept };
     case 'assisting':
       // 协办: the parts this handler's department is still expected to submit (the part items' index keys).
       if (viewer.role !== 'handler' || !viewer.departmentId) throw new DomainError('FORBIDDEN', { message: '您的角色不能查看该队列' });

@@ -19,9 +19,9 @@ export function listCases(params: ListCasesParams): Promise<CaseListResponse> {
   return api('/console/cases', { query: { ...params } });
 }
 
-/** The department queue needs a department, except for handlers (theirs is implied). */
+/** The department's queues (待办, 已答复) need a department, except for handlers (theirs is implied). */
 export function needsDepartment(queue: ConsoleQueue, role: string): boolean {
-  return queue === 'department' && role !== 'handler';
+  return (queue === 'department' || queue === 'answered') && role !== 'handler';
 }
 
 export const PAGE_SIZE = 20;

@@ -14,6 +14,7 @@ import { CaseTable } from './case-table';
 const HINTS: Partial<Record<ConsoleQueue, string>> = {
   intake: '群众新提交、尚未受理的诉求，以及被承办部门退回、需要重新分办的案件。',
   department: '已交办、正在办理的案件。',
+  answered: '本部门已答复、等待群众评价的案件，最近答复的在前；群众评价、办结或不满意重办后离开此列。',
   due_soon: '3 天内到期、尚未答复的案件（等待群众补充材料的案件暂停计时，不在此列）。',
   overdue: '已超过答复期限仍未答复的案件。',
   escalated: '被时限系统升级督办的案件（已超期或严重超期）。',
