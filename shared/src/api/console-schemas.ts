@@ -375,6 +375,25 @@ export const caseQueueQuerySchema = z.strictObject({
 });
 export type CaseQueueQuery = z.infer<typeof caseQueueQuerySchema>;
 
+/** `GET /api/console/queue-counts` query: the department (待办, 已答复 for intake/supervisors) and the intake unit the tabs show. */
+export const queueCountsQuerySchema = z.strictObject({
+  departmentId: z.optional(z.string().check(z.maxLength(64))),
+  unitId: z.optional(z.string().check(z.maxLength(64))),
+});
+export type QueueCountsQuery = z.infer<typeof queueCountsQuerySchema>;
+
+/**
+ * `GET /api/console/queue-counts` answer: the exact count of each of the official's queues.
+ * `maintained`: kept from the stream with the queues (a partition's count); otherwise (即将超期, 已超期: windows
+ * of time) counted by reading the queue, up to `QUEUE_COUNT_READ_LIMIT`, `more` when there are more.
+ */
+export interface QueueCountsResponse {
+  items: { queue: ConsoleQueue; count: number; maintained: boolean; more?: boolean }[];
+}
+
+/** How far the counts route reads a queue that is a window of time (即将超期, 已超期) before answering `more`. */
+export const QUEUE_COUNT_READ_LIMIT = 500;
+
 /** `GET /api/console/cases/{caseNo}` query: `reveal=1` asks for unmasked contact details (audited). */
 export const caseDetailQuerySchema = z.strictObject({
   reveal: z.optional(z.enum(['0', '1', 'true', 'false'], { message: 'reveal 应为 0 或 1' })),

@@ -283,6 +283,11 @@ const TABLE: Record<string, Probe[]> = {
   'GET /api/console/stats': [get('stats', { intake: ok, handler: 403, otherHandler: 403, supervisor: ok, admin: ok }, () => '/api/console/stats')],
 
   // Each official reads their own inbox (their department's, or their role's).
+  // Exact tab counts (issue #16): the desk roles, each for their own queues; admins work no queue.
+  'GET /api/console/queue-counts': [
+    get('queue counts', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, () => '/api/console/queue-counts'),
+    get('queue counts of a department', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, () => '/api/console/queue-counts?departmentId=rsj'),
+  ],
   'GET /api/console/inbox': [get('inbox', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: ok }, () => '/api/console/inbox')],
   // …and marks only their own messages read.
   'POST /api/console/inbox/read': [

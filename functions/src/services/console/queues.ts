@@ -71,8 +71,11 @@ function queueQuery(params: QueueParams, viewer: OfficialContext, scope: ViewerS
   }
 }
 
-/** A work queue for this official: one Query on an index (its summaries only), most urgent first, paged with a cursor. */
-export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params: QueueParams): Promise<CaseListResponse> {
+/**
+ * The Query behind one of this official's queues, checked as the list checks it (role, department and
+ * unit within the official's scope): what the list reads, and what the counts route counts.
+ */
+export async function resolveQueue(deps: QueueDeps, viewer: OfficialContext, params: QueueParams) {
   if (!QUEUES_BY_ROLE[viewer.role].includes(params.queue)) throw new DomainError('FORBIDDEN', { message: '您的角色不能查看该队列' });
   const scope = await viewerScope(deps, viewer);
   const dept = params.departmentId ? scope.departments.find((d) => d.id === params.departmentId) : undefined;
@@ -89,9 +92,15 @@ export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params
     }
   }
   const now = deps.now();
-  const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
   const { calendar, policies } = await slaSettings(deps);
   const query = queueQuery(params, viewer, scope, now, warningWindowMs(Object.values(policies), now, calendar));
+  return { scope, now, calendar, query };
+}
+
+/** A work queue for this official: one Query on an index (its summaries only), most urgent first, paged with a cursor. */
+export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params: QueueParams): Promise<CaseListResponse> {
+  const { scope, now, calendar, query } = await resolveQueue(deps, viewer, params);
+  const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
   // A township's view is its county's partition, filtered to its subtree (the cost is bounded by the county's).
   const filterSubtree = viewer.role !== 'handler' && scope.level >= 3 && query.kind !== 'intake' && query.kind !== 'department';
   const keep = (c: CaseSummary) =>
