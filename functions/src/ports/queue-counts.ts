@@ -8,6 +8,11 @@ export interface ItemChange {
   sequenceNumber: string;
   /** The item after the change (absent when it was deleted). */
   newImage?: Record<string, unknown>;
+  /**
+   * The item before the change, when the stream gives it: a change that keeps the item in the same
+   * partitions (most do: an urge, an SLA warning, a new updatedAt) is then skipped without a read.
+   */
+  oldImage?: Record<string, unknown>;
 }
 
 /**

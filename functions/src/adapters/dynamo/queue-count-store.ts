@@ -47,6 +47,12 @@ export function createDynamoQueueCountStore(table: MinshengTable): QueueCountSto
       const marker = key.queueCountMarker(pk, sk);
       const wanted = [...new Set(queueCountKeysOf(change.newImage))].sort();
       const shard = shardOf(`${pk}|${sk}`, QUEUE_COUNT_SHARDS);
+      // Records of an item are handled in order, so what it was counted in is its old image's partitions:
+      // the same partitions after the change → nothing to move, nothing to read.
+      if (change.oldImage) {
+        const before = new Set(queueCountKeysOf(change.oldImage));
+        if (before.size === wanted.length && wanted.every((k) => before.has(k))) return 'unchanged';
+      }
       let outcome: 'counted' | 'unchanged' | 'already_counted' = 'unchanged';
       await retryTransaction(async () => {
         const { Item } = await client().send(new GetCommand({ TableName, Key: marker, ConsistentRead: true }));

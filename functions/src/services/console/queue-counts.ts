@@ -13,7 +13,12 @@ export function isQueuedItemChange(change: StreamChange): boolean {
 /** Move one changed item's queue counts (jobs/queue-counter.ts); anything else on the stream is ignored. */
 export async function followQueueCounts(deps: Pick<Deps, 'queueCounts'>, change: StreamChange): Promise<'counted' | 'unchanged' | 'already_counted' | 'ignored'> {
   if (!isQueuedItemChange(change)) return 'ignored';
-  return deps.queueCounts.follow({ keys: change.keys, sequenceNumber: change.sequenceNumber, ...(change.newImage ? { newImage: change.newImage } : {}) });
+  return deps.queueCounts.follow({
+    keys: change.keys,
+    sequenceNumber: change.sequenceNumber,
+    ...(change.newImage ? { newImage: change.newImage } : {}),
+    ...(change.oldImage ? { oldImage: change.oldImage } : {}),
+  });
 }
 
 /**
