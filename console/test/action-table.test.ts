@@ -11,6 +11,8 @@ const filled: ActionValues = {
   reason: '  理由  ',
   question: ' 请补充合同 ',
   answer: ' 已处理 ',
+  result: 'partly_resolved',
+  amountRecovered: 2511.5,
   days: 10,
   note: ' 尽快 ',
   intoCaseNo: '2026 1121 0000 02',
@@ -58,7 +60,7 @@ describe('the console’s table of official actions', () => {
       submit_part: { action: 'submit_part', expectedVersion: 3, text: '已核实工资台账' },
       return_part: { action: 'return_part', expectedVersion: 3, departmentId: 'jyj', reason: '理由' },
       request_info: { action: 'request_info', expectedVersion: 3, question: '请补充合同' },
-      reply: { action: 'reply', expectedVersion: 3, answer: '已处理' },
+      reply: { action: 'reply', expectedVersion: 3, answer: '已处理', result: 'partly_resolved', amountRecovered: 2511.5 },
       request_extension: { action: 'request_extension', expectedVersion: 3, days: 10, reason: '理由' },
       approve_extension: { action: 'approve_extension', expectedVersion: 3, note: '尽快' },
       deny_extension: { action: 'deny_extension', expectedVersion: 3, reason: '理由' },
@@ -78,6 +80,17 @@ describe('the console’s table of official actions', () => {
     expect(consoleActionSchema.safeParse(ACTIONS.reject.body(empty, 1)).success).toBe(false);
   });
 
+  it('refuses a reply without its 答复结果, and an amount with more than two decimals, with the field named', () => {
+    const noResult = consoleActionSchema.safeParse(ACTIONS.reply.body({ answer: '已处理' }, 1));
+    expect(noResult.success).toBe(false);
+    expect(noResult.error?.issues.map((i) => i.path.join('.'))).toContain('result');
+    const body = ACTIONS.reply.body({ answer: '已处理', result: 'resolved', amountRecovered: null }, 1);
+    expect(body).toEqual({ action: 'reply', expectedVersion: 1, answer: '已处理', result: 'resolved' });
+    const tooFine = consoleActionSchema.safeParse(ACTIONS.reply.body({ answer: '已处理', result: 'resolved', amountRecovered: 1.005 }, 1));
+    expect(tooFine.error?.issues.map((i) => i.path.join('.'))).toContain('amountRecovered');
+    expect(consoleActionSchema.safeParse(ACTIONS.reply.body({ answer: '已处理', result: 'explained', amountRecovered: 0 }, 1)).success).toBe(true);
+  });
+
   it('asks to confirm in words naming the department, the case and the days', () => {
     const texts = Object.fromEntries(ACTION_ORDER.map((a: OfficialAction) => [a, ACTIONS[a].confirmText(filled, c, dept)]));
     expect(texts).toEqual({
@@ -92,7 +105,7 @@ describe('the console’s table of official actions', () => {
       submit_part: '确认提交协办意见？提交后由主办部门审阅，主办部门可退回一次。',
       return_part: '确认退回「教育局」的协办意见？每个协办部门只能退回一次。',
       request_info: '确认请群众补充材料？等待补充期间暂停计时。',
-      reply: '确认提交答复？答复将发送给群众并请其评价，提交后不能修改。',
+      reply: '确认提交答复（答复结果：部分解决，挽回金额 2511.5 元）？答复将发送给群众并请其评价，提交后不能修改。',
       request_extension: '确认申请延期 10 天？需督办审批，每个案件只能获批一次。',
       approve_extension: '确认批准延期 5 天？答复期限将随之顺延。',
       deny_extension: '确认驳回延期申请？答复期限不变。',

@@ -1,4 +1,4 @@
-import { ROOT_UNIT_ID, childPath, type CaseType, type FileCaseRequest } from '@minsheng/shared';
+import { ROOT_UNIT_ID, childPath, type AnswerResult, type CaseType, type FileCaseRequest } from '@minsheng/shared';
 import type { Official } from '../../functions/src/ports/officials';
 import type { Category, Department, Unit } from '../../functions/src/ports/reference-data';
 import { hashPassword } from '../../functions/src/lib/secrets';
@@ -104,7 +104,7 @@ interface DemoDispatch {
 const DEMO_CASES: {
   key: string;
   body: FileCaseRequest;
-  answeredBy?: { departmentId: string; answer: string };
+  answeredBy?: { departmentId: string; answer: string; result: AnswerResult };
   dispatched?: DemoDispatch;
   /** 来电登记 (issue #16): filed by this intake officer for a caller, through this desk channel. */
   onBehalf?: { by: string; channel: 'phone' | 'visit' | 'letter' | 'hotline' };
@@ -155,6 +155,7 @@ const DEMO_CASES: {
     },
     answeredBy: {
       departmentId: 'rsj',
+      result: 'explained',
       answer:
         '陈秀英您好：灵活就业人员可持身份证到县政务服务中心社保窗口，或在“辽事通”上办理城镇职工基本养老保险参保登记。缴费基数可在上年度全省全口径城镇单位就业人员平均工资的60%至300%之间自选，费率20%，按月、按季或按年缴纳均可。详询12333。',
     },
@@ -209,7 +210,7 @@ const DEMO_CASES: {
     },
     onBehalf: { by: 'shouli', channel: 'phone' },
     daysAgo: 4,
-    answeredBy: { departmentId: 'rsj', answer: '周师傅您好：劳动保障监察大队已约谈该装修公司，公司承诺本月 20 日前付清拖欠工资，逾期将依法立案查处。' },
+    answeredBy: { departmentId: 'rsj', result: 'resolved', answer: '周师傅您好：劳动保障监察大队已约谈该装修公司，公司承诺本月 20 日前付清拖欠工资，逾期将依法立案查处。' },
   },
 ];
 
@@ -237,7 +238,7 @@ export async function seedDemoCases(deps: Deps): Promise<DemoCredential[]> {
     if (answeredBy && waiting) {
       await changeCase(stepDeps(1), response.caseNo, { action: 'accept', departmentId: answeredBy.departmentId }, { role: 'intake', id: 'shouli' }, client);
       const handler = { role: 'handler' as const, id: answeredBy.departmentId, departmentId: answeredBy.departmentId };
-      await changeCase(stepDeps(2), response.caseNo, { action: 'reply', answer: answeredBy.answer }, handler, client);
+      await changeCase(stepDeps(2), response.caseNo, { action: 'reply', result: answeredBy.result, answer: answeredBy.answer }, handler, client);
     }
     out.push({ caseNo: response.caseNo, password: response.password, title: body.title });
   }

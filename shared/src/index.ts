@@ -32,3 +32,4 @@ export * from './api/upload-schemas';
 export * from './domain/joint';
 export * from './domain/channels';
 export * from './domain/revisit';
+export * from './domain/answer-results';

@@ -61,7 +61,7 @@ const EXPECTED: Record<CaseAction, ExpectedRule> = {
   transfer: { from: OPEN, roles: ['intake', 'supervisor'], ownDepartment: false, command: { action: 'transfer', departmentId: DEPT_B, reason: '职责调整' }, to: 'same', kind: 'transferred', public: true },
   send_back: { from: ['in_progress'], roles: ['handler'], ownDepartment: true, command: { action: 'send_back', reasonCode: 'not_our_duty', reason: '非本部门职责' }, to: 'submitted', kind: 'sent_back', public: true },
   request_info: { from: ['in_progress'], roles: ['handler'], ownDepartment: true, command: { action: 'request_info', question: '请提供具体门牌号' }, to: 'awaiting_citizen', kind: 'info_requested', public: true },
-  reply: { from: ['in_progress'], roles: ['handler'], ownDepartment: true, command: { action: 'reply', answer: '已安排维修' }, to: 'replied', kind: 'replied', public: true },
+  reply: { from: ['in_progress'], roles: ['handler'], ownDepartment: true, command: { action: 'reply', result: 'resolved', answer: '已安排维修' }, to: 'replied', kind: 'replied', public: true },
   request_extension: { from: OPEN, roles: ['handler'], ownDepartment: true, command: { action: 'request_extension', days: 5, reason: '需现场勘查' }, to: 'same', kind: 'extension_requested', public: false },
   approve_extension: { from: OPEN, roles: ['supervisor'], ownDepartment: false, command: { action: 'approve_extension', note: '同意' }, to: 'same', kind: 'extension_approved', public: true },
   deny_extension: { from: OPEN, roles: ['supervisor'], ownDepartment: false, command: { action: 'deny_extension', reason: '理由不充分' }, to: 'same', kind: 'extension_denied', public: false },
@@ -220,8 +220,8 @@ describe('decide: own department', () => {
     const c = caseFor('in_progress', 'transfer');
     const moved = step(c, { action: 'transfer', departmentId: DEPT_B, reason: '职责调整' }, actors.supervisor, TABLE_NOW).next;
     expect(moved.departmentId).toBe(DEPT_B);
-    expectDomainError(() => decide(moved, { action: 'reply', answer: 'x' }, actors.handlerA, TABLE_NOW), 'NOT_YOUR_DEPARTMENT');
-    expect(decide(moved, { action: 'reply', answer: 'x' }, actors.handlerB, TABLE_NOW).next.status).toBe('replied');
+    expectDomainError(() => decide(moved, { action: 'reply', result: 'resolved', answer: 'x' }, actors.handlerA, TABLE_NOW), 'NOT_YOUR_DEPARTMENT');
+    expect(decide(moved, { action: 'reply', result: 'resolved', answer: 'x' }, actors.handlerB, TABLE_NOW).next.status).toBe('replied');
   });
 });
 
@@ -243,7 +243,7 @@ function accepted(): CaseRecord {
 }
 
 function replied(): CaseRecord {
-  return step(accepted(), { action: 'reply', answer: '政策规定如下……' }, actors.handlerA, T.reply).next;
+  return step(accepted(), { action: 'reply', result: 'resolved', answer: '政策规定如下……' }, actors.handlerA, T.reply).next;
 }
 
 function rate(c: CaseRecord, rating: Rating, now: Date, comment?: string) {
@@ -277,7 +277,7 @@ describe('accept and send_back', () => {
 
   it('a sent-back case has no department, so no handler may act on it', () => {
     const back = step(accepted(), { action: 'send_back', reasonCode: 'not_our_duty', reason: 'x' }, actors.handlerA, T.ask).next;
-    expectDomainError(() => decide(back, { action: 'reply', answer: 'x' }, actors.handlerA, T.ask), 'NOT_YOUR_DEPARTMENT');
+    expectDomainError(() => decide(back, { action: 'reply', result: 'resolved', answer: 'x' }, actors.handlerA, T.ask), 'NOT_YOUR_DEPARTMENT');
   });
 });
 
@@ -292,7 +292,7 @@ describe('version', () => {
       [{ action: 'supplement', content: '12 号' }, actors.citizen, T.supplement],
       [{ action: 'request_extension', days: 3, reason: '需勘查' }, actors.handlerA, at('2026-03-14T09:00:00+08:00')],
       [{ action: 'approve_extension' }, actors.supervisor, at('2026-03-14T10:00:00+08:00')],
-      [{ action: 'reply', answer: '已答复' }, actors.handlerA, T.reply],
+      [{ action: 'reply', result: 'resolved', answer: '已答复' }, actors.handlerA, T.reply],
       [{ action: 'rate', rating: 'basically_satisfied' }, actors.citizen, at('2026-03-16T08:00:00+08:00')],
     ];
     for (const [i, [command, actor, now]] of steps.entries()) {
@@ -352,11 +352,27 @@ describe('request_info and supplement: the clock pauses while awaiting the citiz
 
 describe('reply', () => {
   it('stops the clock and records the answer with its department and official', () => {
-    const d = step(accepted(), { action: 'reply', answer: '政策规定如下……' }, actors.handlerA, T.reply);
+    const d = step(accepted(), { action: 'reply', result: 'resolved', answer: '政策规定如下……' }, actors.handlerA, T.reply);
     expect(d.next.status).toBe('replied');
-    expect(d.next.answer).toEqual({ text: '政策规定如下……', at: T.reply.toISOString(), departmentId: DEPT_A, officialId: actors.handlerA.id });
+    expect(d.next.answer).toEqual({ text: '政策规定如下……', at: T.reply.toISOString(), departmentId: DEPT_A, officialId: actors.handlerA.id, result: 'resolved' });
     expect(d.next.clock.stoppedAt).toBe(T.reply.toISOString());
-    expect(d.event).toEqual({ kind: 'replied', public: true, data: { answer: '政策规定如下……', departmentId: DEPT_A, round: 1 } });
+    expect(d.event).toEqual({ kind: 'replied', public: true, data: { answer: '政策规定如下……', departmentId: DEPT_A, round: 1, result: 'resolved', resultLabel: '解决' } });
+  });
+
+  it('requires a known 答复结果, and stores an amount recovered as fen (on the answer and in the audit event)', () => {
+    for (const result of [undefined, '', 'solved', 'RESOLVED']) {
+      const error = expectDomainError(() => decide(accepted(), { action: 'reply', answer: '已处理', result } as never, actors.handlerA, T.reply), 'VALIDATION_FAILED');
+      expect(error.fields?.result).toMatch(/答复结果/);
+    }
+    for (const amountRecovered of [-1, 1.005, Number.NaN, Infinity, 1e10 + 1, '12' as unknown as number]) {
+      const error = expectDomainError(() => decide(accepted(), { action: 'reply', answer: '已处理', result: 'resolved', amountRecovered }, actors.handlerA, T.reply), 'VALIDATION_FAILED');
+      expect(error.fields?.amountRecovered, String(amountRecovered)).toMatch(/两位小数/);
+    }
+    const d = step(accepted(), { action: 'reply', answer: '已追回工资', result: 'partly_resolved', amountRecovered: 2511.1 }, actors.handlerA, T.reply);
+    expect(d.next.answer).toMatchObject({ result: 'partly_resolved', amountRecoveredFen: 251110 });
+    expect(d.event.data).toMatchObject({ result: 'partly_resolved', resultLabel: '部分解决', amountRecoveredFen: 251110 });
+    expect(step(accepted(), { action: 'reply', answer: '无', result: 'explained', amountRecovered: 0 }, actors.handlerA, T.reply).next.answer?.amountRecoveredFen).toBe(0);
+    expect(step(accepted(), { action: 'reply', answer: '大额', result: 'resolved', amountRecovered: 1e10 }, actors.handlerA, T.reply).next.answer?.amountRecoveredFen).toBe(1e12);
   });
 
   it('an answer on time stays "on time" however long the citizen takes to rate', () => {
@@ -399,7 +415,7 @@ describe('rate', () => {
 
   it('a second "unsatisfied" closes the case for supervisor review', () => {
     const reopened = rate(replied(), 'unsatisfied', at('2026-03-17T09:00:00+08:00')).next;
-    const answered2 = step(reopened, { action: 'reply', answer: '补充答复' }, actors.handlerA, at('2026-03-19T09:00:00+08:00'));
+    const answered2 = step(reopened, { action: 'reply', result: 'resolved', answer: '补充答复' }, actors.handlerA, at('2026-03-19T09:00:00+08:00'));
     expect(answered2.event.data.round).toBe(2);
     const now = at('2026-03-20T09:00:00+08:00');
     const d = rate(answered2.next, 'unsatisfied', now);
@@ -415,7 +431,7 @@ describe('rate', () => {
 
   it('a satisfied rating in round 2 closes without review', () => {
     const reopened = rate(replied(), 'unsatisfied', at('2026-03-17T09:00:00+08:00')).next;
-    const answered2 = step(reopened, { action: 'reply', answer: '补充答复' }, actors.handlerA, at('2026-03-19T09:00:00+08:00')).next;
+    const answered2 = step(reopened, { action: 'reply', result: 'resolved', answer: '补充答复' }, actors.handlerA, at('2026-03-19T09:00:00+08:00')).next;
     const d = rate(answered2, 'satisfied', at('2026-03-20T09:00:00+08:00'));
     expect(d.next.status).toBe('closed');
     expect(d.next.reviewRequired).toBeFalsy();
@@ -428,7 +444,7 @@ describe('rate', () => {
 
   it('cannot be given twice after a review-closing second rating either', () => {
     const reopened = rate(replied(), 'unsatisfied', at('2026-03-17T09:00:00+08:00')).next;
-    const answered2 = step(reopened, { action: 'reply', answer: '补充答复' }, actors.handlerA, at('2026-03-19T09:00:00+08:00')).next;
+    const answered2 = step(reopened, { action: 'reply', result: 'resolved', answer: '补充答复' }, actors.handlerA, at('2026-03-19T09:00:00+08:00')).next;
     const closed = rate(answered2, 'unsatisfied', at('2026-03-20T09:00:00+08:00')).next;
     expectDomainError(() => rate(closed, 'satisfied', at('2026-03-20T10:00:00+08:00')), 'ALREADY_RATED');
   });
@@ -634,7 +650,7 @@ describe('transfer, merge, reject, urge', () => {
 
 describe('DomainError', () => {
   it('carries a plain-Chinese message for the code', () => {
-    const error = expectDomainError(() => decide(submitted(), { action: 'reply', answer: 'x' }, actors.citizen, T.accept), 'FORBIDDEN');
+    const error = expectDomainError(() => decide(submitted(), { action: 'reply', result: 'resolved', answer: 'x' }, actors.citizen, T.accept), 'FORBIDDEN');
     expect(error).toBeInstanceOf(DomainError);
     expect(error.message).toBe('您没有权限进行此操作');
   });

@@ -140,7 +140,7 @@ async function lifeOf(deps: Deps, raw: DynamoDBDocumentClient, tableName: string
       [`request_info ${i + 1}`, () => (at(3 + i * 2), changeCase(deps, caseNo, { action: 'request_info', question: `请补充第 ${i + 1} 份材料` }, HANDLER, CLIENT))],
       [`supplement ${i + 1}`, () => (at(4 + i * 2), changeCase(deps, caseNo, { action: 'supplement', content: `补充材料：工资条、考勤记录。`.repeat(70).slice(0, 1000) }, citizenOf(caseNo), CLIENT))],
     ]).flat(),
-    ['reply', () => (at(30), changeCase(deps, caseNo, { action: 'reply', answer: p.answer } as CaseCommand, HANDLER, CLIENT))],
+    ['reply', () => (at(30), changeCase(deps, caseNo, { action: 'reply', result: 'resolved', answer: p.answer } as CaseCommand, HANDLER, CLIENT))],
     ['rate (closes)', () => (at(50), changeCase(deps, caseNo, { action: 'rate', rating: 'satisfied', comment: '处理及时，工资已经拿到，谢谢。' }, citizenOf(caseNo), CLIENT))],
   ];
   const costs: StepCost[] = [];

@@ -309,7 +309,7 @@ async function main() {
     const flows: [string, () => Promise<unknown>][] = [
       ['file a complaint', async () => (at(0), (caseNo = await file('工地拖欠农民工工资三个月')))],
       ['accept (dispatch to 人社局)', () => (at(2), changeCase(deps, caseNo, { action: 'accept', departmentId: 'rsj' }, INTAKE, CLIENT))],
-      ['reply', () => (at(30), changeCase(deps, caseNo, { action: 'reply', answer: ANSWER } as never, HANDLER, CLIENT))],
+      ['reply', () => (at(30), changeCase(deps, caseNo, { action: 'reply', result: 'resolved', answer: ANSWER } as never, HANDLER, CLIENT))],
       ['rate (closes)', () => (at(50), changeCase(deps, caseNo, { action: 'rate', rating: 'satisfied', comment: '处理及时，工资已经拿到，谢谢。' }, citizenOf(caseNo), CLIENT))],
     ];
     const perFlow: { flow: string; tx: WritesCost; consumer: WritesCost | null; consumerAttempts: Attempts | null }[] = [];

@@ -129,7 +129,7 @@ describe('the case page (H5, 390×844)', () => {
     expect(await page.getByRole('button', { name: '撤回诉求' }).count()).toBe(0);
 
     const answer = '经核查，收费站已退还多收的二十元，并补开票据。';
-    await officials.act(await officials.official('rsj'), c.caseNo, { action: 'reply', answer });
+    await officials.act(await officials.official('rsj'), c.caseNo, { action: 'reply', result: 'resolved', answer });
     await page.locator('.detail__refresh').click();
     await shown(page, answer);
     expect(await currentStep(page)).toContain('评价');

@@ -284,6 +284,9 @@ describe('officials’ console in Chromium against the local stack', () => {
     await pick(handler, '答复模板', '欠薪：已督促发放');
     await expect(handler.getByLabel('答复内容').inputValue()).resolves.toContain('拖欠农民工工资问题');
     await handler.getByLabel('答复内容').fill(answer);
+    // 答复结果 (required) and the amount recovered (optional, officials only).
+    await handler.getByRole('radio', { name: '解决', exact: true }).check();
+    await handler.getByLabel('挽回金额（元）').fill('2511.10');
 
     // … then the session expires as they submit: back to login, the reply kept as a draft.
     await handler.route('**/api/console/cases/*/actions', (route) =>
@@ -321,6 +324,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await submitAndConfirm(handler, '答复群众');
     await handler.getByText('答复群众：已提交').waitFor();
     await handler.locator('.case-answer').getByText(answer).waitFor();
+    await handler.locator('.case-answer').getByText('答复结果：解决 · 挽回金额 2,511.10 元').waitFor();
     await expectAccessible(handler, 'case workspace (handler, replied)');
     await screenshot(handler, '07-case-replied', ['已答复', answer]);
 
@@ -465,9 +469,9 @@ describe('officials’ console in Chromium against the local stack', () => {
     const unhappy = await fileByApi({ type: 'complaint', categoryId: 'shebao', title: '养老金计算有误', content: '我的养老金比同工龄的人少了三百元。' });
     const rsj = await apiLogin('rsj');
     await apiAction(await apiLogin('shouli'), unhappy.caseNo, { action: 'accept', departmentId: 'rsj' });
-    await apiAction(rsj, unhappy.caseNo, { action: 'reply', answer: '经核算，您的养老金计算无误。' });
+    await apiAction(rsj, unhappy.caseNo, { action: 'reply', result: 'resolved', answer: '经核算，您的养老金计算无误。' });
     await rateByApi(unhappy, 'unsatisfied');
-    await apiAction(rsj, unhappy.caseNo, { action: 'reply', answer: '经再次核算，计算依据如下……' });
+    await apiAction(rsj, unhappy.caseNo, { action: 'reply', result: 'resolved', answer: '经再次核算，计算依据如下……' });
     await rateByApi(unhappy, 'unsatisfied');
     await deliverNotifications();
 
@@ -745,7 +749,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     const rsj = await apiLogin('rsj');
     for (const c of [consented, refused]) {
       await apiAction(intakeToken, c.caseNo, { action: 'accept', departmentId: 'rsj' });
-      await apiAction(rsj, c.caseNo, { action: 'reply', answer: answerText });
+      await apiAction(rsj, c.caseNo, { action: 'reply', result: 'resolved', answer: answerText });
     }
 
     // The department's handler answered it, but publishing is not theirs: no button, no card.
@@ -1003,6 +1007,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     // The reply with a PDF letter: uploaded as chosen (progress, then 已上传), removable before sending.
     await openAction(handler, '答复群众');
     await handler.getByLabel('答复内容').fill('经核查，已责令施工单位补发工资，答复函见附件。');
+    await handler.getByRole('radio', { name: '解决', exact: true }).check();
     const letter = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
     const picker = handler.locator('.attachment-picker input[type=file]');
     await picker.setInputFiles([{ name: '多余.pdf', mimeType: 'application/pdf', buffer: letter }]);
@@ -1118,7 +1123,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     const filed = await fileByApi({ type: 'complaint', categoryId: 'tuoqian-gongzi', title: `姓名显示 ${Date.now().toString(36)}`, content: '工地拖欠工资，请尽快处理。', contact: { name: '测试', phone: '13600000000' } });
     await apiAction(await apiLogin('shouli'), filed.caseNo, { action: 'accept', departmentId: 'rsj' });
     await apiAction(await apiLogin('duban'), filed.caseNo, { action: 'urge', note: '请尽快答复。' });
-    await apiAction(await apiLogin('rsj'), filed.caseNo, { action: 'reply', answer: '已督促用人单位支付工资。' });
+    await apiAction(await apiLogin('rsj'), filed.caseNo, { action: 'reply', result: 'resolved', answer: '已督促用人单位支付工资。' });
     const page = await loginAs('duban');
     await openCase(page, filed.caseNo);
     const timeline = page.locator('.timeline');
@@ -1211,7 +1216,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await page.getByText('指标说明').waitFor();
     const cards = page.locator('[data-stat]');
     const keys = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-stat')));
-    expect(keys).toEqual(['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'satisfactionRate', 'overdue']);
+    expect(keys).toEqual(['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'satisfactionRate', 'overdue', 'resolutionRate', 'amountRecovered']);
     for (const key of keys) {
       const card = page.locator(`[data-stat="${key}"]`);
       const info = card.getByRole('button', { name: /的定义：/ });
@@ -1229,6 +1234,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     const deptHeader = await page.getByRole('region', { name: '按部门数据' }).locator('thead').innerText();
     expect(deptHeader).toContain('交办量');
     expect(deptHeader).not.toContain('收件量');
+    for (const column of ['解决', '部分解决', '未解决', '解释说明', '解决率', '挽回金额']) expect(deptHeader).toContain(column);
     // The answer-time chart draws what the headline says (or says why it is empty).
     const avg = await page.locator('[data-stat="averageAnswer"] .ant-statistic-content').innerText();
     if (avg.trim() === '—') await page.getByText('本期间还没有部门作出答复').waitFor();

@@ -187,7 +187,7 @@ describe('evidence in the H5 mini-program: file with two photos → the handler 
     expect(audit.body.items.filter((e: { kind: string }) => e.kind === 'attachment_viewed').length).toBeGreaterThanOrEqual(2);
 
     const letter = await officialUpload(handler, LETTER, 'application/pdf');
-    await act(handler, caseNo, { action: 'reply', answer: '经核查，已责令施工单位补发工资，答复函见附件。', attachments: [{ uploadId: letter }] });
+    await act(handler, caseNo, { action: 'reply', result: 'resolved', answer: '经核查，已责令施工单位补发工资，答复函见附件。', attachments: [{ uploadId: letter }] });
   });
 
   it('the citizen’s case page shows the photos and the PDF; the PDF’s link returns its bytes; the full view opens and closes', async () => {

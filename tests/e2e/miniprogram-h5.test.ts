@@ -220,7 +220,7 @@ describe('citizen mini-program (H5) in Chromium against the local stack', () => 
     expect(await page.locator('.supplement__submit').count()).toBe(0);
 
     const answer = '经核查，施工单位已于本周将拖欠的工资全部发放到位。';
-    await changeCase(deps, caseNo, { action: 'reply', answer }, handler, {});
+    await changeCase(deps, caseNo, { action: 'reply', result: 'resolved', answer }, handler, {});
     await page.locator('.detail__refresh').click();
     await shown(page, answer);
     await shown(page, '已答复');

@@ -195,7 +195,7 @@ describe('Reach in the H5 mini-program: SMS, 有新进展, recovery by SMS code'
 
     const intake = await official('shouli');
     await act(intake, caseNo, { action: 'accept', departmentId: 'rsj' });
-    await act(await official('rsj'), caseNo, { action: 'reply', answer });
+    await act(await official('rsj'), caseNo, { action: 'reply', result: 'resolved', answer });
 
     await page.goto(`${h5Url}/#/pages/track/index`);
     const after = await rememberedCard(page, title);
@@ -339,7 +339,7 @@ describe('Reach in the H5 mini-program: no phone, merged cases, all statuses in 
     await act(intake, merged.caseNo, { action: 'merge', intoCaseNo: kept.body.caseNo });
     const seen = (await smsTo(mergedPhone)).length;
     const keptAnswer = '经核查，该工地拖欠的工资已全部发放，涉及的工人均已领到。';
-    await act(await official('rsj'), kept.body.caseNo, { action: 'reply', answer: keptAnswer });
+    await act(await official('rsj'), kept.body.caseNo, { action: 'reply', result: 'resolved', answer: keptAnswer });
 
     // Both remembered cases' statuses in ONE request, none by logging in to each.
     const asked: { url: string; body: string }[] = [];

@@ -28,6 +28,18 @@ describe('filter patterns (the subset: exact values, prefix, exists)', () => {
     expect(passes(record('INSERT', { pk: { S: 'CASE#1' }, sk: { S: 'EVT#01K' }, counters: { L: [] } })), 'counters of another type').toBe(false);
   });
 
+  it("serverless.yml's queue counter gets every change of a case item or a 协办 part item, and nothing it writes itself", () => {
+    const queueCounter = streamFunctionsFromServerless().find((f) => f.name === 'queueCounter');
+    expect(queueCounter, 'queueCounter on the table stream').toBeDefined();
+    const passes = compileFilters(queueCounter!.filterPatterns);
+    const keyed = (eventName: string, sk: string) => ({ eventName, eventSource: 'aws:dynamodb', dynamodb: { Keys: { pk: { S: 'CASE#1' }, sk: { S: sk } } } });
+    for (const eventName of ['INSERT', 'MODIFY', 'REMOVE']) {
+      expect(passes(keyed(eventName, 'CASE')), `${eventName} case`).toBe(true);
+      expect(passes(keyed(eventName, 'PART#rsj')), `${eventName} part`).toBe(true);
+    }
+    for (const sk of ['QCOUNTED#CASE', 'QCOUNTED#PART#rsj', 'EVT#01H', 'CRED', 'S#0', 'CASES']) expect(passes(keyed('MODIFY', sk)), sk).toBe(false);
+  });
+
   it('exact values: any one of the listed; numbers, booleans and null compare by value', () => {
     const passes = compileFilters([{ eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { n: { N: ['3'] }, b: { BOOL: [true] } } } }]);
     expect(passes(record('MODIFY', { n: { N: '3' }, b: { BOOL: true } }))).toBe(true);

@@ -80,7 +80,7 @@ export function act(stack: TestStack, caseNo: string, command: CaseCommand, acto
 
 export const accept = (stack: TestStack, caseNo: string) => act(stack, caseNo, { action: 'accept', departmentId: 'rsj' }, INTAKE);
 export const requestInfo = (stack: TestStack, caseNo: string, question: string) => act(stack, caseNo, { action: 'request_info', question });
-export const reply = (stack: TestStack, caseNo: string, answer: string) => act(stack, caseNo, { action: 'reply', answer });
+export const reply = (stack: TestStack, caseNo: string, answer: string) => act(stack, caseNo, { action: 'reply', result: 'resolved', answer });
 
 /** The error body every failure answers with, in Chinese. */
 export function expectError(res: ApiResponse, status: number, code: string) {

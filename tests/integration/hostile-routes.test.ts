@@ -447,7 +447,7 @@ const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/recovery/sms-code': () => ({ phone: '13800138000' }),
   'POST /api/recovery/verify': () => ({ phone: '13800138000', code: '123456' }),
   'POST /api/console/login': () => ({ username: 'nobody-here', password: 'not-the-password' }),
-  'POST /api/console/cases/{caseNo}/actions': () => ({ action: 'reply', expectedVersion: 2, answer: '已责令限期支付。' }),
+  'POST /api/console/cases/{caseNo}/actions': () => ({ action: 'reply', result: 'resolved', expectedVersion: 2, answer: '已责令限期支付。' }),
   'POST /api/console/cases': () => ({ type: 'complaint', categoryId: 'tuoqian-gongzi', title: '来电反映欠薪', content: '来电人反映工地欠薪。', channel: 'phone', callerName: '刘先生', callerPhone: '13900001111', location: '城南工地' }),
   'POST /api/console/admin/departments': () => ({ id: 'probe-dept', name: '测试部门' }),
   'POST /api/console/admin/units': () => ({ id: 'probe-unit', name: '测试社区', parentId: 'qs-chengnan' }),
@@ -930,7 +930,7 @@ async function prepare(state: CaseState): Promise<Prepared> {
   if (state === 'replied_9_days_ago') {
     session.setNow(after(T0, -9 * DAY));
     try {
-      return await step(o.handler, await prepare('in_progress'), { action: 'reply', answer: '已答复。' });
+      return await step(o.handler, await prepare('in_progress'), { action: 'reply', result: 'resolved', answer: '已答复。' });
     } finally {
       session.setNow(T0);
     }
@@ -939,7 +939,7 @@ async function prepare(state: CaseState): Promise<Prepared> {
     sent.setup++;
     const filed = await fileAs(stack, { type: 'consultation', categoryId: 'tuoqian-gongzi', title: '欠薪咨询', content: '工地欠薪怎么办？', publishConsent: true });
     const accepted = await step(o.intake, { caseNo: filed.caseNo, version: 1 }, { action: 'accept', departmentId: 'rsj' });
-    return step(o.handler, accepted, { action: 'reply', answer: '可向劳动保障监察大队投诉。' });
+    return step(o.handler, accepted, { action: 'reply', result: 'resolved', answer: '可向劳动保障监察大队投诉。' });
   }
   sent.setup++;
   const submitted: Prepared = { caseNo: (await fileAs(stack, complaintBody({ title: '不可见字符测试' }))).caseNo, version: 1 };
@@ -947,7 +947,7 @@ async function prepare(state: CaseState): Promise<Prepared> {
   const inProgress = await step(o.intake, submitted, { action: 'accept', departmentId: 'rsj' });
   if (state === 'in_progress') return inProgress;
   if (state === 'awaiting_citizen') return step(o.handler, inProgress, { action: 'request_info', question: '请提供劳动合同。' });
-  if (state === 'replied') return step(o.handler, inProgress, { action: 'reply', answer: '已责令限期支付。' });
+  if (state === 'replied') return step(o.handler, inProgress, { action: 'reply', result: 'resolved', answer: '已责令限期支付。' });
   if (state === 'extension_pending') return step(o.handler, inProgress, { action: 'request_extension', days: 5, reason: '需要现场核查。' });
   throw new Error(`no preparation for ${state}`);
 }
@@ -999,7 +999,7 @@ const TEXT_TARGETS: TextTarget[] = [
   action('dispute', 'reason', 'handler', 'in_progress'),
   action('accept', 'instructions', 'intake', 'submitted', { departmentId: 'rsj' }),
   action('request_info', 'question', 'handler', 'in_progress'),
-  action('reply', 'answer', 'handler', 'in_progress'),
+  action('reply', 'answer', 'handler', 'in_progress', { result: 'resolved' }),
   action('request_extension', 'reason', 'handler', 'in_progress', { days: 5 }),
   action('approve_extension', 'note', 'supervisor', 'extension_pending'),
   action('deny_extension', 'reason', 'supervisor', 'extension_pending'),

@@ -119,7 +119,7 @@ describe('binding a case in WeChat, and my cases', () => {
     await acceptAt(stack, day(0.1), filed.caseNo);
     await sessionsAt(day(0.1));
     expect(await mine(me, filed.caseNo)).toMatchObject({ status: 'in_progress', unread: true });
-    await actAt(stack, day(1), filed.caseNo, { action: 'reply', answer: '已责令施工方在十日内支付拖欠工资。' }, HANDLER);
+    await actAt(stack, day(1), filed.caseNo, { action: 'reply', result: 'resolved', answer: '已责令施工方在十日内支付拖欠工资。' }, HANDLER);
     await sessionsAt(day(1));
     const listed = await mine(me, filed.caseNo);
     expect(listed).toMatchObject({ status: 'replied', unread: true });
@@ -355,7 +355,7 @@ describe('a merged case shows the case it was merged into', () => {
     expect(before.status).toBe('merged');
     expect(before.keptCase).toEqual({ caseNo: kept.caseNo, status: 'in_progress', statusLabel: expect.stringMatching(CHINESE) });
 
-    await actAt(stack, day(1), kept.caseNo, { action: 'reply', answer: '两件反映的欠薪已一并督促支付。' }, HANDLER);
+    await actAt(stack, day(1), kept.caseNo, { action: 'reply', result: 'resolved', answer: '两件反映的欠薪已一并督促支付。' }, HANDLER);
     const afterReply = await page(duplicate.caseNo, day(1));
     expect(afterReply.keptCase).toMatchObject({ caseNo: kept.caseNo, status: 'replied', answer: { text: '两件反映的欠薪已一并督促支付。', departmentName: expect.stringMatching(CHINESE) } });
     // …and it is progress on the duplicate: its timeline says so and its progressAt moved (有新进展).

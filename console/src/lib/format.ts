@@ -1,3 +1,4 @@
+import { fenToYuan } from '@minsheng/shared';
 const dateTime = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
@@ -34,4 +35,11 @@ export function formatHours(v: number | undefined): string {
   if (v >= 48) return `${(v / 24).toFixed(1)} 天`;
   if (v < 1) return v === 0 ? '不到 6 分钟' : `${Math.round(v * 60)} 分钟`;
   return `${v.toFixed(1)} 小时`;
+}
+
+/** An amount kept in fen as yuan with two decimals and thousands grouped ("2,511.00"). */
+export function formatYuan(fen: number | undefined): string {
+  if (fen === undefined) return '—';
+  const [whole = '0', cents = '00'] = fenToYuan(fen).split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
 }

@@ -17,6 +17,7 @@ export function createDeps(config: DepsConfig): Deps {
     throttle: wire.throttle,
     notifications: wire.notifications,
     stats: wire.stats,
+    queueCounts: wire.queueCounts,
     slaSettings: wire.slaSettings,
     holidays: wire.holidays,
     library: wire.library,

@@ -9,6 +9,7 @@ import { createDynamoOfficialStore } from '../adapters/dynamo/official-store';
 import { createDynamoThrottleStore } from '../adapters/dynamo/throttle-store';
 import { createDynamoNotificationStore } from '../adapters/dynamo/notification-store';
 import { createDynamoStatsStore } from '../adapters/dynamo/stats-store';
+import { createDynamoQueueCountStore } from '../adapters/dynamo/queue-count-store';
 import { createDynamoSlaSettingsStore } from '../adapters/dynamo/sla-settings-store';
 import { createDynamoLibraryStore } from '../adapters/dynamo/library-store';
 import { createDynamoCitizenLinkStore } from '../adapters/dynamo/citizen-link-store';
@@ -88,6 +89,7 @@ export const officials = (w: Wiring): Deps['officials'] => w.once('officials', (
 export const throttle = (w: Wiring): Deps['throttle'] => w.once('throttle', () => createDynamoThrottleStore(table(w)));
 export const notifications = (w: Wiring): Deps['notifications'] => w.once('notifications', () => createDynamoNotificationStore(table(w)));
 export const stats = (w: Wiring): Deps['stats'] => w.once('stats', () => createDynamoStatsStore(table(w)));
+export const queueCounts = (w: Wiring): Deps['queueCounts'] => w.once('queueCounts', () => createDynamoQueueCountStore(table(w)));
 export const slaSettings = (w: Wiring): Deps['slaSettings'] => w.once('slaSettings', () => createDynamoSlaSettingsStore(table(w)));
 export const holidays = (_w: Wiring): Deps['holidays'] => chinaHolidayCalendar;
 export const library = (w: Wiring): Deps['library'] => w.once('library', () => createDynamoLibraryStore(table(w)));

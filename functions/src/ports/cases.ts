@@ -97,6 +97,8 @@ export type CaseQuery =
   | { kind: 'closed'; departmentId?: string; county?: string; withinPath?: string }
   /** An assisting department's parts still expected (协办): the part items' own index keys. */
   | { kind: 'assisting'; departmentId: string }
+  /** 已答复: the department's answered cases awaiting the citizen's rating, most recently answered first. */
+  | { kind: 'answered'; departmentId: string }
   | { kind: 'owner'; officialId: string }
   | { kind: 'escalated'; county?: string; withinPath?: string }
   | { kind: 'open_by_due'; dueBefore?: string; dueFrom?: string; county?: string; withinPath?: string }

@@ -7,6 +7,7 @@ import type { OfficialStore } from '../ports/officials';
 import type { ReferenceStore } from '../ports/reference-data';
 import type { SlaSettingsStore } from '../ports/sla-settings';
 import type { StatsStore } from '../ports/statistics';
+import type { QueueCountStore } from '../ports/queue-counts';
 import type { ThrottleStore } from '../ports/throttle';
 import type { WeChatApi } from '../ports/wechat';
 import type { CitizenLinkStore } from '../ports/citizen-links';
@@ -37,6 +38,8 @@ export interface Deps {
   /** Outbox, inboxes, WeChat send claims. */
   notifications: NotificationStore;
   stats: StatsStore;
+  /** Exact counts of the queues, kept from the table's stream (the queue counter). */
+  queueCounts: QueueCountStore;
   /** Admins' SLA policies and holiday-calendar overrides. */
   slaSettings: SlaSettingsStore;
   /** China's official holiday calendar (admins' overrides are applied from slaSettings). */

@@ -12,6 +12,7 @@ import { ownAttachmentsSchema, type AttachmentDto } from './upload-schemas';
 import { DESK_CHANNELS, type CaseChannel } from '../domain/channels';
 import { REVISIT_NOTE_MAX, REVISIT_OUTCOMES, type RevisitRecord } from '../domain/revisit';
 import { PHONE_PATTERN } from './schemas';
+import { AMOUNT_RECOVERED_MESSAGE, ANSWER_RESULTS, ANSWER_RESULT_MESSAGE, yuanToFen, type AnswerResult } from '../domain/answer-results';
 import { INSTRUCTIONS_MAX, SEND_BACK_REASON_CODES, type DispatchSuggestion, type SendBackReasonCode } from '../domain/dispatch';
 
 /** An official's login name: lower-case letters, digits, _ . - (3–32). */
@@ -60,7 +61,15 @@ export const consoleActionSchema = z.discriminatedUnion(
       departmentId: z.optional(departmentId),
     }),
     z.strictObject({ action: z.literal('request_info'), expectedVersion: version, question: text('需补充的内容', LIMITS.reasonMax, { multiline: true }), attachments: ownAttachmentsSchema }),
-    z.strictObject({ action: z.literal('reply'), expectedVersion: version, answer: text('答复内容', LIMITS.contentMax, { multiline: true }), attachments: ownAttachmentsSchema }),
+    z.strictObject({
+      action: z.literal('reply'),
+      expectedVersion: version,
+      answer: text('答复内容', LIMITS.contentMax, { multiline: true }),
+      // 答复结果 (required) and 还利于民 in yuan (optional; stored as fen).
+      result: z.enum(ANSWER_RESULTS as unknown as [AnswerResult, ...AnswerResult[]], { message: ANSWER_RESULT_MESSAGE }),
+      amountRecovered: z.optional(z.number({ message: AMOUNT_RECOVERED_MESSAGE }).check(z.refine((n) => yuanToFen(n) !== undefined, { message: AMOUNT_RECOVERED_MESSAGE }))),
+      attachments: ownAttachmentsSchema,
+    }),
     z.strictObject({
       action: z.literal('request_extension'),
       expectedVersion: version,
@@ -171,13 +180,14 @@ export const officialAssignmentSchema = z
   );
 export type OfficialAssignment = z.infer<typeof officialAssignmentSchema>;
 
-export const CONSOLE_QUEUES = ['intake', 'department', 'assisting', 'due_soon', 'overdue', 'escalated', 'closed', 'mine', 'revisit'] as const;
+export const CONSOLE_QUEUES = ['intake', 'department', 'assisting', 'answered', 'due_soon', 'overdue', 'escalated', 'closed', 'mine', 'revisit'] as const;
 export type ConsoleQueue = (typeof CONSOLE_QUEUES)[number];
 
 export const QUEUE_LABELS: Record<ConsoleQueue, string> = {
   intake: '待受理',
   department: '本部门待办',
   assisting: '协办',
+  answered: '已答复',
   due_soon: '即将超期',
   overdue: '已超期',
   escalated: '督办',
@@ -319,7 +329,18 @@ export interface ConsoleCaseDto extends Omit<CaseListItemDto, 'title'> {
   supplements: { content: string; at: string }[];
   /** Metadata only: each file is opened through its audited link route. */
   attachments: AttachmentDto[];
-  answer?: { text: string; at: string; departmentName: string; officialId: string; officialName?: string };
+  /** `result`/`resultLabel` 答复结果 and `amountRecovered` (yuan) / `amountRecoveredFen` 还利于民, when the answer gave them. */
+  answer?: {
+    text: string;
+    at: string;
+    departmentName: string;
+    officialId: string;
+    officialName?: string;
+    result?: AnswerResult;
+    resultLabel?: string;
+    amountRecovered?: number;
+    amountRecoveredFen?: number;
+  };
   /** The display name of the official who accepted the case (`ownerId` is their login name). */
   ownerName?: string;
   ratings: { rating: Rating; comment?: string; at: string; round: number; source?: 'revisit'; by?: string }[];
@@ -380,6 +401,8 @@ export interface StatsRow extends StatCounters {
   averageAnswerHours?: number;
   /** The same average in whole minutes (from filing to the first answer). */
   averageAnswerMinutes?: number;
+  /** 解决率 (%): (解决 + 部分解决 × 0.5) ÷ (解决 + 部分解决 + 未解决); 解释说明 left out. */
+  resolutionRate?: number;
 }
 
 export interface ConsoleStatsResponse {
@@ -409,7 +432,7 @@ export interface PublicStatsResponse {
 
 /** `GET /api/console/cases` query. */
 export const caseQueueQuerySchema = z.strictObject({
-  queue: z.enum(CONSOLE_QUEUES, { message: '队列无效：intake、department、assisting、due_soon、overdue、escalated、closed、mine 或 revisit' }),
+  queue: z.enum(CONSOLE_QUEUES, { message: '队列无效：intake、department、assisting、answered、due_soon、overdue、escalated、closed、mine 或 revisit' }),
   cursor: z.optional(z.string().check(z.maxLength(2000, { message: '翻页标记无效' }))),
   limit: z.optional(z.coerce.number().check(z.int({ message: '每页条数应为整数' }), z.gte(1, { message: '每页条数应为 1 到 100' }), z.lte(100, { message: '每页条数应为 1 到 100' }))),
   departmentId: z.optional(z.string().check(z.maxLength(64))),
@@ -419,6 +442,25 @@ export const caseQueueQuerySchema = z.strictObject({
   unitId: z.optional(z.string().check(z.maxLength(64))),
 });
 export type CaseQueueQuery = z.infer<typeof caseQueueQuerySchema>;
+
+/** `GET /api/console/queue-counts` query: the department (待办, 已答复 for intake/supervisors) and the intake unit the tabs show. */
+export const queueCountsQuerySchema = z.strictObject({
+  departmentId: z.optional(z.string().check(z.maxLength(64))),
+  unitId: z.optional(z.string().check(z.maxLength(64))),
+});
+export type QueueCountsQuery = z.infer<typeof queueCountsQuerySchema>;
+
+/**
+ * `GET /api/console/queue-counts` answer: the exact count of each of the official's queues.
+ * `maintained`: kept from the stream with the queues (a partition's count); otherwise (即将超期, 已超期: windows
+ * of time) counted by reading the queue, up to `QUEUE_COUNT_READ_LIMIT`, `more` when there are more.
+ */
+export interface QueueCountsResponse {
+  items: { queue: ConsoleQueue; count: number; maintained: boolean; more?: boolean }[];
+}
+
+/** How far the counts route reads a queue that is a window of time (即将超期, 已超期) before answering `more`. */
+export const QUEUE_COUNT_READ_LIMIT = 500;
 
 /** `GET /api/console/cases/{caseNo}` query: `reveal=1` asks for unmasked contact details (audited). */
 export const caseDetailQuerySchema = z.strictObject({

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { CASE_TYPES, LIMITS, RATINGS, type CaseStatus, type CaseType, type Rating } from '../domain/case-types';
 import type { SlaLevel } from '../domain/sla-clock';
 import type { DayMode } from '../domain/calendar';
+import type { AnswerResult } from '../domain/answer-results';
 import type { FieldErrors } from '../errors';
 import { text } from './text';
 import { CITIZEN_CHANNELS } from '../domain/channels';
@@ -161,7 +162,8 @@ export interface TrackedCaseDto {
   departmentName?: string;
   pendingQuestion?: string;
   timeline: TimelineEntryDto[];
-  answer?: { text: string; at: string; departmentName: string };
+  /** `result`/`resultLabel`: 答复结果 (答复结果：已解决 …), when the answer gave one; the amount recovered is for officials only. */
+  answer?: { text: string; at: string; departmentName: string; result?: AnswerResult; resultLabel?: string };
   rating?: { rating: Rating; comment?: string; at: string };
   canRate: boolean;
   canSupplement: boolean;

@@ -4,6 +4,7 @@ import type { SlaClock, SlaLevel } from './sla-clock';
 import type { DispatchRecord } from './dispatch';
 import type { CaseChannel } from './channels';
 import type { RevisitRecord } from './revisit';
+import type { AnswerResult } from './answer-results';
 
 export interface Contact {
   name?: string;
@@ -23,6 +24,10 @@ export interface Answer {
   at: string;
   departmentId: string;
   officialId: string;
+  /** 答复结果 (required on every reply since issue #16; absent on answers given before). */
+  result?: AnswerResult;
+  /** 还利于民: the amount recovered for the citizen, in fen (officials only; never shown to the citizen). */
+  amountRecoveredFen?: number;
 }
 
 export interface RatingRecord {

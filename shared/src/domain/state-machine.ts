@@ -7,6 +7,7 @@ import { citizenSees, type EventData, type EventKind } from './events';
 import { SEND_BACK_LIMIT, SEND_BACK_LIMIT_MESSAGE, SEND_BACK_REASONS, type DispatchRecord, type SendBackReasonCode } from './dispatch';
 import { ROOT_UNIT_ID } from './jurisdiction';
 import { REVISIT_AFTER_DAYS, REVISIT_MAX_ATTEMPTS, REVISIT_OUTCOME_LABELS, isRatingOutcome, revisitAttempts, type RevisitOutcome } from './revisit';
+import { AMOUNT_RECOVERED_MESSAGE, ANSWER_RESULT_LABELS, ANSWER_RESULT_MESSAGE, isAnswerResult, yuanToFen, type AnswerResult } from './answer-results';
 
 /** Who is acting: an official (with their department, for handlers), the citizen, or the timers. */
 export interface Actor {
@@ -36,7 +37,8 @@ export type CaseCommand =
   | { action: 'decide_dispute'; uphold: boolean; note: string; departmentId?: string }
   | { action: 'request_info'; question: string }
   | { action: 'supplement'; content: string }
-  | { action: 'reply'; answer: string }
+  /** `result` 答复结果 (required); `amountRecovered` 还利于民 in yuan (≤ 2 decimals), stored as fen. */
+  | { action: 'reply'; answer: string; result: AnswerResult; amountRecovered?: number }
   | { action: 'request_extension'; days: number; reason: string }
   | { action: 'approve_extension'; note?: string }
   | { action: 'deny_extension'; reason: string }
@@ -297,18 +299,29 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
       );
     }
     case 'reply': {
+      if (!isAnswerResult(command.result)) invalid('result', ANSWER_RESULT_MESSAGE);
+      const fen = command.amountRecovered === undefined ? undefined : yuanToFen(command.amountRecovered);
+      if (command.amountRecovered !== undefined && fen === undefined) invalid('amountRecovered', AMOUNT_RECOVERED_MESSAGE);
       // On time: before the due date and never recorded overdue by the timers.
       const onTime = now.getTime() <= deadlines(c.clock, now, calendar).dueAt.getTime() && c.slaReached !== 'overdue' && c.slaReached !== 'severe';
       return done(
         {
           ...base,
           status: 'replied',
-          answer: { text: command.answer, at, departmentId: c.departmentId!, officialId: actor.id },
+          answer: { text: command.answer, at, departmentId: c.departmentId!, officialId: actor.id, result: command.result, ...(fen !== undefined ? { amountRecoveredFen: fen } : {}) },
           ...(c.firstAnswer ? {} : { firstAnswer: { at, onTime, departmentId: c.departmentId! } }),
           clock: stopClock(c.clock, now),
         },
         'replied',
-        { answer: command.answer, departmentId: c.departmentId!, round: c.round },
+        // The amount is in the audit trail (officials'); the citizen's timeline shows an event's text only, never its data.
+        {
+          answer: command.answer,
+          departmentId: c.departmentId!,
+          round: c.round,
+          result: command.result,
+          resultLabel: ANSWER_RESULT_LABELS[command.result],
+          ...(fen !== undefined ? { amountRecoveredFen: fen } : {}),
+        },
       );
     }
     case 'request_extension':

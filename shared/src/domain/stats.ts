@@ -2,6 +2,7 @@ import type { CaseRecord } from './case';
 import type { CaseEventKind } from './state-machine';
 import { toShanghaiDate } from './shanghai-time';
 import { channelOf } from './channels';
+import { resolutionRate } from './answer-results';
 
 /** What the statistics count; each is a counter kept per period and dimension. */
 export const STAT_METRICS = [
@@ -28,6 +29,16 @@ export const STAT_METRICS = [
   /** 回访: ratings obtained by a return visit (also counted in `ratings` and by value), and unreachable attempts. */
   'revisitRatings',
   'revisitUnreachable',
+  /**
+   * 答复结果, one per answer event (a case reopened and answered again counts each answer's result:
+   * these count answers, not cases), on the answering department; and 还利于民 in fen, the amount
+   * each answer reports (a second answer reports what it adds).
+   */
+  'resolved',
+  'partly_resolved',
+  'unresolved',
+  'explained',
+  'amountRecoveredFen',
 ] as const;
 export type StatMetric = (typeof STAT_METRICS)[number];
 export type StatCounters = Partial<Record<StatMetric, number>>;
@@ -88,6 +99,11 @@ export function statsDeltas(before: CaseRecord | undefined, after: CaseRecord, k
       if (after.departmentId) add('dispatched', 1, [`${STAT_DIMENSION_PREFIX.department}${after.departmentId}`]);
       break;
     case 'replied':
+      if (after.answer?.result) {
+        const d = dims(after, after.answer.departmentId);
+        add(after.answer.result, 1, d);
+        add('amountRecoveredFen', after.answer.amountRecoveredFen ?? 0, d);
+      }
       if (!before?.firstAnswer && after.firstAnswer) {
         const d = dims(after, after.firstAnswer.departmentId);
         add('answered', 1, d);
@@ -128,7 +144,7 @@ export function statsDeltas(before: CaseRecord | undefined, after: CaseRecord, k
 }
 
 /** Rates derived from counters, as percentages with one decimal (undefined when nothing to divide). */
-export function statRates(c: StatCounters): { onTimeRate?: number; satisfactionRate?: number; averageAnswerHours?: number; averageAnswerMinutes?: number } {
+export function statRates(c: StatCounters): { onTimeRate?: number; satisfactionRate?: number; averageAnswerHours?: number; averageAnswerMinutes?: number; resolutionRate?: number } {
   const pct = (a: number, b: number) => Math.round((a / b) * 1000) / 10;
   const answered = c.answered ?? 0;
   const ratings = c.ratings ?? 0;
@@ -138,5 +154,7 @@ export function statRates(c: StatCounters): { onTimeRate?: number; satisfactionR
     ...(answered ? { averageAnswerHours: Math.round(((c.answerMinutes ?? 0) / answered / 60) * 10) / 10 } : {}),
     // The same average in whole minutes: short averages would round to 0.0 hours.
     ...(answered ? { averageAnswerMinutes: Math.round((c.answerMinutes ?? 0) / answered) } : {}),
+    // 解决率: (解决 + 部分解决 × 0.5) ÷ (解决 + 部分解决 + 未解决), see answer-results.ts.
+    ...(resolutionRate(c) !== undefined ? { resolutionRate: resolutionRate(c)! } : {}),
   };
 }

@@ -144,7 +144,7 @@ for (const position of POSITIONS) {
           // A stale version: in scope, the state machine is reached (409); out of scope, 404 before anything.
           const action = await stack.request('POST', `/api/console/cases/${c.running}/actions`, {
             token: await session.token(username),
-            body: role === 'handler' ? { action: 'reply', expectedVersion: 1, answer: '测试答复' } : { action: 'urge', expectedVersion: 1, note: '请尽快办理' },
+            body: role === 'handler' ? { action: 'reply', result: 'resolved', expectedVersion: 1, answer: '测试答复' } : { action: 'urge', expectedVersion: 1, note: '请尽快办理' },
           });
           expect(action.status, show(action)).toBe(allowed ? 409 : 404);
           if (!allowed) expect(errorCode(action)).toBe('CASE_NOT_FOUND');
@@ -168,6 +168,11 @@ for (const position of POSITIONS) {
           const deptQueue = await get(username, `/api/console/cases?queue=department&departmentId=${dept}&limit=100`);
           expect(deptQueue.status, show(deptQueue)).toBe(allowed ? 200 : 403);
           if (allowed) expect((deptQueue.body.items as { caseNo: string }[]).map((i) => i.caseNo)).toContain(c.running);
+          // 已答复 is a department's queue too: scoped the same way; and so are the tabs' counts of that department.
+          const answeredQueue = await get(username, `/api/console/cases?queue=answered&departmentId=${dept}&limit=100`);
+          expect(answeredQueue.status, show(answeredQueue)).toBe(allowed ? 200 : 403);
+          const counts = await get(username, `/api/console/queue-counts?departmentId=${dept}`);
+          expect(counts.status, show(counts)).toBe(allowed ? 200 : 403);
           // Rejected before dispatch: it stays where it was filed (its desk).
           expect(await listed(username, 'queue=closed', c.rejected), 'closed').toBe(isWithin(pathOf(deskOf(unitId)), viewerPath));
           // The intake queue is one unit's desk: the official's own unless a supervisor picks one below.

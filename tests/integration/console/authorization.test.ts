@@ -166,7 +166,7 @@ async function answeredConsultation(): Promise<string> {
   const { caseNo } = await fileAs(stack, { type: 'consultation', categoryId: 'tuoqian-gongzi', title: '授权测试：欠薪咨询', content: '工地欠薪怎么办？', publishConsent: true });
   const accepted = await act(stack, await session.token('shouli'), caseNo, { action: 'accept', expectedVersion: 1, departmentId: 'rsj' });
   expect(accepted.status, show(accepted)).toBe(200);
-  const replied = await act(stack, await session.token('rsj'), caseNo, { action: 'reply', expectedVersion: accepted.body.version, answer: '可向劳动保障监察大队投诉。' });
+  const replied = await act(stack, await session.token('rsj'), caseNo, { action: 'reply', result: 'resolved', expectedVersion: accepted.body.version, answer: '可向劳动保障监察大队投诉。' });
   expect(replied.status, show(replied)).toBe(200);
   return caseNo;
 }
@@ -216,6 +216,9 @@ const TABLE: Record<string, Probe[]> = {
     get('queue=department', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, (caller) =>
       caller === 'handler' || caller === 'otherHandler' ? '/api/console/cases?queue=department' : '/api/console/cases?queue=department&departmentId=rsj',
     ),
+    get('queue=answered', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, (caller) =>
+      caller === 'handler' || caller === 'otherHandler' ? '/api/console/cases?queue=answered' : '/api/console/cases?queue=answered&departmentId=rsj',
+    ),
     get('queue=due_soon', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, () => '/api/console/cases?queue=due_soon'),
     get('queue=overdue', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, () => '/api/console/cases?queue=overdue'),
     get('queue=escalated', { intake: 403, handler: 403, otherHandler: 403, supervisor: ok, admin: 403 }, () => '/api/console/cases?queue=escalated'),
@@ -255,7 +258,7 @@ const TABLE: Record<string, Probe[]> = {
     actionProbe('dispute', 'in_progress', { intake: 403, handler: ok, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ reason: '不属本部门职责' })),
     actionProbe('decide_dispute', 'dispute_pending', { intake: ok, handler: 403, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ uphold: true, note: '属本部门职责，请办理' })),
     actionProbe('request_info', 'in_progress', { intake: 403, handler: ok, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ question: '请提供劳动合同' })),
-    actionProbe('reply', 'in_progress', { intake: 403, handler: ok, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ answer: '已责令限期支付。' })),
+    actionProbe('reply', 'in_progress', { intake: 403, handler: ok, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ answer: '已责令限期支付。', result: 'resolved' })),
     actionProbe('request_extension', 'in_progress', { intake: 403, handler: ok, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ days: 5, reason: '需要现场核查' })),
     actionProbe('approve_extension', 'extension_pending', { intake: 403, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => ({ note: '同意' })),
     actionProbe('deny_extension', 'extension_pending', { intake: 403, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => ({ reason: '理由不充分' })),
@@ -296,6 +299,11 @@ const TABLE: Record<string, Probe[]> = {
   'GET /api/console/stats': [get('stats', { intake: ok, handler: 403, otherHandler: 403, supervisor: ok, admin: ok }, () => '/api/console/stats')],
 
   // Each official reads their own inbox (their department's, or their role's).
+  // Exact tab counts (issue #16): the desk roles, each for their own queues; admins work no queue.
+  'GET /api/console/queue-counts': [
+    get('queue counts', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, () => '/api/console/queue-counts'),
+    get('queue counts of a department', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, () => '/api/console/queue-counts?departmentId=rsj'),
+  ],
   'GET /api/console/inbox': [get('inbox', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: ok }, () => '/api/console/inbox')],
   // …and marks only their own messages read.
   'POST /api/console/inbox/read': [
@@ -466,7 +474,7 @@ beforeAll(async () => {
   await Promise.all(
     [1, 2, 3, 4, 5].map(async () => {
       const c = await inProgress();
-      const res = await act(stack, await session.token('rsj'), c.caseNo, { action: 'reply', expectedVersion: c.version, answer: '已答复。' });
+      const res = await act(stack, await session.token('rsj'), c.caseNo, { action: 'reply', result: 'resolved', expectedVersion: c.version, answer: '已答复。' });
       expect(res.status, show(res)).toBe(200);
       oldReplied.push({ caseNo: c.caseNo, version: res.body.version });
     }),
@@ -565,10 +573,10 @@ describe('scope beyond the status code', () => {
 
   it('/api/console/me tells each official who they are and which queues they work from', async () => {
     const expected: Record<Official, { role: string; queues: string[]; departmentId?: string }> = {
-      intake: { role: 'intake', queues: ['intake', 'department', 'due_soon', 'overdue', 'closed', 'mine', 'revisit'] },
-      handler: { role: 'handler', departmentId: 'rsj', queues: ['department', 'assisting', 'due_soon', 'overdue', 'closed'] },
-      otherHandler: { role: 'handler', departmentId: 'zjj', queues: ['department', 'assisting', 'due_soon', 'overdue', 'closed'] },
-      supervisor: { role: 'supervisor', queues: ['intake', 'department', 'due_soon', 'overdue', 'escalated', 'closed'] },
+      intake: { role: 'intake', queues: ['intake', 'department', 'answered', 'due_soon', 'overdue', 'closed', 'mine', 'revisit'] },
+      handler: { role: 'handler', departmentId: 'rsj', queues: ['department', 'assisting', 'answered', 'due_soon', 'overdue', 'closed'] },
+      otherHandler: { role: 'handler', departmentId: 'zjj', queues: ['department', 'assisting', 'answered', 'due_soon', 'overdue', 'closed'] },
+      supervisor: { role: 'supervisor', queues: ['intake', 'department', 'answered', 'due_soon', 'overdue', 'escalated', 'closed'] },
       admin: { role: 'admin', queues: [] },
     };
     for (const who of OFFICIALS) {

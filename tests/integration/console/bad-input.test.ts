@@ -88,7 +88,7 @@ describe('case actions: malformed bodies → 400, nothing changed', () => {
     await refused(actOn('rsj', inProgress, { action: 'request_extension', expectedVersion: inProgressVersion, days: '5', reason: '需核查' }), 400, 'VALIDATION_FAILED', 'days');
     await refused(actOn('rsj', inProgress, { action: 'request_extension', expectedVersion: inProgressVersion, days: 31, reason: '需核查' }), 400, 'VALIDATION_FAILED', 'days');
     await refused(actOn('rsj', inProgress, { action: 'request_extension', expectedVersion: inProgressVersion, days: 0, reason: '需核查' }), 400, 'VALIDATION_FAILED', 'days');
-    await refused(actOn('rsj', inProgress, { action: 'reply', expectedVersion: inProgressVersion, answer: { text: '答复' } }), 400, 'VALIDATION_FAILED', 'answer');
+    await refused(actOn('rsj', inProgress, { action: 'reply', result: 'resolved', expectedVersion: inProgressVersion, answer: { text: '答复' } }), 400, 'VALIDATION_FAILED', 'answer');
     await refused(actOn('shouli', inProgress, { action: 'merge', expectedVersion: inProgressVersion, intoCaseNo: 'ABC' }), 400, 'VALIDATION_FAILED', 'intoCaseNo');
   });
 
@@ -100,9 +100,25 @@ describe('case actions: malformed bodies → 400, nothing changed', () => {
     await refused(rawOn('shouli', submitted, 'action=accept', 'application/x-www-form-urlencoded'), 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('a reply without its 答复结果, with an unknown one, or with a bad amount recovered: 400 naming the field, nothing changed', async () => {
+    const reply = (extra: Record<string, unknown>) => actOn('rsj', inProgress, { action: 'reply', expectedVersion: inProgressVersion, answer: '已责令用人单位支付工资。', ...extra });
+    const missing = await refused(reply({}), 400, 'VALIDATION_FAILED', 'result');
+    expect(missing.body.error.fields.result).toBe('请选择答复结果：解决、部分解决、未解决或解释说明');
+    for (const result of ['solved', '', 'RESOLVED', 1, null]) await refused(reply({ result }), 400, 'VALIDATION_FAILED', 'result');
+    for (const amountRecovered of [-0.01, 12.345, '100', 1e10 + 1, null]) {
+      const res = await refused(reply({ result: 'resolved', amountRecovered }), 400, 'VALIDATION_FAILED', 'amountRecovered');
+      if (typeof amountRecovered === 'number') expect(res.body.error.fields.amountRecovered).toContain('两位小数');
+    }
+    // Nothing was counted either: no reply event reached the statistics.
+    await stack.settle();
+    const stats = await stack.request('GET', '/api/console/stats', { token: await tok('duban') });
+    expect(stats.body.totals).not.toHaveProperty('resolved');
+    expect(stats.body.totals).not.toHaveProperty('answered');
+  });
+
   it('expectedVersion missing', async () => {
     await refused(actOn('shouli', submitted, { action: 'accept', departmentId: 'rsj' }), 400, 'VALIDATION_FAILED', 'expectedVersion');
-    await refused(actOn('rsj', inProgress, { action: 'reply', answer: '已处理' }), 400, 'VALIDATION_FAILED', 'expectedVersion');
+    await refused(actOn('rsj', inProgress, { action: 'reply', result: 'resolved', answer: '已处理' }), 400, 'VALIDATION_FAILED', 'expectedVersion');
   });
 });
 
@@ -124,7 +140,7 @@ describe('case actions: well-formed but wrong → clear 4xx, nothing changed', (
   });
 
   it("a foreign case: the 住建局 handler acting on a 人社局 case → 404, as if it did not exist", async () => {
-    const res = await refused(actOn('zjj', inProgress, { action: 'reply', expectedVersion: inProgressVersion, answer: '越权答复' }), 404, 'CASE_NOT_FOUND');
+    const res = await refused(actOn('zjj', inProgress, { action: 'reply', result: 'resolved', expectedVersion: inProgressVersion, answer: '越权答复' }), 404, 'CASE_NOT_FOUND');
     expect(JSON.stringify(res.body)).not.toContain(inProgress);
     await refused(actOn('zjj', inProgress, { action: 'send_back', expectedVersion: inProgressVersion, reasonCode: 'not_our_duty', reason: '不是我们的' }), 404, 'CASE_NOT_FOUND');
     await refused(getAs('zjj', `/api/console/cases/${inProgress}`), 404, 'CASE_NOT_FOUND');
@@ -134,7 +150,7 @@ describe('case actions: well-formed but wrong → clear 4xx, nothing changed', (
   it('a case that does not exist → 404 for every role that may act', async () => {
     const ghost = '20300401999999';
     await refused(actOn('shouli', ghost, { action: 'accept', expectedVersion: 1, departmentId: 'rsj' }), 404, 'CASE_NOT_FOUND');
-    await refused(actOn('rsj', ghost, { action: 'reply', expectedVersion: 1, answer: '答复' }), 404, 'CASE_NOT_FOUND');
+    await refused(actOn('rsj', ghost, { action: 'reply', result: 'resolved', expectedVersion: 1, answer: '答复' }), 404, 'CASE_NOT_FOUND');
     await refused(actOn('duban', ghost, { action: 'urge', expectedVersion: 1, note: '督办' }), 404, 'CASE_NOT_FOUND');
     await refused(actOn('shouli', 'not-a-case-number', { action: 'accept', expectedVersion: 1, departmentId: 'rsj' }), 404, 'CASE_NOT_FOUND');
     await refused(getAs('shouli', `/api/console/cases/${ghost}`), 404, 'CASE_NOT_FOUND');
@@ -151,13 +167,13 @@ describe('case actions: well-formed but wrong → clear 4xx, nothing changed', (
   });
 
   it('a stale expectedVersion → 409 VERSION_CONFLICT', async () => {
-    await refused(actOn('rsj', inProgress, { action: 'reply', expectedVersion: inProgressVersion - 1, answer: '按旧版本答复' }), 409, 'VERSION_CONFLICT');
-    await refused(actOn('rsj', inProgress, { action: 'reply', expectedVersion: inProgressVersion + 1, answer: '按未来版本答复' }), 409, 'VERSION_CONFLICT');
+    await refused(actOn('rsj', inProgress, { action: 'reply', result: 'resolved', expectedVersion: inProgressVersion - 1, answer: '按旧版本答复' }), 409, 'VERSION_CONFLICT');
+    await refused(actOn('rsj', inProgress, { action: 'reply', result: 'resolved', expectedVersion: inProgressVersion + 1, answer: '按未来版本答复' }), 409, 'VERSION_CONFLICT');
   });
 
   it('a transition the state machine does not allow → 409 INVALID_TRANSITION', async () => {
     // A handler may reply only while the case is in progress, not while awaiting the citizen.
-    await refused(actOn('rsj', awaiting, { action: 'reply', expectedVersion: awaitingVersion, answer: '答复' }), 409, 'INVALID_TRANSITION');
+    await refused(actOn('rsj', awaiting, { action: 'reply', result: 'resolved', expectedVersion: awaitingVersion, answer: '答复' }), 409, 'INVALID_TRANSITION');
     await refused(actOn('rsj', awaiting, { action: 'request_info', expectedVersion: awaitingVersion, question: '再补充' }), 409, 'INVALID_TRANSITION');
     // Accepting, rejecting or closing a case that is already in progress.
     await refused(actOn('shouli', inProgress, { action: 'accept', expectedVersion: inProgressVersion, departmentId: 'zjj' }), 409, 'INVALID_TRANSITION');
@@ -175,8 +191,8 @@ describe('case actions: well-formed but wrong → clear 4xx, nothing changed', (
   });
 
   it('reply on a submitted case: a handler cannot see it (404); intake may not reply (403)', async () => {
-    await refused(actOn('rsj', submitted, { action: 'reply', expectedVersion: 1, answer: '答复' }), 404, 'CASE_NOT_FOUND');
-    await refused(actOn('shouli', submitted, { action: 'reply', expectedVersion: 1, answer: '答复' }), 403, 'FORBIDDEN');
+    await refused(actOn('rsj', submitted, { action: 'reply', result: 'resolved', expectedVersion: 1, answer: '答复' }), 404, 'CASE_NOT_FOUND');
+    await refused(actOn('shouli', submitted, { action: 'reply', result: 'resolved', expectedVersion: 1, answer: '答复' }), 403, 'FORBIDDEN');
   });
 
   it('a second extension request while one is pending → 409 EXTENSION_NOT_ALLOWED', async () => {

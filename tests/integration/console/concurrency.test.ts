@@ -75,7 +75,7 @@ describe('20 conflicting actions on one case at once', () => {
     const [handler, supervisor] = await Promise.all([session.token('rsj'), session.token('duban')]);
     const attempts: [string, Record<string, unknown>][] = [];
     for (let i = 0; i < 5; i++) {
-      attempts.push([handler, { action: 'reply', expectedVersion: v, answer: `答复第 ${i + 1} 稿` }]);
+      attempts.push([handler, { action: 'reply', result: 'resolved', expectedVersion: v, answer: `答复第 ${i + 1} 稿` }]);
       attempts.push([handler, { action: 'request_info', expectedVersion: v, question: `请补充材料 ${i + 1}` }]);
       attempts.push([supervisor, { action: 'transfer', expectedVersion: v, departmentId: 'zjj', reason: `转办 ${i + 1}` }]);
       attempts.push([supervisor, { action: 'urge', expectedVersion: v, note: `请加快办理 ${i + 1}` }]);

@@ -134,7 +134,7 @@ describe('the 协办 queue and what an assisting department may do', () => {
     expect(lead.allowedActions).not.toContain('submit_part');
 
     const before = await version(filed.caseNo);
-    for (const command of [{ action: 'reply', answer: '协办部门不能答复' }, { action: 'request_extension', days: 3, reason: '需要时间' }, { action: 'send_back', reasonCode: 'not_our_duty', reason: '不归我们管' }]) {
+    for (const command of [{ action: 'reply', result: 'resolved', answer: '协办部门不能答复' }, { action: 'request_extension', days: 3, reason: '需要时间' }, { action: 'send_back', reasonCode: 'not_our_duty', reason: '不归我们管' }]) {
       expectApiError(await actAs('zjj', filed.caseNo, command), 403, 'NOT_YOUR_DEPARTMENT');
     }
     expectApiError(await actAs('zjj', filed.caseNo, { action: 'return_part', departmentId: 'ybj', reason: '不行' }), 403, 'FORBIDDEN');
@@ -211,7 +211,7 @@ describe('the lead gives the one answer', () => {
     const filed = await file();
     await run('shouli', filed.caseNo, { action: 'accept', departmentId: 'rsj', assisting: [{ departmentId: 'zjj' }, { departmentId: 'ybj' }] });
     await run('zjj', filed.caseNo, { action: 'submit_part', text: '住建局内部意见：施工单位资质存疑。' });
-    const replied = await run('rsj', filed.caseNo, { action: 'reply', answer: '经人社局会同住建局核查，工资已于本周结清。' });
+    const replied = await run('rsj', filed.caseNo, { action: 'reply', result: 'resolved', answer: '经人社局会同住建局核查，工资已于本周结清。' });
     expect(replied.status).toBe('replied');
     const parts = Object.fromEntries(replied.parts.map((p: { departmentId: string }) => [p.departmentId, p]));
     expect(parts.zjj.status).toBe('submitted');

@@ -22,7 +22,7 @@ beforeAll(async () => {
   expect(accepted.status, show(accepted)).toBe(200);
   const urged = await act(stack, await session.token('duban'), caseNo, { action: 'urge', expectedVersion: accepted.body.version, note: '请尽快处理' });
   expect(urged.status, show(urged)).toBe(200);
-  const replied = await act(stack, await session.token('rsj'), caseNo, { action: 'reply', expectedVersion: urged.body.version, answer: '已责令用人单位支付。' });
+  const replied = await act(stack, await session.token('rsj'), caseNo, { action: 'reply', result: 'resolved', expectedVersion: urged.body.version, answer: '已责令用人单位支付。' });
   expect(replied.status, show(replied)).toBe(200);
 }, 120_000);
 

@@ -75,8 +75,8 @@ describe('a report, as the department handler sees it', () => {
 
     // Errors the handler can provoke on this case.
     expectApiError(await asHandler('GET', `/api/console/cases/${report.caseNo}?reveal=1`), 403, 'FORBIDDEN');
-    expectApiError(await asHandler('POST', `/api/console/cases/${report.caseNo}/actions`, { action: 'reply', expectedVersion: 1, answer: '答复' }), 409, 'VERSION_CONFLICT');
-    expectApiError(await asHandler('POST', `/api/console/cases/${report.caseNo}/actions`, { action: 'reply', expectedVersion: 2 }), 400, 'VALIDATION_FAILED');
+    expectApiError(await asHandler('POST', `/api/console/cases/${report.caseNo}/actions`, { action: 'reply', result: 'resolved', expectedVersion: 1, answer: '答复' }), 409, 'VERSION_CONFLICT');
+    expectApiError(await asHandler('POST', `/api/console/cases/${report.caseNo}/actions`, { action: 'reply', result: 'resolved', expectedVersion: 2 }), 400, 'VALIDATION_FAILED');
     expectApiError(await asHandler('POST', `/api/console/cases/${report.caseNo}/actions`, { action: 'accept', expectedVersion: 2, departmentId: 'rsj' }), 403, 'FORBIDDEN');
     expectApiError(await asHandler('GET', `/api/console/cases?queue=escalated`), 403, 'FORBIDDEN');
 
@@ -103,7 +103,7 @@ describe('a report, as the department handler sees it', () => {
     const approved = await act(stack, await session.token('duban'), report.caseNo, { action: 'approve_extension', expectedVersion: extension.body.version, note: '同意' });
     expect(approved.status, show(approved)).toBe(200);
 
-    const replied = await asHandler('POST', `/api/console/cases/${report.caseNo}/actions`, { action: 'reply', expectedVersion: approved.body.version, answer: '经查属实，已责令退还费用并处理相关人员。' });
+    const replied = await asHandler('POST', `/api/console/cases/${report.caseNo}/actions`, { action: 'reply', result: 'resolved', expectedVersion: approved.body.version, answer: '经查属实，已责令退还费用并处理相关人员。' });
     expect(replied.status, show(replied)).toBe(200);
     expect(replied.body.status).toBe('replied');
 
@@ -266,7 +266,7 @@ describe('masking and the audited unmasked view', () => {
     const supplemented = await stack.request('POST', '/api/track/case/supplements', { token: citizen, body: { content: '负责人电话13798765432' } });
     expect(supplemented.status, show(supplemented)).toBe(201);
     const current = await detailAs('rsj', filed.caseNo);
-    res = await act(stack, rsj, filed.caseNo, { action: 'reply', expectedVersion: current.version, answer: '已联系施工方（经理电话13511112222），工资本周发放。' });
+    res = await act(stack, rsj, filed.caseNo, { action: 'reply', result: 'resolved', expectedVersion: current.version, answer: '已联系施工方（经理电话13511112222），工资本周发放。' });
     expect(res.status, show(res)).toBe(200);
     const rated = await stack.request('POST', '/api/track/case/rating', { token: citizen, body: { rating: 'unsatisfied', comment: '还没收到，请再打我电话13900001234' } });
     expect(rated.status, show(rated)).toBe(201);

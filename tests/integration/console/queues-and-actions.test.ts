@@ -137,7 +137,7 @@ describe('queues', () => {
     expect(await inQueue('duban', 'queue=escalated')).toContain(c.caseNo);
     expect((await detail('duban', c.caseNo)).sla.reached).toBe('overdue');
 
-    await run('rsj', c.caseNo, { action: 'reply', answer: '已处理完毕。' });
+    await run('rsj', c.caseNo, { action: 'reply', result: 'resolved', answer: '已处理完毕。' });
     expect(await inQueue('duban', 'queue=escalated')).not.toContain(c.caseNo);
     expect((await stack.deps.cases.getCase(c.caseNo))!.firstAnswer?.onTime).toBe(false);
   });
@@ -147,9 +147,9 @@ describe('queues', () => {
     const first = await accepted();
     const second = await accepted();
     const elsewhere = await accepted(complaintBody(), 'zjj');
-    await run('rsj', first.caseNo, { action: 'reply', answer: '答复一' });
-    await run('rsj', second.caseNo, { action: 'reply', answer: '答复二' });
-    await run('zjj', elsewhere.caseNo, { action: 'reply', answer: '答复三' });
+    await run('rsj', first.caseNo, { action: 'reply', result: 'resolved', answer: '答复一' });
+    await run('rsj', second.caseNo, { action: 'reply', result: 'resolved', answer: '答复二' });
+    await run('zjj', elsewhere.caseNo, { action: 'reply', result: 'resolved', answer: '答复三' });
     session.setNow(after(T0, 2 * HOUR));
     await rate(stack, first.caseNo, first.password, 'satisfied');
     session.setNow(after(T0, 3 * HOUR));
@@ -175,8 +175,8 @@ describe('queues', () => {
     const base = after(T0, 100 * DAY);
     session.setNow(base);
     const [ours, theirs] = await Promise.all([Promise.all([accepted()]), Promise.all([accepted(complaintBody(), 'zjj'), accepted(complaintBody(), 'zjj')])]);
-    for (const c of ours) await run('rsj', c.caseNo, { action: 'reply', answer: '已答复' });
-    for (const c of theirs) await run('zjj', c.caseNo, { action: 'reply', answer: '已答复' });
+    for (const c of ours) await run('rsj', c.caseNo, { action: 'reply', result: 'resolved', answer: '已答复' });
+    for (const c of theirs) await run('zjj', c.caseNo, { action: 'reply', result: 'resolved', answer: '已答复' });
     let minute = 0;
     for (const c of [...ours, ...theirs]) {
       session.setNow(after(base, HOUR + ++minute * 60 * 1000));
@@ -312,7 +312,7 @@ describe('actions', () => {
     expect(seen.timeline.map((e: { text: string }) => e.text)).toContain(`与案件 ${kept.caseNo} 合并办理`);
 
     session.advance(DAY);
-    await run('rsj', kept.caseNo, { action: 'reply', answer: '已责令施工单位三日内结清全部工资。' });
+    await run('rsj', kept.caseNo, { action: 'reply', result: 'resolved', answer: '已责令施工单位三日内结清全部工资。' });
     seen = await citizenView(duplicate);
     expect(seen.mergedAnswer).toMatchObject({ caseNo: kept.caseNo, text: '已责令施工单位三日内结清全部工资。' });
     expect(seen.canRate).toBe(false);
@@ -321,7 +321,7 @@ describe('actions', () => {
   it('close is refused (409 RATING_WINDOW_OPEN) until 7 days after the reply, and allowed after', async () => {
     session.setNow(T0);
     const c = await accepted();
-    const replied = await run('rsj', c.caseNo, { action: 'reply', answer: '已答复。' });
+    const replied = await run('rsj', c.caseNo, { action: 'reply', result: 'resolved', answer: '已答复。' });
     const repliedAt = session.now;
 
     for (const [when, who] of [

@@ -67,13 +67,13 @@ beforeAll(async () => {
 
   // +2 h 30 min: b answered within the hour (a short average must not show as nothing).
   session.setNow(after(T0, 2 * HOUR + 30 * 60_000));
-  await run('rsj', 'b', { action: 'reply', answer: '养老保险转移可在线办理。' });
+  await run('rsj', 'b', { action: 'reply', result: 'explained', answer: '养老保险转移可在线办理。' });
 
   // Day 1: replies on time by both departments.
   session.setNow(after(T0, DAY + 3 * HOUR));
-  await run('rsj', 'a', { action: 'reply', answer: '已责令用人单位支付工资。' });
-  await run('rsj', 'c', { action: 'reply', answer: '已协调物业恢复电梯。' });
-  await run('zjj', 'i', { action: 'reply', answer: '已安排质量检测。' });
+  await run('rsj', 'a', { action: 'reply', result: 'resolved', amountRecovered: 3000.5, answer: '已责令用人单位支付工资。' });
+  await run('rsj', 'c', { action: 'reply', result: 'partly_resolved', amountRecovered: 120, answer: '已协调物业恢复电梯。' });
+  await run('zjj', 'i', { action: 'reply', result: 'unresolved', answer: '已安排质量检测。' });
   session.setNow(after(T0, DAY + 5 * HOUR));
   await rate(stack, no('a'), filed.a!.password, 'satisfied');
   await rate(stack, no('b'), filed.b!.password, 'basically_satisfied');
@@ -84,9 +84,11 @@ beforeAll(async () => {
   const late = after(T0, 20 * DAY);
   session.setNow(late);
   await sweepSla(stack.deps, late);
-  await run('zjj', 'd', { action: 'reply', answer: '经查属实，已责令退费。' });
+  await run('zjj', 'd', { action: 'reply', result: 'resolved', amountRecovered: 12.34, answer: '经查属实，已责令退费。' });
   session.setNow(after(late, HOUR));
   await rate(stack, no('d'), filed.d!.password, 'unsatisfied');
+  // c, reopened, is answered again (after it went overdue): its second answer counts its own result and amount.
+  await run('rsj', 'c', { action: 'reply', result: 'resolved', amountRecovered: 0.05, answer: '第二次答复：电梯已更换主板，恢复运行。' });
 
   // The figures are counted from the table's stream: wait for it.
   await stack.settle();
@@ -96,7 +98,7 @@ beforeAll(async () => {
 }, 180_000);
 
 type Recount = Record<FigureKey, number> & { answerMinutes: number };
-const zero = (): Recount => ({ filed: 0, accepted: 0, dispatched: 0, answered: 0, answeredOnTime: 0, onTimeRate: 0, averageAnswer: 0, answerMinutes: 0, ratings: 0, satisfied: 0, basically_satisfied: 0, unsatisfied: 0, satisfactionRate: 0, overdue: 0, rejected: 0, merged: 0, withdrawn: 0, closed: 0, partsAssigned: 0, partsSubmitted: 0, partsOnTime: 0 });
+const zero = (): Recount => ({ filed: 0, accepted: 0, dispatched: 0, answered: 0, answeredOnTime: 0, onTimeRate: 0, averageAnswer: 0, answerMinutes: 0, ratings: 0, satisfied: 0, basically_satisfied: 0, unsatisfied: 0, satisfactionRate: 0, overdue: 0, rejected: 0, merged: 0, withdrawn: 0, closed: 0, partsAssigned: 0, partsSubmitted: 0, partsOnTime: 0, resolved: 0, partly_resolved: 0, unresolved: 0, explained: 0, resolutionRate: 0, amountRecovered: 0 });
 
 /** Each figure recounted from the cases' records and timelines, by scope (ALL, DEPT#, CAT#, TYPE#). */
 async function recount(): Promise<Map<string, Recount>> {
@@ -123,6 +125,11 @@ async function recount(): Promise<Map<string, Recount>> {
         add([`DEPT#${dept}`], 'dispatched');
       }
       if (e.kind === 'sent_back') dept = undefined;
+      // 答复结果 and 挽回金额: every answer event, on the department that answered (read from the audit trail).
+      if (e.kind === 'replied') {
+        add([...base, `DEPT#${String(e.data.departmentId)}`], e.data.result as 'resolved', 1);
+        add([...base, `DEPT#${String(e.data.departmentId)}`], 'amountRecovered', Number(e.data.amountRecoveredFen ?? 0));
+      }
       if (e.kind === 'sla_overdue') add([...base, `DEPT#${dept}`], 'overdue');
     }
     if (c.firstAnswer) {
@@ -157,6 +164,12 @@ function expectedText(key: FigureKey, r: Recount): string {
       return pct(r.satisfied + r.basically_satisfied, r.ratings);
     case 'averageAnswer':
       return duration(r.answerMinutes, r.answered);
+    case 'resolutionRate': {
+      const base = r.resolved + r.partly_resolved + r.unresolved;
+      return base ? `${(Math.round(((r.resolved + r.partly_resolved / 2) / base) * 1000) / 10).toFixed(1)}%` : '—';
+    }
+    case 'amountRecovered': // recounted in fen, shown as yuan with two decimals and grouped thousands
+      return `${Math.floor(r.amountRecovered / 100).toLocaleString('en-US')}.${String(r.amountRecovered % 100).padStart(2, '0')}`;
     default:
       return String(r[key]);
   }
@@ -178,10 +191,13 @@ describe('every figure on the statistics page equals a recount from the cases', 
   it('the headline cards', async () => {
     const all = (await recount()).get('ALL')!;
     const shown = displayedFigures(stats).headline;
-    expect(shown.map((f) => f.title)).toEqual(['收件量', '受理量', '已答复', '按时答复率', '平均答复用时', '满意率', '超期']);
+    expect(shown.map((f) => f.title)).toEqual(['收件量', '受理量', '已答复', '按时答复率', '平均答复用时', '满意率', '超期', '解决率', '挽回金额']);
     for (const f of shown) expect(`${f.title}=${f.text}`).toBe(`${f.title}=${expectedText(f.key, all)}`);
     // The chosen numbers, once, against what the script did.
-    expect(shown.map((f) => f.text)).toEqual(['9', '7', '5', '80.0%', expectedText('averageAnswer', all), '50.0%', '4']);
+    // 解决率: a, d, c's second answer 解决; c's first 部分解决; i 未解决 (b 解释说明 left out) → (3 + 0.5) / 5. Amounts: 3000.50 + 120 + 12.34 + 0.05.
+    expect(shown.map((f) => f.text)).toEqual(['9', '7', '5', '80.0%', expectedText('averageAnswer', all), '50.0%', '4', '70.0%', '3,132.89']);
+    expect(all).toMatchObject({ resolved: 3, partly_resolved: 1, unresolved: 1, explained: 1, amountRecovered: 313_289 });
+    expect(stats.totals).toMatchObject({ resolved: 3, partly_resolved: 1, unresolved: 1, explained: 1, amountRecoveredFen: 313_289, resolutionRate: 70 });
   });
 
   it('every cell of the department, category, type and month tables', async () => {
@@ -214,6 +230,6 @@ describe('every figure on the statistics page equals a recount from the cases', 
   it('a department’s figures are its own: 人社局 answered what it was given, and receives no "submissions"', () => {
     const rsj = displayedFigures(stats).sections.byDepartment.find((r) => r.key === 'rsj')!;
     expect(rsj.cells.map((c) => c.title)).not.toContain(FIGURES.filed.title);
-    expect(Object.fromEntries(rsj.cells.map((c) => [c.title, c.text]))).toMatchObject({ 交办量: '5', 已答复: '3', 超期: '3' });
+    expect(Object.fromEntries(rsj.cells.map((c) => [c.title, c.text]))).toMatchObject({ 交办量: '5', 已答复: '3', 超期: '3', 解决: '2', 部分解决: '1', 解释说明: '1', 挽回金额: '3,120.55' });
   });
 });

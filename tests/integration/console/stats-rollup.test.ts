@@ -45,7 +45,7 @@ beforeAll(async () => {
       const accepted = await act(stack, shouli, c.caseNo, { action: 'accept', expectedVersion: 1, departmentId: w.dept });
       expect(accepted.status, show(accepted)).toBe(200);
       if (i < w.replied) {
-        const replied = await act(stack, await session.token(w.dept), c.caseNo, { action: 'reply', expectedVersion: accepted.body.version, answer: '经核查已处理完毕。' });
+        const replied = await act(stack, await session.token(w.dept), c.caseNo, { action: 'reply', result: 'resolved', expectedVersion: accepted.body.version, answer: '经核查已处理完毕。' });
         expect(replied.status, show(replied)).toBe(200);
         const rating = w.rated[i];
         if (rating) await rate(stack, c.caseNo, c.password, rating);

@@ -75,8 +75,10 @@ beforeAll(async () => {
 
   // Day 1: replies on time; a question to a citizen; a duplicate in progress merged.
   session.setNow(after(T0, DAY + 3 * HOUR));
-  for (const k of ['c1', 'c2', 'c12'] as const) await run('rsj', k, { action: 'reply', answer: `关于${k}的答复：已处理。` });
-  for (const k of ['c3', 'c9'] as const) await run('zjj', k, { action: 'reply', answer: `关于${k}的答复：已督促物业整改。` });
+  await run('rsj', 'c1', { action: 'reply', result: 'resolved', amountRecovered: 8600, answer: '关于c1的答复：已处理。' });
+  await run('rsj', 'c2', { action: 'reply', result: 'explained', answer: '关于c2的答复：已处理。' });
+  await run('rsj', 'c12', { action: 'reply', result: 'unresolved', answer: '关于c12的答复：已处理。' });
+  for (const k of ['c3', 'c9'] as const) await run('zjj', k, { action: 'reply', result: 'partly_resolved', amountRecovered: 99.99, answer: `关于${k}的答复：已督促物业整改。` });
   await run('rsj', 'c11', { action: 'request_info', question: '请提供就医发票' });
   await run('shouli', 'c10', { action: 'merge', intoCaseNo: no('c4') });
 
@@ -88,13 +90,13 @@ beforeAll(async () => {
 
   // Day 2: c3 answered again (second round), then rated basically satisfied.
   session.setNow(after(T0, 2 * DAY));
-  await run('zjj', 'c3', { action: 'reply', answer: '第二次答复：物业已更换。' });
+  await run('zjj', 'c3', { action: 'reply', result: 'resolved', answer: '第二次答复：物业已更换。' });
   session.setNow(after(T0, 2 * DAY + HOUR));
   await rate(stack, no('c3'), filed.c3!.password, 'basically_satisfied');
 
   // Day 16: c4 (due at the end of day 15) answered late; c12 closed after its rating window.
   session.setNow(after(T0, 16 * DAY));
-  await run('zjj', 'c4', { action: 'reply', answer: '经查属实，已责令退费。' });
+  await run('zjj', 'c4', { action: 'reply', result: 'resolved', answer: '经查属实，已责令退费。' });
   await run('shouli', 'c12', { action: 'close', reason: '已答复，群众未评价' });
   session.setNow(after(T0, 16 * DAY + HOUR));
   await rate(stack, no('c4'), filed.c4!.password, 'unsatisfied');
@@ -119,6 +121,11 @@ async function recount(): Promise<Map<string, Counters>> {
     for (const e of events) {
       if (e.kind === 'accepted') add([...base, `DEPT#${e.data.departmentId}`], 'dispatched');
       if (e.kind === 'transferred') add([`DEPT#${e.data.departmentId}`], 'dispatched');
+      // 答复结果: one per answer event (c3 answered twice counts twice), on the answering department.
+      if (e.kind === 'replied') {
+        add([...base, `DEPT#${e.data.departmentId}`], e.data.result as keyof Counters);
+        if (e.data.amountRecoveredFen !== undefined) add([...base, `DEPT#${e.data.departmentId}`], 'amountRecoveredFen', Number(e.data.amountRecoveredFen));
+      }
     }
     if (c.firstAnswer) {
       const dims = [...base, `DEPT#${c.firstAnswer.departmentId}`];
@@ -148,6 +155,9 @@ function rates(c: Counters) {
     ...(c.ratings ? { satisfactionRate: pct((c.satisfied ?? 0) + (c.basically_satisfied ?? 0), c.ratings) } : {}),
     ...(c.answered ? { averageAnswerHours: Math.round(((c.answerMinutes ?? 0) / c.answered / 60) * 10) / 10 } : {}),
     ...(c.answered ? { averageAnswerMinutes: Math.round((c.answerMinutes ?? 0) / c.answered) } : {}),
+    ...((c.resolved ?? 0) + (c.partly_resolved ?? 0) + (c.unresolved ?? 0)
+      ? { resolutionRate: pct((c.resolved ?? 0) + (c.partly_resolved ?? 0) / 2, (c.resolved ?? 0) + (c.partly_resolved ?? 0) + (c.unresolved ?? 0)) }
+      : {}),
   };
 }
 
@@ -189,7 +199,14 @@ describe('statistics after a mixed workload', () => {
       rejected: 1,
       merged: 2,
       closed: 4,
+      // c1, c3's second answer, c4 解决; c3's first and c9 部分解决; c12 未解决; c2 解释说明. 8600 + 99.99 × 2 yuan.
+      resolved: 3,
+      partly_resolved: 2,
+      unresolved: 1,
+      explained: 1,
+      amountRecoveredFen: 879_998,
     });
+    expect(res.body.totals.resolutionRate).toBe(66.7);
 
     const problems: string[] = [];
     const compare = (label: string, row: Record<string, unknown> | undefined, want: Counters | undefined) => {
@@ -199,7 +216,7 @@ describe('statistics after a mixed workload', () => {
         problems.push(`${label}: counters ${JSON.stringify(got)} ≠ recount ${JSON.stringify(wanted)}`);
       }
       const wantRates = rates(wanted);
-      for (const rate of ['onTimeRate', 'satisfactionRate', 'averageAnswerHours', 'averageAnswerMinutes'] as const) {
+      for (const rate of ['onTimeRate', 'satisfactionRate', 'averageAnswerHours', 'averageAnswerMinutes', 'resolutionRate'] as const) {
         if ((row?.[rate] ?? undefined) !== wantRates[rate]) problems.push(`${label}: ${rate} ${String(row?.[rate])} ≠ ${String(wantRates[rate])}`);
       }
     };

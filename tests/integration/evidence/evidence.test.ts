@@ -300,7 +300,7 @@ describe('supplements, officials’ files, and who sees what', () => {
     expect(await post(letter, PDF, 'application/pdf')).toBe(204);
     expect((await complete(letter, { console: true, token: handler })).status).toBe(200);
     version = (await stack.deps.cases.getCase(caseNo))!.version;
-    const replied = await act(stack, handler, caseNo, { action: 'reply', expectedVersion: version, answer: '已责令补发工资，答复函见附件。', attachments: [{ uploadId: letter.uploadId }] });
+    const replied = await act(stack, handler, caseNo, { action: 'reply', result: 'resolved', expectedVersion: version, answer: '已责令补发工资，答复函见附件。', attachments: [{ uploadId: letter.uploadId }] });
     expect(replied.status, show(replied)).toBe(200);
     expect(replied.body.attachments).toHaveLength(3);
 

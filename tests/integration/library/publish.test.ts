@@ -40,7 +40,7 @@ async function answered(body: Record<string, unknown>, answer = ANSWER): Promise
   const filed = await fileAs(stack, body);
   const accepted = await act(stack, await session.token('shouli'), filed.caseNo, { action: 'accept', expectedVersion: 1, departmentId: 'rsj' });
   expect(accepted.status, show(accepted)).toBe(200);
-  const replied = await act(stack, await session.token('rsj'), filed.caseNo, { action: 'reply', expectedVersion: accepted.body.version, answer });
+  const replied = await act(stack, await session.token('rsj'), filed.caseNo, { action: 'reply', result: 'resolved', expectedVersion: accepted.body.version, answer });
   expect(replied.status, show(replied)).toBe(200);
   return { caseNo: filed.caseNo, password: filed.password, version: replied.body.version };
 }

@@ -83,7 +83,7 @@ describe('one citizen, every step: the SMS and the WeChat message each arrive on
       phrase: '已提请督办',
       title: '办理已超期，已提请督办',
     },
-    { name: 'replied', act: () => actAt(stack, day(9.5), c.caseNo, { action: 'reply', answer: '已责令用人单位限期支付。' }, HANDLER), phrase: '已答复', title: '您的诉求已答复' },
+    { name: 'replied', act: () => actAt(stack, day(9.5), c.caseNo, { action: 'reply', result: 'resolved', answer: '已责令用人单位限期支付。' }, HANDLER), phrase: '已答复', title: '您的诉求已答复' },
     { name: 'closed', act: () => actAt(stack, day(17), c.caseNo, { action: 'close', reason: '群众未评价' }, INTAKE), phrase: '已办结', title: '您的诉求已办结' },
   ];
   for (const step of steps) {
@@ -243,7 +243,7 @@ describe('opting out, and merged cases', () => {
     await actAt(stack, day(22.02), merged.caseNo, { action: 'merge', intoCaseNo: kept.caseNo }, INTAKE);
     await deliverNotifications(stack.deps);
     const before = smsTo(PHONES.merged).length;
-    await actAt(stack, day(23), kept.caseNo, { action: 'reply', answer: '供水管道已抢修完毕，今日恢复供水。' }, HANDLER);
+    await actAt(stack, day(23), kept.caseNo, { action: 'reply', result: 'resolved', answer: '供水管道已抢修完毕，今日恢复供水。' }, HANDLER);
     const replied = await delivered(PHONES.merged, merged.caseNo);
     expect(replied.sms).toEqual([`【民声】您的诉求（案件编号${merged.caseNo}）已答复，请在“民声”小程序查询进度查看详情。`]);
     expect(replied.wechat).toEqual(['您的诉求已答复']);

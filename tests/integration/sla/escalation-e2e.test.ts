@@ -170,7 +170,7 @@ describe('days 13 and 15: the extended case overdue, the first severe', () => {
 
   it('answering an overdue case takes it off the escalated queue; it stays counted as late', async () => {
     officials.at(day(15.1));
-    await officials.act('rsj', a.caseNo, { action: 'reply', answer: '可向县劳动人事争议仲裁院申请仲裁，需携带劳动合同。' });
+    await officials.act('rsj', a.caseNo, { action: 'reply', result: 'resolved', answer: '可向县劳动人事争议仲裁院申请仲裁，需携带劳动合同。' });
     expect((await officials.queue('duban', 'queue=escalated')).map((i) => i.caseNo)).not.toContain(a.caseNo);
     const c = await stack.deps.cases.getCase(a.caseNo);
     expect(c!.firstAnswer?.onTime).toBe(false);

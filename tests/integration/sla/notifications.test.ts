@@ -97,7 +97,7 @@ describe('citizens are messaged in WeChat only if they subscribed', () => {
   it('a reply reaches the subscribed citizen', async () => {
     await actAt(stack, day(1.5), c.sub.caseNo, { action: 'supplement', content: '已上传劳动合同' }, citizenOf(c.sub.caseNo));
     await subscribe('sub', codes.sub);
-    await actAt(stack, day(2), c.sub.caseNo, { action: 'reply', answer: '可向县劳动人事争议仲裁院申请仲裁。' }, HANDLER);
+    await actAt(stack, day(2), c.sub.caseNo, { action: 'reply', result: 'resolved', answer: '可向县劳动人事争议仲裁院申请仲裁。' }, HANDLER);
     const result = await deliverNotifications(stack.deps);
     expect(result.wechat).toBe(1);
     expect(messagesFor(c.sub.caseNo).map((m) => m.data.thing2!.value)).toEqual(['您的诉求已受理', '需要您补充材料', '您的诉求已答复']);
@@ -204,7 +204,7 @@ describe('at least once: an undelivered notification stays in the outbox and goe
     // The second citizen supplements and is answered: one citizen message ("replied") waits in the outbox.
     await actAt(stack, day(16.5), c.sub2.caseNo, { action: 'supplement', content: '已上传银行流水' }, citizenOf(c.sub2.caseNo));
     await subscribe('sub2', codes.sub2);
-    await actAt(stack, day(17), c.sub2.caseNo, { action: 'reply', answer: '经核实，已责令用人单位补发工资。' }, HANDLER);
+    await actAt(stack, day(17), c.sub2.caseNo, { action: 'reply', result: 'resolved', answer: '经核实，已责令用人单位补发工资。' }, HANDLER);
     await actAt(stack, day(17), c.plain2.caseNo, { action: 'urge', note: '请当日办结' }, { role: 'supervisor', id: 'duban' });
     // WeChat answering slowly (300 ms), as it does at times: the window in which both runs work on the same item.
     const slow: Deps = {

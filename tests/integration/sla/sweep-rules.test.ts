@@ -101,10 +101,10 @@ describe('what the timers must not touch, and what moves them', () => {
     const [early, lastMinute] = filed.map((c) => c.caseNo) as [string, string];
     await acceptAt(stack, day(0.1, base), early);
     await acceptAt(stack, day(0.1, base), lastMinute);
-    await actAt(stack, day(3, base), early, { action: 'reply', answer: '可向县劳动人事争议仲裁院申请仲裁。' }, HANDLER);
+    await actAt(stack, day(3, base), early, { action: 'reply', result: 'resolved', answer: '可向县劳动人事争议仲裁院申请仲裁。' }, HANDLER);
     expect((await sweepAt(stack, day(5, base))).steps).toEqual({ warning: 1, overdue: 0, severe: 0 }); // lastMinute only
     // Answered at 23:50 on the due date (09-14).
-    await actAt(stack, new Date('2026-09-14T23:50:00+08:00'), lastMinute, { action: 'reply', answer: '请携带劳动合同到窗口咨询。' }, HANDLER);
+    await actAt(stack, new Date('2026-09-14T23:50:00+08:00'), lastMinute, { action: 'reply', result: 'resolved', answer: '请携带劳动合同到窗口咨询。' }, HANDLER);
     for (const at of [day(8, base), day(15, base), day(60, base), day(365, base)]) {
       expect((await sweepAt(stack, at)).steps).toEqual(NONE);
     }
@@ -129,7 +129,7 @@ describe('the sweep reads only the cases due, not the open cases', () => {
     await acceptAt(stack, day(0.1, base), paused);
     await acceptAt(stack, day(0.1, base), answered);
     await actAt(stack, day(1, base), paused, { action: 'request_info', question: '请提供离职证明' }, HANDLER);
-    await actAt(stack, day(1, base), answered, { action: 'reply', answer: '可在线申领。' }, HANDLER);
+    await actAt(stack, day(1, base), answered, { action: 'reply', result: 'resolved', answer: '可在线申领。' }, HANDLER);
 
     // Day 5: 9 cases filed, 7 open and running, only the 3 first are due (the later ones warn from day 8).
     const r = await sweepAt(stack, day(5, base));

@@ -1,4 +1,6 @@
 import {
+  ANSWER_RESULT_LABELS,
+  type AnswerResult,
   extensionRequestBlocker,
   hasPendingExtension,
   MAX_EXTENSION_DAYS,
@@ -25,6 +27,10 @@ export type FieldKind =
   | 'optionalReason'
   | 'question'
   | 'answer'
+  /** 答复结果 (required with a reply). */
+  | 'answerResult'
+  /** 挽回金额（元） (optional with a reply). */
+  | 'amountRecovered'
   | 'days'
   | 'note'
   | 'optionalNote'
@@ -49,6 +55,9 @@ export type ActionValues = {
   reason?: string;
   question?: string;
   answer?: string;
+  result?: AnswerResult;
+  /** 挽回金额 in yuan (sent as is; the API stores fen). */
+  amountRecovered?: number | null;
   days?: number;
   note?: string;
   intoCaseNo?: string;
@@ -186,11 +195,18 @@ export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
   reply: {
     label: '答复群众',
     help: '答复将发送给群众并请其评价，提交后不能修改。',
-    fields: ['answer'],
+    fields: ['answer', 'answerResult', 'amountRecovered'],
     primary: true,
-    confirmText: (_v, c) =>
-      `${pendingParts(c).length ? `仍有协办部门未提交（${pendingParts(c).map((p) => p.departmentName).join('、')}），答复后这些协办将结束、不再需要提交。` : ''}确认提交答复？答复将发送给群众并请其评价，提交后不能修改。`,
-    body: (v, expectedVersion) => ({ action: 'reply', expectedVersion, answer: t(v.answer) }),
+    confirmText: (v, c) =>
+      `${pendingParts(c).length ? `仍有协办部门未提交（${pendingParts(c).map((p) => p.departmentName).join('、')}），答复后这些协办将结束、不再需要提交。` : ''}确认提交答复${v.result ? `（答复结果：${ANSWER_RESULT_LABELS[v.result]}${typeof v.amountRecovered === 'number' ? `，挽回金额 ${v.amountRecovered} 元` : ''}）` : ''}？答复将发送给群众并请其评价，提交后不能修改。`,
+    // An unchosen result is sent as missing: the shared schema refuses it with its message before anything is sent.
+    body: (v, expectedVersion) => ({
+      action: 'reply',
+      expectedVersion,
+      answer: t(v.answer),
+      result: v.result as AnswerResult,
+      ...(typeof v.amountRecovered === 'number' ? { amountRecovered: v.amountRecovered } : {}),
+    }),
   },
   submit_part: {
     label: '提交协办意见',

@@ -1,7 +1,7 @@
 import type { ConsoleStatsResponse, StatsRow } from '@minsheng/shared';
 // Relative imports only: the integration tests import this file to compare what the page shows with a recount.
 import type { Cell } from '../../lib/csv';
-import { formatPercent } from '../../lib/format';
+import { formatPercent, formatYuan } from '../../lib/format';
 
 /**
  * Every figure the statistics page shows: its name, a plain definition (what is counted, from when,
@@ -13,7 +13,7 @@ export interface Figure {
   title: string;
   /** What the figure counts, in plain words for officials. */
   definition: string;
-  unit: '件' | '%' | 'time';
+  unit: '件' | '%' | 'time' | '元';
   value: (r: StatsRow) => number | undefined;
 }
 
@@ -37,7 +37,13 @@ export type FigureKey =
   | 'closed'
   | 'partsAssigned'
   | 'partsSubmitted'
-  | 'partsOnTime';
+  | 'partsOnTime'
+  | 'resolved'
+  | 'partly_resolved'
+  | 'unresolved'
+  | 'explained'
+  | 'resolutionRate'
+  | 'amountRecovered';
 
 const SCOPE = '统计期间内（按发生时的北京时间计月份）';
 
@@ -93,6 +99,25 @@ export const FIGURES: Record<FigureKey, Figure> = {
   partsAssigned: { key: 'partsAssigned', title: '协办件', unit: '件', definition: `${SCOPE}本部门被指定为协办部门的件数（案件本身计入主办部门）。`, value: (r) => r.partsAssigned ?? 0 },
   partsSubmitted: { key: 'partsSubmitted', title: '协办已提交', unit: '件', definition: '协办件中本部门已提交协办意见的件数（被退回后重新提交不另计）。', value: (r) => r.partsSubmitted ?? 0 },
   partsOnTime: { key: 'partsOnTime', title: '协办按时提交', unit: '件', definition: '协办已提交的件数中，首次提交在协办期限之内的件数。', value: (r) => r.partsOnTime ?? 0 },
+  // 答复结果: one per answer (a case answered again after 不满意 counts each answer), on the answering department.
+  resolved: { key: 'resolved', title: '解决', unit: '件', definition: `${SCOPE}答复结果为“解决”的答复数；重办后再次答复另计一次。按部门统计时计入作出答复的部门。`, value: (r) => r.resolved ?? 0 },
+  partly_resolved: { key: 'partly_resolved', title: '部分解决', unit: '件', definition: `${SCOPE}答复结果为“部分解决”的答复数；重办后再次答复另计一次。`, value: (r) => r.partly_resolved ?? 0 },
+  unresolved: { key: 'unresolved', title: '未解决', unit: '件', definition: `${SCOPE}答复结果为“未解决”的答复数；重办后再次答复另计一次。`, value: (r) => r.unresolved ?? 0 },
+  explained: { key: 'explained', title: '解释说明', unit: '件', definition: `${SCOPE}答复结果为“解释说明”的答复数（如政策咨询、无法改变的规定），不计入解决率。`, value: (r) => r.explained ?? 0 },
+  resolutionRate: {
+    key: 'resolutionRate',
+    title: '解决率',
+    unit: '%',
+    definition: '（解决 + 部分解决 × 0.5）÷（解决 + 部分解决 + 未解决）。解释说明不计入；没有这三类答复时显示“—”。',
+    value: (r) => r.resolutionRate,
+  },
+  amountRecovered: {
+    key: 'amountRecovered',
+    title: '挽回金额',
+    unit: '元',
+    definition: `${SCOPE}答复中填报的为群众挽回的金额（还利于民）之和，单位元；重办后再次答复只填新增的金额。`,
+    value: (r) => (r.amountRecoveredFen ?? 0) / 100,
+  },
 };
 
 /** "不到 1 分钟", "35 分钟", "5.2 小时", "3.5 天" from minutes; "—" when there is nothing to average. */
@@ -112,18 +137,19 @@ export function figureText(key: FigureKey, r: StatsRow): string {
   const v = f.value(r);
   if (f.unit === '%') return formatPercent(v);
   if (f.unit === 'time') return formatMinutes(v);
+  if (f.unit === '元') return formatYuan(Math.round((v ?? 0) * 100));
   return String(v ?? 0);
 }
 
 /** The headline cards over the whole service (the 合计 row). */
-export const HEADLINE: FigureKey[] = ['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'satisfactionRate', 'overdue'];
+export const HEADLINE: FigureKey[] = ['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'satisfactionRate', 'overdue', 'resolutionRate', 'amountRecovered'];
 
 /** The sections of the page, each a table with its own columns (a department never "receives submissions"). */
 export const SECTIONS = {
-  series: { title: '按月趋势', first: '月份', caption: '按月数据', columns: ['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfactionRate', 'overdue'] },
-  byCategory: { title: '按问题类别', first: '类别', caption: '按类别数据', columns: ['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfactionRate', 'overdue'] },
-  byDepartment: { title: '按承办部门', first: '部门', caption: '按部门数据', columns: ['dispatched', 'answered', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfactionRate', 'overdue', 'partsAssigned', 'partsSubmitted', 'partsOnTime'] },
-  byType: { title: '按诉求类型', first: '诉求类型', caption: '按诉求类型数据', columns: ['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfactionRate', 'overdue'] },
+  series: { title: '按月趋势', first: '月份', caption: '按月数据', columns: ['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfactionRate', 'overdue', 'resolutionRate', 'amountRecovered'] },
+  byCategory: { title: '按问题类别', first: '类别', caption: '按类别数据', columns: ['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfactionRate', 'overdue', 'resolutionRate', 'amountRecovered'] },
+  byDepartment: { title: '按承办部门', first: '部门', caption: '按部门数据', columns: ['dispatched', 'answered', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfactionRate', 'overdue', 'partsAssigned', 'partsSubmitted', 'partsOnTime', 'resolved', 'partly_resolved', 'unresolved', 'explained', 'resolutionRate', 'amountRecovered'] },
+  byType: { title: '按诉求类型', first: '诉求类型', caption: '按诉求类型数据', columns: ['filed', 'accepted', 'answered', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfactionRate', 'overdue', 'resolutionRate', 'amountRecovered'] },
 } as const satisfies Record<string, { title: string; first: string; caption: string; columns: FigureKey[] }>;
 export type SectionKey = keyof typeof SECTIONS;
 
@@ -137,8 +163,8 @@ export const CHARTS = {
 } as const satisfies Record<string, { title: string; figures: FigureKey[] }>;
 
 /** The columns exported to CSV: the full set, each named as on the page; a department's without 收件量/受理量 (counted for the whole service only). */
-export const CSV_FIGURES: FigureKey[] = ['filed', 'accepted', 'answered', 'answeredOnTime', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfied', 'basically_satisfied', 'unsatisfied', 'satisfactionRate', 'overdue', 'rejected', 'merged', 'withdrawn', 'closed'];
-export const CSV_DEPARTMENT_FIGURES: FigureKey[] = ['dispatched', 'answered', 'answeredOnTime', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfied', 'basically_satisfied', 'unsatisfied', 'satisfactionRate', 'overdue', 'merged', 'closed', 'partsAssigned', 'partsSubmitted', 'partsOnTime'];
+export const CSV_FIGURES: FigureKey[] = ['filed', 'accepted', 'answered', 'answeredOnTime', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfied', 'basically_satisfied', 'unsatisfied', 'satisfactionRate', 'overdue', 'rejected', 'merged', 'withdrawn', 'closed', 'resolved', 'partly_resolved', 'unresolved', 'explained', 'resolutionRate', 'amountRecovered'];
+export const CSV_DEPARTMENT_FIGURES: FigureKey[] = ['dispatched', 'answered', 'answeredOnTime', 'onTimeRate', 'averageAnswer', 'ratings', 'satisfied', 'basically_satisfied', 'unsatisfied', 'satisfactionRate', 'overdue', 'merged', 'closed', 'partsAssigned', 'partsSubmitted', 'partsOnTime', 'resolved', 'partly_resolved', 'unresolved', 'explained', 'resolutionRate', 'amountRecovered'];
 
 export interface DisplayedFigure {
   key: FigureKey;
@@ -173,7 +199,8 @@ export function periodLabel(period: string): string {
 
 /** The same figures as the page's tables, section by section, for the CSV export; the definitions at the end. */
 export function statsCsvRows(s: ConsoleStatsResponse, exportedAt = new Date()): Cell[][] {
-  const csvTitle = (k: FigureKey) => (FIGURES[k].unit === 'time' ? `${FIGURES[k].title}（分钟）` : FIGURES[k].unit === '%' ? `${FIGURES[k].title}(%)` : FIGURES[k].title);
+  const csvTitle = (k: FigureKey) =>
+    FIGURES[k].unit === 'time' ? `${FIGURES[k].title}（分钟）` : FIGURES[k].unit === '%' ? `${FIGURES[k].title}(%)` : FIGURES[k].unit === '元' ? `${FIGURES[k].title}（元）` : FIGURES[k].title;
   const header = (first: string, keys: FigureKey[]): Cell[] => [first, ...keys.map(csvTitle)];
   const row = (r: StatsRow, keys: FigureKey[]): Cell[] => [r.name, ...keys.map((k) => FIGURES[k].value(r))];
   const block = (k: SectionKey): Cell[][] => {

@@ -131,6 +131,8 @@ export function queueKeys(query: CaseQuery): { index: IndexName; partition: stri
     }
     case 'assisting':
       return { index: 'gsi1', partition: indexKey.assistingQueue(query.departmentId), reverse: false };
+    case 'answered':
+      return { index: 'gsi1', partition: indexKey.repliedQueue(query.departmentId), reverse: true };
     case 'closed':
       return query.departmentId
         ? { index: 'gsi2', partition: indexKey.closedOfDepartment(query.departmentId), reverse: true }
@@ -152,6 +154,39 @@ export function queueKeys(query: CaseQuery): { index: IndexName; partition: stri
         : { index: 'gsi2', partition: indexKey.openByDue, ...(range ? { range } : {}), reverse: false };
     }
   }
+}
+
+/**
+ * Exact queue counts (issue #16): every index partition a queue reads is counted, except the open-by-due
+ * ones (their queues are windows of time: 即将超期, 已超期). Below a county, a township's view reads its county's
+ * partition filtered to its subtree (`withinPath`), so gsi6/gsi7 memberships are also counted per unit of the
+ * case's path below the county (`…@<unitId>`).
+ */
+const COUNTED_INDEXES = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi6', 'gsi7'] as const;
+const isOpenByDue = (partition: string) => partition === indexKey.openByDue || partition.endsWith('#OPEN');
+
+/** The count keys of a stored item (a case, a 协办 part): one per counted index partition it sits in. */
+export function queueCountKeysOf(item: Record<string, unknown> | undefined): string[] {
+  if (!item) return [];
+  const out: string[] = [];
+  const unitPath = (item[QUEUE_SUMMARY_ATTR] as { unitPath?: unknown } | undefined)?.unitPath ?? item.unitPath;
+  const belowCounty = typeof unitPath === 'string' ? unitPath.split('/').slice(2).filter(Boolean) : [];
+  for (const index of COUNTED_INDEXES) {
+    const partition = item[KEYS.indexes[index].partitionKey];
+    if (typeof partition !== 'string' || isOpenByDue(partition)) continue;
+    out.push(`${index}|${partition}`);
+    if (index === 'gsi6' || index === 'gsi7') for (const unit of belowCounty) out.push(`${index}|${partition}@${unit}`);
+  }
+  return out;
+}
+
+/** The count key of a queue's Query, or undefined for a window of time (a due-date range: not a partition's count). */
+export function queueCountKey(query: CaseQuery): string | undefined {
+  if (('dueBefore' in query && query.dueBefore) || ('dueFrom' in query && query.dueFrom)) return undefined;
+  const { index, partition } = queueKeys(query);
+  if (isOpenByDue(partition)) return undefined;
+  const within = 'withinPath' in query ? query.withinPath : undefined;
+  return within ? `${index}|${partition}@${within.split('/').filter(Boolean).at(-1)}` : `${index}|${partition}`;
 }
 
 export function encodeCursor(lastKey: Record<string, unknown>): string {

@@ -21,6 +21,7 @@ export const LIBRARY_SHARDS = 8;
  * | login attempts             | UpdateItem ADD  | THROTTLE#<key> / W#<windowStart>             |
  * | intake / department queue  | Query gsi1      | Q#intake[#<unit>], Q#dept#<id> / <dueAt>#<caseNo> |
  * | assisting (协办) queue      | Query gsi1      | Q#part#<id> / <part dueAt>#<caseNo> (parts)  |
+ * | answered (已答复) queue     | Query gsi1 desc | Q#replied#<dept> / <answer at>#<caseNo>      |
  * | closed queue               | Query gsi1 desc | Q#closed / <closedAt>#<caseNo>               |
  * | a department's closed      | Query gsi2 desc | CLOSED#<dept> / <closedAt>#<caseNo>          |
  * | due soon / overdue         | Query gsi2      | OPEN / <dueAt>#<caseNo> between / before now |
@@ -34,6 +35,8 @@ export const LIBRARY_SHARDS = 8;
  * | statistics of a period     | Query           | STATS#<period> / <dimension>~<shard> (summed)|
  * | statistics totals          | Query           | STATS#<period> / begins_with ALL             |
  * | event counted (stream)     | TransactWrite   | EVT marker (cond.) + ADD per counter shard   |
+ * | queue counts (the tabs)    | BatchGet        | QCOUNT#<index>|<partition>[@<unit>] / S#<0–3> |
+ * | queue membership (stream)  | Get, TransactWrite | <item pk> / QCOUNTED#<item sk> (cond. on seq) + ADD ±1 per count |
  * | SLA steps due (the sweep)  | Query gsi5 × 8  | SLA#<shard> / <= <now>                       |
  * | outbox (the notifier)      | Query × 4       | OUTBOX#<shard>                               |
  * | failed delivery counted    | UpdateItem ADD  | OUTBOX#<shard> / <createdAt>#<id> (exists)   |
@@ -122,6 +125,10 @@ export const key = {
   /** A file on its way to a case (asked for, completed, attached); its object keys are in storageKey. */
   upload: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' }),
   statsPartition: (period: string) => `STATS#${period}`,
+  /** A queue's exact count (one of QUEUE_COUNT_SHARDS items per counted index partition), kept by the queue counter from the stream. */
+  queueCount: (countKey: string, shard: number) => ({ pk: `QCOUNT#${countKey}`, sk: `S#${shard}` }),
+  /** Which counted partitions an item (a case, a part) was last counted in, and at which stream record — beside the item. */
+  queueCountMarker: (pk: string, sk: string) => ({ pk, sk: `QCOUNTED#${sk}` }),
   /** Separates a dimension from its shard in a counter item's sort key (dimensions contain `#`). */
   statsShardSeparator: '~',
 } as const;

@@ -16,6 +16,7 @@ import {
   type CitizenAttachmentDto,
   type Rating,
   type TrackedCaseDto,
+  ANSWER_RESULT_CITIZEN_LABELS,
 } from '@minsheng/shared';
 import { checkAttachments, claimAttachments, LINK_SECONDS, uploadOwner } from '../evidence/uploads';
 import { citizenOf } from '../cases/case-event';
@@ -80,7 +81,17 @@ export async function getCitizenCase(deps: TrackedCaseDeps, caseNo: string): Pro
     timeline: events
       .filter((e) => e.public)
       .map((e) => ({ at: formatShanghaiIso(new Date(e.at)), kind: e.kind, text: describeEvent(e.kind, e.data, deptName) })),
-    ...(c.answer ? { answer: { text: c.answer.text, at: formatShanghaiIso(new Date(c.answer.at)), departmentName: deptName(c.answer.departmentId) } } : {}),
+    ...(c.answer
+      ? {
+          answer: {
+            text: c.answer.text,
+            at: formatShanghaiIso(new Date(c.answer.at)),
+            departmentName: deptName(c.answer.departmentId),
+            // 答复结果 for the citizen; the amount recovered stays with the officials.
+            ...(c.answer.result ? { result: c.answer.result, resultLabel: ANSWER_RESULT_CITIZEN_LABELS[c.answer.result] } : {}),
+          },
+        }
+      : {}),
     ...(latestRating
       ? { rating: { rating: latestRating.rating, at: formatShanghaiIso(new Date(latestRating.at)), ...(latestRating.comment ? { comment: latestRating.comment } : {}) } }
       : {}),

@@ -25,6 +25,7 @@ import {
   type ConsoleCaseDto,
   type ConsoleEventDto,
   type WorkingCalendar,
+  ANSWER_RESULT_LABELS,
 } from '@minsheng/shared';
 import type { CaseEvent } from '../../ports/cases';
 import type { OfficialContext } from '../auth/officials';
@@ -190,7 +191,17 @@ export function toConsoleCase(
     ...(c.pendingQuestion ? { pendingQuestion: text(c.pendingQuestion) } : {}),
     supplements: c.supplements.map((s) => ({ content: text(s.content), at: formatShanghaiIso(new Date(s.at)) })),
     ...(c.answer
-      ? { answer: { text: text(c.answer.text), at: formatShanghaiIso(new Date(c.answer.at)), departmentName: names.department(c.answer.departmentId) ?? c.answer.departmentId, officialId: c.answer.officialId, ...(officialName(c.answer.officialId) ? { officialName: officialName(c.answer.officialId)! } : {}) } }
+      ? {
+          answer: {
+            text: text(c.answer.text),
+            at: formatShanghaiIso(new Date(c.answer.at)),
+            departmentName: names.department(c.answer.departmentId) ?? c.answer.departmentId,
+            officialId: c.answer.officialId,
+            ...(officialName(c.answer.officialId) ? { officialName: officialName(c.answer.officialId)! } : {}),
+            ...(c.answer.result ? { result: c.answer.result, resultLabel: ANSWER_RESULT_LABELS[c.answer.result] } : {}),
+            ...(c.answer.amountRecoveredFen !== undefined ? { amountRecoveredFen: c.answer.amountRecoveredFen, amountRecovered: c.answer.amountRecoveredFen / 100 } : {}),
+          },
+        }
       : {}),
     ratings: c.ratings.map((r) => ({ rating: r.rating, at: formatShanghaiIso(new Date(r.at)), round: r.round, ...(r.comment ? { comment: text(r.comment) } : {}), ...(r.source ? { source: r.source } : {}), ...(r.by ? { by: r.by } : {}) })),
     round: c.round,

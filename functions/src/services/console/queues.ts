@@ -21,9 +21,9 @@ export interface QueueParams {
 
 /** Which queues each role works from. */
 const QUEUES_BY_ROLE: Record<OfficialContext['role'], readonly ConsoleQueue[]> = {
-  intake: ['intake', 'department', 'due_soon', 'overdue', 'closed', 'mine', 'revisit'],
-  handler: ['department', 'assisting', 'due_soon', 'overdue', 'closed'],
-  supervisor: ['intake', 'department', 'due_soon', 'overdue', 'escalated', 'closed'],
+  intake: ['intake', 'department', 'answered', 'due_soon', 'overdue', 'closed', 'mine', 'revisit'],
+  handler: ['department', 'assisting', 'answered', 'due_soon', 'overdue', 'closed'],
+  supervisor: ['intake', 'department', 'answered', 'due_soon', 'overdue', 'escalated', 'closed'],
   admin: [],
 };
 
@@ -48,6 +48,10 @@ function queueQuery(params: QueueParams, viewer: OfficialContext, scope: ViewerS
     case 'department':
       if (!ownDept) throw new DomainError('VALIDATION_FAILED', { fields: { departmentId: '请选择要查看的部门' } });
       return { kind: 'department', departmentId: ownDept };
+    case 'answered':
+      // 已答复: answered, awaiting the citizen's rating (status replied), on the answering department's partition.
+      if (!ownDept) throw new DomainError('VALIDATION_FAILED', { fields: { departmentId: '请选择要查看的部门' } });
+      return { kind: 'answered', departmentId: ownDept };
     case 'assisting':
       // 协办: the parts this handler's department is still expected to submit (the part items' index keys).
       if (viewer.role !== 'handler' || !viewer.departmentId) throw new DomainError('FORBIDDEN', { message: '您的角色不能查看该队列' });
@@ -75,8 +79,11 @@ export function revisitDaysOf(policies: Record<string, SlaPolicy>, type: CaseTyp
   return policies[type]?.revisitDays ?? REVISIT_AFTER_DAYS;
 }
 
-/** A work queue for this official: one Query on an index (its summaries only), most urgent first, paged with a cursor. */
-export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params: QueueParams): Promise<CaseListResponse> {
+/**
+ * The Query behind one of this official's queues, checked as the list checks it (role, department and
+ * unit within the official's scope): what the list reads, and what the counts route counts.
+ */
+export async function resolveQueue(deps: QueueDeps, viewer: OfficialContext, params: QueueParams) {
   if (!QUEUES_BY_ROLE[viewer.role].includes(params.queue)) throw new DomainError('FORBIDDEN', { message: '您的角色不能查看该队列' });
   const scope = await viewerScope(deps, viewer);
   const dept = params.departmentId ? scope.departments.find((d) => d.id === params.departmentId) : undefined;
@@ -93,10 +100,16 @@ export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params
     }
   }
   const now = deps.now();
-  const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
   const { calendar, policies } = await slaSettings(deps);
   const revisitFrom = Math.min(...Object.values(policies).map((p) => p.revisitDays ?? REVISIT_AFTER_DAYS));
   const query = queueQuery(params, viewer, scope, now, warningWindowMs(Object.values(policies), now, calendar), revisitFrom);
+  return { scope, now, calendar, policies, query };
+}
+
+/** A work queue for this official: one Query on an index (its summaries only), most urgent first, paged with a cursor. */
+export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params: QueueParams): Promise<CaseListResponse> {
+  const { scope, now, calendar, policies, query } = await resolveQueue(deps, viewer, params);
+  const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
   // A township's view is its county's partition, filtered to its subtree (the cost is bounded by the county's).
   const filterSubtree = viewer.role !== 'handler' && scope.level >= 3 && query.kind !== 'intake' && query.kind !== 'department';
   const keep = (c: CaseSummary) =>

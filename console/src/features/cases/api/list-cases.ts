@@ -1,6 +1,8 @@
-import type { CaseListResponse, CaseType, ConsoleQueue } from '@minsheng/shared';
-import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
+import type { CaseListResponse, CaseType, ConsoleQueue, QueueCountsResponse } from '@minsheng/shared';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+
+export { countLabel, needsDepartment } from '../queue-tabs';
 
 export interface QueueFilters {
   departmentId?: string;
@@ -19,10 +21,6 @@ export function listCases(params: ListCasesParams): Promise<CaseListResponse> {
   return api('/console/cases', { query: { ...params } });
 }
 
-/** The department queue needs a department, except for handlers (theirs is implied). */
-export function needsDepartment(queue: ConsoleQueue, role: string): boolean {
-  return queue === 'department' && role !== 'handler';
-}
 
 export const PAGE_SIZE = 20;
 
@@ -37,21 +35,17 @@ export function useCaseQueue(queue: ConsoleQueue, filters: QueueFilters, enabled
   });
 }
 
-/** How many cases to fetch to show a count on a tab; more than this shows as "50+". */
-export const COUNT_SAMPLE = 50;
+/** GET /api/console/queue-counts — the exact count of each of this official's queues. */
+export function getQueueCounts(departmentId: string | undefined): Promise<QueueCountsResponse> {
+  return api('/console/queue-counts', { query: departmentId ? { departmentId } : {} });
+}
+
 
 /**
- * Counts on the queue tabs. The API has no count endpoint: each tab's count is the size of its
- * first page of up to 50, shown as "50+" when there are more.
+ * Counts on the queue tabs: one request for all of them (exact counts kept with the queues; the
+ * department's queues of intake and supervisors once a department is chosen).
  */
-export function useQueueCounts(queues: readonly ConsoleQueue[], departmentId: string | undefined, role: string) {
-  return useQueries({
-    queries: queues.map((queue) => ({
-      queryKey: ['queue-count', queue, needsDepartment(queue, role) ? departmentId : undefined],
-      queryFn: () => listCases({ queue, limit: COUNT_SAMPLE, ...(needsDepartment(queue, role) ? { departmentId } : {}) }),
-      enabled: !needsDepartment(queue, role) || Boolean(departmentId),
-      staleTime: 30_000,
-      select: (r: CaseListResponse) => ({ count: r.items.length, more: Boolean(r.nextCursor) }),
-    })),
-  });
+export function useQueueCounts(departmentId: string | undefined, role: string) {
+  const dept = role === 'handler' ? undefined : departmentId;
+  return useQuery({ queryKey: ['queue-counts', dept], queryFn: () => getQueueCounts(dept), staleTime: 30_000 });
 }

@@ -1,5 +1,5 @@
 import { DiscardDraftButton } from '@/components/ui/discard-draft-button';
-import { consoleActionSchema, INSTRUCTIONS_MAX, LIMITS, MAX_ASSISTING, MAX_EXTENSION_DAYS, SEND_BACK_REASON_CODES, SEND_BACK_REASONS, REVISIT_OUTCOMES, REVISIT_OUTCOME_LABELS, type ConsoleCaseDto } from '@minsheng/shared';
+import { ANSWER_RESULT_LABELS, ANSWER_RESULTS, consoleActionSchema, INSTRUCTIONS_MAX, MAX_AMOUNT_RECOVERED_YUAN, LIMITS, MAX_ASSISTING, MAX_EXTENSION_DAYS, SEND_BACK_REASON_CODES, SEND_BACK_REASONS, REVISIT_OUTCOMES, REVISIT_OUTCOME_LABELS, type ConsoleCaseDto } from '@minsheng/shared';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -250,6 +250,18 @@ export function ActionForm({
               <Input.TextArea rows={10} count={{ ...codePoints, show: true, max: LIMITS.contentMax }} styles={{ textarea: { ...LONG_TEXT, minHeight: 280 } }} />
             </Form.Item>
           </div>
+        );
+      case 'answerResult':
+        return (
+          <Form.Item key={kind} name="result" label="答复结果" rules={[{ required: true, message: '请选择答复结果' }]} extra="群众在案件页看到答复结果；统计按答复结果计算解决率。">
+            <Radio.Group options={ANSWER_RESULTS.map((r) => ({ value: r, label: ANSWER_RESULT_LABELS[r] }))} />
+          </Form.Item>
+        );
+      case 'amountRecovered':
+        return (
+          <Form.Item key={kind} name="amountRecovered" label="挽回金额（元）" extra="可选：本次答复为群众挽回的金额（还利于民），最多两位小数；重新答复时只填新增的金额。群众看不到此金额。">
+            <InputNumber min={0} max={MAX_AMOUNT_RECOVERED_YUAN} precision={2} step={100} style={{ width: 220 }} placeholder="例如 2511.00" />
+          </Form.Item>
         );
       case 'days':
         return (

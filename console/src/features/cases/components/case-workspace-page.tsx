@@ -9,7 +9,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { useOfficial } from '@/lib/auth';
 import { officialText } from '@/lib/events';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatYuan } from '@/lib/format';
 import { getCase, useCase } from '../api/get-case';
 import { ActionPanel } from './action-panel';
 import { AttachmentGallery } from './attachment-gallery';
@@ -142,6 +142,12 @@ export function CaseWorkspacePage() {
                       <Typography.Paragraph>
                         {c.answer.departmentName} · {officialText(c.answer.officialName, c.answer.officialId)} · {formatDateTime(c.answer.at)}
                       </Typography.Paragraph>
+                      {c.answer.resultLabel ? (
+                        <Typography.Paragraph className="case-answer-result">
+                          答复结果：{c.answer.resultLabel}
+                          {c.answer.amountRecovered !== undefined ? ` · 挽回金额 ${formatYuan(c.answer.amountRecoveredFen ?? 0)} 元` : ''}
+                        </Typography.Paragraph>
+                      ) : null}
                       <PlainText text={c.answer.text} />
                     </Card>
                   ) : null}

@@ -10,12 +10,13 @@ import { useMe } from '@/api/get-me';
 import { PageTitle } from '@/components/ui/page-title';
 import { LoadError, QueryState } from '@/components/ui/query-state';
 import { useOfficial } from '@/lib/auth';
-import { COUNT_SAMPLE, needsDepartment, useCaseQueue, useQueueCounts } from '../api/list-cases';
+import { countLabel, needsDepartment, useCaseQueue, useQueueCounts } from '../api/list-cases';
 import { CaseTable } from './case-table';
 
 const HINTS: Partial<Record<ConsoleQueue, string>> = {
   intake: '群众新提交、尚未受理的诉求，以及被承办部门退回、需要重新分办的案件。',
   department: '已交办、正在办理的案件。',
+  answered: '本部门已答复、等待群众评价的案件，最近答复的在前；群众评价、办结或不满意重办后离开此列。',
   due_soon: '3 天内到期、尚未答复的案件（等待群众补充材料的案件暂停计时，不在此列）。',
   overdue: '已超过答复期限仍未答复的案件。',
   escalated: '被时限系统升级督办的案件（已超期或严重超期）。',
@@ -36,7 +37,7 @@ export function QueuePage() {
   const departmentId = params.get('dept') ?? undefined;
   const type = (params.get('type') as CaseType | null) ?? undefined;
   const categoryId = params.get('category') ?? undefined;
-  const counts = useQueueCounts(queues, departmentId, official.role);
+  const counts = useQueueCounts(departmentId, official.role);
 
   const current = queue as ConsoleQueue;
   const valid = queues.includes(current);
@@ -54,11 +55,9 @@ export function QueuePage() {
   };
 
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const countText = (i: number) => {
-    const c = counts[i];
-    if (!c || c.isPending) return c?.fetchStatus === 'idle' ? '' : '…';
-    if (c.isError || !c.data) return '';
-    return c.data.more ? `${c.data.count}+` : String(c.data.count);
+  const countText = (queue: ConsoleQueue) => {
+    if (counts.isPending) return '…';
+    return countLabel(counts.data?.items.find((c) => c.queue === queue));
   };
   const categoryOptions = (categories.data ?? []).filter((c) => !type || c.types.includes(type)).map((c) => ({ value: c.id, label: c.name }));
 
@@ -71,13 +70,13 @@ export function QueuePage() {
             <Tabs
               activeKey={current}
               onChange={(k) => navigate({ pathname: `/queues/${k}`, search: departmentId ? `?dept=${departmentId}` : '' })}
-              items={queues.map((q, i) => {
-                const n = countText(i);
+              items={queues.map((q) => {
+                const n = countText(q);
                 return { key: q, label: <span data-queue={q}>{QUEUE_LABELS[q]}{n ? <span className="tab-count"> ({n})</span> : null}</span> };
               })}
             />
             <Typography.Paragraph className="hint" style={{ marginTop: -4 }}>
-              {HINTS[current]} 标签上的数字是已取到的案件数：每个队列先取最多 {COUNT_SAMPLE} 件，“{COUNT_SAMPLE}+”表示还有更多。
+              {HINTS[current]} 标签上的数字是各队列的案件总数{needsDepartment('department', official.role) ? '（本部门待办、已答复在选择部门后显示）' : ''}，办理后片刻更新。
             </Typography.Paragraph>
             <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }} role="search" aria-label="筛选案件">
               {needsDepartment(current, official.role) ? (

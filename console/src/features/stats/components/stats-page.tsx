@@ -161,7 +161,7 @@ export function StatsPage() {
                   <Statistic
                     title={<span style={{ color: '#434343' }}><FigureName figure={key} /></span>}
                     value={figureText(key, s.totals)}
-                    suffix={FIGURES[key].unit === '件' ? '件' : key === 'satisfactionRate' && s.totals.ratings ? `（${s.totals.ratings} 条评价）` : ''}
+                    suffix={FIGURES[key].unit === '件' ? '件' : FIGURES[key].unit === '元' ? '元' : key === 'satisfactionRate' && s.totals.ratings ? `（${s.totals.ratings} 条评价）` : ''}
                   />
                 </Card>
               </Col>

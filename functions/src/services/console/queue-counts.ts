@@ -1,0 +1,49 @@
+import { QUEUE_COUNT_READ_LIMIT, type QueueCountsResponse } from '@minsheng/shared';
+import type { StreamChange } from '../../lib/stream';
+import type { OfficialContext } from '../auth/officials';
+import type { Deps } from '../deps';
+import { listQueue, queuesFor, resolveQueue, type QueueDeps } from './queues';
+
+/** The queue counter's stream filter (serverless.yml): changes of case items and 协办 part items. */
+export function isQueuedItemChange(change: StreamChange): boolean {
+  const sk = change.keys.sk;
+  return sk === 'CASE' || (typeof sk === 'string' && sk.startsWith('PART#'));
+}
+
+/** Move one changed item's queue counts (jobs/queue-counter.ts); anything else on the stream is ignored. */
+export async function followQueueCounts(deps: Pick<Deps, 'queueCounts'>, change: StreamChange): Promise<'counted' | 'unchanged' | 'already_counted' | 'ignored'> {
+  if (!isQueuedItemChange(change)) return 'ignored';
+  return deps.queueCounts.follow({
+    keys: change.keys,
+    sequenceNumber: change.sequenceNumber,
+    ...(change.newImage ? { newImage: change.newImage } : {}),
+    ...(change.oldImage ? { oldImage: change.oldImage } : {}),
+  });
+}
+
+/**
+ * The exact count of each of this official's queues, scoped as the queues are: a partition's count
+ * (one BatchGet for all of them) kept from the stream; 即将超期 and 已超期, windows of time no stored
+ * count can follow, counted by reading the queue itself (its summaries, up to QUEUE_COUNT_READ_LIMIT).
+ * A department's queues (待办, 已答复) of intake and supervisors are counted for `departmentId` only.
+ */
+export async function queueCounts(deps: QueueDeps & Pick<Deps, 'queueCounts'>, viewer: OfficialContext, params: { departmentId?: string; unitId?: string }): Promise<QueueCountsResponse> {
+  const wanted = queuesFor(viewer.role).filter((queue) => viewer.role === 'handler' || (queue !== 'department' && queue !== 'answered') || params.departmentId);
+  const resolved = await Promise.all(wanted.map((queue) => resolveQueue(deps, viewer, { queue, ...params })));
+  const counted = await deps.queueCounts.count(resolved.map((r) => r.query));
+  const items = await Promise.all(
+    wanted.map(async (queue, i) => {
+      const count = counted[i];
+      if (count !== undefined) return { queue, count: Math.max(0, count), maintained: true };
+      let n = 0;
+      let cursor: string | undefined;
+      do {
+        const page = await listQueue(deps, viewer, { queue, ...params, limit: 100, ...(cursor ? { cursor } : {}) });
+        n += page.items.length;
+        cursor = page.nextCursor;
+      } while (cursor && n < QUEUE_COUNT_READ_LIMIT);
+      return { queue, count: n, maintained: false, ...(cursor ? { more: true } : {}) };
+    }),
+  );
+  return { items };
+}
