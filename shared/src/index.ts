@@ -30,3 +30,5 @@ export * from './api/recovery-schemas';
 export * from './domain/attachments';
 export * from './api/upload-schemas';
 export * from './domain/joint';
+export * from './domain/case-text';
+export * from './api/search-schemas';
