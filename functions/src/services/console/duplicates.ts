@@ -1,6 +1,8 @@
 import {
   DUPLICATE_WINDOW_DAYS,
   DomainError,
+  ROOT_UNIT_ID,
+  countyOf,
   MAX_DUPLICATES,
   SIMILAR_TEXT_THRESHOLD,
   indexedTerms,
@@ -14,7 +16,7 @@ import type { OfficialContext } from '../auth/officials';
 import { assertCaseInScope, caseInScope, viewerScope } from '../auth/scope';
 import { namesFrom } from '../reference/names';
 import { slaSettings } from '../sla/settings';
-import { areasOf, type SearchDeps } from './search';
+import type { SearchDeps } from './search';
 import { toListItem } from './present';
 
 const FINISHED = new Set<CaseRecord['status']>(['closed', 'rejected', 'merged', 'withdrawn']);
@@ -33,7 +35,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * or withdrawn) filed within the last 30 days, in the official's scope, other than the case itself,
  * that were given the same phone (the keyed-hash index), lie in the same place unit with the same
  * category, or say nearly the same (Jaccard similarity of title+content character pairs ≥
- * SIMILAR_TEXT_THRESHOLD). Each with the rules that found it; those matching more rules, then more
+ * SIMILAR_TEXT_THRESHOLD, looked for in the case's own 区/县). Each with the rules that found it; those matching more rules, then more
  * similar, first; at most MAX_DUPLICATES.
  */
 export async function findDuplicates(deps: SearchDeps, viewer: OfficialContext, caseNo: string): Promise<DuplicatesResponse> {
@@ -55,7 +57,8 @@ export async function findDuplicates(deps: SearchDeps, viewer: OfficialContext, 
   const [byPhone, byPlace, overlap] = await Promise.all([
     c.contact?.phone ? deps.caseSearch.byPhone(c.contact.phone, range, { limit: RULE_READ }) : undefined,
     c.location?.unitId ? deps.caseSearch.byPlaceCategory(c.location.unitId, c.categoryId, range, RULE_READ) : undefined,
-    probe.length ? deps.caseSearch.termOverlap({ terms: probe, areas: await areasOf(viewer, scope), ...range }) : undefined,
+    // Similar text is looked for in the case's own area (区/县): the same problem elsewhere is another place's.
+    probe.length ? deps.caseSearch.termOverlap({ terms: probe, areas: [countyOf(c.unitPath) ?? ROOT_UNIT_ID], ...range }) : undefined,
   ]);
   for (const s of byPhone?.items ?? []) add(s.caseNo, 'samePhone');
   for (const hit of byPlace ?? []) add(hit.caseNo, 'samePlaceCategory');
