@@ -165,7 +165,7 @@ async function main() {
     const countyCases = Array.from({ length: RUNS + 1 }, (_, k) => makeCase(3 * 4 + k * 40 * 7, units)).filter((c) => c.unitPath!.startsWith('root/c3'));
     const probes: [string, OfficialContext, (k: number) => Parameters<typeof searchCases>[2]][] = [
       ['by number', county, (k) => ({ caseNo: countyCases[k % countyCases.length]!.caseNo })],
-      ['by phone', county, (k) => ({ phone: phoneOf((k * 997) % PHONES) })],
+      ['by phone', county, (k) => ({ phone: phoneOf((12 + 40 * k) % PHONES) })],
       ['by phone', city, (k) => ({ phone: phoneOf((k * 997) % PHONES) })],
       ['words 路灯 不亮, 1 month', county, () => ({ q: '路灯 不亮', from: '2026-11-01', to: '2026-11-30' })],
       ['words 路灯 不亮, 1 month', city, () => ({ q: '路灯 不亮', from: '2026-11-01', to: '2026-11-30' })],
