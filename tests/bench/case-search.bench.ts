@@ -140,7 +140,7 @@ async function main() {
     const refill = () => {
       while (pending.length < 25 && next < CASES) {
         const c = makeCase(next++, units);
-        pending.push(CaseEntity.build(BatchPutRequest).item(caseItem(c, phoneKey)).params().PutRequest.Item as Record<string, unknown>, ...postingsOf(c));
+        pending.push(CaseEntity.build(BatchPutRequest).item(caseItem(c, phoneKey)).params().PutRequest!.Item as Record<string, unknown>, ...postingsOf(c));
       }
       return pending.splice(0, 25);
     };
