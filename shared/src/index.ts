@@ -33,3 +33,5 @@ export * from './domain/joint';
 export * from './domain/channels';
 export * from './domain/revisit';
 export * from './domain/answer-results';
+export * from './domain/case-text';
+export * from './api/search-schemas';

@@ -18,6 +18,7 @@ import { AuditPage } from '@/features/audit/components/audit-page';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { CaseWorkspacePage } from '@/features/cases/components/case-workspace-page';
 import { QueuePage } from '@/features/cases/components/queue-page';
+import { SearchPage } from '@/features/cases/components/search-page';
 import { SupervisionPage } from '@/features/cases/components/supervision-page';
 import { InboxPage } from '@/features/inbox/components/inbox-page';
 import { CallIntakePage } from '@/features/desk/components/call-intake-page';
@@ -78,6 +79,7 @@ export function AppRoutes() {
         <Route path="queues/:queue" element={<RequireRole roles={['intake', 'handler', 'supervisor']}><QueuePage /></RequireRole>} />
         <Route path="cases/:caseNo" element={<RequireRole roles={['intake', 'handler', 'supervisor']}><CaseWorkspacePage /></RequireRole>} />
         <Route path="desk/new" element={<RequireRole roles={['intake']}><CallIntakePage /></RequireRole>} />
+        <Route path="search" element={<RequireRole roles={['intake', 'handler', 'supervisor']}><SearchPage /></RequireRole>} />
         <Route path="supervision" element={<RequireRole roles={['supervisor']}><SupervisionPage /></RequireRole>} />
         <Route path="stats" element={<RequireRole roles={['intake', 'supervisor', 'admin']}><Suspense fallback={<Loading rows={8} />}><StatsPage /></Suspense></RequireRole>} />
         <Route path="inbox" element={<InboxPage />} />

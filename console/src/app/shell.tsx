@@ -8,6 +8,7 @@ import {
   InboxOutlined,
   LogoutOutlined,
   ReadOutlined,
+  SearchOutlined,
   SwapOutlined,
   ApartmentOutlined,
   TagsOutlined,
@@ -33,6 +34,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { path: '/queues', label: '工作队列', icon: <UnorderedListOutlined />, roles: ['intake', 'handler', 'supervisor'] },
   { path: '/desk/new', label: '来电登记', icon: <PhoneOutlined />, roles: ['intake'] },
+  { path: '/search', label: '查询', icon: <SearchOutlined />, roles: ['intake', 'handler', 'supervisor'] },
   { path: '/supervision', label: '督办中心', icon: <AlertOutlined />, roles: ['supervisor'] },
   { path: '/stats', label: '统计分析', icon: <BarChartOutlined />, roles: ['intake', 'supervisor', 'admin'] },
   { path: '/inbox', label: '消息', icon: <InboxOutlined />, roles: ['intake', 'handler', 'supervisor', 'admin'] },

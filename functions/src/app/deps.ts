@@ -11,6 +11,7 @@ export function createDeps(config: DepsConfig): Deps {
   const { wechat, wechatTemplateId, sms, smsTemplates, ...rest } = wire.build(wire.createWiring(config), {
     cases: wire.cases,
     queues: wire.queues,
+    caseSearch: wire.caseSearch,
     credentials: wire.credentials,
     reference: wire.reference,
     officials: wire.officials,

@@ -3,6 +3,7 @@ import { createDocumentClient } from '../adapters/dynamo/client';
 import { createTable, type MinshengTable } from '../adapters/dynamo/table';
 import { createDynamoCaseStore } from '../adapters/dynamo/case-store';
 import { createDynamoCaseQueues } from '../adapters/dynamo/case-queues';
+import { createDynamoCaseSearch } from '../adapters/dynamo/case-search';
 import { createDynamoCredentialStore } from '../adapters/dynamo/credential-store';
 import { createDynamoReferenceStore } from '../adapters/dynamo/reference-store';
 import { createDynamoOfficialStore } from '../adapters/dynamo/official-store';
@@ -81,7 +82,11 @@ const table = (w: Wiring): MinshengTable =>
     createTable(createDocumentClient({ region: w.env.AWS_REGION, ...(w.env.DYNAMODB_ENDPOINT ? { endpoint: w.env.DYNAMODB_ENDPOINT } : {}) }), w.env.TABLE_NAME),
   );
 
-export const cases = (w: Wiring): Deps['cases'] => w.once('cases', () => createDynamoCaseStore(table(w)));
+export const cases = (w: Wiring): Deps['cases'] => w.once('cases', () => createDynamoCaseStore(table(w), { phoneKey: phoneSearchKey(w) }));
+/** Key of the keyed hash a case's phone is indexed under for officials' search (never the number in a key). */
+export const phoneSearchKey = (w: Wiring): Buffer => w.once('phoneSearchKey', () => deriveKey(w.env.APP_SECRET, 'phone-search'));
+/** Case search: the phone index and the postings of words (adapters/dynamo/case-search.ts). */
+export const caseSearch = (w: Wiring): Deps['caseSearch'] => w.once('caseSearch', () => createDynamoCaseSearch(table(w), { phoneKey: phoneSearchKey(w) }));
 export const queues = (w: Wiring): Deps['queues'] => w.once('queues', () => createDynamoCaseQueues(table(w)));
 export const credentials = (w: Wiring): Deps['credentials'] => w.once('credentials', () => createDynamoCredentialStore(table(w)));
 export const reference = (w: Wiring): Deps['reference'] => w.once('reference', () => createDynamoReferenceStore(table(w)));

@@ -1,4 +1,5 @@
 import type { CaseQueues, CaseStore, CredentialStore } from '../ports/cases';
+import type { CaseSearchIndex } from '../ports/case-search';
 import type { HolidayCalendar } from '../ports/holidays';
 import type { LibraryIndexer, LibrarySearch } from '../ports/library-search';
 import type { LibraryStore } from '../ports/library-store';
@@ -28,6 +29,8 @@ export interface Deps {
   cases: CaseStore;
   /** Officials' queues and the SLA timers' due steps. */
   queues: CaseQueues;
+  /** Finding cases by phone and words (and duplicate candidates): the index kept from the stream. */
+  caseSearch: CaseSearchIndex;
   /** Password hashes and idempotency records. */
   credentials: CredentialStore;
   /** Categories and departments. */

@@ -149,6 +149,16 @@ for (const position of POSITIONS) {
           expect(action.status, show(action)).toBe(allowed ? 409 : 404);
           if (!allowed) expect(errorCode(action)).toBe('CASE_NOT_FOUND');
 
+          // Search (issue #16): by number and by words, found only in scope (an empty list otherwise, never a 404 that says it exists).
+          const byNo = await get(username, `/api/console/search?caseNo=${c.running}`);
+          expect(byNo.status, show(byNo)).toBe(200);
+          expect((byNo.body.items as { caseNo: string }[]).map((i) => i.caseNo)).toEqual(allowed ? [c.running] : []);
+          const byWords = await get(username, `/api/console/search?q=${encodeURIComponent('辖区测试')}&limit=50`);
+          expect(byWords.status, show(byWords)).toBe(200);
+          expect((byWords.body.items as { caseNo: string }[]).some((i) => i.caseNo === c.running), 'search by words').toBe(allowed);
+          const dupes = await get(username, `/api/console/cases/${c.running}/duplicates`);
+          expect(dupes.status, show(dupes)).toBe(role === 'handler' ? 403 : allowed ? 200 : 404);
+
           // The case has no such file: in scope that is "附件不存在"; out of scope the case itself is not found.
           const file = await get(username, `/api/console/cases/${c.running}/attachments/01ARZ3NDEKTSV4RRFFQ69G5FAV`);
           expect(file.status, show(file)).toBe(404);

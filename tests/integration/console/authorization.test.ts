@@ -246,6 +246,17 @@ const TABLE: Record<string, Probe[]> = {
     get('detail?reveal=1', { intake: ok, handler: ok, otherHandler: 404, supervisor: ok, admin: 403 }, () => `/api/console/cases/${dispatched}?reveal=1`),
   ],
 
+  // Search (issue #16): every desk role, each within its scope (case-search.test.ts); an out-of-scope number is an empty list, not 404.
+  'GET /api/console/search': [
+    get('search by number', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, () => `/api/console/search?caseNo=${dispatched}`),
+    get('search by phone', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, () => '/api/console/search?phone=13800138000'),
+    get('search by words', { intake: ok, handler: ok, otherHandler: ok, supervisor: ok, admin: 403 }, () => '/api/console/search?q=工资'),
+  ],
+  // Duplicate candidates are an intake's (and supervisor's) triage aid; handlers are refused whatever the case.
+  'GET /api/console/cases/{caseNo}/duplicates': [
+    get('duplicates', { intake: ok, handler: 403, otherHandler: 403, supervisor: ok, admin: 403 }, () => `/api/console/cases/${dispatched}/duplicates`),
+  ],
+
   'POST /api/console/cases/{caseNo}/actions': [
     // A submitted case belongs to no department yet: to every handler it does not exist.
     actionProbe('accept', 'submitted', { intake: ok, handler: 404, otherHandler: 404, supervisor: 403, admin: 403 }, () => ({ departmentId: 'rsj' })),

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { DomainError, SLA_SHARDS, awaitsRevisit, countyOf, revisitAttempts, deadlines, isActivePart, shardOf, type CasePart, type CaseRecord } from '@minsheng/shared';
 import type { CaseQuery, CaseSummary } from '../../ports/cases';
 import { indexKey } from './keys';
@@ -14,7 +15,7 @@ const FINISHED = new Set(['closed', 'rejected', 'merged', 'withdrawn']);
  * county's open/finished cases and gsi7 its county's escalated ones (the city-wide gsi2/gsi4/gsi1
  * partitions carry every case, so the root's views are unchanged).
  */
-export function caseIndexKeys(record: CaseRecord): Record<string, string> {
+export function caseIndexKeys(record: CaseRecord, phoneHash?: string): Record<string, string> {
   // The schedule is derived by the services with the working calendar; older items fall back to natural days.
   const due = record.schedule?.dueAt ?? deadlines(record.clock, new Date(record.updatedAt)).dueAt.toISOString();
   const byDue = `${due}#${record.caseNo}`;
@@ -57,6 +58,8 @@ export function caseIndexKeys(record: CaseRecord): Record<string, string> {
     Object.assign(keys, { gsi2pk: indexKey.revisitDue, gsi2sk: byAnswer });
     if (county) Object.assign(keys, { gsi6pk: indexKey.countyRevisit(county), gsi6sk: byAnswer });
   }
+  // The phone's keyed hash (never the number): the cases a caller gave it on, newest first.
+  if (phoneHash) Object.assign(keys, { gsi8pk: indexKey.phone(phoneHash), gsi8sk: `${record.createdAt}#${record.caseNo}` });
   if (record.schedule?.next) {
     Object.assign(keys, { gsi5pk: indexKey.slaShard(shardOf(record.caseNo, SLA_SHARDS)), gsi5sk: `${record.schedule.next.at}#${record.caseNo}` });
   }
@@ -100,9 +103,20 @@ export function partItem(part: CasePart, c: CaseRecord): CasePart & Record<strin
   };
 }
 
-/** A case as stored: the record, its index keys and its queue summary, all derived on every write. */
-export function caseItem(record: CaseRecord): CaseRecord & Record<string, unknown> {
-  return { ...record, ...caseIndexKeys(record), [QUEUE_SUMMARY_ATTR]: queueSummary(record) };
+/** A case as stored: the record, its index keys and its queue summary, all derived on every write (`phoneKey`: the phone-search key, see phoneHash). */
+export function caseItem(record: CaseRecord, phoneKey?: Buffer): CaseRecord & Record<string, unknown> {
+  const phone = record.contact?.phone;
+  return { ...record, ...caseIndexKeys(record, phoneKey && phone ? phoneHash(phoneKey, phone) : undefined), [QUEUE_SUMMARY_ATTR]: queueSummary(record) };
+}
+
+/** A phone number as compared: its digits without separators and without a +86 before a mobile number. */
+export function phoneDigits(phone: string): string {
+  return phone.replace(/[\s\-()]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
+}
+
+/** The keyed hash a phone is indexed under (HMAC-SHA256, base64url): the number is never in a key. */
+export function phoneHash(phoneKey: Buffer, phone: string): string {
+  return createHmac('sha256', phoneKey).update(phoneDigits(phone)).digest('base64url');
 }
 
 export const INDEX_ATTRS = Object.values(KEYS.indexes).flatMap((k) => [k.partitionKey, k.sortKey]);

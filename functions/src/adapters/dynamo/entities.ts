@@ -77,6 +77,8 @@ export function caseEntities(table: MinshengTable) {
       gsi6sk: string().optional(),
       gsi7pk: string().optional(),
       gsi7sk: string().optional(),
+      gsi8pk: string().optional(),
+      gsi8sk: string().optional(),
       // What a queue row shows, written with the index keys: the queues' indexes project only this (see queueSummary).
       qs: any().castAs<CaseSummary>().optional(),
       schedule: any().castAs<NonNullable<CaseRecord['schedule']>>().optional(),

@@ -30,6 +30,10 @@ export const LIBRARY_SHARDS = 8;
  * | a county's open / overdue  | Query gsi6      | CTY#<county>#OPEN / <dueAt>#<caseNo>         |
  * | a county's closed          | Query gsi6 desc | CTY#<county>#CLOSED / <closedAt>#<caseNo>    |
  * | a county's escalated       | Query gsi7      | CTY#<county>#ESC / <dueAt>#<caseNo>          |
+ * | cases of a phone (search)  | Query gsi8 desc | PH#<HMAC of the phone> / <createdAt>#<caseNo> |
+ * | word postings (search)     | Query desc ‖    | W#<area>#<yyyy-mm>#<pair> / <createdAt>#<caseNo> |
+ * | same place and category    | Query desc      | PLC#<place unit>#<category> / <createdAt>#<caseNo> |
+ * | postings kept in step      | BatchWrite      | (the case indexer on the stream: old image's postings − new's) |
  * | (a township's: its county's Query, filtered on qs.unitPath)                                  |
  * | official by username, all  | GetItem; gsi1 + BatchGet | OFFICIAL#<username>; OFFICIALS / <username> |
  * | statistics of a period     | Query           | STATS#<period> / <dimension>~<shard> (summed)|
@@ -131,6 +135,16 @@ export const key = {
   queueCountMarker: (pk: string, sk: string) => ({ pk, sk: `QCOUNTED#${sk}` }),
   /** Separates a dimension from its shard in a counter item's sort key (dimensions contain `#`). */
   statsShardSeparator: '~',
+  /**
+   * Case search (jobs/case-indexer.ts writes them from the stream): a posting of one character pair
+   * of a case's title/content, partitioned by area (the case's 区/县, or `root`) and Shanghai month
+   * of filing, so no partition grows with the years or the city, and a county's search reads only its own.
+   */
+  wordPosting: (area: string, month: string, term: string, createdAt: string, caseNo: string) => ({ pk: `W#${area}#${month}#${term}`, sk: `${createdAt}#${caseNo}` }),
+  wordPostings: (area: string, month: string, term: string) => `W#${area}#${month}#${term}`,
+  /** A case under its place's unit and its category (duplicate candidates: same place and category). */
+  placePosting: (placeUnitId: string, categoryId: string, createdAt: string, caseNo: string) => ({ pk: `PLC#${placeUnitId}#${categoryId}`, sk: `${createdAt}#${caseNo}` }),
+  placePostings: (placeUnitId: string, categoryId: string) => `PLC#${placeUnitId}#${categoryId}`,
 } as const;
 
 /** Index partitions (the `gsiNpk` values): work queues, due dates, owners, escalations, SLA timers, officials. */
@@ -155,6 +169,8 @@ export const indexKey = {
   owner: (officialId: string) => `OWNER#${officialId}`,
   escalated: 'ESC',
   slaShard: (shard: number) => `SLA#${shard}`,
+  /** The cases a phone gave (gsi8): its keyed hash (HMAC-SHA256 with the phone-search key), never the number. */
+  phone: (phoneHash: string) => `PH#${phoneHash}`,
   officials: 'OFFICIALS',
 } as const;
 

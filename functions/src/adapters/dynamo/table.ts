@@ -25,6 +25,8 @@ export const KEYS = {
     gsi6: { partitionKey: 'gsi6pk', sortKey: 'gsi6sk' },
     /** County-wide escalated (overdue or severe) open cases. Sparse. */
     gsi7: { partitionKey: 'gsi7pk', sortKey: 'gsi7sk' },
+    /** Cases by the keyed hash of the phone they gave (`PH#<hmac>`), newest first: search and duplicates. Sparse. */
+    gsi8: { partitionKey: 'gsi8pk', sortKey: 'gsi8sk' },
   },
 } as const;
 

@@ -15,6 +15,7 @@ import { ActionPanel } from './action-panel';
 import { AttachmentGallery } from './attachment-gallery';
 import { CaseTimeline } from './case-timeline';
 import { ContactCard } from './contact-card';
+import { DuplicatesCard } from './duplicates-card';
 import { PartsCard } from './parts-card';
 import { PublishCard } from './publish-card';
 import { SlaClock } from './sla-clock';
@@ -107,6 +108,7 @@ export function CaseWorkspacePage() {
                       ]}
                     />
                   </Card>
+                  {c.status === 'submitted' && official.role === 'intake' ? <DuplicatesCard c={base} /> : null}
                   <AttachmentGallery caseNo={c.caseNo} attachments={c.attachments ?? []} />
                   <PartsCard c={c} />
                   {c.pendingQuestion ? (
