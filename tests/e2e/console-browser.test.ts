@@ -710,6 +710,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await screenshot(lead, '17-tree-lead-with-part', ['协办部门', '城南镇社会保障所', partText]);
     await openAction(lead, '答复群众');
     await lead.getByLabel('答复内容').fill(reply);
+    await lead.getByRole('radio', { name: '解决', exact: true }).check();
     await submitAndConfirm(lead, '答复群众');
     await lead.getByText('答复群众：已提交').waitFor();
     await lead.locator('.case-answer').getByText(reply).waitFor();

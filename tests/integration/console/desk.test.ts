@@ -203,8 +203,8 @@ describe('回访: return visits', () => {
     c.hexi = await citizenFile(complaintBody({ title: '回访测试 河西区', location: { text: '河西区', unitId: 'hexi' } }));
     await runOk('hexi-shouli', c.hexi.caseNo, { action: 'accept', departmentId: 'hexi-rsj' });
     session.setNow(answeredAt);
-    for (const k of ['due', 'ratedByCitizen', 'unsatisfied', 'unreachable'] as const) await runOk('rsj', c[k].caseNo, { action: 'reply', answer: '已责令用人单位支付工资。' });
-    await runOk('hexi-rsj', c.hexi.caseNo, { action: 'reply', answer: '已处理。' });
+    for (const k of ['due', 'ratedByCitizen', 'unsatisfied', 'unreachable'] as const) await runOk('rsj', c[k].caseNo, { action: 'reply', result: 'resolved', answer: '已责令用人单位支付工资。' });
+    await runOk('hexi-rsj', c.hexi.caseNo, { action: 'reply', result: 'resolved', answer: '已处理。' });
     session.setNow(after(answeredAt, DAY));
     await rate(stack, c.ratedByCitizen.caseNo, c.ratedByCitizen.password, 'satisfied');
   }, 60_000);
@@ -287,7 +287,7 @@ describe('回访: return visits', () => {
   it('an admin’s longer delay for a type (revisitDays) applies at once to the queue', async () => {
     const later = await citizenFile(complaintBody({ title: '回访测试 延迟' }));
     await runOk('shouli', later.caseNo, { action: 'accept', departmentId: 'rsj' });
-    await runOk('rsj', later.caseNo, { action: 'reply', answer: '已处理。' });
+    await runOk('rsj', later.caseNo, { action: 'reply', result: 'resolved', answer: '已处理。' });
     session.advance(4 * DAY);
     expect(await inQueue('shouli', 'revisit')).toContain(later.caseNo);
     const policy = await stack.request('POST', '/api/console/admin/sla-policies', {
