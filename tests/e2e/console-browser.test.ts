@@ -15,7 +15,7 @@
  * - axe-core on every console page: no serious or critical violations;
  * - screenshots of the main screens (tests/e2e/screenshots/, git-ignored), each checked for its content.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -342,7 +342,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     await supervisor.goto(`${consoleUrl}/stats`);
     await supervisor.getByText('按月趋势：收件量、受理量、已答复与按时答复率').waitFor();
     const stat = (key: string) => supervisor.locator(`[data-stat="${key}"] .ant-statistic-content`).innerText();
-    // Answered: this case and the demo consultation npm start answers (人社局, on time, not yet rated).
+    // Answered: this case, the demo consultation and the demo phone call npm start answers (人社局, on time, not yet rated).
     // The figures are counted from the table's stream a moment after the rating: reload until they are in.
     await expect
       .poll(async () => {
@@ -350,11 +350,11 @@ describe('officials’ console in Chromium against the local stack', () => {
         await supervisor.getByText('按月趋势：收件量、受理量、已答复与按时答复率').waitFor();
         return `${await stat('answered')} | ${await stat('satisfactionRate')}`;
       })
-      .toMatch(/^2\s*件 \| 100\.0%/);
+      .toMatch(/^3\s*件 \| 100\.0%/);
     await expect(stat('onTimeRate')).resolves.toBe('100.0%');
     await expect(stat('satisfactionRate')).resolves.toMatch(/^100\.0%/);
     const deptRow = supervisor.getByRole('region', { name: '按部门数据' }).locator('tr', { hasText: '人力资源和社会保障局' });
-    await expect(deptRow.locator('td').nth(2).innerText()).resolves.toBe('2'); // 交办量, 已答复
+    await expect(deptRow.locator('td').nth(2).innerText()).resolves.toBe('3'); // 交办量, 已答复
     await supervisor.locator('[data-testid="chart-trend"] svg').waitFor();
     await supervisor.locator('[data-testid="chart-satisfaction"] svg').waitFor();
     await expectAccessible(supervisor, 'statistics');
@@ -365,7 +365,7 @@ describe('officials’ console in Chromium against the local stack', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel shows the Chinese
     const text = csv.toString('utf8');
     expect(text).toContain('按承办部门');
-    expect(text).toMatch(/人力资源和社会保障局,\d+,2,2,100,/); // 交办量, 已答复, 按时答复, 按时答复率
+    expect(text).toMatch(/人力资源和社会保障局,\d+,3,3,100,/); // 交办量, 已答复, 按时答复, 按时答复率
     expect(text).toContain('指标说明');
     expect(text).toContain('拖欠农民工工资');
   });
@@ -1253,6 +1253,86 @@ describe('officials’ console in Chromium against the local stack', () => {
     expect(hint).toMatch(/重新办理/);
     expect(hint).not.toMatch(/逐件读取|DTO|队列逐件|筛出/);
     await expectAccessible(page, 'supervision reviews');
+  });
+
+  it('the operator’s desk: a call registered → credentials shown once → a second similar call warned as a duplicate → 并单 → answered → 回访 recorded', async () => {
+    const callerPhone = '13800139999';
+    const op = await loginAs('shouli', '/desk/new');
+    await op.getByRole('heading', { name: '来电登记' }).waitFor();
+    await expectAccessible(op, 'desk: register a call');
+    const register = async (title: string, content: string) => {
+      await op.getByRole('radio', { name: '投诉', exact: true }).check();
+      await pick(op, '问题类别', '拖欠农民工工资', true);
+      await op.getByLabel('标题').fill(title);
+      await op.getByLabel('诉求内容').fill(content);
+      await op.getByLabel('来电人姓名（可选）').fill('孙师傅');
+      await op.getByLabel('来电电话（可选）').fill(callerPhone);
+      await op.getByRole('button', { name: '登记', exact: true }).click();
+      await op.getByText('来电已登记').waitFor();
+      const creds = op.getByLabel('查询凭证');
+      const caseNo = (await creds.locator('td').nth(0).innerText()).replace(/\s/g, '');
+      const password = (await creds.locator('td').nth(1).innerText()).replace(/\s/g, '');
+      expect(caseNo).toMatch(/^\d{14}$/);
+      expect(password.length).toBeGreaterThanOrEqual(6);
+      return { caseNo, password };
+    };
+    const first = await register('城南工地拖欠十名工人工资', '来电人反映：城南安置小区工地拖欠十名工人两个月工资，项目经理一直推脱。');
+    await expectAccessible(op, 'desk: credentials shown once');
+    await screenshot(op, '18-desk-credentials', ['来电已登记', '查询密码', first.caseNo]);
+    // Shown once: the next call's form no longer has it, nor does the case page.
+    await op.getByRole('button', { name: '登记下一个来电' }).click();
+    await op.getByLabel('标题').waitFor();
+    expect(await op.locator('body').innerText()).not.toContain(first.password);
+
+    // 2. The same caller again, the same problem in other words: the case page warns of the first.
+    const second = await register('城南工地欠薪', '还是城南安置小区那个工地，十名工人两个月的工资到现在都没发。');
+    await op.getByRole('button', { name: '打开案件' }).click();
+    await op.getByRole('heading', { name: `案件 ${second.caseNo}` }).waitFor();
+    expect(await op.locator('body').innerText()).not.toContain(second.password);
+    await expect.poll(async () => {
+      await op.reload();
+      await op.getByRole('heading', { name: `案件 ${second.caseNo}` }).waitFor();
+      await settled(op);
+      return op.getByTestId('duplicates-card').count();
+    }, { timeout: 60_000 }).toBe(1);
+    const card = op.getByTestId('duplicates-card');
+    await card.getByText(first.caseNo).waitFor();
+    await card.getByText('同一来电号码').first().waitFor();
+    await expectAccessible(op, 'case with a duplicate warning');
+    await screenshot(op, '19-duplicate-warning', ['疑似重复诉求', first.caseNo, '同一来电号码']);
+    // 3. 并单: this call joins the first.
+    await card.getByRole('button', { name: `并单到 ${first.caseNo}` }).click();
+    await op.locator('.ant-popover').getByRole('button', { name: '并单' }).click();
+    await expect.poll(async () => (await call(`${stack.apiUrl}/api/console/cases/${second.caseNo}`, { token: await apiLogin('shouli') })).body.status, { timeout: 30_000 }).toBe('merged');
+
+    // 4. The kept case is dispatched and answered; four days on, the caller has not rated it: 回访.
+    const intakeToken = await apiLogin('shouli');
+    await apiAction(intakeToken, first.caseNo, { action: 'accept', departmentId: 'rsj' });
+    await apiAction(await apiLogin('rsj'), first.caseNo, { action: 'reply', result: 'resolved', answer: '经劳动保障监察大队督促，施工单位已发放十名工人的全部工资。' });
+    writeFileSync(join(localDir, 'clock-offset.tmp'), String(4 * 86_400_000));
+    renameSync(join(localDir, 'clock-offset.tmp'), join(localDir, 'clock-offset'));
+    try {
+      await op.goto(`${consoleUrl}/queues/revisit`);
+      await op.getByRole('link', { name: '城南工地拖欠十名工人工资' }).waitFor();
+      await expectAccessible(op, 'revisit queue');
+      await op.getByRole('link', { name: '城南工地拖欠十名工人工资' }).click();
+      await op.getByRole('heading', { name: `案件 ${first.caseNo}` }).waitFor();
+      await openAction(op, '回访登记');
+      await op.getByRole('radio', { name: '满意', exact: true }).check();
+      await op.getByLabel('回访记录').fill('电话回访孙师傅，工资已全部到账，表示满意。');
+      await expectAccessible(op, 'revisit form');
+      await submitAndConfirm(op, '回访登记');
+      await op.getByText('回访登记：已提交').waitFor();
+      await op.getByText(/回访评价（第 1 轮）/).waitFor();
+      await op.getByText('满意：电话回访孙师傅，工资已全部到账，表示满意。').first().waitFor();
+      // Final: the caller can no longer rate it in the app.
+      const citizen = (await call(`${stack.apiUrl}/api/track/login`, { body: { caseNo: first.caseNo, password: first.password } })).body.token as string;
+      const late = await call(`${stack.apiUrl}/api/track/case/rating`, { token: citizen, body: { rating: 'unsatisfied' } });
+      expect(late.status, JSON.stringify(late.body)).toBe(409);
+    } finally {
+      writeFileSync(join(localDir, 'clock-offset.tmp'), '0');
+      renameSync(join(localDir, 'clock-offset.tmp'), join(localDir, 'clock-offset'));
+    }
   });
 
   it('logout returns to the login page, and the main screens were captured with their content', async () => {

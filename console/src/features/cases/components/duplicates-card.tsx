@@ -63,7 +63,7 @@ export function DuplicatesCard({ c }: { c: ConsoleCaseDto }) {
               description={
                 <Space wrap size={4}>
                   {d.rules.map((r) => (
-                    <Tag key={r} color="gold">
+                    <Tag key={r} style={{ color: '#874d00', background: '#fffbe6', borderColor: '#ffe58f' }}>
                       {RULE_LABELS[r]}
                       {r === 'similarText' ? ` ${Math.round(d.similarity * 100)}%` : ''}
                     </Tag>

@@ -264,10 +264,10 @@ function ChannelCard({ s }: { s: ConsoleStatsResponse }) {
           locale={{ emptyText: s.unitId && s.unitId !== 'root' ? '按来源渠道的数字只在全市统计' : '本期间还没有收件' }}
           columns={[
             { title: '来源渠道', dataIndex: 'name', key: 'name' },
-            { title: '收件量', key: 'filed', render: (_, r) => r.filed ?? 0 },
-            { title: '受理量', key: 'accepted', render: (_, r) => r.accepted ?? 0 },
-            { title: '已答复', key: 'answered', render: (_, r) => r.answered ?? 0 },
-            { title: '满意率', key: 'satisfactionRate', render: (_, r) => (r.satisfactionRate === undefined ? '—' : `${r.satisfactionRate}%`) },
+            { title: <FigureName figure="filed" />, key: 'filed', render: (_, r) => r.filed ?? 0 },
+            { title: <FigureName figure="accepted" />, key: 'accepted', render: (_, r) => r.accepted ?? 0 },
+            { title: <FigureName figure="answered" />, key: 'answered', render: (_, r) => r.answered ?? 0 },
+            { title: <FigureName figure="satisfactionRate" />, key: 'satisfactionRate', render: (_, r) => (r.satisfactionRate === undefined ? '—' : `${r.satisfactionRate}%`) },
           ]}
         />
       </ScrollRegion>
