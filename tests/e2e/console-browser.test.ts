@@ -1312,7 +1312,8 @@ describe('officials’ console in Chromium against the local stack', () => {
     writeFileSync(join(localDir, 'clock-offset.tmp'), String(4 * 86_400_000));
     renameSync(join(localDir, 'clock-offset.tmp'), join(localDir, 'clock-offset'));
     try {
-      await op.goto(`${consoleUrl}/queues/revisit`);
+      // Four days on, yesterday's session has long expired: the operator signs in again, straight to 回访.
+      const op = await loginAs('shouli', '/queues/revisit');
       await op.getByRole('link', { name: '城南工地拖欠十名工人工资' }).waitFor();
       await expectAccessible(op, 'revisit queue');
       await op.getByRole('link', { name: '城南工地拖欠十名工人工资' }).click();
