@@ -8,7 +8,7 @@ import type { Deps } from '../../functions/src/services/deps';
 import { seedReferenceData } from '../../infra/src/demo-data';
 import { ensureTable, readServerlessConfig, REPO_ROOT } from '../../infra/src/table-definition';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { startLocalStreams, type LocalStreams, type LocalStreamsOptions } from '../../infra/src/streams-local';
+import { startLocalStreams, streamFunctionsFromServerless, type LocalStreams, type LocalStreamsOptions } from '../../infra/src/streams-local';
 
 export const TEST_SECRET = 'integration-test-secret-0123456789abcdef';
 
@@ -85,7 +85,17 @@ function matchPath(pattern: string, path: string): Record<string, string> | unde
  * The table's stream functions run on it (a local streams runner with the stack's deps; options.streams
  * to change what they get); `settle()` waits for them.
  */
-export async function createTestStack(options: { streams?: Omit<LocalStreamsOptions, 'endpoint' | 'tableName' | 'deps'> & { deps?: (deps: Deps) => unknown } } = {}): Promise<TestStack> {
+/**
+ * Stream functions a test stack runs only when a test asks for them (`with`): the word-search indexer writes a
+ * posting per character pair of every case filed, and the queue counter two items per case change — work on
+ * the one shared DynamoDB Local that the many files which never search or count tabs do not need.
+ */
+const OPT_IN_STREAM_FUNCTIONS = ['caseIndexer', 'queueCounter'] as const;
+export type OptInStreamFunction = (typeof OPT_IN_STREAM_FUNCTIONS)[number];
+
+export async function createTestStack(
+  options: { streams?: Omit<LocalStreamsOptions, 'endpoint' | 'tableName' | 'deps'> & { deps?: (deps: Deps) => unknown }; with?: OptInStreamFunction[] } = {},
+): Promise<TestStack> {
   const endpoint = inject('dynamoEndpoint');
   const s3Endpoint = inject('s3Endpoint');
   const tableName = `test-${randomUUID()}`;
@@ -105,7 +115,8 @@ export async function createTestStack(options: { streams?: Omit<LocalStreamsOpti
   const deps: Deps = { ...base, now: () => now ?? new Date() };
   await seedReferenceData(deps);
   const { deps: streamDeps, ...streamOptions } = options.streams ?? {};
-  const streams = await startLocalStreams({ endpoint, tableName, deps: streamDeps ? streamDeps(deps) : deps, ...streamOptions });
+  const functions = streamOptions.functions ?? streamFunctionsFromServerless().filter((f) => !(OPT_IN_STREAM_FUNCTIONS as readonly string[]).includes(f.name) || options.with?.includes(f.name as OptInStreamFunction));
+  const streams = await startLocalStreams({ endpoint, tableName, deps: streamDeps ? streamDeps(deps) : deps, ...streamOptions, functions });
   runners.add(streams);
   const routes = routesFromServerless();
   const handlers = new Map<string, (event: APIGatewayProxyEventV2, context: Context) => Promise<any>>();

@@ -73,7 +73,7 @@ const listed = async (username: string, query: string, caseNo: string) => {
 const errorCode = (res: ApiResponse) => res.body?.error?.code as string | undefined;
 
 beforeAll(async () => {
-  stack = await createTestStack();
+  stack = await createTestStack({ with: ['caseIndexer'] });
   session = await Session.start(stack, T0);
   await stack.deps.reference.putUnit(HONGQI);
   for (const [i, d] of EXTRA_DEPARTMENTS.entries()) await stack.deps.reference.putDepartment({ ...d, sortOrder: 100 + i, active: true });

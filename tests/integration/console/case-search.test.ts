@@ -31,7 +31,7 @@ const found = async (username: string, query: string) => {
 };
 
 beforeAll(async () => {
-  stack = await createTestStack();
+  stack = await createTestStack({ with: ['caseIndexer'] });
   raw = createDocumentClient({ region: 'local', endpoint: inject('dynamoEndpoint') });
   session = await Session.start(stack, new Date(T0.getTime() - 40 * DAY));
   // 40 days before T0: an old case in 青山县 with the same words.

@@ -27,7 +27,7 @@ const candidates = async (username: string, caseNo: string) => {
 };
 
 beforeAll(async () => {
-  stack = await createTestStack();
+  stack = await createTestStack({ with: ['caseIndexer'] });
   session = await Session.start(stack, new Date(T0.getTime() - 31 * DAY));
   // Older than 30 days: same phone, same place and category, same text — never a candidate.
   c.old = (await fileAs(stack, complaintBody({ ...LAMP, ...place('qingshan'), categoryId: 'daolu-jiaotong', contact: { name: '张三', phone: '13911112222' } }))).caseNo;

@@ -59,7 +59,7 @@ const VIEWERS: { username: string; departmentId?: string }[] = [
 ];
 
 beforeAll(async () => {
-  stack = await createTestStack();
+  stack = await createTestStack({ with: ['queueCounter'] });
   session = await Session.start(stack, T0);
   d = desk(stack, session);
   for (const k of ['r1', 'r2', 'r3', 'r4', 'z1', 'z2', 'waiting', 'rejected', 'dup']) await file(k);
