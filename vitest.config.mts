@@ -33,7 +33,9 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           // Stops the local streams runners of the file's test stacks (tests/support/stack.ts) when it ends.
           setupFiles: ['tests/support/stop-streams.ts'],
-          testTimeout: 30_000,
+          // A guard against a hung test, not a speed target (those are benchmarks): on CI's 2 cores with every
+          // file sharing one DynamoDB Local, a test that files and settles 20 cases at once took over 30 s.
+          testTimeout: 90_000,
           hookTimeout: 120_000,
           // One DynamoDB Local serves every file; files use their own table, so they may run in parallel.
           fileParallelism: true,
