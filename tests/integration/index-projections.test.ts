@@ -13,6 +13,7 @@ import { createDocumentClient } from '../../functions/src/adapters/dynamo/client
 import { createTestStack, type TestStack } from '../support/stack';
 import { act as consoleAct, fileAs, show, withOfficials, type Officials } from '../support/console';
 import { act, login } from './helpers';
+import { observe, type Sent } from '../support/wire';
 
 let stack: TestStack;
 let officials: Officials;
@@ -72,25 +73,6 @@ describe('DynamoDB Local honours the projections: each index copy carries only w
   });
 });
 
-interface Sent {
-  command: string;
-  input: Record<string, any>;
-}
-
-/** Every command the DynamoDB document clients send while `run` runs (the wire, not a stand-in). */
-async function observe<T>(run: () => Promise<T>): Promise<{ result: T; sent: Sent[] }> {
-  const sent: Sent[] = [];
-  const original = DynamoDBDocumentClient.prototype.send;
-  const spy = vi.spyOn(DynamoDBDocumentClient.prototype, 'send').mockImplementation(function (this: DynamoDBDocumentClient, command: any, ...rest: any[]) {
-    sent.push({ command: command.constructor.name, input: command.input });
-    return (original as any).call(this, command, ...rest);
-  });
-  try {
-    return { result: await run(), sent };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 const isCaseKey = (key: Record<string, unknown> | undefined, caseNo?: string) => typeof key?.pk === 'string' && key.pk.startsWith('CASE#') && key.sk === 'CASE' && (!caseNo || key.pk === `CASE#${caseNo}`);
 /** Reads of case items by key: GetItems and the keys of BatchGets. */

@@ -3,33 +3,16 @@
  * that answered it — queue `answered`, one Query on gsi1's `Q#replied#<dept>` partition (the case's own
  * index keys), most recently answered first — and leaves it when it is rated, closed or reopened.
  */
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { complaintBody, fileAs } from '../../support/console';
 import { DAY, HOUR, Session, T0, desk, expectApiError, rate } from './console-kit';
+import { observe } from '../../support/wire';
 
 let stack: TestStack;
 let session: Session;
 let d: ReturnType<typeof desk>;
 
-interface Sent {
-  command: string;
-  input: any;
-}
-async function observe<T>(run: () => Promise<T>): Promise<{ result: T; sent: Sent[] }> {
-  const sent: Sent[] = [];
-  const original = DynamoDBDocumentClient.prototype.send;
-  const spy = vi.spyOn(DynamoDBDocumentClient.prototype, 'send').mockImplementation(function (this: DynamoDBDocumentClient, command: any, ...rest: any[]) {
-    sent.push({ command: command.constructor.name, input: command.input });
-    return (original as any).call(this, command, ...rest);
-  });
-  try {
-    return { result: await run(), sent };
-  } finally {
-    spy.mockRestore();
-  }
-}
 afterEach(() => vi.restoreAllMocks());
 
 const filed: Record<string, { caseNo: string; password: string }> = {};

@@ -4,12 +4,12 @@
  * one answer the citizen sees. Over HTTP, on DynamoDB Local, with the stream consumer counting.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { addDays, toShanghaiDate } from '@minsheng/shared';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { act, complaintBody, fileAs, reportBody, show } from '../../support/console';
 import { caseNos, citizenToken, desk, expectApiError, Session, T0, track } from './console-kit';
 import { deliverNotifications } from '../../../functions/src/services/notifications/notifier';
+import { observe } from '../../support/wire';
 
 let stack: TestStack;
 let session: Session;
@@ -35,24 +35,6 @@ async function caseDueDay(caseNo: string): Promise<string> {
   return toShanghaiDate(new Date(c.schedule!.dueAt));
 }
 
-interface Sent {
-  command: string;
-  input: Record<string, any>;
-}
-/** Every command the DynamoDB document clients send while `fn` runs (the wire, not a stand-in). */
-async function observe<T>(fn: () => Promise<T>): Promise<{ result: T; sent: Sent[] }> {
-  const sent: Sent[] = [];
-  const original = DynamoDBDocumentClient.prototype.send;
-  const spy = vi.spyOn(DynamoDBDocumentClient.prototype, 'send').mockImplementation(function (this: DynamoDBDocumentClient, command: any, ...rest: any[]) {
-    sent.push({ command: command.constructor.name, input: command.input });
-    return (original as any).call(this, command, ...rest);
-  });
-  try {
-    return { result: await fn(), sent };
-  } finally {
-    spy.mockRestore();
-  }
-}
 afterEach(() => vi.restoreAllMocks());
 
 beforeAll(async () => {

@@ -7,35 +7,18 @@
  * reopen, ratings, a close, a rejection, a merge, the SLA sweep) every count equals a recount: the
  * queue walked page by page through GET /api/console/cases.
  */
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sweepSla } from '../../../functions/src/services/sla/sweep';
 import { followQueueCounts } from '../../../functions/src/services/console/queue-counts';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { complaintBody, fileAs, show } from '../../support/console';
 import { DAY, HOUR, Session, T0, desk, rate, walkQueue } from './console-kit';
+import { observe } from '../../support/wire';
 
 let stack: TestStack;
 let session: Session;
 let d: ReturnType<typeof desk>;
 
-interface Sent {
-  command: string;
-  input: any;
-}
-async function observe<T>(run: () => Promise<T>): Promise<{ result: T; sent: Sent[] }> {
-  const sent: Sent[] = [];
-  const original = DynamoDBDocumentClient.prototype.send;
-  const spy = vi.spyOn(DynamoDBDocumentClient.prototype, 'send').mockImplementation(function (this: DynamoDBDocumentClient, command: any, ...rest: any[]) {
-    sent.push({ command: command.constructor.name, input: command.input });
-    return (original as any).call(this, command, ...rest);
-  });
-  try {
-    return { result: await run(), sent };
-  } finally {
-    spy.mockRestore();
-  }
-}
 afterEach(() => vi.restoreAllMocks());
 
 const filed: Record<string, { caseNo: string; password: string }> = {};

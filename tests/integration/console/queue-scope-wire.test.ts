@@ -3,11 +3,11 @@
  * index — a county's overdue page reads its own partition of gsi6 (CTY#<county>#OPEN), a township's
  * the same partition filtered to its subtree, the city's the city-wide gsi2 — and no case item.
  */
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { act, complaintBody, fileAs, show } from '../../support/console';
 import { DAY, Session, T0, walkQueue } from './console-kit';
+import { observe, type Sent } from '../../support/wire';
 
 let stack: TestStack;
 let session: Session;
@@ -15,24 +15,6 @@ let county: string;
 let township: string;
 const townshipMore: string[] = [];
 
-interface Sent {
-  command: string;
-  input: any;
-}
-
-async function observe<T>(run: () => Promise<T>): Promise<{ result: T; sent: Sent[] }> {
-  const sent: Sent[] = [];
-  const original = DynamoDBDocumentClient.prototype.send;
-  const spy = vi.spyOn(DynamoDBDocumentClient.prototype, 'send').mockImplementation(function (this: DynamoDBDocumentClient, command: any, ...rest: any[]) {
-    sent.push({ command: command.constructor.name, input: command.input });
-    return (original as any).call(this, command, ...rest);
-  });
-  try {
-    return { result: await run(), sent };
-  } finally {
-    spy.mockRestore();
-  }
-}
 afterEach(() => vi.restoreAllMocks());
 
 const indexQueries = (sent: Sent[]) => sent.filter((s) => s.command === 'QueryCommand' && s.input.IndexName).map((s) => `${s.input.IndexName} ${s.input.ExpressionAttributeValues[':pk']}`);
