@@ -19,6 +19,11 @@ describe('event kinds in the timeline and the audit log', () => {
     expect(eventLabel('unpublished_from_library')).toBe('按群众撤回同意从问答库撤下答复');
   });
 
+  it('heads a case an intake officer registered for a caller as such, with its channel — not as the citizen’s own filing', () => {
+    expect(eventLabel('submitted', { channel: 'phone', channelLabel: '电话', filedBy: 'intake01' })).toBe('受理员代为登记（电话）');
+    expect(eventLabel('submitted', { channel: 'miniprogram', channelLabel: '小程序' })).toBe('群众提交');
+  });
+
   it('names a kind it does not know without showing it raw', () => {
     expect(eventLabel('some_future_kind')).not.toMatch(ascii);
   });

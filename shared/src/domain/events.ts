@@ -78,8 +78,12 @@ export function isEventKind(kind: string): kind is EventKind {
   return Object.hasOwn(EVENT_KINDS, kind);
 }
 
-/** Officials' name for an event kind (a kind this build does not know, from newer data, is named as such). */
-export function eventLabel(kind: string): string {
+/**
+ * Officials' name for an event kind (a kind this build does not know, from newer data, is named as such).
+ * With the event's data, a case an intake officer registered for a caller is headed as such, not 群众提交.
+ */
+export function eventLabel(kind: string, data?: Readonly<Record<string, unknown>>): string {
+  if (kind === 'submitted' && data?.filedBy) return typeof data.channelLabel === 'string' && data.channelLabel ? `受理员代为登记（${data.channelLabel}）` : '受理员代为登记';
   return isEventKind(kind) ? EVENT_KINDS[kind].label : '其他记录';
 }
 

@@ -13,7 +13,7 @@
  *   second revisit → 409), unreachable attempts (3, then off the queue), and the statistics.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelOf, type CaseRecord, type ConsoleStatsResponse } from '@minsheng/shared';
+import { channelOf, eventLabel, type CaseRecord, type ConsoleStatsResponse } from '@minsheng/shared';
 import { deliverNotifications } from '../../../functions/src/services/notifications/notifier';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { act, complaintBody, fileAs, show, uniqueIp } from '../../support/console';
@@ -108,6 +108,8 @@ describe('来电登记: intake files a case on behalf of a caller', () => {
     expect(res.body).toMatchObject({ channel: 'phone', channelLabel: '电话', filedBy: 'shouli', filedByName: '张敏（市受理员）' });
     expect(res.body.timeline[0]).toMatchObject({ kind: 'submitted', actorRole: 'intake', actorId: 'shouli', text: '受理员代为登记（电话），等待受理' });
     expect(res.body.timeline[0].data).toMatchObject({ channel: 'phone', filedBy: 'shouli' });
+    // The console heads that first step as the officer's registration, not as 群众提交.
+    expect(eventLabel(res.body.timeline[0].kind, res.body.timeline[0].data)).toBe('受理员代为登记（电话）');
   });
 
   it('the caller is texted the case number once (never the password)', async () => {

@@ -52,7 +52,7 @@ export function AuditPage() {
                 width: 170,
                 render: (_, e) => (
                   <Space size={4} wrap>
-                    {eventLabel(e.kind)}
+                    {eventLabel(e.kind, e.data)}
                     {!e.public ? <Tag style={{ color: '#434343' }}>内部</Tag> : null}
                   </Space>
                 ),

@@ -18,7 +18,7 @@ export function CaseTimeline({ caseNo, events }: { caseNo: string; events: Conso
           content: (
             <div className="timeline__item">
               <div className="timeline__head">
-                <strong>{eventLabel(e.kind)}</strong>
+                <strong>{eventLabel(e.kind, e.data)}</strong>
                 <span className="timeline__meta">
                   {' '}
                   · {formatDateTime(e.at)} · {actorText(e)}
