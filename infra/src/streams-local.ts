@@ -32,7 +32,7 @@ import {
   type _Record as StreamRecord,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { StreamHandler, StreamLambda } from '../../functions/src/lib/stream';
+import type { StreamHandler, StreamLambda, StreamRouter } from '../../functions/src/lib/stream';
 import { compileFilters } from './stream-filters';
 import { localDynamoClient, readServerlessConfig, REPO_ROOT } from './table-definition';
 
@@ -46,6 +46,8 @@ export interface StreamFunctionSpec {
   /** -1: retried until it succeeds (Lambda's default). */
   maximumRetryAttempts: number;
   filterPatterns: unknown[];
+  /** Of a function serving several routes (lib/stream.ts streamRouter): only these run (tests); all when not given. */
+  routes?: string[];
 }
 
 /** The functions serverless.yml puts on the stream of its one DynamoDB table. */
@@ -131,9 +133,14 @@ export async function startLocalStreams(options: LocalStreamsOptions): Promise<L
   const specs = options.functions ?? streamFunctionsFromServerless();
   const functions = await Promise.all(
     specs.map(async (spec) => {
-      const mod = (await import(spec.module)) as Record<string, StreamHandler<unknown>>;
-      const exported = mod[spec.exportName];
+      const mod = (await import(spec.module)) as Record<string, StreamHandler<unknown> & Partial<StreamRouter<unknown>>>;
+      let exported: StreamHandler<unknown> | undefined = mod[spec.exportName];
       if (typeof exported !== 'function') throw new Error(`${spec.name}: ${spec.module} exports no ${spec.exportName}`);
+      if (spec.routes) {
+        const router = mod[spec.exportName]!;
+        if (typeof router.only !== 'function') throw new Error(`${spec.name} serves no routes (asked for ${spec.routes.join(', ')})`);
+        exported = router.only(spec.routes);
+      }
       const handler: StreamLambda = deps !== undefined && typeof exported.withDeps === 'function' ? exported.withDeps(deps) : exported;
       return { spec, handler, matches: compileFilters(spec.filterPatterns) };
     }),

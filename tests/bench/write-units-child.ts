@@ -292,7 +292,10 @@ async function main() {
     const runner = join(REPO_ROOT, 'infra/src/streams-local.ts');
     if (existsSync(runner)) {
       const { startLocalStreams, streamFunctionsFromServerless } = (await import(runner)) as typeof import('../../infra/src/streams-local');
-      const functions = streamFunctionsFromServerless().filter((f) => f.name === 'statsConsumer');
+      // Before the one reader (caseChanges) the statistics had a function of their own, statsConsumer.
+      const functions = streamFunctionsFromServerless()
+        .filter((f) => f.name === 'statsConsumer' || f.name === 'caseChanges')
+        .map((f) => (f.name === 'caseChanges' ? { ...f, routes: ['statsConsumer'] } : f));
       if (functions.length) {
         const statsDeps = { ...deps, stats: createDynamoStatsStore(createTable(recordingClient(dynamo.endpoint, statsLog), TABLE)) };
         streams = await startLocalStreams({ endpoint: dynamo.endpoint, tableName: TABLE, deps: statsDeps, functions, idleMs: 20 });

@@ -94,7 +94,7 @@ describe('serverless package (offline)', () => {
       expect(actions).not.toContain('dynamodb:*');
       const resources = [statement.Resource].flat();
       for (const resource of resources) {
-        // The table's stream (the framework's grant for the statsConsumer's stream event): reading it, nothing else.
+        // The table's stream (the framework's grant for the stream events of caseChanges and retimeOpenCases): reading it, nothing else.
         if (JSON.stringify(resource).includes('"CasesTable","StreamArn"')) {
           expect(actions.every((a) => ['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'dynamodb:ListStreams'].includes(a)), actions.join()).toBe(true);
           continue;
@@ -331,7 +331,7 @@ describe('alarms (CloudWatch), for the README Runbook', () => {
   });
 
   it('statistics behind: the stream consumer failing (Errors) or more than 5 minutes behind the stream (IteratorAge, Maximum)', () => {
-    const id = ref(lambda('statsConsumer'));
+    const id = ref(lambda('caseChanges'));
     expect(oneAlarmOn('AWS/Lambda', 'Errors', { Name: 'FunctionName', Value: id })).toMatchObject({ Statistic: 'Sum', Threshold: 1, TreatMissingData: 'notBreaching' });
     expect(oneAlarmOn('AWS/Lambda', 'IteratorAge', { Name: 'FunctionName', Value: id })).toMatchObject({
       Statistic: 'Maximum',

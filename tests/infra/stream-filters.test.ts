@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileFilters } from '../../infra/src/stream-filters';
 import { streamFunctionsFromServerless } from '../../infra/src/streams-local';
+import { toStreamChange } from '../../functions/src/lib/stream';
+import { ROUTES } from '../../functions/src/jobs/case-changes';
 
 const record = (eventName: string, newImage?: Record<string, unknown>) => ({
   eventName,
@@ -14,11 +16,22 @@ const record = (eventName: string, newImage?: Record<string, unknown>) => ({
 });
 
 describe('filter patterns (the subset: exact values, prefix, exists)', () => {
-  const statsConsumer = streamFunctionsFromServerless().find((f) => f.name === 'statsConsumer');
+  const caseChanges = streamFunctionsFromServerless().find((f) => f.name === 'caseChanges');
+  /** What reaches one route of caseChanges in AWS: serverless.yml's filter (the routes' patterns OR'd), then the route's own test. */
+  const reaches = (name: string) => {
+    const passes = compileFilters(caseChanges!.filterPatterns);
+    const route = ROUTES.find((r) => r.name === name)!;
+    return (r: object) => passes(r) && route.takes(toStreamChange(r as never));
+  };
 
-  it("serverless.yml's stats consumer gets only INSERTs of case events that carry counters", () => {
-    expect(statsConsumer, 'statsConsumer on the table stream').toBeDefined();
-    const passes = compileFilters(statsConsumer!.filterPatterns);
+  it('the table stream has two readers, as AWS advises for a shard: caseChanges and the re-timing job', () => {
+    expect(streamFunctionsFromServerless().map((f) => f.name).sort()).toEqual(['caseChanges', 'retimeOpenCases']);
+    expect(caseChanges, 'caseChanges on the table stream').toBeDefined();
+    expect(ROUTES.map((r) => r.name)).toEqual(['statsConsumer', 'queueCounter', 'caseIndexer']);
+  });
+
+  it("caseChanges' statistics route gets only INSERTs of case events that carry counters", () => {
+    const passes = reaches('statsConsumer');
     const counted = { pk: { S: 'CASE#1' }, sk: { S: 'EVT#01H' }, counters: { S: '[]' } };
     expect(passes(record('INSERT', counted))).toBe(true);
     expect(passes(record('MODIFY', { ...counted, countedAt: { S: '2030-04-01T00:00:00Z' } })), 'the consumer marking it counted').toBe(false);
@@ -28,16 +41,25 @@ describe('filter patterns (the subset: exact values, prefix, exists)', () => {
     expect(passes(record('INSERT', { pk: { S: 'CASE#1' }, sk: { S: 'EVT#01K' }, counters: { L: [] } })), 'counters of another type').toBe(false);
   });
 
-  it("serverless.yml's queue counter gets every change of a case item or a 协办 part item, and nothing it writes itself", () => {
-    const queueCounter = streamFunctionsFromServerless().find((f) => f.name === 'queueCounter');
-    expect(queueCounter, 'queueCounter on the table stream').toBeDefined();
-    const passes = compileFilters(queueCounter!.filterPatterns);
-    const keyed = (eventName: string, sk: string) => ({ eventName, eventSource: 'aws:dynamodb', dynamodb: { Keys: { pk: { S: 'CASE#1' }, sk: { S: sk } } } });
+  const keyed = (eventName: string, sk: string, pk = 'CASE#1') => ({ eventName, eventSource: 'aws:dynamodb', dynamodb: { Keys: { pk: { S: pk }, sk: { S: sk } }, ...(eventName === 'REMOVE' ? {} : { NewImage: { pk: { S: pk }, sk: { S: sk } } }) } });
+
+  it("caseChanges' queue counter gets every change of a case item or a 协办 part item, and nothing it writes itself", () => {
+    const passes = reaches('queueCounter');
     for (const eventName of ['INSERT', 'MODIFY', 'REMOVE']) {
       expect(passes(keyed(eventName, 'CASE')), `${eventName} case`).toBe(true);
       expect(passes(keyed(eventName, 'PART#rsj')), `${eventName} part`).toBe(true);
     }
     for (const sk of ['QCOUNTED#CASE', 'QCOUNTED#PART#rsj', 'EVT#01H', 'CRED', 'S#0', 'CASES']) expect(passes(keyed('MODIFY', sk)), sk).toBe(false);
+  });
+
+  it("caseChanges' search indexer gets the writes of case items, and none of the postings it writes itself", () => {
+    const passes = reaches('caseIndexer');
+    expect(passes(keyed('INSERT', 'CASE'))).toBe(true);
+    expect(passes(keyed('MODIFY', 'CASE'))).toBe(true);
+    expect(passes(keyed('REMOVE', 'CASE')), 'a case is never deleted; a removal is no write to index').toBe(false);
+    expect(passes(keyed('MODIFY', 'PART#rsj')), 'a 协办 part').toBe(false);
+    expect(passes(keyed('INSERT', 'CASE', 'W#210100#2026-12#噪音')), 'a posting').toBe(false);
+    for (const sk of ['EVT#01H', 'CRED', 'QCOUNTED#CASE']) expect(passes(keyed('INSERT', sk)), sk).toBe(false);
   });
 
   it('exact values: any one of the listed; numbers, booleans and null compare by value', () => {

@@ -8,6 +8,7 @@ import type { Deps } from '../../functions/src/services/deps';
 import { seedReferenceData } from '../../infra/src/demo-data';
 import { ensureTable, readServerlessConfig, REPO_ROOT } from '../../infra/src/table-definition';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { handler as caseChanges } from '../../functions/src/jobs/case-changes';
 import { startLocalStreams, streamFunctionsFromServerless, type LocalStreams, type LocalStreamsOptions } from '../../infra/src/streams-local';
 
 export const TEST_SECRET = 'integration-test-secret-0123456789abcdef';
@@ -86,15 +87,17 @@ function matchPath(pattern: string, path: string): Record<string, string> | unde
  * to change what they get); `settle()` waits for them.
  */
 /**
- * Stream functions a test stack runs only when a test asks for them (`with`): the word-search indexer writes a
+ * Routes of the stream function caseChanges that a test stack runs only when a test asks for them (`with`): the word-search indexer writes a
  * posting per character pair of every case filed, and the queue counter two items per case change — work on
  * the one shared DynamoDB Local that the many files which never search or count tabs do not need.
  */
-const OPT_IN_STREAM_FUNCTIONS = ['caseIndexer', 'queueCounter'] as const;
-export type OptInStreamFunction = (typeof OPT_IN_STREAM_FUNCTIONS)[number];
+const OPT_IN_STREAM_ROUTES = ['caseIndexer', 'queueCounter'] as const;
+/** Routes of serverless.yml's stream function caseChanges (functions/src/jobs/case-changes.ts). */
+const CASE_CHANGES_ROUTES = caseChanges.routes;
+export type OptInStreamRoute = (typeof OPT_IN_STREAM_ROUTES)[number];
 
 export async function createTestStack(
-  options: { streams?: Omit<LocalStreamsOptions, 'endpoint' | 'tableName' | 'deps'> & { deps?: (deps: Deps) => unknown }; with?: OptInStreamFunction[] } = {},
+  options: { streams?: Omit<LocalStreamsOptions, 'endpoint' | 'tableName' | 'deps'> & { deps?: (deps: Deps) => unknown }; with?: OptInStreamRoute[] } = {},
 ): Promise<TestStack> {
   const endpoint = inject('dynamoEndpoint');
   const s3Endpoint = inject('s3Endpoint');
@@ -115,7 +118,8 @@ export async function createTestStack(
   const deps: Deps = { ...base, now: () => now ?? new Date() };
   await seedReferenceData(deps);
   const { deps: streamDeps, ...streamOptions } = options.streams ?? {};
-  const functions = streamOptions.functions ?? streamFunctionsFromServerless().filter((f) => !(OPT_IN_STREAM_FUNCTIONS as readonly string[]).includes(f.name) || options.with?.includes(f.name as OptInStreamFunction));
+  const wanted = (route: string) => !(OPT_IN_STREAM_ROUTES as readonly string[]).includes(route) || options.with?.includes(route as OptInStreamRoute);
+  const functions = streamOptions.functions ?? streamFunctionsFromServerless().map((f) => (f.name === 'caseChanges' ? { ...f, routes: CASE_CHANGES_ROUTES.filter(wanted) } : f));
   const streams = await startLocalStreams({ endpoint, tableName, deps: streamDeps ? streamDeps(deps) : deps, ...streamOptions, functions });
   runners.add(streams);
   const routes = routesFromServerless();

@@ -65,3 +65,48 @@ export function streamJob<D>(name: string, deps: () => D, handle: (change: Strea
   handler.withDeps = (d) => build(() => d);
   return handler;
 }
+
+/** One concern of a stream function that serves several (streamRouter): which changes it takes, and what it does. */
+export interface StreamRoute<D> {
+  name: string;
+  /** In step with the function's filterPatterns in serverless.yml (they are OR'd: the function gets what any route takes). */
+  takes(change: StreamChange): boolean;
+  handle(change: StreamChange, deps: D): Promise<unknown>;
+}
+
+export interface StreamRouter<D> extends StreamHandler<D> {
+  readonly routes: readonly string[];
+  /** The same function running only the named routes (tests that need only some of them). */
+  only(names: readonly string[]): StreamHandler<D>;
+}
+
+/**
+ * One function on the stream for several concerns: AWS advises at most two readers per shard of a
+ * DynamoDB stream (each shard serves five GetRecords a second to all its readers together), so the
+ * statistics, the queue counts and the search index share one reader. Each record goes to every route
+ * that takes it, in the order given; a route that fails fails the record, and the retry from it runs
+ * its routes again — each must be idempotent (they are: markers per record, or writes that converge).
+ * A failing route holds up the others on that shard until it succeeds or its retries run out.
+ */
+export function streamRouter<D>(name: string, deps: () => D, routes: readonly StreamRoute<D>[]): StreamRouter<D> {
+  const run = (chosen: readonly StreamRoute<D>[]) =>
+    streamJob(name, deps, async (change, d) => {
+      for (const route of chosen) {
+        if (!route.takes(change)) continue;
+        try {
+          await route.handle(change, d);
+        } catch (error) {
+          logger.error(`${name}: ${route.name} failed`, { error: error as Error, sequenceNumber: change.sequenceNumber });
+          throw error;
+        }
+      }
+    });
+  const router = run(routes) as StreamRouter<D> & { routes: readonly string[] };
+  router.routes = routes.map((r) => r.name);
+  router.only = (names) => {
+    const unknown = names.filter((n) => !routes.some((r) => r.name === n));
+    if (unknown.length) throw new Error(`${name} has no route ${unknown.join(', ')} (routes: ${router.routes.join(', ')})`);
+    return run(routes.filter((r) => names.includes(r.name)));
+  };
+  return router;
+}

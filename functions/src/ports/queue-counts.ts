@@ -16,7 +16,7 @@ export interface ItemChange {
 }
 
 /**
- * Exact counts of the queues, kept from the table's stream by the queue counter (jobs/queue-counter.ts):
+ * Exact counts of the queues, kept from the table's stream by the queue counter (jobs/case-changes.ts, its queueCounter route):
  * each case or 协办 part is counted in the index partitions it sits in, and moved when they change.
  */
 export interface QueueCountStore {

@@ -1,5 +1,5 @@
 /**
- * The statistics are counted from the table's stream (jobs/stats-consumer.ts), not in the case's
+ * The statistics are counted from the table's stream (jobs/case-changes.ts, its statsConsumer route), not in the case's
  * transaction: the transaction writes no counter; a record delivered twice, or a batch retried
  * after a failure part-way, still counts each change once; and twenty officials acting at once on
  * twenty cases all succeed, the counters then equal to what they did. DynamoDB Local's stream,
@@ -8,7 +8,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { inject, describe, expect, it } from 'vitest';
 import { DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { handler as statsConsumer } from '../../../functions/src/jobs/stats-consumer';
+import { handler as caseChanges } from '../../../functions/src/jobs/case-changes';
 import type { Deps } from '../../../functions/src/services/deps';
 import { startLocalStreams, streamFunctionsFromServerless } from '../../../infra/src/streams-local';
 import { createTestStack, type TestStack } from '../../support/stack';
@@ -27,7 +27,9 @@ async function statsItems(stack: TestStack, period: string) {
 const totals = async (stack: TestStack) => stack.deps.stats.getStatsTotals('ALL');
 const month = () => new Date().toISOString().slice(0, 7);
 const stackWithoutConsumer = () => createTestStack({ streams: { functions: [] } });
-const consumerOnly = () => streamFunctionsFromServerless().filter((f) => f.name === 'statsConsumer');
+const consumerOnly = () => streamFunctionsFromServerless().filter((f) => f.name === 'caseChanges').map((f) => ({ ...f, routes: ['statsConsumer'] }));
+/** A record of a new case event that carries counters (what the statistics count), as the stream delivers it. */
+const isEventInsert = (r: DynamoDBRecord) => r.eventName === 'INSERT' && (r.dynamodb?.NewImage?.sk?.S ?? '').startsWith('EVT#') && r.dynamodb?.NewImage?.counters?.S !== undefined;
 
 describe('statistics through the stream', () => {
   it('the case transaction writes no counter: the filed and accepted cases count only once the consumer has read the stream', async () => {
@@ -58,14 +60,14 @@ describe('statistics through the stream', () => {
 
   it('the same stream record delivered twice counts once', async () => {
     const delivered: DynamoDBRecord[] = [];
-    const stack = await createTestStack({ streams: { onBatch: (fn, records) => fn === 'statsConsumer' && delivered.push(...records) } });
+    const stack = await createTestStack({ streams: { onBatch: (fn, records) => fn === 'caseChanges' && delivered.push(...records.filter(isEventInsert)) } });
     await Promise.all([fileCase(stack), fileCase(stack)]);
     await stack.settle();
     expect(await totals(stack)).toMatchObject({ filed: 2 });
     expect(delivered).toHaveLength(2);
 
-    // Lambda hands the same records over again (at-least-once): nothing fails, nothing moves.
-    const again = await statsConsumer.withDeps(stack.deps)({ Records: [...delivered, ...delivered] });
+    // Lambda hands the same records over again (at-least-once) to the deployed function, all its routes: nothing fails, nothing moves.
+    const again = await caseChanges.withDeps(stack.deps)({ Records: [...delivered, ...delivered] });
     expect(again.batchItemFailures).toEqual([]);
     expect(await totals(stack)).toMatchObject({ filed: 2 });
     expect((await stack.deps.stats.getStats(month())).ALL?.filed).toBe(2);
@@ -77,7 +79,7 @@ describe('statistics through the stream', () => {
     for (let i = 0; i < 6; i++) filed.push(await fileCase(stack));
     for (const { caseNo } of filed.slice(0, 4)) expect((await accept(stack, caseNo)).status).toBe('in_progress');
     const events = new Map<string, number>();
-    const batches: string[][] = [];
+    const batches: DynamoDBRecord[][] = [];
     // The 3rd event counted fails before it writes; the 6th after its write succeeded (a timeout after the commit).
     let calls = 0;
     const flaky = (deps: Deps): Deps => ({
@@ -100,17 +102,22 @@ describe('statistics through the stream', () => {
       deps: flaky(stack.deps),
       functions: consumerOnly(),
       retryBackoffMs: 10,
-      onBatch: (_fn, records) => batches.push(records.map((r) => r.dynamodb!.SequenceNumber!)),
+      onBatch: (_fn, records) => batches.push(records),
     });
     try {
       await consumer.settle();
     } finally {
       await consumer.stop();
     }
-    // One batch of all 10 events (the stream was read after they were written), then two retries, each from its failed record.
-    expect(batches[0]).toHaveLength(10);
-    expect(batches.length, JSON.stringify(batches)).toBe(3);
-    expect(batches[1]).toEqual(batches[0]!.slice(2));
+    // One batch of all 10 events (the stream was read after they were written; the case items' changes are in it
+    // too, for the function's other routes), then two retries, each from its failed record.
+    const seq = (r: DynamoDBRecord) => r.dynamodb!.SequenceNumber!;
+    const eventsOf = (batch: DynamoDBRecord[]) => batch.filter(isEventInsert).map(seq);
+    expect(eventsOf(batches[0]!)).toHaveLength(10);
+    expect(batches.length, JSON.stringify(batches.map(eventsOf))).toBe(3);
+    const third = batches[0]!.map(seq).indexOf(eventsOf(batches[0]!)[2]!);
+    expect(batches[1]!.map(seq)).toEqual(batches[0]!.slice(third).map(seq));
+    expect(eventsOf(batches[2]!)[0], 'the 2nd retry starts at the 6th counted event').toBe(eventsOf(batches[0]!)[5]);
     expect([...events.values()].filter((n) => n > 1)).toHaveLength(2);
     expect(await totals(stack)).toMatchObject({ filed: 6, accepted: 4, dispatched: 4 });
     const month_ = await stack.deps.stats.getStats(month());

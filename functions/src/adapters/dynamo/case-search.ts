@@ -68,7 +68,7 @@ const hitOf = (sk: string): SearchHit => {
 /**
  * Case search on the table itself: the phone's keyed hash on the case item (gsi8, queue summary
  * projected), and postings (keys only, no attributes) of each character pair of a case's text,
- * partitioned by area and month, written by the case indexer from the stream (jobs/case-indexer.ts).
+ * partitioned by area and month, written by the case indexer from the stream (jobs/case-changes.ts, its caseIndexer route).
  */
 export function createDynamoCaseSearch(table: MinshengTable, options: { phoneKey: Buffer }): CaseSearchIndex {
   const client = table.getDocumentClient();

@@ -53,7 +53,7 @@ export function createDynamoCaseStore(table: MinshengTable, options: { phoneKey?
 
   /**
    * An event item carrying the counters its change moves: the stream consumer adds them to the
-   * statistics (jobs/stats-consumer.ts). No counters, no attribute (the stream filter skips it).
+   * statistics (jobs/case-changes.ts, its statsConsumer route). No counters, no attribute (the stream filter skips it).
    */
   const withCounters = (event: CaseEvent, counters: CounterDelta[]) => (counters.length ? { ...event, counters: JSON.stringify(counters) } : { ...event });
 

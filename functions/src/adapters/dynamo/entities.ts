@@ -120,7 +120,7 @@ export function caseEntities(table: MinshengTable) {
       client: any().castAs<{ ip?: string; userAgent?: string }>().optional(),
       /**
        * The statistics counters the change moves (JSON of CounterDelta[]), for the stream consumer
-       * (jobs/stats-consumer.ts); a string so the stream filter can test it with `exists`. Never shown.
+       * (jobs/case-changes.ts, its statsConsumer route); a string so the stream filter can test it with `exists`. Never shown.
        */
       counters: string().optional(),
       /** When the stream consumer added `counters` to the statistics (its exactly-once marker). Never shown. */

@@ -68,7 +68,7 @@ export const LIBRARY_SHARDS = 8;
  *
  * Writes that change a case are transactions (case-store.ts): the case (conditioned on its version),
  * its event (carrying the statistics counters it moves) and its outbox are written together or not
- * at all. The counters are added from the table's stream (jobs/stats-consumer.ts), off the transaction.
+ * at all. The counters are added from the table's stream (jobs/case-changes.ts, its statsConsumer route), off the transaction.
  */
 
 /**
@@ -136,7 +136,7 @@ export const key = {
   /** Separates a dimension from its shard in a counter item's sort key (dimensions contain `#`). */
   statsShardSeparator: '~',
   /**
-   * Case search (jobs/case-indexer.ts writes them from the stream): a posting of one character pair
+   * Case search (jobs/case-changes.ts, its caseIndexer route writes them from the stream): a posting of one character pair
    * of a case's title/content, partitioned by area (the case's 区/县, or `root`) and Shanghai month
    * of filing, so no partition grows with the years or the city, and a county's search reads only its own.
    */

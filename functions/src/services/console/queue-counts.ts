@@ -10,7 +10,7 @@ export function isQueuedItemChange(change: StreamChange): boolean {
   return sk === 'CASE' || (typeof sk === 'string' && sk.startsWith('PART#'));
 }
 
-/** Move one changed item's queue counts (jobs/queue-counter.ts); anything else on the stream is ignored. */
+/** Move one changed item's queue counts (jobs/case-changes.ts, its queueCounter route); anything else on the stream is ignored. */
 export async function followQueueCounts(deps: Pick<Deps, 'queueCounts'>, change: StreamChange): Promise<'counted' | 'unchanged' | 'already_counted' | 'ignored'> {
   if (!isQueuedItemChange(change)) return 'ignored';
   return deps.queueCounts.follow({
