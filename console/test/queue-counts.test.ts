@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { countLabel, needsDepartment } from '../src/features/cases/queue-tabs';
 
 describe('queue tabs', () => {
-  it('show the exact count, and "500+" only for a window of time read up to its limit', () => {
+  it('show the exact count, a window of time\'s as well (never "500+" or "50+")', () => {
     expect(countLabel({ queue: 'intake', count: 137, maintained: true })).toBe('137');
     expect(countLabel({ queue: 'closed', count: 0, maintained: true })).toBe('0');
-    expect(countLabel({ queue: 'overdue', count: 500, maintained: false, more: true })).toBe('500+');
+    expect(countLabel({ queue: 'overdue', count: 2600, maintained: false })).toBe('2600');
     expect(countLabel(undefined)).toBe('');
   });
 

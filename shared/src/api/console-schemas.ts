@@ -453,14 +453,11 @@ export type QueueCountsQuery = z.infer<typeof queueCountsQuerySchema>;
 /**
  * `GET /api/console/queue-counts` answer: the exact count of each of the official's queues.
  * `maintained`: kept from the stream with the queues (a partition's count); otherwise (即将超期, 已超期: windows
- * of time) counted by reading the queue, up to `QUEUE_COUNT_READ_LIMIT`, `more` when there are more.
+ * of time) counted by reading the window of the open-by-due index to its end — exact either way.
  */
 export interface QueueCountsResponse {
-  items: { queue: ConsoleQueue; count: number; maintained: boolean; more?: boolean }[];
+  items: { queue: ConsoleQueue; count: number; maintained: boolean }[];
 }
-
-/** How far the counts route reads a queue that is a window of time (即将超期, 已超期) before answering `more`. */
-export const QUEUE_COUNT_READ_LIMIT = 500;
 
 /** `GET /api/console/cases/{caseNo}` query: `reveal=1` asks for unmasked contact details (audited). */
 export const caseDetailQuerySchema = z.strictObject({

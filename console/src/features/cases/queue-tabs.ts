@@ -5,8 +5,7 @@ export function needsDepartment(queue: ConsoleQueue, role: string): boolean {
   return (queue === 'department' || queue === 'answered') && role !== 'handler';
 }
 
-/** A tab's count as shown: the exact number, or "500+" for a window of time read up to its limit. */
+/** A tab's count as shown: the exact number (every tab's count is exact, the windows of time too); nothing before it is known. */
 export function countLabel(item: QueueCountsResponse['items'][number] | undefined): string {
-  if (!item) return '';
-  return item.more ? `${item.count}+` : String(item.count);
+  return item ? String(item.count) : '';
 }

@@ -1,8 +1,8 @@
-import { QUEUE_COUNT_READ_LIMIT, type QueueCountsResponse } from '@minsheng/shared';
+import type { QueueCountsResponse } from '@minsheng/shared';
 import type { StreamChange } from '../../lib/stream';
 import type { OfficialContext } from '../auth/officials';
 import type { Deps } from '../deps';
-import { listQueue, queuesFor, resolveQueue, type QueueDeps } from './queues';
+import { queueRowFilter, queuesFor, resolveQueue, type QueueDeps } from './queues';
 
 /** The queue counter's stream filter (serverless.yml): changes of case items and 协办 part items. */
 export function isQueuedItemChange(change: StreamChange): boolean {
@@ -21,10 +21,15 @@ export async function followQueueCounts(deps: Pick<Deps, 'queueCounts'>, change:
   });
 }
 
+/** Rows per Query when a window queue is counted (each summary ~0.4 KB: DynamoDB's 1 MB page holds ~2,500). */
+const WINDOW_PAGE = 1000;
+
 /**
  * The exact count of each of this official's queues, scoped as the queues are: a partition's count
  * (one BatchGet for all of them) kept from the stream; 即将超期 and 已超期, windows of time no stored
- * count can follow, counted by reading the queue itself (its summaries, up to QUEUE_COUNT_READ_LIMIT).
+ * count can follow, counted exactly by reading the window of the open-by-due index to its end — its
+ * summaries in pages of WINDOW_PAGE, each row checked as the list checks it (paused, the case's own SLA
+ * level, the viewer's subtree) — and no case item.
  * A department's queues (待办, 已答复) of intake and supervisors are counted for `departmentId` only.
  */
 export async function queueCounts(deps: QueueDeps & Pick<Deps, 'queueCounts'>, viewer: OfficialContext, params: { departmentId?: string; unitId?: string }): Promise<QueueCountsResponse> {
@@ -35,14 +40,15 @@ export async function queueCounts(deps: QueueDeps & Pick<Deps, 'queueCounts'>, v
     wanted.map(async (queue, i) => {
       const count = counted[i];
       if (count !== undefined) return { queue, count: Math.max(0, count), maintained: true };
+      const keep = queueRowFilter(viewer, { queue, ...params }, resolved[i]!);
       let n = 0;
       let cursor: string | undefined;
       do {
-        const page = await listQueue(deps, viewer, { queue, ...params, limit: 100, ...(cursor ? { cursor } : {}) });
-        n += page.items.length;
-        cursor = page.nextCursor;
-      } while (cursor && n < QUEUE_COUNT_READ_LIMIT);
-      return { queue, count: n, maintained: false, ...(cursor ? { more: true } : {}) };
+        const page = await deps.queues.listCaseSummaries(resolved[i]!.query, { limit: WINDOW_PAGE, ...(cursor ? { cursor } : {}) });
+        n += page.items.filter(keep).length;
+        cursor = page.cursor;
+      } while (cursor);
+      return { queue, count: n, maintained: false };
     }),
   );
   return { items };

@@ -106,13 +106,16 @@ export async function resolveQueue(deps: QueueDeps, viewer: OfficialContext, par
   return { scope, now, calendar, policies, query };
 }
 
-/** A work queue for this official: one Query on an index (its summaries only), most urgent first, paged with a cursor. */
-export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params: QueueParams): Promise<CaseListResponse> {
-  const { scope, now, calendar, policies, query } = await resolveQueue(deps, viewer, params);
-  const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
+/**
+ * What the index of a queue cannot select and each of its rows is checked for: the handler's own department, a
+ * township's subtree within its county's partition, a pause, the case's own SLA level, its type's 回访 delay, and
+ * the list's type and category filters. The list and the counts route apply the same test.
+ */
+export function queueRowFilter(viewer: OfficialContext, params: QueueParams, resolved: Awaited<ReturnType<typeof resolveQueue>>): (c: CaseSummary) => boolean {
+  const { scope, now, calendar, policies, query } = resolved;
   // A township's view is its county's partition, filtered to its subtree (the cost is bounded by the county's).
   const filterSubtree = viewer.role !== 'handler' && scope.level >= 3 && query.kind !== 'intake' && query.kind !== 'department';
-  const keep = (c: CaseSummary) =>
+  return (c: CaseSummary) =>
     (viewer.role !== 'handler' || (params.queue === 'assisting' ? c.part?.departmentId === viewer.departmentId : (c.answerDepartmentId ?? c.departmentId) === viewer.departmentId)) &&
     (!filterSubtree || isWithin(c.unitPath, scope.path)) &&
     // 我受理的 follows the officer, but lists only what they may still open (not after a move to another unit).
@@ -125,6 +128,14 @@ export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params
     (params.queue !== 'revisit' || (c.answeredAt !== undefined && Date.parse(c.answeredAt) + revisitDaysOf(policies, c.type) * DAY_MS_REVISIT <= now.getTime())) &&
     (!params.type || c.type === params.type) &&
     (!params.categoryId || c.categoryId === params.categoryId);
+}
+
+/** A work queue for this official: one Query on an index (its summaries only), most urgent first, paged with a cursor. */
+export async function listQueue(deps: QueueDeps, viewer: OfficialContext, params: QueueParams): Promise<CaseListResponse> {
+  const resolved = await resolveQueue(deps, viewer, params);
+  const { scope, now, calendar, query } = resolved;
+  const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
+  const keep = queueRowFilter(viewer, params, resolved);
   // Filters the index can't express are applied to each page; keep reading (asking only for what
   // is still missing, so the cursor stays exact) until the page is full or the list ends.
   // Each page is the index alone: the rows come from the summary the index carries, no case is read.
