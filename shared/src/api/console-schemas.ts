@@ -452,7 +452,7 @@ export type QueueCountsQuery = z.infer<typeof queueCountsQuerySchema>;
 
 /**
  * `GET /api/console/queue-counts` answer: the exact count of each of the official's queues.
- * `maintained`: kept from the stream with the queues (a partition's count); otherwise (即将超期, 已超期: windows
+ * `maintained`: kept from the stream with the queues (a partition's count); otherwise (即将超期, 已超期, 回访: windows
  * of time) counted by reading the window of the open-by-due index to its end — exact either way.
  */
 export interface QueueCountsResponse {

@@ -194,9 +194,12 @@ export function queueCountKeysOf(item: Record<string, unknown> | undefined): str
   return out;
 }
 
-/** The count key of a queue's Query, or undefined for a window of time (a due-date range: not a partition's count). */
+/**
+ * The count key of a queue's Query, or undefined for a window of time — a due-date range (即将超期, 已超期) or the
+ * answers old enough for a return visit (回访) — which no partition's count follows.
+ */
 export function queueCountKey(query: CaseQuery): string | undefined {
-  if (('dueBefore' in query && query.dueBefore) || ('dueFrom' in query && query.dueFrom)) return undefined;
+  if (('dueBefore' in query && query.dueBefore) || ('dueFrom' in query && query.dueFrom) || ('answeredBefore' in query && query.answeredBefore)) return undefined;
   const { index, partition } = queueKeys(query);
   if (isOpenByDue(partition)) return undefined;
   const within = 'withinPath' in query ? query.withinPath : undefined;

@@ -70,7 +70,7 @@ const hitOf = (sk: string): SearchHit => {
  * projected), and postings (keys only, no attributes) of each character pair of a case's text,
  * partitioned by area and month, written by the case indexer from the stream (jobs/case-changes.ts, its caseIndexer route).
  */
-export function createDynamoCaseSearch(table: MinshengTable, options: { phoneKey: Buffer }): CaseSearchIndex {
+export function createDynamoCaseSearch(table: MinshengTable, options: { phoneKey?: Buffer }): CaseSearchIndex {
   const client = table.getDocumentClient();
   const TableName = table.getName();
 
@@ -127,6 +127,8 @@ export function createDynamoCaseSearch(table: MinshengTable, options: { phoneKey
     },
 
     async byPhone(phone, range, page) {
+      // Only the recount (infra/src/recount.ts) builds the index without the key: it writes word postings, never searches.
+      if (!options.phoneKey) throw new Error('case search by phone: no phone key');
       const partition = indexKey.phone(phoneHash(options.phoneKey, phone));
       const names = KEYS.indexes.gsi8;
       const start = page.cursor ? decodeCursor(page.cursor, 'gsi8', partition) : undefined;

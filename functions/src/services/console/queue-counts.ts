@@ -26,10 +26,10 @@ const WINDOW_PAGE = 1000;
 
 /**
  * The exact count of each of this official's queues, scoped as the queues are: a partition's count
- * (one BatchGet for all of them) kept from the stream; 即将超期 and 已超期, windows of time no stored
- * count can follow, counted exactly by reading the window of the open-by-due index to its end — its
+ * (one BatchGet for all of them) kept from the stream; 即将超期, 已超期 and 回访, windows of time no stored
+ * count can follow, counted exactly by reading the window of their index partition to its end — its
  * summaries in pages of WINDOW_PAGE, each row checked as the list checks it (paused, the case's own SLA
- * level, the viewer's subtree) — and no case item.
+ * level, the type's 回访 delay, the viewer's subtree) — and no case item.
  * A department's queues (待办, 已答复) of intake and supervisors are counted for `departmentId` only.
  */
 export async function queueCounts(deps: QueueDeps & Pick<Deps, 'queueCounts'>, viewer: OfficialContext, params: { departmentId?: string; unitId?: string }): Promise<QueueCountsResponse> {
