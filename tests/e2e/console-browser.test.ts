@@ -1336,6 +1336,66 @@ describe('officials’ console in Chromium against the local stack', () => {
     }
   });
 
+  it('查询: by phone and by words (within dates) an operator finds the cases in their jurisdiction — phones masked; a county sees only its own; a malformed number is refused in words', async () => {
+    const phone = '13900137777';
+    const words = '锅炉房噪音';
+    const city = await fileByApi({ type: 'complaint', categoryId: 'luan-shoufei', title: `${words}扰民（市区）`, content: `小区${words}每晚十点后仍然很大，影响休息。`, contact: { name: '钱女士', phone } });
+    const county = await fileByApi({
+      type: 'complaint',
+      categoryId: 'luan-shoufei',
+      title: `${words}扰民（青山县）`,
+      content: `青山县城南镇${words}夜里不停，老人睡不着。`,
+      location: { text: '城南镇安置小区', unitId: 'qingshan' },
+      contact: { name: '钱女士', phone },
+    });
+    const op = await loginAs('shouli', '/search');
+    await op.getByRole('heading', { name: '查询案件' }).waitFor();
+    const results = op.getByRole('region', { name: /查询结果/ });
+    // 查询方式 is a segmented control: its radios are hidden behind their labels.
+    const mode = (name: string) => op.locator('label.ant-segmented-item', { hasText: name }).click();
+
+    // By phone: both cases the caller gave this number on, newest first; the number never shown whole.
+    await mode('电话');
+    await op.getByRole('textbox', { name: '电话', exact: true }).fill(phone);
+    await op.getByRole('button', { name: '查询', exact: true }).click();
+    await results.getByText(county.caseNo).waitFor();
+    await results.getByText(city.caseNo).waitFor();
+    expect(await op.locator('body').innerText()).not.toContain(phone);
+    await expectAccessible(op, 'search by phone');
+
+    // By words within dates: the index follows the stream, so a new filing is found within seconds.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await mode('关键词');
+    await expect
+      .poll(
+        async () => {
+          await op.getByRole('textbox', { name: '关键词', exact: true }).fill(words);
+          await op.getByLabel('提交日期从').fill(today);
+          await op.getByLabel('提交日期至').fill(today);
+          await op.getByRole('button', { name: '查询', exact: true }).click();
+          await settled(op);
+          return (await results.innerText().catch(() => '')).includes(city.caseNo) && (await results.innerText()).includes(county.caseNo);
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    await screenshot(op, '20-search-words', ['查询结果', city.caseNo, county.caseNo]);
+
+    // A malformed number: the form says what is wrong, no request.
+    await mode('受理编号');
+    await op.getByRole('textbox', { name: '受理编号', exact: true }).fill('12345');
+    await op.getByRole('button', { name: '查询', exact: true }).click();
+    await op.getByText('受理编号应为 14 位数字').waitFor();
+
+    // 青山县's intake: the same words find only 青山县's case; the city's, asked by its number, is "not found".
+    const qs = await loginAs('qs-shouli', `/search?q=${encodeURIComponent(words)}`);
+    await qs.getByRole('region', { name: /查询结果/ }).getByText(county.caseNo).waitFor();
+    expect(await qs.getByRole('region', { name: /查询结果/ }).innerText()).not.toContain(city.caseNo);
+    await qs.goto(`${consoleUrl}/search?caseNo=${city.caseNo}`);
+    await qs.getByText('没有找到符合条件的案件（或案件不在您的办理范围内）').waitFor();
+    await expectAccessible(qs, 'search: nothing in scope');
+  });
+
   it('logout returns to the login page, and the main screens were captured with their content', async () => {
     const page = await loginAs('shouli');
     await page.getByRole('button', { name: '退出登录' }).click();

@@ -43,7 +43,10 @@ export const STAT_METRICS = [
 export type StatMetric = (typeof STAT_METRICS)[number];
 export type StatCounters = Partial<Record<StatMetric, number>>;
 
-/** `ALL`, or `DEPT#<id>`, `CAT#<id>`, `TYPE#<type>`, `CH#<channel>`, `UNIT#<id>` (where the case sat, and each ancestor). */
+/**
+ * `ALL`, or `DEPT#<id>`, `CAT#<id>`, `TYPE#<type>`, `CH#<channel>`, `UNIT#<id>` (where the case sat, and each ancestor),
+ * and `UNIT#<id>/CH#<channel>` (a unit's figures by 来源渠道).
+ */
 export type StatDimension = string;
 
 /** One counter change: add `by` to `metric` in each of `dims`, for the period of the event and overall. */
@@ -69,9 +72,15 @@ export function unitDimensions(unitPath: string | undefined): StatDimension[] {
   return (unitPath ?? '').split('/').slice(1).filter(Boolean).map((id) => `${STAT_DIMENSION_PREFIX.unit}${id}`);
 }
 
+/** A unit's figures by channel: `UNIT#<id>/CH#<channel>` (the `/` keeps it apart from the unit's own `UNIT#<id>`). */
+export function unitChannelDimension(unitDimension: StatDimension, channel: string): StatDimension {
+  return `${unitDimension}/${STAT_DIMENSION_PREFIX.channel}${channel}`;
+}
+
 const dims = (c: CaseRecord, withDept: string | undefined): StatDimension[] => [
   'ALL',
   ...unitDimensions(c.unitPath),
+  ...unitDimensions(c.unitPath).map((u) => unitChannelDimension(u, channelOf(c))),
   `${STAT_DIMENSION_PREFIX.category}${c.categoryId}`,
   `${STAT_DIMENSION_PREFIX.type}${c.type}`,
   `${STAT_DIMENSION_PREFIX.channel}${channelOf(c)}`,

@@ -7,7 +7,7 @@
  * supervisor sees them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STAT_DIMENSION_PREFIX, isWithin, type CaseRecord, type StatCounters } from '@minsheng/shared';
+import { STAT_DIMENSION_PREFIX, channelOf, isWithin, type CaseRecord, type StatCounters } from '@minsheng/shared';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { act, complaintBody, fileAs, show } from '../../support/console';
 import { DEMO_UNITS } from '../../../infra/src/demo-data';
@@ -51,6 +51,15 @@ beforeAll(async () => {
         if (rating) await rate(stack, c.caseNo, c.password, rating);
       }
     }
+  }
+  // 青山县's desk registers two calls and a visitor (来电登记): its figures by 来源渠道 are its own.
+  for (const [channel, unitId] of [['phone', 'qingshan'], ['phone', 'qs-chengnan'], ['visit', 'qs-chengnan']] as const) {
+    const res = await stack.request('POST', '/api/console/cases', {
+      token: await session.token('qs-shouli'),
+      body: { type: 'complaint', categoryId: 'tuoqian-gongzi', title: `来电统计：${unitId}`, content: '来电人反映工地拖欠工资。', channel, callerName: '刘先生', callerPhone: '13900001111', sendSms: false, location: '某地', placeUnitId: unitId },
+    });
+    expect(res.status, show(res)).toBe(201);
+    filed.push(res.body.caseNo);
   }
   session.advance(HOUR);
   await stack.settle();
@@ -111,5 +120,21 @@ describe('statistics roll up the jurisdiction tree', () => {
     // The city's supervisor sees everything, as before the tree.
     const city = await stack.request('GET', '/api/console/stats', { token: await session.token('duban') });
     expect(city.body.totals.filed).toBe(filed.length);
+  });
+
+  it('a county and a township see their own figures by 来源渠道 — a recount of their subtree\'s cases; the city sees all', async () => {
+    const cases = (await Promise.all(filed.map((n) => stack.deps.cases.getCase(n)))) as CaseRecord[];
+    const byChannel = (within: string) => {
+      const out: Record<string, number> = {};
+      for (const c of cases.filter((x) => isWithin(x.unitPath, within))) out[channelOf(c)] = (out[channelOf(c)] ?? 0) + 1;
+      return out;
+    };
+    for (const [username, unitId] of [['qs-duban', 'qingshan'], ['cn-shouli', 'qs-chengnan'], ['duban', 'root']] as const) {
+      const res = await stack.request('GET', '/api/console/stats', { token: await session.token(username) });
+      expect(res.status, show(res)).toBe(200);
+      const shown = Object.fromEntries((res.body.byChannel as { key: string; filed?: number }[]).map((r) => [r.key, r.filed ?? 0]));
+      expect(shown, username).toEqual(byChannel(unitId === 'root' ? 'root' : pathOf(unitId)));
+    }
+    expect(byChannel(pathOf('qs-chengnan'))).toEqual({ miniprogram: 6, phone: 1, visit: 1 });
   });
 });

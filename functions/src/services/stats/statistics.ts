@@ -1,4 +1,4 @@
-import { CHANNEL_LABELS, CASE_TYPE_LABELS, type CaseChannel, STAT_DIMENSION_PREFIX, addDays, statRates, toShanghaiDate, type CaseType, type ConsoleStatsResponse, type PublicStatsResponse, type StatCounters, type StatsRow } from '@minsheng/shared';
+import { CHANNEL_LABELS, CASE_TYPE_LABELS, type CaseChannel, STAT_DIMENSION_PREFIX, unitChannelDimension, addDays, statRates, toShanghaiDate, type CaseType, type ConsoleStatsResponse, type PublicStatsResponse, type StatCounters, type StatsRow } from '@minsheng/shared';
 import { requireRole, type OfficialContext } from '../auth/officials';
 import { departmentPathIn, viewerScope } from '../auth/scope';
 import { ROOT_UNIT_ID, isWithin } from '@minsheng/shared';
@@ -56,8 +56,9 @@ export async function consoleStats(deps: Pick<Deps, 'stats' | 'reference' | 'now
     // By category and type are kept city-wide only (a unit × category counter is not kept).
     byCategory: atRoot ? pick(STAT_DIMENSION_PREFIX.category, (id) => categories.find((c) => c.id === id)?.name ?? id) : [],
     byType: atRoot ? pick(STAT_DIMENSION_PREFIX.type, (id) => CASE_TYPE_LABELS[id as CaseType] ?? id) : [],
-    // By 来源渠道, city-wide like category and type (cases from before channels count as 小程序 from now on only).
-    byChannel: atRoot ? pick(STAT_DIMENSION_PREFIX.channel, (id) => CHANNEL_LABELS[id as CaseChannel] ?? id) : [],
+    // By 来源渠道: city-wide, or the unit's own (UNIT#<id>/CH#…, counted since 7 December 2026; before that a unit's
+    // cases were counted by channel city-wide only). Cases from before channels count as 小程序.
+    byChannel: pick(atRoot ? STAT_DIMENSION_PREFIX.channel : unitChannelDimension(ownDim, ''), (id) => CHANNEL_LABELS[id as CaseChannel] ?? id),
     series,
   };
 }

@@ -261,7 +261,7 @@ function ChannelCard({ s }: { s: ConsoleStatsResponse }) {
           rowKey="key"
           pagination={false}
           dataSource={rows}
-          locale={{ emptyText: s.unitId && s.unitId !== 'root' ? '按来源渠道的数字只在全市统计' : '本期间还没有收件' }}
+          locale={{ emptyText: '本期间还没有收件' }}
           columns={[
             { title: '来源渠道', dataIndex: 'name', key: 'name' },
             { title: <FigureName figure="filed" />, key: 'filed', render: (_, r) => r.filed ?? 0 },
