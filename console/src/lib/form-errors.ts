@@ -1,10 +1,8 @@
 import type { FormInstance } from 'antd';
+import { issuesToFields, type IssueLike } from '@minsheng/shared';
 import { isApiError } from './api-client';
 
-interface Issue {
-  path: PropertyKey[];
-  message: string;
-}
+type Issue = IssueLike;
 interface Checkable<T> {
   safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Issue[] } };
 }
@@ -16,8 +14,16 @@ interface Checkable<T> {
 export function checkWith<T>(schema: Checkable<T>, value: unknown, form: FormInstance): T | undefined {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  form.setFields(r.error.issues.filter((i) => i.path.length > 0).map((i) => ({ name: String(i.path[0]), errors: [i.message] })));
+  // The API's own wording for every issue (an emptied number field is 此项为必填, never zod's "Invalid input").
+  form.setFields(fieldErrors(r.error.issues, value).map(([name, message]) => ({ name, errors: [message] })));
   return undefined;
+}
+
+/** A failed check's issues as [form field, message]: the field is the first segment of the path, in the API's words. */
+export function fieldErrors(issues: readonly Issue[], value: unknown): [string, string][] {
+  return Object.entries(issuesToFields(issues, value))
+    .filter(([path]) => path !== '_')
+    .map(([path, message]) => [path.split('.')[0]!, message]);
 }
 
 /** Field errors the API answered with, put under their fields. Returns whether there were any. */

@@ -181,7 +181,7 @@ export interface TrackedCaseDto {
 
 // ---- Turning validation issues into field messages ----
 
-interface IssueLike {
+export interface IssueLike {
   code: string;
   path: readonly PropertyKey[];
   message: string;
