@@ -58,7 +58,8 @@ export default defineConfig({
       {
         test: {
           name: 'console',
-          // The officials' console's pure logic (CSV, actions offered, statistics figures); its pages run in Chromium (e2e).
+          // The officials' console's pure logic (CSV, actions offered, statistics figures); its pages run in Chromium (e2e),
+          // except sla-policies-page.test.ts, which renders that form in jsdom (its @vitest-environment comment).
           include: ['console/test/**/*.test.ts'],
           environment: 'node',
         },

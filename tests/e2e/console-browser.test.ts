@@ -573,8 +573,12 @@ describe('officials’ console in Chromium against the local stack', () => {
     await admin.getByRole('button', { name: '修改建议的时限' }).click();
     await admin.getByLabel('答复期限（天）').fill('20');
     await admin.getByLabel(/严重超期/).fill('40');
+    await expect(admin.getByLabel('回访等待天数').inputValue()).resolves.toBe('3'); // none stored: the default
+    await admin.getByLabel('回访等待天数').fill('4');
+    await expectAccessible(admin, 'admin: SLA policy form');
     await admin.getByRole('dialog').getByRole('button', { name: '保存' }).click();
     await admin.locator('tr', { hasText: '建议' }).getByText('20 天').waitFor();
+    await admin.locator('tr', { hasText: '建议' }).getByText('4 天').waitFor();
 
     await admin.goto(`${consoleUrl}/admin/calendar`);
     await admin.getByText(/已内置官方节假日安排的年份/).waitFor();

@@ -77,6 +77,21 @@ describe('GET/POST /api/console/admin/sla-policies', () => {
     expect((await policies(admin)).body.items[0]).toEqual({ type: 'consultation', ...DEFAULT_SLA_POLICIES.consultation });
   });
 
+  it('reads back the 回访 delay (revisitDays) that was stored, and its absence once a policy is saved without one', async () => {
+    const admin = await officials.token('admin');
+    const withDelay = { type: 'report', ...DEFAULT_SLA_POLICIES.report, revisitDays: 5 };
+    const res = await putPolicy(admin, withDelay);
+    expect(res.status, show(res)).toBe(200);
+    expect(res.body).toEqual(withDelay);
+    expect((await policies(admin)).body.items[2]).toEqual(withDelay);
+    expectFieldError(await putPolicy(admin, { ...withDelay, revisitDays: 7 }), 'revisitDays', '回访天数应为 1 到 6');
+    expect((await policies(admin)).body.items[2]).toEqual(withDelay);
+
+    // Saved without one (as before the field existed): the default applies, and nothing is answered for it.
+    expect((await putPolicy(admin, { type: 'report', ...DEFAULT_SLA_POLICIES.report })).status).toBe(200);
+    expect((await policies(admin)).body.items[2]).toEqual({ type: 'report', ...DEFAULT_SLA_POLICIES.report });
+  });
+
   it('a changed policy applies to cases filed afterwards only', async () => {
     officials.at(T0);
     const before = await fileCase(stack, consultation({ title: '改政策之前的咨询' }));

@@ -1,4 +1,4 @@
-import { CASE_TYPE_LABELS, slaPolicyInputSchema, type SlaPolicyInput, type SlaPolicyDto } from '@minsheng/shared';
+import { CASE_TYPE_LABELS, REVISIT_AFTER_DAYS, slaPolicyInputSchema, type SlaPolicyInput, type SlaPolicyDto } from '@minsheng/shared';
 import { App, Button, Form, InputNumber, Modal, Radio, Table } from 'antd';
 import { useState } from 'react';
 import { PageTitle } from '@/components/ui/page-title';
@@ -49,6 +49,7 @@ export function SlaPoliciesPage() {
               { title: '预警', key: 'warn', render: (_, p) => `第 ${p.warnDays} 天` },
               { title: '严重超期', key: 'severe', render: (_, p) => `第 ${p.severeDays} 天` },
               { title: '计日方式', key: 'mode', render: (_, p) => MODE[p.dayMode] },
+              { title: '回访等待', key: 'revisit', render: (_, p) => `${p.revisitDays ?? REVISIT_AFTER_DAYS} 天` },
               ...(canEdit
                 ? [
                     {
@@ -61,7 +62,8 @@ export function SlaPoliciesPage() {
                           aria-label={`修改${CASE_TYPE_LABELS[p.type]}的时限`}
                           onClick={() => {
                             setEditing(p);
-                            form.setFieldsValue(p);
+                            // A policy saved before revisitDays existed waits the default; shown, and saved, as such.
+                            form.setFieldsValue({ ...p, revisitDays: p.revisitDays ?? REVISIT_AFTER_DAYS });
                           }}
                         >
                           修改
@@ -84,6 +86,14 @@ export function SlaPoliciesPage() {
           </Form.Item>
           <Form.Item name="severeDays" label="严重超期（第几天，应多于答复期限）" rules={[{ required: true, message: '请填写' }]}>
             <InputNumber min={1} max={120} precision={0} />
+          </Form.Item>
+          <Form.Item
+            name="revisitDays"
+            label="回访等待天数"
+            extra={`答复后群众未评价满这些天，诉求进入受理的回访队列（1 到 6 天，默认 ${REVISIT_AFTER_DAYS} 天）`}
+            rules={[{ required: true, message: '请填写' }]}
+          >
+            <InputNumber min={1} max={6} precision={0} />
           </Form.Item>
           <Form.Item name="dayMode" label="计日方式">
             <Radio.Group options={[{ value: 'natural', label: '自然日' }, { value: 'working', label: '工作日（按法定节假日和调休）' }]} />
