@@ -27,9 +27,4 @@ export interface QueueCountStore {
   follow(change: ItemChange): Promise<'counted' | 'unchanged' | 'already_counted'>;
   /** The counts of these queues (undefined for a queue that is a window of time), in one BatchGet. */
   count(queries: CaseQuery[]): Promise<(number | undefined)[]>;
-  /**
-   * A page of every item the counts follow (case items and 协办 part items), as stored: the one-off recount's
-   * source (services/console/recount.ts). A Scan — maintenance only, never on a request's path.
-   */
-  scanCountedItems(page: { limit: number; cursor?: string }): Promise<{ items: Record<string, unknown>[]; cursor?: string }>;
 }

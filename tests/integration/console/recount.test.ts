@@ -1,13 +1,14 @@
 /**
  * A table carried over from before the queue counts and the case search index were kept from the stream (the
  * deploy that added caseChanges, or a kept local table): `npm run recount` (infra/src/recount.ts →
- * services/maintenance/recount.ts) reads every case and 协办 item once and writes what was missing. Afterwards
+ * infra/src/recount-table.ts → services/maintenance/recount.ts) reads every case and 协办 item once and writes what was missing. Afterwards
  * every tab equals its queue walked page by page and the words are found; running it again changes nothing;
  * and the stream's own records (replayed from the start, as a new event source mapping at TRIM_HORIZON does)
  * leave the counts exact — never doubled. (Case a, answered an hour ago, is not yet due for a 回访: its tab must say 0.)
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { recountAll } from '../../../functions/src/services/maintenance/recount';
+import { createDocumentClient } from '../../../functions/src/adapters/dynamo/client';
+import { recountTable } from '../../../infra/src/recount-table';
 import { startLocalStreams, streamFunctionsFromServerless } from '../../../infra/src/streams-local';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { complaintBody, fileAs, show } from '../../support/console';
@@ -41,6 +42,8 @@ async function miscounted(): Promise<string[]> {
   return problems;
 }
 
+const recount = () => recountTable(stack.deps, createDocumentClient({ region: 'local', endpoint: inject('dynamoEndpoint') }), stack.tableName);
+
 const wordSearch = async (q: string) => {
   const res = await stack.request('GET', `/api/console/search?q=${encodeURIComponent(q)}`, { token: await session.token('shouli') });
   expect(res.status, show(res)).toBe(200);
@@ -70,7 +73,7 @@ describe('the one-off recount of a table from before', () => {
   });
 
   it('after it, every tab equals its queue and the words find every case in scope', async () => {
-    const total = await recountAll(stack.deps);
+    const total = await recount();
     // 6 cases and 1 协办 part; every one counted now, none already.
     expect(total).toEqual({ scanned: 7, counted: 7, alreadyCounted: 0, indexed: 6 });
     expect(await miscounted()).toEqual([]);
@@ -80,7 +83,7 @@ describe('the one-off recount of a table from before', () => {
 
   it('run again, it changes nothing', async () => {
     const before = await Promise.all(VIEWERS.map((v) => tabs(v.username, v.departmentId)));
-    expect(await recountAll(stack.deps)).toEqual({ scanned: 7, counted: 0, alreadyCounted: 7, indexed: 6 });
+    expect(await recount()).toEqual({ scanned: 7, counted: 0, alreadyCounted: 7, indexed: 6 });
     expect(await Promise.all(VIEWERS.map((v) => tabs(v.username, v.departmentId)))).toEqual(before);
   });
 

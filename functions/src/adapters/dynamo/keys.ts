@@ -5,8 +5,8 @@ export const LIBRARY_SHARDS = 8;
 
 /**
  * The access patterns, in one place (each store in this folder implements its rows). Each is a
- * GetItem, a Query or a conditional write on the table or one of its indexes — never a Scan (but for the one-off
- * recount an operator runs by hand, queue-count-store.ts scanCountedItems, jobs/recount-derived.ts):
+ * GetItem, a Query or a conditional write on the table or one of its indexes — never a Scan (the one Scan is the
+ * one-off recount an operator runs by hand from their machine, infra/src/recount-table.ts, outside the functions):
  *
  * | pattern                    | operation       | key                                          |
  * |----------------------------|-----------------|----------------------------------------------|

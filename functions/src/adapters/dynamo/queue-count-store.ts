@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, ScanCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { shardOf } from '@minsheng/shared';
 import type { QueueCountStore } from '../../ports/queue-counts';
 import { queueCountKey, queueCountKeysOf } from './case-index-keys';
@@ -114,24 +114,6 @@ export function createDynamoQueueCountStore(table: MinshengTable): QueueCountSto
       }
       if (pending.length) throw Object.assign(new Error('queue counts: keys left unprocessed'), { name: 'ProvisionedThroughputExceededException' });
       return countKeys.map((k) => (k === undefined ? undefined : (sums.get(k) ?? 0)));
-    },
-
-    async scanCountedItems(page) {
-      // The one Scan of the table's code (keys.ts: never on a request's path): the recount reads every item once.
-      const res = await client().send(
-        new ScanCommand({
-          TableName,
-          Limit: page.limit,
-          ConsistentRead: true,
-          FilterExpression: 'sk = :case OR begins_with(sk, :part)',
-          ExpressionAttributeValues: { ':case': 'CASE', ':part': 'PART#' },
-          ...(page.cursor ? { ExclusiveStartKey: JSON.parse(Buffer.from(page.cursor, 'base64url').toString('utf8')) as Record<string, unknown> } : {}),
-        }),
-      );
-      return {
-        items: (res.Items ?? []).filter((item) => String(item.pk).startsWith('CASE#')),
-        ...(res.LastEvaluatedKey ? { cursor: Buffer.from(JSON.stringify(res.LastEvaluatedKey)).toString('base64url') } : {}),
-      };
     },
   };
 }
