@@ -3,7 +3,7 @@ import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DomainError, OPEN311_LIMITS } from '@minsheng/shared';
-import { Open311Error, render, renderError, type Open311Format, type Open311Row } from '../services/open311/format';
+import { Open311Error, render, renderError, type Open311Format, type Open311Row } from './open311-format';
 import { HTTP_STATUS, isStorageUnavailable } from './errors';
 import type { ClientInfo, HttpHandler } from './http';
 import { logger, requestLogging } from './log';

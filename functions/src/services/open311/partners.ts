@@ -3,7 +3,7 @@ import { DomainError, type Open311PartnerDto, type Open311PartnerInput, type Ope
 import type { Open311Partner } from '../../ports/open311';
 import { requireRole, type OfficialContext } from '../auth/officials';
 import type { Deps } from '../deps';
-import { Open311Error } from './format';
+import { Open311Error } from '../../lib/open311-format';
 
 type PartnerDeps = Pick<Deps, 'open311Partners' | 'open311Key' | 'now'>;
 

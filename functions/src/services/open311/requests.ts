@@ -17,7 +17,7 @@ import type { Category, Department } from '../../ports/reference-data';
 import type { PublicCaseSummary } from '../../ports/open311';
 import type { ClientInfo, Deps } from '../deps';
 import { fileCase, type FilingDeps } from '../cases/filing';
-import { Open311Error, type Open311Row } from './format';
+import { Open311Error, type Open311Row } from '../../lib/open311-format';
 import { partnerOfApiKey } from './partners';
 
 type ReadDeps = Pick<Deps, 'reference' | 'cases' | 'publicCases' | 'now'>;
