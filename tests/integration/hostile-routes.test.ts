@@ -12,6 +12,9 @@
  *       400 (or 413/415) that tells it the route's rules;
  *   P4  every 4xx is JSON `{ error: { code, message[, fields, retryAfterSeconds] } }` with a known
  *       code and a Chinese message;
+ *       on /open311/ the GeoReport v2 spec's error instead: `[{ code, description }]` (JSON) or
+ *       `<errors><error><code/><description/></error></errors>` (XML, for a .xml path), code = status,
+ *       the description Chinese;
  *   P5  a request answered 4xx stores nothing: the table (a Scan from the test, login-attempt
  *       windows THROTTLE# left out) is the same before and after each batch;
  *   P6  text made only of invisible characters (Unicode's Default_Ignorable_Code_Point — U+200B,

@@ -142,6 +142,16 @@ describe('POST then GET: round trip in JSON and XML', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/password|密码[:：]/i);
   });
 
+  it('officials see where it came from: 来源渠道 Open311 合作方 with the partner, and in the statistics by channel', async () => {
+    const detail = await stack.request('GET', `/api/console/cases/${caseNo}`, { token: await session.token('shouli') });
+    expect(detail.status, show(detail)).toBe(200);
+    expect(detail.body).toMatchObject({ channel: 'open311', channelLabel: 'Open311 合作方', partnerId });
+    await stack.settle();
+    const stats = await stack.request('GET', '/api/console/stats', { token: await session.token('shouli') });
+    expect(stats.status, show(stats)).toBe(200);
+    expect(stats.body.byChannel.find((r: { key: string }) => r.key === 'open311')).toMatchObject({ name: 'Open311 合作方', filed: 1 });
+  });
+
   it('the citizen is texted the case number at the phone given (the existing filing SMS)', async () => {
     await deliverNotifications(stack.deps);
     const sent = fakes.sms.messagesTo('13912345678').map((m) => m.text);
