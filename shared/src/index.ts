@@ -35,3 +35,4 @@ export * from './domain/revisit';
 export * from './domain/answer-results';
 export * from './domain/case-text';
 export * from './api/search-schemas';
+export * from './api/open311-schemas';

@@ -12,6 +12,9 @@
  *       400 (or 413/415) that tells it the route's rules;
  *   P4  every 4xx is JSON `{ error: { code, message[, fields, retryAfterSeconds] } }` with a known
  *       code and a Chinese message;
+ *       on /open311/ the GeoReport v2 spec's error instead: `[{ code, description }]` (JSON) or
+ *       `<errors><error><code/><description/></error></errors>` (XML, for a .xml path), code = status,
+ *       the description Chinese;
  *   P5  a request answered 4xx stores nothing: the table (a Scan from the test, login-attempt
  *       windows THROTTLE# left out) is the same before and after each batch;
  *   P6  text made only of invisible characters (Unicode's Default_Ignorable_Code_Point — U+200B,
@@ -463,6 +466,10 @@ const SAMPLE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/console/admin/synonyms': () => ({ groups: [['社会保险', '社保']] }),
   'POST /api/console/cases/{caseNo}/publish': () => ({ question: '工地欠薪怎么办？', answer: '可向劳动保障监察大队投诉。' }),
   'POST /api/console/inbox/read': () => ({ upTo: '2030-04-01T09:00:00+08:00' }),
+  'POST /api/console/admin/open311-partners': () => ({ name: '测试合作方' }),
+  // Open311 (form-encoded by the spec, JSON accepted): a key no partner has, so every variant is refused.
+  'POST /open311/v2/requests.json': () => ({ api_key: 'o311_not-an-issued-key', service_code: 'daolu-jiaotong', lat: '41.8', long: '123.4', description: '路面坑洼' }),
+  'POST /open311/v2/requests.xml': () => ({ api_key: 'o311_not-an-issued-key', service_code: 'daolu-jiaotong', address_string: '城南镇', description: '路灯不亮' }),
 };
 /** POST routes that take no body: their "sample" is the empty object. */
 const NO_BODY_POSTS = [
@@ -473,6 +480,7 @@ const NO_BODY_POSTS = [
   '/api/me/cases/{caseNo}/open',
   '/api/me/cases/{caseNo}/password',
   '/api/console/uploads/{uploadId}/complete',
+  '/api/console/admin/open311-partners/{partnerId}/disable',
 ];
 
 type Path = (string | number)[];
@@ -741,7 +749,21 @@ const smsNotConfigured = (route: RouteInfo, res: ApiResponse) => route.key === '
 function basicViolations(route: RouteInfo, res: ApiResponse): string[] {
   const out: string[] = [];
   if (res.status >= 500 && !wechatNotConfigured(route, res) && !smsNotConfigured(route, res)) out.push(`P1 (never a 5xx): got ${res.status}`);
-  if (is4xx(res.status)) {
+  if (is4xx(res.status) && route.path.startsWith('/open311/')) {
+    // Open311 answers in the spec's error format (GeoReport v2 "Errors"), in the format the path asks for.
+    const ct = res.headers['content-type'] ?? '';
+    if (typeof res.body === 'string') {
+      const m = /^<\?xml version="1\.0" encoding="utf-8"\?>\n<errors><error><code>(\d{3})<\/code><description>([^<]*)<\/description><\/error><\/errors>$/.exec(res.body);
+      if (!/^text\/xml/.test(ct)) out.push(`P4 (Open311): XML error with Content-Type ${ct}`);
+      if (!m) out.push('P4 (Open311): the XML error is not <errors><error><code/><description/></error></errors>');
+      else if (Number(m[1]) !== res.status || !CHINESE.test(m[2]!)) out.push('P4 (Open311): the error code is not the status, or the description is not Chinese');
+    } else {
+      const errors = res.body as { code?: unknown; description?: unknown }[] | undefined;
+      if (!Array.isArray(errors) || errors.length !== 1) out.push('P4 (Open311): the body is not [{ code, description }]');
+      else if (errors[0]!.code !== res.status || typeof errors[0]!.description !== 'string' || !CHINESE.test(errors[0]!.description)) out.push('P4 (Open311): the error code is not the status, or the description is not Chinese');
+      if (!/^application\/json/.test(ct)) out.push(`P4 (Open311): Content-Type ${ct}`);
+    }
+  } else if (is4xx(res.status)) {
     const b = res.body as { error?: { code?: unknown; message?: unknown } } | undefined;
     const keys = b && typeof b === 'object' ? Object.keys(b) : [];
     const errKeys = b?.error && typeof b.error === 'object' ? Object.keys(b.error) : [];

@@ -71,6 +71,16 @@ describe('DynamoDB Local honours the projections: each index copy carries only w
     const timer = timers.find((i) => i.pk === `CASE#${big.caseNo}`)!;
     expect(Object.keys(timer).sort()).toEqual(['gsi5pk', 'gsi5sk', 'pk', 'sk']);
   });
+
+  it('the public listing\'s copy (gsi9, Open311) carries the public summary only: no title, text, contact or place typed', async () => {
+    const filedMonth = new Date(new Date(((await stack.deps.cases.getCase(big.caseNo))!.createdAt)).getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+    const pub = (await indexItems('gsi9', 'gsi9pk', `PUB#${filedMonth}`)).find((i) => i.pk === `CASE#${big.caseNo}`)!;
+    expect(Object.keys(pub).sort()).toEqual(['gsi9pk', 'gsi9sk', 'pk', 'pub', 'sk']);
+    expect(pub.pub).toMatchObject({ caseNo: big.caseNo, categoryId: 'tuoqian-gongzi', status: 'in_progress', departmentId: 'rsj' });
+    const text = JSON.stringify(pub);
+    for (const secret of ['13912345678', '13800138000', '王建国', '欠薪三个月', '安置小区', '补充材料']) expect(text).not.toContain(secret);
+    expect(byteSize(pub)).toBeLessThan(500);
+  });
 });
 
 

@@ -173,7 +173,9 @@ export async function createTestStack(
       const context = { awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
       const result = await handlers.get(id)!(event, context);
       const responseHeaders = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-      return { status: result.statusCode, headers: responseHeaders, body: result.body ? JSON.parse(result.body) : undefined };
+      // JSON answers parsed; others (Open311's XML) as their text.
+      const isJson = /json/.test(responseHeaders['content-type'] ?? 'application/json');
+      return { status: result.statusCode, headers: responseHeaders, body: result.body ? (isJson ? JSON.parse(result.body) : result.body) : undefined };
     },
   };
 }

@@ -40,6 +40,9 @@ export function createDeps(config: DepsConfig): Deps {
     storage: wire.storage,
     uploads: wire.uploads,
     sanitiser: wire.sanitiser,
+    open311Partners: wire.open311Partners,
+    publicCases: wire.publicCases,
+    open311Key: wire.open311Key,
   });
   return { ...rest, ...(wechat ? { wechat } : {}), ...(wechatTemplateId ? { wechatTemplateId } : {}), ...(sms ? { sms } : {}), ...(smsTemplates ? { smsTemplates } : {}) };
 }

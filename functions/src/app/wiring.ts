@@ -20,6 +20,7 @@ import { createWeChatClient } from '../adapters/wechat/client';
 import { createTencentSmsClient } from '../adapters/sms/tencent';
 import { createDynamoRecoveryCodeStore } from '../adapters/dynamo/recovery-code-store';
 import { createDynamoUploadStore } from '../adapters/dynamo/upload-store';
+import { createDynamoOpen311PartnerStore, createDynamoPublicCaseIndex } from '../adapters/dynamo/open311-store';
 import { createS3Storage } from '../adapters/s3/storage';
 import { sharpSanitiser } from '../adapters/images/sharp';
 import { parseEnv, type Env } from '../lib/env';
@@ -149,6 +150,11 @@ export const storage = (w: Wiring): Deps['storage'] =>
     }),
   );
 export const uploads = (w: Wiring): Deps['uploads'] => w.once('uploads', () => createDynamoUploadStore(table(w)));
+/** Open311 partners and the public listing by filing time. */
+export const open311Partners = (w: Wiring): Deps['open311Partners'] => w.once('open311Partners', () => createDynamoOpen311PartnerStore(table(w)));
+export const publicCases = (w: Wiring): Deps['publicCases'] => w.once('publicCases', () => createDynamoPublicCaseIndex(table(w)));
+/** Key of the keyed hashes Open311 api_keys are stored under (the key itself never is). */
+export const open311Key = (w: Wiring): Deps['open311Key'] => w.once('open311Key', () => deriveKey(w.env.APP_SECRET, 'open311-api-key'));
 export const sanitiser = (_w: Wiring): Deps['sanitiser'] => sharpSanitiser;
 
 // ---- The groups the use cases take (each mirrors a service's *Deps type) ----

@@ -18,6 +18,7 @@ import type { TokenService } from '../lib/tokens';
 import type { ObjectStorage } from '../ports/storage';
 import type { UploadStore } from '../ports/uploads';
 import type { ImageSanitiser } from '../ports/sanitiser';
+import type { Open311PartnerStore, PublicCaseIndex } from '../ports/open311';
 
 /**
  * Everything a use case may need from the outside world, one small port per concern. A use case
@@ -82,6 +83,12 @@ export interface Deps {
   uploads: UploadStore;
   /** Re-encodes images with no metadata (sharp). */
   sanitiser: ImageSanitiser;
+  /** Open311 partners and their keys' hashes. */
+  open311Partners: Open311PartnerStore;
+  /** The public listing of cases by filing time (Open311 GET requests). */
+  publicCases: PublicCaseIndex;
+  /** Key of the keyed hashes of Open311 api_keys. */
+  open311Key: Buffer;
   /** Tests only: overrides how long a recovery-code answer waits at least (services/citizen/recovery.ts). */
   recoveryAnswerFloorMs?: number;
 }

@@ -301,6 +301,8 @@ export interface ConsoleCaseDto extends Omit<CaseListItemDto, 'title'> {
   /** 受理员代为登记: the official who filed it for a caller (login and display name). */
   filedBy?: string;
   filedByName?: string;
+  /** Open311 合作方: the partner whose api_key filed it (channel open311). */
+  partnerId?: string;
   /** 回访 of the current answer round: unreachable attempts so far and whether given up (联系不上). */
   revisit?: RevisitRecord;
   content: string;

@@ -11,6 +11,9 @@ import { UPLOAD_ID_PATTERN } from './upload-schemas';
  */
 export type PathParam = (raw: string) => string;
 
+/** An Open311 partner's id as issued. */
+export const OPEN311_PARTNER_ID_PATTERN = /^p-[0-9a-f]{16}$/;
+
 /** The one answer for a case number that is not among the citizen's cases (unknown, malformed or someone else's). */
 export const NOT_MY_CASE_MESSAGE = '您的案件中没有这件诉求';
 
@@ -46,6 +49,11 @@ export const PATH_PARAMS = {
   /** An official's username. */
   username: (raw) => {
     if (!USERNAME_PATTERN.test(raw)) throw new DomainError('NOT_FOUND', { message: '账号不存在' });
+    return raw;
+  },
+  /** An Open311 partner's id (`p-` and 16 hex digits, as issued). */
+  partnerId: (raw) => {
+    if (!OPEN311_PARTNER_ID_PATTERN.test(raw)) throw new DomainError('NOT_FOUND', { message: '合作方不存在' });
     return raw;
   },
   /** A notification's outbox id: its event's ULID and the notification's index. */

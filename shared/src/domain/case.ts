@@ -72,6 +72,8 @@ export interface CaseRecord {
   anonymous: boolean;
   /** How it came in (来源渠道); absent on cases from before channels were recorded: miniprogram (channelOf). */
   channel?: CaseChannel;
+  /** The Open311 partner whose api_key filed it (channel `open311`). */
+  partnerId?: string;
   /** The intake officer who filed it on behalf of a caller (受理员代为登记), by login name. */
   filedBy?: string;
   contact?: Contact;

@@ -1,10 +1,11 @@
 /**
  * How a case came in (来源渠道): the one list of channel codes and their labels. Citizens' own
  * filings come from the mini-program (its weapp build) or the web (its H5 build); an intake
- * officer files on behalf of a caller for the desk channels. A case stored before channels were
+ * officer files on behalf of a caller for the desk channels; a partner system (a FixMyStreet-style site,
+ * another 12345 platform) files through Open311 GeoReport v2 with its api_key (`open311`, partnerId on the case). A case stored before channels were
  * recorded reads as `miniprogram` (`channelOf`).
  */
-export const CASE_CHANNELS = ['miniprogram', 'web', 'phone', 'visit', 'letter', 'hotline'] as const;
+export const CASE_CHANNELS = ['miniprogram', 'web', 'phone', 'visit', 'letter', 'hotline', 'open311'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
 export const CHANNEL_LABELS: Record<CaseChannel, string> = {
@@ -14,6 +15,7 @@ export const CHANNEL_LABELS: Record<CaseChannel, string> = {
   visit: '来访',
   letter: '信件',
   hotline: '12345 转来',
+  open311: 'Open311 合作方',
 };
 
 /** What a citizen's own filing (`POST /api/cases`) may say; absent → miniprogram (older clients). */

@@ -371,6 +371,22 @@ const TABLE: Record<string, Probe[]> = {
   ],
 
   // Dead letters (notifications given up on): admins only.
+  // Open311 partners: admins only (a partner per caller; the disable row names one made for it).
+  'GET /api/console/admin/open311-partners': [get('list Open311 partners', adminOnly, () => '/api/console/admin/open311-partners')],
+  'POST /api/console/admin/open311-partners': [
+    { name: 'issue Open311 partner', expect: adminOnly, build: async (caller) => ({ path: '/api/console/admin/open311-partners', body: { name: `授权测试合作方 ${slug(caller)}` } }) },
+  ],
+  'POST /api/console/admin/open311-partners/{partnerId}/disable': [
+    {
+      name: 'disable Open311 partner',
+      expect: adminOnly,
+      build: async () => {
+        const issued = await stack.request('POST', '/api/console/admin/open311-partners', { token: await session.token('admin'), body: { name: '待停用合作方' } });
+        expect(issued.status, show(issued)).toBe(201);
+        return { path: `/api/console/admin/open311-partners/${issued.body.partner.id}/disable` };
+      },
+    },
+  ],
   'GET /api/console/admin/dead-letters': [get('list dead letters', adminOnly, () => '/api/console/admin/dead-letters')],
   'POST /api/console/admin/dead-letters/{id}/replay': [
     {

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { DomainError, SLA_SHARDS, awaitsRevisit, countyOf, revisitAttempts, deadlines, isActivePart, shardOf, type CasePart, type CaseRecord } from '@minsheng/shared';
+import { DomainError, SLA_SHARDS, toShanghaiDate, awaitsRevisit, countyOf, revisitAttempts, deadlines, isActivePart, shardOf, type CasePart, type CaseRecord } from '@minsheng/shared';
 import type { CaseQuery, CaseSummary } from '../../ports/cases';
+import type { PublicCaseSummary } from '../../ports/open311';
 import { indexKey } from './keys';
 import { KEYS } from './table';
 
@@ -13,7 +14,8 @@ const FINISHED = new Set(['closed', 'rejected', 'merged', 'withdrawn']);
  * gsi1 the work queue it is on, gsi2 open running cases by due date (and a department's finished
  * cases), gsi3 its owner, gsi4 escalated, gsi5 the timers' next step; below the root, gsi6 its
  * county's open/finished cases and gsi7 its county's escalated ones (the city-wide gsi2/gsi4/gsi1
- * partitions carry every case, so the root's views are unchanged).
+ * partitions carry every case, so the root's views are unchanged); gsi8 its phone's keyed hash, gsi9 the
+ * public listing (every case but a report, by Shanghai month of filing).
  */
 export function caseIndexKeys(record: CaseRecord, phoneHash?: string): Record<string, string> {
   // The schedule is derived by the services with the working calendar; older items fall back to natural days.
@@ -60,6 +62,10 @@ export function caseIndexKeys(record: CaseRecord, phoneHash?: string): Record<st
   }
   // The phone's keyed hash (never the number): the cases a caller gave it on, newest first.
   if (phoneHash) Object.assign(keys, { gsi8pk: indexKey.phone(phoneHash), gsi8sk: `${record.createdAt}#${record.caseNo}` });
+  // The public listing (Open311 GET requests): every case but a report (举报 is never public), by filing month.
+  if (record.type !== 'report') {
+    Object.assign(keys, { gsi9pk: indexKey.publicMonth(toShanghaiDate(new Date(record.createdAt)).slice(0, 7)), gsi9sk: `${record.createdAt}#${record.caseNo}` });
+  }
   if (record.schedule?.next) {
     Object.assign(keys, { gsi5pk: indexKey.slaShard(shardOf(record.caseNo, SLA_SHARDS)), gsi5sk: `${record.schedule.next.at}#${record.caseNo}` });
   }
@@ -92,6 +98,31 @@ export function queueSummary(record: CaseRecord): CaseSummary {
   };
 }
 
+/** The public summary attribute: the one non-key attribute gsi9 (the public listing) projects. */
+export const PUBLIC_SUMMARY_ATTR = 'pub';
+
+/**
+ * What the public listing may show of a case: no text, no contact, no exact place (the place's unit
+ * only), no official — so the index behind a public route holds nothing that is not public. None for a report.
+ */
+export function publicSummary(record: CaseRecord): PublicCaseSummary | undefined {
+  if (record.type === 'report') return undefined;
+  const departmentId = record.answer?.departmentId ?? record.departmentId;
+  const closedAt = record.closedAt ?? (record.status === 'replied' ? record.answer?.at : undefined);
+  const placeUnitId = record.location?.unitId ?? record.unitId;
+  return {
+    caseNo: record.caseNo,
+    categoryId: record.categoryId,
+    status: record.status,
+    ...(departmentId ? { departmentId } : {}),
+    ...(placeUnitId ? { placeUnitId } : {}),
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    ...(record.schedule?.dueAt ? { dueAt: record.schedule.dueAt } : {}),
+    ...(closedAt ? { closedAt } : {}),
+  };
+}
+
 /** A 协办 part as stored: on its department's 协办 queue (gsi1) while expected, with the case's summary. */
 export function partItem(part: CasePart, c: CaseRecord): CasePart & Record<string, unknown> {
   if (!isActivePart(part)) return { ...part };
@@ -106,7 +137,13 @@ export function partItem(part: CasePart, c: CaseRecord): CasePart & Record<strin
 /** A case as stored: the record, its index keys and its queue summary, all derived on every write (`phoneKey`: the phone-search key, see phoneHash). */
 export function caseItem(record: CaseRecord, phoneKey?: Buffer): CaseRecord & Record<string, unknown> {
   const phone = record.contact?.phone;
-  return { ...record, ...caseIndexKeys(record, phoneKey && phone ? phoneHash(phoneKey, phone) : undefined), [QUEUE_SUMMARY_ATTR]: queueSummary(record) };
+  const pub = publicSummary(record);
+  return {
+    ...record,
+    ...caseIndexKeys(record, phoneKey && phone ? phoneHash(phoneKey, phone) : undefined),
+    [QUEUE_SUMMARY_ATTR]: queueSummary(record),
+    ...(pub ? { [PUBLIC_SUMMARY_ATTR]: pub } : {}),
+  };
 }
 
 /** A phone number as compared: its digits without separators and without a +86 before a mobile number. */
@@ -126,6 +163,7 @@ export function withoutIndexAttrs<T extends Record<string, unknown>>(item: T): T
   const out: Record<string, unknown> = { ...item };
   for (const attr of INDEX_ATTRS) delete out[attr];
   delete out[QUEUE_SUMMARY_ATTR];
+  delete out[PUBLIC_SUMMARY_ATTR];
   return out as T;
 }
 

@@ -7,6 +7,7 @@ import { any } from 'dynamodb-toolbox/schema/any';
 import { CASE_CHANNELS, CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, PART_STATUSES, SLA_LEVELS, STAT_METRICS, type StatMetric } from '@minsheng/shared';
 import type { UploadRecord } from '../../ports/uploads';
 import type { CaseSummary } from '../../ports/cases';
+import type { PublicCaseSummary } from '../../ports/open311';
 import type { DispatchRecord, RevisitRecord } from '@minsheng/shared';
 import type { AttachmentRecord, Answer, Audience, CaseRecord, CaseType, Contact, EventData, Extension, HolidayEntry, Place, RatingRecord, SlaClock, Supplement } from '@minsheng/shared';
 import { key, libraryKey } from './keys';
@@ -56,6 +57,7 @@ export function caseEntities(table: MinshengTable) {
       withdrawReason: string().optional(),
       channel: string().enum(...CASE_CHANNELS).optional(),
       filedBy: string().optional(),
+      partnerId: string().optional(),
       revisit: any().castAs<RevisitRecord>().optional(),
       closedAt: string().optional(),
       closeReason: string().enum('rated', 'unrated', 'official').optional(),
@@ -79,6 +81,10 @@ export function caseEntities(table: MinshengTable) {
       gsi7sk: string().optional(),
       gsi8pk: string().optional(),
       gsi8sk: string().optional(),
+      gsi9pk: string().optional(),
+      gsi9sk: string().optional(),
+      // What the public listing shows (Open311), written with gsi9's keys: that index projects only this (see publicSummary).
+      pub: any().castAs<PublicCaseSummary>().optional(),
       // What a queue row shows, written with the index keys: the queues' indexes project only this (see queueSummary).
       qs: any().castAs<CaseSummary>().optional(),
       schedule: any().castAs<NonNullable<CaseRecord['schedule']>>().optional(),

@@ -32,6 +32,10 @@ export const LIBRARY_SHARDS = 8;
  * | a county's closed          | Query gsi6 desc | CTY#<county>#CLOSED / <closedAt>#<caseNo>    |
  * | a county's escalated       | Query gsi7      | CTY#<county>#ESC / <dueAt>#<caseNo>          |
  * | cases of a phone (search)  | Query gsi8 desc | PH#<HMAC of the phone> / <createdAt>#<caseNo> |
+ * | public listing (Open311)   | Query gsi9 desc | PUB#<Shanghai yyyy-mm of filing> / <createdAt>#<caseNo> (no reports) |
+ * | Open311 partners           | Query, Get      | REF#O311PARTNER / <partner id>               |
+ * | partner of an api_key      | GetItem         | O311KEY#<HMAC of the key> / KEY              |
+ * | partner issued             | TransactWrite   | partner + key item (both cond. not exists)   |
  * | word postings (search)     | Query desc ‖    | W#<area>#<yyyy-mm>#<pair> / <createdAt>#<caseNo> |
  * | same place and category    | Query desc      | PLC#<place unit>#<category> / <createdAt>#<caseNo> |
  * | postings kept in step      | BatchWrite      | (the case indexer on the stream: old image's postings − new's) |
@@ -146,6 +150,11 @@ export const key = {
   /** A case under its place's unit and its category (duplicate candidates: same place and category). */
   placePosting: (placeUnitId: string, categoryId: string, createdAt: string, caseNo: string) => ({ pk: `PLC#${placeUnitId}#${categoryId}`, sk: `${createdAt}#${caseNo}` }),
   placePostings: (placeUnitId: string, categoryId: string) => `PLC#${placeUnitId}#${categoryId}`,
+  /** An Open311 partner; all partners are one partition (a handful of systems). */
+  open311Partner: (id: string) => ({ pk: 'REF#O311PARTNER', sk: id }),
+  open311Partners: 'REF#O311PARTNER',
+  /** The partner an api_key was issued to, under the key's keyed hash (never the key). */
+  open311Key: (keyHash: string) => ({ pk: `O311KEY#${keyHash}`, sk: 'KEY' }),
 } as const;
 
 /** Index partitions (the `gsiNpk` values): work queues, due dates, owners, escalations, SLA timers, officials. */
@@ -172,6 +181,8 @@ export const indexKey = {
   slaShard: (shard: number) => `SLA#${shard}`,
   /** The cases a phone gave (gsi8): its keyed hash (HMAC-SHA256 with the phone-search key), never the number. */
   phone: (phoneHash: string) => `PH#${phoneHash}`,
+  /** The public listing (gsi9): cases but reports, by the Shanghai month they were filed in. */
+  publicMonth: (month: string) => `PUB#${month}`,
   officials: 'OFFICIALS',
 } as const;
 

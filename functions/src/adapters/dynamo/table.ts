@@ -27,6 +27,8 @@ export const KEYS = {
     gsi7: { partitionKey: 'gsi7pk', sortKey: 'gsi7sk' },
     /** Cases by the keyed hash of the phone they gave (`PH#<hmac>`), newest first: search and duplicates. Sparse. */
     gsi8: { partitionKey: 'gsi8pk', sortKey: 'gsi8sk' },
+    /** The public listing (Open311): cases but reports by Shanghai month of filing (`PUB#<yyyy-mm>`), by filing time. Sparse. */
+    gsi9: { partitionKey: 'gsi9pk', sortKey: 'gsi9sk' },
   },
 } as const;
 

@@ -61,18 +61,26 @@ export interface FiledOnBehalf {
   official: Actor;
 }
 
+/** Filed through Open311 by a partner system, for a citizen (the event's actor stays the citizen). */
+export interface FiledByPartner {
+  channel: 'open311';
+  partnerId: string;
+}
+
 /**
  * File a case: check its category, issue a case number and password, and store the case, the
  * password's hash, the first timeline event, the idempotency record and (when a phone is given)
  * the phone's link to the case in one transaction — so a retried filing finds all of it or none.
  */
-export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempotencyKey: string | undefined, client: ClientInfo, onBehalf?: FiledOnBehalf): Promise<FiledCase> {
+export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempotencyKey: string | undefined, client: ClientInfo, via?: FiledOnBehalf | FiledByPartner): Promise<FiledCase> {
+  const onBehalf = via && 'official' in via ? via : undefined;
+  const partnerId = via && 'partnerId' in via ? via.partnerId : undefined;
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) throw new DomainError('IDEMPOTENCY_KEY_INVALID');
   const keyHash = idempotencyKey ? sha256(idempotencyKey) : undefined;
   // On behalf of a caller, the official and the channel are part of what the key stands for: another
   // official (or a citizen) re-using the key with the same text is a different filing (409).
-  const bodyHash = sha256(canonicalJson(onBehalf ? { body, channel: onBehalf.channel, filedBy: onBehalf.official.id } : body));
-  const channel: CaseChannel = onBehalf?.channel ?? body.channel ?? 'miniprogram';
+  const bodyHash = sha256(canonicalJson(onBehalf ? { body, channel: onBehalf.channel, filedBy: onBehalf.official.id } : partnerId ? { body, channel: 'open311', partnerId } : body));
+  const channel: CaseChannel = via?.channel ?? body.channel ?? 'miniprogram';
 
   if (keyHash && idempotencyKey) {
     const existing = await deps.credentials.getIdempotency(keyHash);
@@ -116,6 +124,7 @@ export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempote
       anonymous: body.anonymous ?? false,
       channel,
       ...(onBehalf ? { filedBy: onBehalf.official.id } : {}),
+      ...(partnerId ? { partnerId } : {}),
       ...(body.contact && (body.contact.name || body.contact.phone) ? { contact: body.contact } : {}),
       ...(body.contact?.phone ? { sms: { optIn: body.smsOptIn ?? true } } : {}),
       ...(body.location ? { location: body.location } : {}),
@@ -137,7 +146,7 @@ export async function fileCase(deps: FilingDeps, body: FileCaseRequest, idempote
       actor: onBehalf?.official ?? citizenOf(caseNo),
       at: now,
       toStatus: 'submitted',
-      data: { type: body.type, categoryId: body.categoryId, channel, channelLabel: CHANNEL_LABELS[channel], ...(onBehalf ? { filedBy: onBehalf.official.id } : {}) },
+      data: { type: body.type, categoryId: body.categoryId, channel, channelLabel: CHANNEL_LABELS[channel], ...(onBehalf ? { filedBy: onBehalf.official.id } : {}), ...(partnerId ? { partnerId } : {}) },
       client,
     });
     const result = await deps.cases.createCase({

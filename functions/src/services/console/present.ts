@@ -157,6 +157,7 @@ export function toConsoleCase(
     channel: channelOf(c),
     channelLabel: CHANNEL_LABELS[channelOf(c)],
     ...(c.filedBy ? { filedBy: c.filedBy, ...(officialName(c.filedBy) ? { filedByName: officialName(c.filedBy)! } : {}) } : {}),
+    ...(c.partnerId ? { partnerId: c.partnerId } : {}),
     ...(c.revisit && c.revisit.round === c.round ? { revisit: { ...c.revisit } } : {}),
     ...(hide ? {} : { anonymous: c.anonymous }),
     ...(contact ? { contact } : {}),

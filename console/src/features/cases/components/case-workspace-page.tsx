@@ -85,7 +85,7 @@ export function CaseWorkspacePage() {
                         { key: 'category', label: '问题类别', children: c.categoryName ?? c.categoryId },
                         { key: 'dept', label: '承办部门', children: c.departmentName ?? '尚未交办' },
                         { key: 'created', label: '提交时间', children: formatDateTime(c.createdAt) },
-                        { key: 'channel', label: '来源渠道', children: c.filedBy ? `${c.channelLabel}（受理员代为登记：${officialText(c.filedByName, c.filedBy)}）` : c.channelLabel },
+                        { key: 'channel', label: '来源渠道', children: c.filedBy ? `${c.channelLabel}（受理员代为登记：${officialText(c.filedByName, c.filedBy)}）` : c.partnerId ? `${c.channelLabel}（合作方 ${c.partnerId}）` : c.channelLabel },
                         ...(c.revisit
                           ? [{ key: 'revisit', label: '回访', children: `联系不上 ${c.revisit.attempts} 次（最近 ${formatDateTime(c.revisit.lastAt)}）${c.revisit.gaveUp ? '，不再回访' : ''}` }]
                           : []),
