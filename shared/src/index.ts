@@ -35,3 +35,5 @@ export * from './domain/revisit';
 export * from './domain/answer-results';
 export * from './domain/case-text';
 export * from './api/search-schemas';
+export * from './domain/open-data';
+export * from './api/open-data-schemas';

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { DomainError, SLA_SHARDS, awaitsRevisit, countyOf, revisitAttempts, deadlines, isActivePart, shardOf, type CasePart, type CaseRecord } from '@minsheng/shared';
+import { DomainError, SLA_SHARDS, awaitsRevisit, countyOf, revisitAttempts, deadlines, isActivePart, openDataFacts, shardOf, toShanghaiDate, type CasePart, type CaseRecord } from '@minsheng/shared';
 import type { CaseQuery, CaseSummary } from '../../ports/cases';
 import { indexKey } from './keys';
 import { KEYS } from './table';
@@ -60,6 +60,8 @@ export function caseIndexKeys(record: CaseRecord, phoneHash?: string): Record<st
   }
   // The phone's keyed hash (never the number): the cases a caller gave it on, newest first.
   if (phoneHash) Object.assign(keys, { gsi8pk: indexKey.phone(phoneHash), gsi8sk: `${record.createdAt}#${record.caseNo}` });
+  // Open data (issue #18): every case under the Shanghai month it was filed in and its 区/县 (or `root`), by filing time.
+  Object.assign(keys, { gsi9pk: indexKey.filedInMonth(toShanghaiDate(new Date(record.createdAt)).slice(0, 7), countyOf(record.unitPath) ?? 'root'), gsi9sk: `${record.createdAt}#${record.caseNo}` });
   if (record.schedule?.next) {
     Object.assign(keys, { gsi5pk: indexKey.slaShard(shardOf(record.caseNo, SLA_SHARDS)), gsi5sk: `${record.schedule.next.at}#${record.caseNo}` });
   }
@@ -72,6 +74,9 @@ export function caseIndexKeys(record: CaseRecord, phoneHash?: string): Record<st
  * attributes is never near, whatever a row comes to show.
  */
 export const QUEUE_SUMMARY_ATTR = 'qs';
+
+/** The open-data facts attribute (openDataFacts): the one non-key attribute gsi9 projects — nothing personal, no text. */
+export const OPEN_DATA_ATTR = 'od';
 
 /** What a queue row shows of a case (toListItem) and what the queue filters look at: nothing of its text but the title. */
 export function queueSummary(record: CaseRecord): CaseSummary {
@@ -106,7 +111,12 @@ export function partItem(part: CasePart, c: CaseRecord): CasePart & Record<strin
 /** A case as stored: the record, its index keys and its queue summary, all derived on every write (`phoneKey`: the phone-search key, see phoneHash). */
 export function caseItem(record: CaseRecord, phoneKey?: Buffer): CaseRecord & Record<string, unknown> {
   const phone = record.contact?.phone;
-  return { ...record, ...caseIndexKeys(record, phoneKey && phone ? phoneHash(phoneKey, phone) : undefined), [QUEUE_SUMMARY_ATTR]: queueSummary(record) };
+  return {
+    ...record,
+    ...caseIndexKeys(record, phoneKey && phone ? phoneHash(phoneKey, phone) : undefined),
+    [QUEUE_SUMMARY_ATTR]: queueSummary(record),
+    [OPEN_DATA_ATTR]: openDataFacts(record),
+  };
 }
 
 /** A phone number as compared: its digits without separators and without a +86 before a mobile number. */
@@ -126,6 +136,7 @@ export function withoutIndexAttrs<T extends Record<string, unknown>>(item: T): T
   const out: Record<string, unknown> = { ...item };
   for (const attr of INDEX_ATTRS) delete out[attr];
   delete out[QUEUE_SUMMARY_ATTR];
+  delete out[OPEN_DATA_ATTR];
   return out as T;
 }
 

@@ -7,7 +7,7 @@ import { any } from 'dynamodb-toolbox/schema/any';
 import { CASE_CHANNELS, CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, PART_STATUSES, SLA_LEVELS, STAT_METRICS, type StatMetric } from '@minsheng/shared';
 import type { UploadRecord } from '../../ports/uploads';
 import type { CaseSummary } from '../../ports/cases';
-import type { DispatchRecord, RevisitRecord } from '@minsheng/shared';
+import type { DispatchRecord, OpenDataFacts, RevisitRecord } from '@minsheng/shared';
 import type { AttachmentRecord, Answer, Audience, CaseRecord, CaseType, Contact, EventData, Extension, HolidayEntry, Place, RatingRecord, SlaClock, Supplement } from '@minsheng/shared';
 import { key, libraryKey } from './keys';
 import type { MinshengTable } from './table';
@@ -79,6 +79,10 @@ export function caseEntities(table: MinshengTable) {
       gsi7sk: string().optional(),
       gsi8pk: string().optional(),
       gsi8sk: string().optional(),
+      gsi9pk: string().optional(),
+      gsi9sk: string().optional(),
+      // The open-data facts (openDataFacts): what gsi9 projects, and all the monthly export reads.
+      od: any().castAs<OpenDataFacts>().optional(),
       // What a queue row shows, written with the index keys: the queues' indexes project only this (see queueSummary).
       qs: any().castAs<CaseSummary>().optional(),
       schedule: any().castAs<NonNullable<CaseRecord['schedule']>>().optional(),

@@ -27,6 +27,8 @@ export const KEYS = {
     gsi7: { partitionKey: 'gsi7pk', sortKey: 'gsi7sk' },
     /** Cases by the keyed hash of the phone they gave (`PH#<hmac>`), newest first: search and duplicates. Sparse. */
     gsi8: { partitionKey: 'gsi8pk', sortKey: 'gsi8sk' },
+    /** Open data: every case by the Shanghai month it was filed in and its 区/县 (`FILED#<yyyy-mm>#<area>`), by filing time. */
+    gsi9: { partitionKey: 'gsi9pk', sortKey: 'gsi9sk' },
   },
 } as const;
 
