@@ -14,7 +14,8 @@ export const handler = httpRoute(wire.inject({ ...wire.officialAuthDeps(), queue
     const { read: _read, ...doc } = await openDataExport(input.deps, input.auth, { month, ...(input.query.k !== undefined ? { k: input.query.k } : {}) });
     const file = `minsheng-open-data-${month}${doc.unitId === 'root' ? '' : `-${doc.unitId}`}`;
     const headers = { 'X-Open-Data-K': String(doc.k), 'X-Open-Data-Suppressed': String(doc.suppressed) };
-    if (input.query.format === 'json') return { body: doc, headers: { ...headers, 'Content-Disposition': `attachment; filename="${file}.json"` } };
+    // Both as text, so a large file is gzipped (a city's month as JSON is ~3 MB per 10,000 rows; Lambda answers at most 6 MB).
+    if (input.query.format === 'json') return { text: JSON.stringify(doc), headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}.json"` } };
     return { text: toCsv(doc.rows), headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}.csv"` } };
   },
 });
