@@ -36,3 +36,5 @@ export * from './domain/answer-results';
 export * from './domain/case-text';
 export * from './api/search-schemas';
 export * from './api/open311-schemas';
+export * from './domain/open-data';
+export * from './api/open-data-schemas';

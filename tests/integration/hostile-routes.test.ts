@@ -106,6 +106,7 @@ function refusedBy(method: string, path: string): Official[] {
   }
   if (path.endsWith('/publication-preview') || path.endsWith('/publish')) return [...handlers, 'admin'];
   if (path === '/api/console/stats') return handlers;
+  if (path.startsWith('/api/console/open-data/')) return ['intake', ...handlers];
   // Admins work no queue and no case.
   if (path === '/api/console/cases' || path.startsWith('/api/console/cases/')) return ['admin'];
   return [];
@@ -125,7 +126,7 @@ const ROUTES: RouteInfo[] = [...new Map(routesFromServerless().map((r) => [`${r.
 
 let stack: TestStack;
 let session: Session;
-const fixture = { caseNo: '', policyId: '', username: 'probe-target', date: '2031-01-06', citizenToken: '' };
+const fixture = { caseNo: '', policyId: '', username: 'probe-target', date: '2031-01-06', month: '2030-03', citizenToken: '' };
 
 /** Every Authorization a request can carry, by name (the names are what counterexamples show). */
 const AUTH: Record<string, string | undefined> = {};
@@ -355,7 +356,7 @@ function hostileParam(name: string, [label, value]: [string, string], how: Encod
 }
 /** The fixture's existing case, policy, account or date for a parameter. */
 function realParam(name: string): ParamValue {
-  const value = ({ caseNo: fixture.caseNo, id: fixture.policyId, username: fixture.username, date: fixture.date } as Record<string, string>)[name] ?? 'x';
+  const value = ({ caseNo: fixture.caseNo, id: fixture.policyId, username: fixture.username, date: fixture.date, month: fixture.month } as Record<string, string>)[name] ?? 'x';
   return shown({ label: `${name}=<the fixture's>`, segment: encodeURIComponent(value), real: true });
 }
 function paramArb(name: string): fc.Arbitrary<ParamValue> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { inject } from 'vitest';
@@ -173,9 +174,12 @@ export async function createTestStack(
       const context = { awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
       const result = await handlers.get(id)!(event, context);
       const responseHeaders = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-      // JSON answers parsed; others (Open311's XML) as their text.
-      const isJson = /json/.test(responseHeaders['content-type'] ?? 'application/json');
-      return { status: result.statusCode, headers: responseHeaders, body: result.body ? (isJson ? JSON.parse(result.body) : result.body) : undefined };
+      // JSON answers parsed; others (Open311's XML, the open-data CSV) as their text — gzipped and base64-encoded when
+      // large and asked for: decoded as a client would.
+      const raw = result.body ? (result.isBase64Encoded ? Buffer.from(result.body, 'base64') : undefined) : undefined;
+      const text = raw ? (responseHeaders['content-encoding'] === 'gzip' ? gunzipSync(raw).toString('utf8') : raw.toString('utf8')) : result.body;
+      const json = /^application\/json/.test(responseHeaders['content-type'] ?? 'application/json');
+      return { status: result.statusCode, headers: responseHeaders, body: text ? (json ? JSON.parse(text) : text) : undefined };
     },
   };
 }

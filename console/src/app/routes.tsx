@@ -21,6 +21,7 @@ import { QueuePage } from '@/features/cases/components/queue-page';
 import { SearchPage } from '@/features/cases/components/search-page';
 import { SupervisionPage } from '@/features/cases/components/supervision-page';
 import { InboxPage } from '@/features/inbox/components/inbox-page';
+import { OpenDataPage } from '@/features/opendata/components/open-data-page';
 import { CallIntakePage } from '@/features/desk/components/call-intake-page';
 import { useAuth } from '@/lib/auth';
 import { Shell } from './shell';
@@ -82,6 +83,7 @@ export function AppRoutes() {
         <Route path="search" element={<RequireRole roles={['intake', 'handler', 'supervisor']}><SearchPage /></RequireRole>} />
         <Route path="supervision" element={<RequireRole roles={['supervisor']}><SupervisionPage /></RequireRole>} />
         <Route path="stats" element={<RequireRole roles={['intake', 'supervisor', 'admin']}><Suspense fallback={<Loading rows={8} />}><StatsPage /></Suspense></RequireRole>} />
+        <Route path="open-data" element={<RequireRole roles={['supervisor', 'admin']}><OpenDataPage /></RequireRole>} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="audit/:caseNo" element={<AuditPage />} />

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
@@ -39,9 +40,15 @@ export interface RouteInput<D, B, Q = undefined> {
 
 export interface RouteOutput {
   status?: number;
-  body: unknown;
+  /** Answered as JSON. */
+  body?: unknown;
+  /** Or answered as this text as is (a CSV file; the route sets its Content-Type), gzipped when large and the client takes gzip. */
+  text?: string;
   headers?: Record<string, string>;
 }
+
+/** A text answer above this size is gzipped for a client that accepts it (Lambda's response limit is 6 MB). */
+export const GZIP_ABOVE_BYTES = 64 * 1024;
 
 export interface RouteDefinition<D, B, Q, A> {
   /**
@@ -134,7 +141,7 @@ export function httpRoute<D, B = undefined, Q = undefined, A = undefined>(deps: 
           origin: '*',
           headers: 'Content-Type,Authorization,Idempotency-Key',
           methods: 'GET,POST,DELETE,OPTIONS',
-          exposeHeaders: 'Retry-After,Idempotent-Replayed',
+          exposeHeaders: 'Retry-After,Idempotent-Replayed,Content-Disposition,X-Open-Data-K,X-Open-Data-Suppressed',
           maxAge: 600,
         }),
       )
@@ -176,6 +183,13 @@ export function httpRoute<D, B = undefined, Q = undefined, A = undefined>(deps: 
         }
         const query = (definition.query ? validated(definition.query, event.queryStringParameters ?? {}) : undefined) as Q;
         const output = await definition.handle({ ...base, body, query, auth });
+        if (output.text !== undefined) {
+          const headers = { ...JSON_HEADERS, ...output.headers };
+          if (Buffer.byteLength(output.text, 'utf8') > GZIP_ABOVE_BYTES && /\bgzip\b/i.test(header('accept-encoding') ?? '')) {
+            return { statusCode: output.status ?? 200, headers: { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }, body: gzipSync(output.text).toString('base64'), isBase64Encoded: true };
+          }
+          return { statusCode: output.status ?? 200, headers, body: output.text };
+        }
         return {
           statusCode: output.status ?? 200,
           headers: { ...JSON_HEADERS, ...output.headers },

@@ -1,4 +1,4 @@
-import type { ActorRole, CasePart, CaseRecord, CaseStatus, CounterDelta, EventData, EventKind, SlaClock } from '@minsheng/shared';
+import type { ActorRole, CasePart, CaseRecord, CaseStatus, CounterDelta, EventData, EventKind, OpenDataFacts, SlaClock } from '@minsheng/shared';
 import type { CaseLink } from './citizen-links';
 import type { OutboxItem } from './notifications';
 
@@ -145,6 +145,11 @@ export interface CaseQueues {
   listCaseSummaries(query: CaseQuery, page: { limit: number; cursor?: string }): Promise<Page<CaseSummary>>;
   /** Full cases of a list (the timers' re-timing): the index's keys, then one consistent BatchGet per page. */
   listCases(query: CaseQuery, page: { limit: number; cursor?: string }): Promise<Page<CaseRecord>>;
+  /**
+   * Open data: the facts of the cases filed in a Shanghai month (`YYYY-MM`) that sit in one 区/县 (`area`, or
+   * `root` for the cases held at the city), by filing time — one Query page of gsi10, which carries nothing else.
+   */
+  listFiledInMonth(month: string, area: string, page: { limit: number; cursor?: string }): Promise<Page<OpenDataFacts>>;
   /** How many cases a list holds (a COUNT Query on its index, paged through; reads no case items). */
   countCases(query: CaseQuery): Promise<number>;
   /** Running cases whose next SLA step is due at or before `now`, from one shard of the timers' index. */

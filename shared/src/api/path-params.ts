@@ -61,6 +61,11 @@ export const PATH_PARAMS = {
     if (!/^[0-9A-HJKMNP-TV-Z]{26}-\d{1,3}$/.test(raw)) throw new DomainError('NOT_FOUND', { message: '该通知不存在' });
     return raw;
   },
+  /** A month, YYYY-MM (the open-data export's). */
+  month: (raw) => {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(raw)) throw new DomainError('VALIDATION_FAILED', { fields: { month: '月份应为 YYYY-MM 格式，例如 2026-11' } });
+    return raw;
+  },
   /** A calendar date, YYYY-MM-DD, that exists. */
   date: (raw) => {
     if (!isCalendarDate(raw)) throw new DomainError('VALIDATION_FAILED', { fields: { date: '日期应为 YYYY-MM-DD 格式的真实日期，例如 2027-01-01' } });

@@ -308,6 +308,11 @@ const TABLE: Record<string, Probe[]> = {
   'GET /api/console/audit': [get('audit', { intake: ok, handler: ok, otherHandler: 404, supervisor: ok, admin: ok }, () => `/api/console/audit?caseNo=${dispatched}`)],
 
   'GET /api/console/stats': [get('stats', { intake: ok, handler: 403, otherHandler: 403, supervisor: ok, admin: ok }, () => '/api/console/stats')],
+  // Open data (issue #18): supervisors and admins export an ended month; the default CSV and the JSON alike.
+  'GET /api/console/open-data/{month}': [
+    get('open data (CSV)', { intake: 403, handler: 403, otherHandler: 403, supervisor: ok, admin: ok }, () => '/api/console/open-data/2030-03'),
+    get('open data (JSON)', { intake: 403, handler: 403, otherHandler: 403, supervisor: ok, admin: ok }, () => '/api/console/open-data/2030-03?format=json&k=3'),
+  ],
 
   // Each official reads their own inbox (their department's, or their role's).
   // Exact tab counts (issue #16): the desk roles, each for their own queues; admins work no queue.

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { DomainError, SLA_SHARDS, toShanghaiDate, awaitsRevisit, countyOf, revisitAttempts, deadlines, isActivePart, shardOf, type CasePart, type CaseRecord } from '@minsheng/shared';
+import { DomainError, SLA_SHARDS, awaitsRevisit, countyOf, revisitAttempts, deadlines, isActivePart, openDataFacts, shardOf, toShanghaiDate, type CasePart, type CaseRecord } from '@minsheng/shared';
 import type { CaseQuery, CaseSummary } from '../../ports/cases';
 import type { PublicCaseSummary } from '../../ports/open311';
 import { indexKey } from './keys';
@@ -15,7 +15,8 @@ const FINISHED = new Set(['closed', 'rejected', 'merged', 'withdrawn']);
  * cases), gsi3 its owner, gsi4 escalated, gsi5 the timers' next step; below the root, gsi6 its
  * county's open/finished cases and gsi7 its county's escalated ones (the city-wide gsi2/gsi4/gsi1
  * partitions carry every case, so the root's views are unchanged); gsi8 its phone's keyed hash, gsi9 the
- * public listing (every case but a report, by Shanghai month of filing).
+ * public listing (every case but a report, by Shanghai month of filing), gsi10 the open data (every case, by
+ * Shanghai month of filing and 区/县).
  */
 export function caseIndexKeys(record: CaseRecord, phoneHash?: string): Record<string, string> {
   // The schedule is derived by the services with the working calendar; older items fall back to natural days.
@@ -66,6 +67,8 @@ export function caseIndexKeys(record: CaseRecord, phoneHash?: string): Record<st
   if (record.type !== 'report') {
     Object.assign(keys, { gsi9pk: indexKey.publicMonth(toShanghaiDate(new Date(record.createdAt)).slice(0, 7)), gsi9sk: `${record.createdAt}#${record.caseNo}` });
   }
+  // Open data (issue #18): every case under the Shanghai month it was filed in and its 区/县 (or `root`), by filing time.
+  Object.assign(keys, { gsi10pk: indexKey.filedInMonth(toShanghaiDate(new Date(record.createdAt)).slice(0, 7), countyOf(record.unitPath) ?? 'root'), gsi10sk: `${record.createdAt}#${record.caseNo}` });
   if (record.schedule?.next) {
     Object.assign(keys, { gsi5pk: indexKey.slaShard(shardOf(record.caseNo, SLA_SHARDS)), gsi5sk: `${record.schedule.next.at}#${record.caseNo}` });
   }
@@ -78,6 +81,9 @@ export function caseIndexKeys(record: CaseRecord, phoneHash?: string): Record<st
  * attributes is never near, whatever a row comes to show.
  */
 export const QUEUE_SUMMARY_ATTR = 'qs';
+
+/** The open-data facts attribute (openDataFacts): the one non-key attribute gsi10 projects — nothing personal, no text. */
+export const OPEN_DATA_ATTR = 'od';
 
 /** What a queue row shows of a case (toListItem) and what the queue filters look at: nothing of its text but the title. */
 export function queueSummary(record: CaseRecord): CaseSummary {
@@ -143,6 +149,7 @@ export function caseItem(record: CaseRecord, phoneKey?: Buffer): CaseRecord & Re
     ...caseIndexKeys(record, phoneKey && phone ? phoneHash(phoneKey, phone) : undefined),
     [QUEUE_SUMMARY_ATTR]: queueSummary(record),
     ...(pub ? { [PUBLIC_SUMMARY_ATTR]: pub } : {}),
+    [OPEN_DATA_ATTR]: openDataFacts(record),
   };
 }
 
@@ -164,6 +171,7 @@ export function withoutIndexAttrs<T extends Record<string, unknown>>(item: T): T
   for (const attr of INDEX_ATTRS) delete out[attr];
   delete out[QUEUE_SUMMARY_ATTR];
   delete out[PUBLIC_SUMMARY_ATTR];
+  delete out[OPEN_DATA_ATTR];
   return out as T;
 }
 

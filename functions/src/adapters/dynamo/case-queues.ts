@@ -1,8 +1,8 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
-import type { CaseRecord } from '@minsheng/shared';
+import type { CaseRecord, OpenDataFacts } from '@minsheng/shared';
 import type { CaseQueues, CaseSummary, Page } from '../../ports/cases';
-import { decodeCursor, encodeCursor, queueKeys, queueSummary, QUEUE_SUMMARY_ATTR, withoutIndexAttrs } from './case-index-keys';
+import { decodeCursor, encodeCursor, OPEN_DATA_ATTR, queueKeys, queueSummary, QUEUE_SUMMARY_ATTR, withoutIndexAttrs } from './case-index-keys';
 import { caseEntities } from './entities';
 import { indexKey } from './keys';
 import { consistentBatchGet, KEYS, type MinshengTable } from './table';
@@ -109,6 +109,15 @@ export function createDynamoCaseQueues(table: MinshengTable): CaseQueues {
     async listCases(query, page) {
       const { index, partition, range, reverse } = queueKeys(query);
       return withCases(await queryIndex(index, partition, range, page, reverse));
+    },
+
+    async listFiledInMonth(month, area, page) {
+      const partition = indexKey.filedInMonth(month, area);
+      const result = await queryIndex('gsi10', partition, undefined, page);
+      return {
+        items: result.items.map((item) => item[OPEN_DATA_ATTR] as OpenDataFacts | undefined).filter((f): f is OpenDataFacts => f !== undefined),
+        ...(result.cursor ? { cursor: result.cursor } : {}),
+      };
     },
 
     async countCases(query) {

@@ -8,7 +8,7 @@ import { CASE_CHANNELS, CASE_STATUSES, CASE_TYPES, OFFICIAL_ROLES, PART_STATUSES
 import type { UploadRecord } from '../../ports/uploads';
 import type { CaseSummary } from '../../ports/cases';
 import type { PublicCaseSummary } from '../../ports/open311';
-import type { DispatchRecord, RevisitRecord } from '@minsheng/shared';
+import type { DispatchRecord, OpenDataFacts, RevisitRecord } from '@minsheng/shared';
 import type { AttachmentRecord, Answer, Audience, CaseRecord, CaseType, Contact, EventData, Extension, HolidayEntry, Place, RatingRecord, SlaClock, Supplement } from '@minsheng/shared';
 import { key, libraryKey } from './keys';
 import type { MinshengTable } from './table';
@@ -83,8 +83,12 @@ export function caseEntities(table: MinshengTable) {
       gsi8sk: string().optional(),
       gsi9pk: string().optional(),
       gsi9sk: string().optional(),
+      gsi10pk: string().optional(),
+      gsi10sk: string().optional(),
       // What the public listing shows (Open311), written with gsi9's keys: that index projects only this (see publicSummary).
       pub: any().castAs<PublicCaseSummary>().optional(),
+      // The open-data facts (openDataFacts): what gsi10 projects, and all the monthly export reads.
+      od: any().castAs<OpenDataFacts>().optional(),
       // What a queue row shows, written with the index keys: the queues' indexes project only this (see queueSummary).
       qs: any().castAs<CaseSummary>().optional(),
       schedule: any().castAs<NonNullable<CaseRecord['schedule']>>().optional(),

@@ -38,6 +38,7 @@ export const LIBRARY_SHARDS = 8;
  * | partner issued             | TransactWrite   | partner + key item (both cond. not exists)   |
  * | word postings (search)     | Query desc ‖    | W#<area>#<yyyy-mm>#<pair> / <createdAt>#<caseNo> |
  * | same place and category    | Query desc      | PLC#<place unit>#<category> / <createdAt>#<caseNo> |
+ * | filed in a month (open data)| Query gsi10 × areas | FILED#<yyyy-mm>#<area> / <createdAt>#<caseNo> (projects od only) |
  * | postings kept in step      | BatchWrite      | (the case indexer on the stream: old image's postings − new's) |
  * | (a township's: its county's Query, filtered on qs.unitPath)                                  |
  * | official by username, all  | GetItem; gsi1 + BatchGet | OFFICIAL#<username>; OFFICIALS / <username> |
@@ -179,6 +180,8 @@ export const indexKey = {
   owner: (officialId: string) => `OWNER#${officialId}`,
   escalated: 'ESC',
   slaShard: (shard: number) => `SLA#${shard}`,
+  /** Open data (gsi10): the cases filed in a Shanghai month `YYYY-MM` held in a 区/县 (or `root`), by filing time. */
+  filedInMonth: (month: string, area: string) => `FILED#${month}#${area}`,
   /** The cases a phone gave (gsi8): its keyed hash (HMAC-SHA256 with the phone-search key), never the number. */
   phone: (phoneHash: string) => `PH#${phoneHash}`,
   /** The public listing (gsi9): cases but reports, by the Shanghai month they were filed in. */

@@ -29,6 +29,8 @@ export const KEYS = {
     gsi8: { partitionKey: 'gsi8pk', sortKey: 'gsi8sk' },
     /** The public listing (Open311): cases but reports by Shanghai month of filing (`PUB#<yyyy-mm>`), by filing time. Sparse. */
     gsi9: { partitionKey: 'gsi9pk', sortKey: 'gsi9sk' },
+    /** Open data: every case by the Shanghai month it was filed in and its 区/县 (`FILED#<yyyy-mm>#<area>`), by filing time. */
+    gsi10: { partitionKey: 'gsi10pk', sortKey: 'gsi10sk' },
   },
 } as const;
 
