@@ -171,7 +171,9 @@ export async function createTestStack(
         body,
         isBase64Encoded: false,
       } as unknown as APIGatewayProxyEventV2;
-      const context = { awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+      // middy ends a handler just before the remaining time (Lambda's 10 s in AWS). Here the budget is a guard, not a
+      // speed target: on CI's 2 cores, with three files writing to the one DynamoDB Local, a request can take longer.
+      const context = { awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 60_000 } as unknown as Context;
       const result = await handlers.get(id)!(event, context);
       const responseHeaders = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
       // JSON answers parsed; others (Open311's XML, the open-data CSV) as their text — gzipped and base64-encoded when
