@@ -37,4 +37,5 @@ export * from './domain/case-text';
 export * from './api/search-schemas';
 export * from './api/open311-schemas';
 export * from './domain/open-data';
+export * from './domain/public-summary';
 export * from './api/open-data-schemas';

@@ -1,13 +1,9 @@
-/** An Open311 partner: a system (FixMyStreet-style site, another 12345 platform) that files cases with its api_key. */
-export interface Open311Partner {
-  id: string;
-  name: string;
-  enabled: boolean;
-  createdAt: string;
-  /** The admin who issued it (username). */
-  createdBy: string;
-  disabledAt?: string;
-}
+import type { Open311PartnerDto, PublicCaseSummary } from '@minsheng/shared';
+
+export type { PublicCaseSummary };
+
+/** An Open311 partner: a system (FixMyStreet-style site, another 12345 platform) that files cases with its api_key (as admins see it). */
+export type Open311Partner = Open311PartnerDto;
 
 /** Partners and their keys: only a keyed hash of a key is ever stored (the key is shown once, when issued). */
 export interface Open311PartnerStore {
@@ -21,21 +17,6 @@ export interface Open311PartnerStore {
   disablePartner(id: string, at: string): Promise<Open311Partner | undefined>;
 }
 
-/** What the public index holds of a case (nothing personal, no free text): see publicSummary. */
-export interface PublicCaseSummary {
-  caseNo: string;
-  categoryId: string;
-  status: string;
-  /** The department answering or working it (none while at intake). */
-  departmentId?: string;
-  /** The place's unit (the 社区/村 or 街道/乡镇 the citizen chose, else the intake desk's unit). */
-  placeUnitId?: string;
-  createdAt: string;
-  updatedAt: string;
-  dueAt?: string;
-  /** When it was answered or finished. */
-  closedAt?: string;
-}
 
 /** The public listing: the cases of a window of filing time, newest first, from the public index. */
 export interface PublicCaseIndex {

@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { DomainError, SLA_SHARDS, awaitsRevisit, countyOf, revisitAttempts, deadlines, isActivePart, openDataFacts, shardOf, toShanghaiDate, type CasePart, type CaseRecord } from '@minsheng/shared';
+import { DomainError, SLA_SHARDS, awaitsRevisit, countyOf, revisitAttempts, deadlines, isActivePart, openDataFacts, publicCaseSummary, shardOf, toShanghaiDate, type CasePart, type CaseRecord, type PublicCaseSummary } from '@minsheng/shared';
 import type { CaseQuery, CaseSummary } from '../../ports/cases';
-import type { PublicCaseSummary } from '../../ports/open311';
 import { indexKey } from './keys';
 import { KEYS } from './table';
 
@@ -112,21 +111,7 @@ export const PUBLIC_SUMMARY_ATTR = 'pub';
  * only), no official — so the index behind a public route holds nothing that is not public. None for a report.
  */
 export function publicSummary(record: CaseRecord): PublicCaseSummary | undefined {
-  if (record.type === 'report') return undefined;
-  const departmentId = record.answer?.departmentId ?? record.departmentId;
-  const closedAt = record.closedAt ?? (record.status === 'replied' ? record.answer?.at : undefined);
-  const placeUnitId = record.location?.unitId ?? record.unitId;
-  return {
-    caseNo: record.caseNo,
-    categoryId: record.categoryId,
-    status: record.status,
-    ...(departmentId ? { departmentId } : {}),
-    ...(placeUnitId ? { placeUnitId } : {}),
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-    ...(record.schedule?.dueAt ? { dueAt: record.schedule.dueAt } : {}),
-    ...(closedAt ? { closedAt } : {}),
-  };
+  return record.type === 'report' ? undefined : publicCaseSummary(record);
 }
 
 /** A 协办 part as stored: on its department's 协办 queue (gsi1) while expected, with the case's summary. */

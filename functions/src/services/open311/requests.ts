@@ -6,6 +6,7 @@ import {
   OPEN311_LIMITS,
   PHONE_PATTERN,
   formatShanghaiIso,
+  publicCaseSummary,
   textProblem,
   type CaseRecord,
   type CaseStatus,
@@ -109,23 +110,6 @@ export function toPublicRequest(s: PublicCaseSummary, n: Names): Open311Row {
   };
 }
 
-/** The same summary the public index holds, from a whole case (GET one, GET by ids). */
-function summaryOf(c: CaseRecord): PublicCaseSummary {
-  const departmentId = c.answer?.departmentId ?? c.departmentId;
-  const closedAt = c.closedAt ?? (c.status === 'replied' ? c.answer?.at : undefined);
-  const placeUnitId = c.location?.unitId ?? c.unitId;
-  return {
-    caseNo: c.caseNo,
-    categoryId: c.categoryId,
-    status: c.status,
-    ...(departmentId ? { departmentId } : {}),
-    ...(placeUnitId ? { placeUnitId } : {}),
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    ...(c.schedule?.dueAt ? { dueAt: c.schedule.dueAt } : {}),
-    ...(closedAt ? { closedAt } : {}),
-  };
-}
 
 const NOT_FOUND = () => new Open311Error(404, '诉求不存在 (service_request_id not found)');
 
@@ -134,7 +118,7 @@ export async function getRequest(deps: ReadDeps, id: string): Promise<Open311Row
   if (!CASE_NO_PATTERN.test(id)) throw NOT_FOUND();
   const c = await deps.cases.getCase(id);
   if (!c || c.type === 'report') throw NOT_FOUND();
-  return [toPublicRequest(summaryOf(c), await names(deps))];
+  return [toPublicRequest(publicCaseSummary(c), await names(deps))];
 }
 
 /** A W3C datetime with its time zone (the spec's format); anything else is a 400 naming the parameter. */
@@ -163,7 +147,7 @@ export async function listRequests(deps: ReadDeps, query: Record<string, string 
     const bad = ids.find((id) => !CASE_NO_PATTERN.test(id));
     if (bad !== undefined) throw new Open311Error(400, `service_request_id 格式不正确：${bad.slice(0, 40)} (malformed id)`);
     const [found, n] = await Promise.all([Promise.all([...new Set(ids)].map((id) => deps.cases.getCase(id))), names(deps)]);
-    return found.filter((c): c is CaseRecord => c !== undefined && c.type !== 'report').map((c) => toPublicRequest(summaryOf(c), n));
+    return found.filter((c): c is CaseRecord => c !== undefined && c.type !== 'report').map((c) => toPublicRequest(publicCaseSummary(c), n));
   }
 
   const n = await names(deps);
