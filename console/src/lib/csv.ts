@@ -14,7 +14,11 @@ export function toCsv(rows: Cell[][]): string {
 }
 
 export function downloadCsv(filename: string, rows: Cell[][]): void {
-  const blob = new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' });
+  saveFile(filename, new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
+}
+
+/** Hand a file to the browser's download (a link clicked; the object URL released once it has been taken). */
+export function saveFile(filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -163,6 +163,8 @@ export const sanitiser = (_w: Wiring): Deps['sanitiser'] => sharpSanitiser;
 export const slaSettingsDeps = () => ({ slaSettings, holidays });
 /** A case read, changed through the state machine, or shown (with names and deadlines). */
 export const caseWorkDeps = () => ({ cases, reference, now: clock, slaSettings, holidays });
+/** Filing a case (fileCase: the citizen's, the desk's and an Open311 partner's): credentials, links, uploads. */
+export const filingDeps = () => ({ ...caseWorkDeps(), credentials, passwordKey, identityKey, statusKeyKey, storage, uploads });
 /** Checking a citizen's token. */
 export const citizenAuthDeps = () => ({ tokens, now: clock });
 /** Checking an official's token against their account. */

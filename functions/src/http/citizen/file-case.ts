@@ -4,7 +4,7 @@ import { httpRoute } from '../../lib/http';
 import { fileCase } from '../../services/cases/filing';
 
 /** POST /api/cases — honours Idempotency-Key: a retry returns the same case and credentials. */
-export const handler = httpRoute(wire.inject({ ...wire.caseWorkDeps(), credentials: wire.credentials, passwordKey: wire.passwordKey, identityKey: wire.identityKey, statusKeyKey: wire.statusKeyKey, storage: wire.storage, uploads: wire.uploads }), {
+export const handler = httpRoute(wire.inject(wire.filingDeps()), {
   body: fileCaseRequestSchema,
   handle: async ({ body, deps, header, client }) => {
     const { response, replayed } = await fileCase(deps, body, header('idempotency-key'), client);

@@ -8,13 +8,7 @@ import { fileOnBehalf } from '../../services/console/desk-filing';
 export const handler = httpRoute(
   wire.inject({
     ...wire.officialAuthDeps(),
-    ...wire.caseWorkDeps(),
-    credentials: wire.credentials,
-    passwordKey: wire.passwordKey,
-    identityKey: wire.identityKey,
-    statusKeyKey: wire.statusKeyKey,
-    storage: wire.storage,
-    uploads: wire.uploads,
+    ...wire.filingDeps(),
   }),
   {
     auth: officialIn(['intake']),

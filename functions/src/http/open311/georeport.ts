@@ -16,13 +16,7 @@ export const get = open311Route(readDeps, async ({ deps, resource }) => ({ root:
 /** POST /open311/v2/requests.json|.xml — a partner files for a citizen with its api_key (form-encoded; JSON accepted). */
 export const create = open311Route(
   wire.inject({
-    ...wire.caseWorkDeps(),
-    credentials: wire.credentials,
-    passwordKey: wire.passwordKey,
-    identityKey: wire.identityKey,
-    statusKeyKey: wire.statusKeyKey,
-    storage: wire.storage,
-    uploads: wire.uploads,
+    ...wire.filingDeps(),
     open311Partners: wire.open311Partners,
     open311Key: wire.open311Key,
   }),

@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES, type ApiErrorBody, type ErrorCode } from '@minsheng/shared';
 import { ApiError } from '@/lib/api-client';
+import { saveFile } from '@/lib/csv';
 import { env } from '@/lib/env';
 import { sessionStore } from '@/lib/session';
 
@@ -23,12 +24,5 @@ export async function downloadOpenData(month: string, format: 'csv' | 'json', k:
   }
   const blob = await res.blob();
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `minsheng-open-data-${month}.${format}`;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(name, blob);
 }
