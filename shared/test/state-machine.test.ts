@@ -66,6 +66,7 @@ const EXPECTED: Record<CaseAction, ExpectedRule> = {
   approve_extension: { from: OPEN, roles: ['supervisor'], ownDepartment: false, command: { action: 'approve_extension', note: '同意' }, to: 'same', kind: 'extension_approved', public: true },
   deny_extension: { from: OPEN, roles: ['supervisor'], ownDepartment: false, command: { action: 'deny_extension', reason: '理由不充分' }, to: 'same', kind: 'extension_denied', public: false },
   urge: { from: ['submitted', 'in_progress', 'awaiting_citizen'], roles: ['supervisor'], ownDepartment: false, command: { action: 'urge', note: '请尽快办理' }, to: 'same', kind: 'urged', public: true },
+  exempt: { from: ['submitted', 'in_progress', 'awaiting_citizen', 'replied', 'closed', 'rejected', 'merged'], roles: ['supervisor'], ownDepartment: false, command: { action: 'exempt', reason: '反复诉求已多次答复，属不合理诉求' }, to: 'same', kind: 'exempted', public: false },
   close: { from: ['replied'], roles: ['intake', 'supervisor'], ownDepartment: false, command: { action: 'close', reason: '已答复' }, to: 'closed', kind: 'closed', public: true },
   supplement: { from: ['awaiting_citizen'], roles: ['citizen'], ownDepartment: false, command: { action: 'supplement', content: '门牌号是 12 号' }, to: 'in_progress', kind: 'supplemented', public: true },
   rate: { from: ['replied'], roles: ['citizen'], ownDepartment: false, command: { action: 'rate', rating: 'satisfied' }, to: 'closed', kind: 'rated', public: true },
@@ -626,8 +627,10 @@ describe('transfer, merge, reject, urge', () => {
     expect(d.next.withdrawReason).toBe('问题已自行解决');
     expect(d.next.clock.stoppedAt).toBe(T.accept.toISOString());
     expect(d.event).toEqual({ kind: 'withdrawn', public: true, data: { reason: '问题已自行解决' } });
-    const metrics = statsDeltas(submitted(), d.next, 'withdrawn').map((x) => x.metric);
-    expect(metrics).toEqual(['withdrawn']);
+    const deltas = statsDeltas(submitted(), d.next, 'withdrawn');
+    expect(deltas.map((x) => x.metric)).toEqual(['withdrawn', 'asCases']);
+    // Out of the assessment: the unit no longer answers for it.
+    expect(deltas.find((x) => x.metric === 'asCases')?.by).toBe(-1);
     expect(decide(submitted(), { action: 'withdraw' }, actors.citizen, T.accept).event.data).toEqual({});
   });
 

@@ -48,6 +48,8 @@ export interface CaseWithCredential {
 export interface CaseStore {
   getCase(caseNo: string): Promise<CaseRecord | undefined>;
   listEvents(caseNo: string): Promise<CaseEvent[]>;
+  /** The statistics counters each of the case's events carried, with when it happened (an exemption takes back the assessment's). */
+  listEventCounters(caseNo: string): Promise<{ at: string; counters: CounterDelta[] }[]>;
   /** Create the case, its credential, its first event and (if given) its idempotency record atomically. */
   createCase(input: NewCase): Promise<{ ok: true } | { ok: false; reason: 'case_no_taken' | 'idempotency_key_taken' }>;
   /**

@@ -79,6 +79,7 @@ export const consoleActionSchema = z.discriminatedUnion(
     z.strictObject({ action: z.literal('approve_extension'), expectedVersion: version, note: z.optional(text('审批意见', LIMITS.reasonMax, { multiline: true })) }),
     z.strictObject({ action: z.literal('deny_extension'), expectedVersion: version, reason }),
     z.strictObject({ action: z.literal('urge'), expectedVersion: version, note: text('督办意见', LIMITS.reasonMax, { multiline: true }) }),
+    z.strictObject({ action: z.literal('exempt'), expectedVersion: version, reason: text('免于考核理由', LIMITS.reasonMax, { multiline: true }) }),
     z.strictObject({ action: z.literal('merge'), expectedVersion: version, intoCaseNo: z.string().check(z.regex(CASE_NO_PATTERN, { message: '请填写要并入的案件编号（14 位数字）' })) }),
     z.strictObject({ action: z.literal('close'), expectedVersion: version, reason: z.optional(reason) }),
     // 回访: what the citizen said on the phone (or that they could not be reached), with the operator's note.
@@ -350,6 +351,8 @@ export interface ConsoleCaseDto extends Omit<CaseListItemDto, 'title'> {
   mergedInto?: string;
   rejectReason?: string;
   reviewRequired: boolean;
+  /** 免于考核 (不合理诉求): by whom (login name), when, why. */
+  exemption?: { by: string; at: string; reason: string };
   timeline: ConsoleEventDto[];
   /** What this official may do now (the state machine's answer for their role and department; 协办 actions too). */
   allowedActions: (CaseAction | PartAction)[];

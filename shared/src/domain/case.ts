@@ -131,6 +131,8 @@ export interface CaseRecord {
   revisit?: RevisitRecord;
   /** Set when a second unsatisfied rating sends the case to supervisors for review. */
   reviewRequired?: boolean;
+  /** 免于考核: a supervisor found it an unreasonable demand (不合理诉求); it leaves the assessment (assessment.ts), nothing else. */
+  exemption?: { by: string; at: string; reason: string };
   /** Sanitised photos and documents (the citizen's and the officials'), oldest first. */
   attachments?: AttachmentRecord[];
 }

@@ -49,6 +49,8 @@ export interface DispatchRecord {
   at: string;
   instructions?: string;
   sendBacks: number;
+  /** When the department first acted on this dispatch (its 响应, see assessment.ts); a new dispatch starts without. */
+  respondedAt?: string;
   finalFor?: string;
   dispute?: DispatchDispute;
 }

@@ -18,6 +18,8 @@ export const EVENT_KINDS = {
   extension_approved: { label: '批准延期', citizenSees: true },
   extension_denied: { label: '驳回延期', citizenSees: false },
   urged: { label: '督办', citizenSees: true },
+  /** 免于考核 (不合理诉求), by a supervisor with a reason: out of the assessment (data: { reason }). */
+  exempted: { label: '免于考核（不合理诉求）', citizenSees: false },
   merged: { label: '合并', citizenSees: true },
   /** On the kept case: a duplicate was merged into it (its citizen is told too). */
   merged_in: { label: '重复件并入本案', citizenSees: true },

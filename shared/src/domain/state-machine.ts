@@ -43,6 +43,8 @@ export type CaseCommand =
   | { action: 'approve_extension'; note?: string }
   | { action: 'deny_extension'; reason: string }
   | { action: 'urge'; note: string }
+  /** 免于考核: a supervisor finds the demand unreasonable (不合理诉求); the case leaves the assessment, nothing else changes. */
+  | { action: 'exempt'; reason: string }
   | { action: 'merge'; intoCaseNo: string }
   | { action: 'close'; reason?: string }
   | { action: 'rate'; rating: Rating; comment?: string }
@@ -68,6 +70,7 @@ export type CaseEventKind = Extract<
   | 'extension_approved'
   | 'extension_denied'
   | 'urged'
+  | 'exempted'
   | 'merged'
   | 'closed'
   | 'rated'
@@ -117,6 +120,7 @@ export const TRANSITION_RULES: Record<CaseAction, Rule> = {
   approve_extension: { from: OPEN, roles: ['supervisor'] },
   deny_extension: { from: OPEN, roles: ['supervisor'] },
   urge: { from: ['submitted', 'in_progress', 'awaiting_citizen'], roles: ['supervisor'] },
+  exempt: { from: ['submitted', 'in_progress', 'awaiting_citizen', 'replied', 'closed', 'rejected', 'merged'], roles: ['supervisor'] },
   close: { from: ['replied'], roles: ['intake', 'supervisor'] },
   supplement: { from: ['awaiting_citizen'], roles: ['citizen'] },
   rate: { from: ['replied'], roles: ['citizen'] },
@@ -354,6 +358,9 @@ export function decide(c: CaseRecord, command: CaseCommand, actor: Actor, now: D
     }
     case 'urge':
       return done(base, 'urged', { note: command.note });
+    case 'exempt':
+      if (c.exemption) throw new DomainError('INVALID_TRANSITION', { message: '该案件已免于考核' });
+      return done({ ...base, exemption: { by: actor.id, at, reason: command.reason } }, 'exempted', { reason: command.reason });
     case 'merge':
       if (command.intoCaseNo === c.caseNo) invalid('intoCaseNo', '不能与案件自身合并');
       return done({ ...base, status: 'merged', mergedInto: command.intoCaseNo, clock: stopClock(c.clock, now) }, 'merged', { intoCaseNo: command.intoCaseNo });

@@ -3,6 +3,35 @@ import type { CaseEventKind } from './state-machine';
 import { toShanghaiDate } from './shanghai-time';
 import { channelOf } from './channels';
 import { resolutionRate } from './answer-results';
+import { assessmentDeltas } from './assessment';
+
+/** 考核 counters (see assessment.ts, where each is explained). */
+export const ASSESSMENT_METRICS = [
+  /** Units: cases filed with them (withdrawn ones taken back; moved with a case escalated up). */
+  'asCases',
+  /** Units: intake decisions (受理 / 不予受理 / 并单), and those within RESPONSE_HOURS of filing. */
+  'asAccepted',
+  'asAcceptedOnTime',
+  /** Departments: dispatches to them, and their first steps on one (within RESPONSE_HOURS). */
+  'asDispatched',
+  'asResponded',
+  'asRespondedOnTime',
+  /** Units and departments: first answers, those by the due date. */
+  'asAnswered',
+  'asAnsweredOnTime',
+  /** Units and departments: 答复结果 of every answer. */
+  'asResolved',
+  'asPartlyResolved',
+  'asUnresolved',
+  /** Units and departments: ratings (the citizen's or by 回访), 满意 + 基本满意 of them. */
+  'asRatings',
+  'asSatisfied',
+  /** Units and departments: send-backs (退回), and reopenings by 不满意 (重办). */
+  'asSentBack',
+  'asReopened',
+  /** Cases exempted from assessment (不合理诉求), in the month of the exemption; never taken back. */
+  'exempted',
+] as const;
 
 /** What the statistics count; each is a counter kept per period and dimension. */
 export const STAT_METRICS = [
@@ -39,6 +68,8 @@ export const STAT_METRICS = [
   'unresolved',
   'explained',
   'amountRecoveredFen',
+  // 考核 (assessment.ts): counters of their own, taken back when a case is exempted.
+  ...ASSESSMENT_METRICS,
 ] as const;
 export type StatMetric = (typeof STAT_METRICS)[number];
 export type StatCounters = Partial<Record<StatMetric, number>>;
@@ -54,6 +85,8 @@ export interface CounterDelta {
   metric: StatMetric;
   by: number;
   dims: StatDimension[];
+  /** Counted in this Shanghai month (and overall) rather than the event's: an exemption taking back earlier months' counters. */
+  month?: string;
 }
 
 /** The periods a change counts in: overall, and its Shanghai month. */
@@ -149,7 +182,7 @@ export function statsDeltas(before: CaseRecord | undefined, after: CaseRecord, k
       break;
   }
   if (after.status === 'closed' && before?.status !== 'closed') add('closed', 1, dims(after, after.answer?.departmentId ?? after.departmentId));
-  return out;
+  return [...out, ...assessmentDeltas(before, after, kind, after.updatedAt)];
 }
 
 /** Rates derived from counters, as percentages with one decimal (undefined when nothing to divide). */

@@ -16,6 +16,7 @@ const CITIZEN_TEXT: Record<EventKind, Describe> = {
   extension_approved: (d) => `办理期限延长 ${d.days} 天。理由：${d.reason ?? ''}`,
   extension_denied: () => '延期申请未获批准',
   urged: () => '案件已被督办',
+  exempted: (d) => `免于考核（不合理诉求）。理由：${d.reason ?? ''}`,
   merged: (d) => `与案件 ${d.intoCaseNo ?? ''} 合并办理`,
   // Another citizen's case number is their login: never shown to this one.
   merged_in: () => '另一件反映同一问题的诉求已并入本案，一并办理',

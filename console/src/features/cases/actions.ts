@@ -261,6 +261,15 @@ export const ACTIONS: { [A in OfficialAction]: ActionSpec<A> } = {
     confirmText: () => '确认督办？承办部门将收到督办提醒。',
     body: (v, expectedVersion) => ({ action: 'urge', expectedVersion, note: t(v.note) }),
   },
+  exempt: {
+    label: '免于考核',
+    help: '经核实属不合理诉求的，可免于考核：本案不再计入承办部门和属地的考核排名（响应率、解决率、满意率等），其他统计不变。须写明理由，记入办理记录，且不可撤销。',
+    fields: ['reason'],
+    danger: true,
+    reasonLabel: '免于考核理由',
+    confirmText: () => '确认将本案免于考核？此操作记入办理记录，不可撤销。',
+    body: (v, expectedVersion) => ({ action: 'exempt', expectedVersion, reason: t(v.reason) }),
+  },
   close: {
     label: '办结',
     help: '群众评价期满后仍未评价的已答复案件，可由受理员或督办办结。',
@@ -298,6 +307,7 @@ export const ACTION_ORDER: OfficialAction[] = [
   'merge',
   'deny_extension',
   'close',
+  'exempt',
   'reject',
 ];
 
@@ -312,6 +322,7 @@ export function unavailableReason(action: OfficialAction, c: ConsoleCaseDto, now
     if (blocker === 'pending') return '延期申请正在等待督办审批';
     if (blocker === 'used') return '本案件已延期过一次，不能再申请';
   }
+  if (action === 'exempt' && c.exemption) return '本案件已免于考核';
   if (action === 'close' && c.answer) {
     const ends = ratingWindowEndsAt(c.answer.at);
     if (ends.getTime() > now) return `群众评价期至 ${formatDateTime(ends.toISOString())} 结束，之后才能办结`;

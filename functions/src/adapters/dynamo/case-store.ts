@@ -69,6 +69,14 @@ export function createDynamoCaseStore(table: MinshengTable, options: { phoneKey?
       return Items.map(({ counters: _c, countedAt: _a, ...item }) => item as CaseEvent);
     },
 
+    async listEventCounters(caseNo) {
+      const { Items = [] } = await eventsOfCase.query(caseNo).send();
+      return Items.flatMap((item) => {
+        const counters = (item as { counters?: unknown }).counters;
+        return typeof counters === 'string' ? [{ at: String(item.at), counters: JSON.parse(counters) as CounterDelta[] }] : [];
+      });
+    },
+
     async createCase({ record, passwordHash, event, idempotency, counters, links = [], outbox = [] }) {
       const transactions = [
         CaseEntity.build(PutTransaction).item(caseItem(record)).options({ condition: { attr: 'caseNo', exists: false } }),

@@ -47,8 +47,9 @@ export function createDynamoStatsStore(table: MinshengTable): StatsStore {
   function counterTransactions(eventId: string, deltas: CounterDelta[], at: Date) {
     const shard = shardOf(eventId, STATS_SHARDS);
     const grouped = new Map<string, { period: string; dim: string; adds: Record<string, number> }>();
-    for (const period of statPeriods(at)) {
-      for (const delta of deltas) {
+    for (const delta of deltas) {
+      // An exemption's take-backs name the month they were counted in; every other delta counts in the event's.
+      for (const period of delta.month ? ['ALL', delta.month] : statPeriods(at)) {
         for (const dim of delta.dims) {
           const id = `${period}|${dim}`;
           const entry = grouped.get(id) ?? { period, dim: `${dim}${SEP}${shard}`, adds: {} };

@@ -1,4 +1,4 @@
-import { DomainError, deadlines, decide, mergedCaseNotifications, partDeltas, partEffects, partNotifications, statsDeltas, withSlaSchedule, type CasePart, type Actor, type CaseCommand, type CaseRecord, type EventData, type EventKind, type AttachmentRecord, type CounterDelta } from '@minsheng/shared';
+import { DomainError, deadlines, decide, exemptionDeltas, toShanghaiDate, withDispatchResponse, mergedCaseNotifications, partDeltas, partEffects, partNotifications, statsDeltas, withSlaSchedule, type CasePart, type Actor, type CaseCommand, type CaseRecord, type EventData, type EventKind, type AttachmentRecord, type CounterDelta } from '@minsheng/shared';
 import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
 import type { CaseEvent } from '../../ports/cases';
 import type { ClientInfo, Deps } from '../deps';
@@ -32,11 +32,14 @@ export async function changeCase(
     const [calendar, units, departments] = await Promise.all([workingCalendar(deps), deps.reference.listUnits(), deps.reference.listDepartments()]);
     const decision = decide(current, command, actor, now, calendar);
     const event = eventFromDecision(caseNo, decision, actor, now, client);
-    const decided = attachments.length ? { ...decision.next, attachments: [...(decision.next.attachments ?? []), ...attachments] } : decision.next;
+    const decidedNext = withDispatchResponse(current, decision.next, decision.event.kind, now.toISOString());
+    const decided = attachments.length ? { ...decidedNext, attachments: [...(decidedNext.attachments ?? []), ...attachments] } : decidedNext;
     // Where the case sits after the change (the department's unit once dispatched): keys, stats and inboxes follow it.
     const next = placeCase(withProgress(withSlaSchedule(decided, now, calendar), event), units, departments);
     const parts = await partsChanged(deps, current, next, command, actor, now, client);
-    const counters = [...statsDeltas(current, next, decision.event.kind), ...parts.counters];
+    // 免于考核: the assessment counters of the case's earlier events are taken back, each in its month.
+    const exempted = decision.event.kind === 'exempted' ? exemptionDeltas(await deps.cases.listEventCounters(caseNo), next, (at) => toShanghaiDate(new Date(at)).slice(0, 7)) : [];
+    const counters = [...statsDeltas(current, next, decision.event.kind), ...exempted, ...parts.counters];
     const told = await mergedCitizensTold(deps, current, next, event, actor, client);
     const outbox = [...outboxFor(event, next), ...told.outbox, ...parts.outbox];
     const result = await deps.cases.applyChange(

@@ -210,6 +210,7 @@ export function toConsoleCase(
     ...(c.mergedInto ? { mergedInto: c.mergedInto } : {}),
     ...(c.rejectReason ? { rejectReason: text(c.rejectReason) } : {}),
     reviewRequired: Boolean(c.reviewRequired),
+    ...(c.exemption ? { exemption: { ...c.exemption } } : {}),
     timeline,
     allowedActions: [
       ...CASE_ACTIONS.filter((a) => canAttempt(c, a, { role: viewer.role, id: viewer.username, ...(viewer.departmentId ? { departmentId: viewer.departmentId } : {}) })),

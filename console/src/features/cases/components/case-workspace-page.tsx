@@ -68,6 +68,7 @@ export function CaseWorkspacePage() {
                 </>
               }
             />
+            {c.exemption ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`已免于考核（不合理诉求）：${c.exemption.reason}`} description={`${c.exemption.by} · ${formatDateTime(c.exemption.at)}；本案不计入考核排名，其他统计不变。`} /> : null}
             {c.reviewRequired ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title="需督办复核：群众对重新办理后的答复仍不满意" /> : null}
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={15}>
