@@ -25,7 +25,9 @@ export const RESPONSE_HOURS = 24;
 
 export type AssessmentMetric = (typeof ASSESSMENT_METRICS)[number];
 
-const TAKEN_BACK = new Set<string>(ASSESSMENT_METRICS.filter((m) => m !== 'exempted'));
+// Not at module load: stats.ts and this file import each other, and when stats.ts is loaded first
+// (shared/src/index.ts) ASSESSMENT_METRICS is not yet defined here.
+const takenBack = (metric: string) => metric !== 'exempted' && (ASSESSMENT_METRICS as readonly string[]).includes(metric);
 
 /** The case's units (ALL and every unit on its path), where its unit-level figures count. */
 const unitDims = (c: CaseRecord): StatDimension[] => ['ALL', ...unitDimensions(c.unitPath)];
@@ -129,7 +131,7 @@ export function exemptionDeltas(earlier: readonly { at: string; counters: readon
   for (const event of earlier) {
     const month = shanghaiMonth(event.at);
     for (const delta of event.counters) {
-      if (!TAKEN_BACK.has(delta.metric)) continue;
+      if (!takenBack(delta.metric)) continue;
       const monthOf = delta.month ?? month;
       for (const dim of delta.dims) {
         const id = `${monthOf}|${delta.metric}|${dim}`;
