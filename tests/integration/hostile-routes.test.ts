@@ -107,6 +107,7 @@ function refusedBy(method: string, path: string): Official[] {
   if (path.endsWith('/publication-preview') || path.endsWith('/publish')) return [...handlers, 'admin'];
   if (path === '/api/console/stats') return handlers;
   if (path.startsWith('/api/console/open-data/')) return ['intake', ...handlers];
+  if (path.startsWith('/api/console/assessment/')) return path.endsWith('/publish') ? ['intake', ...handlers, 'admin'] : handlers;
   // Admins work no queue and no case.
   if (path === '/api/console/cases' || path.startsWith('/api/console/cases/')) return ['admin'];
   return [];
@@ -482,6 +483,7 @@ const NO_BODY_POSTS = [
   '/api/me/cases/{caseNo}/password',
   '/api/console/uploads/{uploadId}/complete',
   '/api/console/admin/open311-partners/{partnerId}/disable',
+  '/api/console/assessment/{month}/publish',
 ];
 
 type Path = (string | number)[];
@@ -1028,6 +1030,7 @@ const TEXT_TARGETS: TextTarget[] = [
   action('deny_extension', 'reason', 'supervisor', 'extension_pending'),
   action('urge', 'note', 'supervisor', 'in_progress'),
   action('close', 'reason', 'intake', 'replied_9_days_ago'),
+  action('exempt', 'reason', 'supervisor', 'in_progress'),
   ...(['question', 'answer', 'title'] as const).map(
     (field): TextTarget => ({
       name: `publication: ${field}`,

@@ -43,6 +43,8 @@ export function createDeps(config: DepsConfig): Deps {
     open311Partners: wire.open311Partners,
     publicCases: wire.publicCases,
     open311Key: wire.open311Key,
+    assessment: wire.assessment,
+    assessmentWeights: wire.assessmentWeights,
   });
   return { ...rest, ...(wechat ? { wechat } : {}), ...(wechatTemplateId ? { wechatTemplateId } : {}), ...(sms ? { sms } : {}), ...(smsTemplates ? { smsTemplates } : {}) };
 }

@@ -21,6 +21,8 @@ import { createTencentSmsClient } from '../adapters/sms/tencent';
 import { createDynamoRecoveryCodeStore } from '../adapters/dynamo/recovery-code-store';
 import { createDynamoUploadStore } from '../adapters/dynamo/upload-store';
 import { createDynamoOpen311PartnerStore, createDynamoPublicCaseIndex } from '../adapters/dynamo/open311-store';
+import { createDynamoAssessmentStore } from '../adapters/dynamo/assessment-store';
+import { ASSESSMENT_WEIGHTS_SOURCE, parseAssessmentWeights } from '@minsheng/shared';
 import { createS3Storage } from '../adapters/s3/storage';
 import { sharpSanitiser } from '../adapters/images/sharp';
 import { parseEnv, type Env } from '../lib/env';
@@ -155,6 +157,13 @@ export const open311Partners = (w: Wiring): Deps['open311Partners'] => w.once('o
 export const publicCases = (w: Wiring): Deps['publicCases'] => w.once('publicCases', () => createDynamoPublicCaseIndex(table(w)));
 /** Key of the keyed hashes Open311 api_keys are stored under (the key itself never is). */
 export const open311Key = (w: Wiring): Deps['open311Key'] => w.once('open311Key', () => deriveKey(w.env.APP_SECRET, 'open311-api-key'));
+/** 考核: exemption lists and published rankings; the weights from ASSESSMENT_WEIGHTS (an invalid value fails the first assessment request, saying what is wrong) or the defaults. */
+export const assessment = (w: Wiring): Deps['assessment'] => w.once('assessment', () => createDynamoAssessmentStore(table(w)));
+export const assessmentWeights = (w: Wiring): Deps['assessmentWeights'] =>
+  w.once('assessmentWeights', () => ({
+    weights: parseAssessmentWeights(w.env.ASSESSMENT_WEIGHTS),
+    source: w.env.ASSESSMENT_WEIGHTS ? '本地配置（ASSESSMENT_WEIGHTS）' : ASSESSMENT_WEIGHTS_SOURCE,
+  }));
 export const sanitiser = (_w: Wiring): Deps['sanitiser'] => sharpSanitiser;
 
 // ---- The groups the use cases take (each mirrors a service's *Deps type) ----

@@ -41,6 +41,8 @@ const envSchema = z.object({
   /** The S3 address clients reach, when it differs from S3_ENDPOINT (local stack only). */
   S3_PUBLIC_ENDPOINT: z.optional(z.string()),
   SMS_DAILY_CAP_PER_PHONE: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 10),
+  /** 考核 weights, JSON of rates → 0–100 (e.g. {"responseRate":20,"resolutionRate":40,"satisfactionRate":40}); the defaults otherwise (assessment.ts). */
+  ASSESSMENT_WEIGHTS: z.optional(z.string()),
 });
 
 export type Env = z.infer<typeof envSchema>;

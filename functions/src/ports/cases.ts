@@ -1,6 +1,7 @@
 import type { ActorRole, CasePart, CaseRecord, CaseStatus, CounterDelta, EventData, EventKind, OpenDataFacts, SlaClock } from '@minsheng/shared';
 import type { CaseLink } from './citizen-links';
 import type { OutboxItem } from './notifications';
+import type { ExemptionListing } from './assessment';
 
 /** One timeline/audit event: who did what, when, from where, and the status before and after. */
 export interface CaseEvent {
@@ -65,6 +66,8 @@ export interface CaseStore {
     otherEvents?: CaseEvent[],
     /** 协办 parts to (re)write with the change (each carries the case's fresh queue summary). */
     parts?: CasePart[],
+    /** 免于考核: the case's line in its month's list of exemptions, written with the exemption. */
+    exemption?: ExemptionListing,
   ): Promise<{ ok: true } | { ok: false; reason: 'version_conflict' }>;
   /** The 协办 parts of a case (one strongly consistent Query beside the case). */
   listParts(caseNo: string): Promise<CasePart[]>;

@@ -19,6 +19,8 @@ import type { ObjectStorage } from '../ports/storage';
 import type { UploadStore } from '../ports/uploads';
 import type { ImageSanitiser } from '../ports/sanitiser';
 import type { Open311PartnerStore, PublicCaseIndex } from '../ports/open311';
+import type { AssessmentStore } from '../ports/assessment';
+import type { AssessmentWeights } from '@minsheng/shared';
 
 /**
  * Everything a use case may need from the outside world, one small port per concern. A use case
@@ -89,6 +91,10 @@ export interface Deps {
   publicCases: PublicCaseIndex;
   /** Key of the keyed hashes of Open311 api_keys. */
   open311Key: Buffer;
+  /** 考核: exemption lists and published rankings. */
+  assessment: AssessmentStore;
+  /** 考核 weights (ASSESSMENT_WEIGHTS, or the defaults) and where they come from. */
+  assessmentWeights: { weights: AssessmentWeights; source: string };
   /** Tests only: overrides how long a recovery-code answer waits at least (services/citizen/recovery.ts). */
   recoveryAnswerFloorMs?: number;
 }

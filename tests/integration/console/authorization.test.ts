@@ -274,6 +274,8 @@ const TABLE: Record<string, Probe[]> = {
     actionProbe('approve_extension', 'extension_pending', { intake: 403, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => ({ note: '同意' })),
     actionProbe('deny_extension', 'extension_pending', { intake: 403, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => ({ reason: '理由不充分' })),
     actionProbe('urge', 'in_progress', { intake: 403, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => ({ note: '请加快办理' })),
+    // 免于考核 (issue #18): supervisors only.
+    actionProbe('exempt', 'in_progress', { intake: 403, handler: 403, otherHandler: 404, supervisor: ok, admin: 403 }, () => ({ reason: '同一诉求已多次答复，属不合理诉求' })),
     // 协办: only the assisting department submits its part; only the lead returns it (once).
     actionProbe('submit_part', 'assisted', { intake: 403, handler: 403, otherHandler: ok, supervisor: 403, admin: 403 }, () => ({ text: '住建局协办意见' })),
     actionProbe('return_part', 'part_submitted', { intake: 403, handler: ok, otherHandler: 403, supervisor: 403, admin: 403 }, () => ({ departmentId: 'zjj', reason: '请补充' })),
@@ -312,6 +314,14 @@ const TABLE: Record<string, Probe[]> = {
   'GET /api/console/open-data/{month}': [
     get('open data (CSV)', { intake: 403, handler: 403, otherHandler: 403, supervisor: ok, admin: ok }, () => '/api/console/open-data/2030-03'),
     get('open data (JSON)', { intake: 403, handler: 403, otherHandler: 403, supervisor: ok, admin: ok }, () => '/api/console/open-data/2030-03?format=json&k=3'),
+  ],
+
+  // 考核 (issue #18): the ranking and its exemptions for the desk's and the supervisors' roles and admins (not handlers); only a
+  // supervisor (of the city) publishes an ended month.
+  'GET /api/console/assessment/{month}': [get('assessment ranking', { intake: ok, handler: 403, otherHandler: 403, supervisor: ok, admin: ok }, () => '/api/console/assessment/2030-03')],
+  'GET /api/console/assessment/{month}/exemptions': [get('assessment exemptions', { intake: ok, handler: 403, otherHandler: 403, supervisor: ok, admin: ok }, () => '/api/console/assessment/2030-03/exemptions')],
+  'POST /api/console/assessment/{month}/publish': [
+    { name: 'publish the ranking', expect: { intake: 403, handler: 403, otherHandler: 403, supervisor: ok, admin: 403 }, build: async () => ({ path: '/api/console/assessment/2030-03/publish' }) },
   ],
 
   // Each official reads their own inbox (their department's, or their role's).

@@ -27,7 +27,7 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 export function createDynamoCaseStore(table: MinshengTable, options: { phoneKey?: Buffer } = {}): CaseStore {
   // Without the phone-search key (some tests' and benchmarks' stores) a case is written without its phone index key.
   const caseItem = (record: CaseRecord) => storedCase(record, options.phoneKey);
-  const { CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity, CasePartEntity } = caseEntities(table);
+  const { CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity, CasePartEntity, AssessmentExemptionEntity } = caseEntities(table);
   /** The case as changed, on the condition that it is still the version read (index 0 of a change's transaction). */
   const versionedPut = (next: CaseRecord, expectedVersion: number) =>
     CaseEntity.build(PutTransaction)
@@ -105,7 +105,7 @@ export function createDynamoCaseStore(table: MinshengTable, options: { phoneKey?
       return Items.map((i) => withoutIndexAttrs(i as unknown as CasePart & Record<string, unknown>) as CasePart);
     },
 
-    async applyChange(next, expectedVersion, event, counters, outbox = [], otherEvents = [], parts = []) {
+    async applyChange(next, expectedVersion, event, counters, outbox = [], otherEvents = [], parts = [], exemption) {
       try {
         await retryTransaction(
           () =>
@@ -121,6 +121,7 @@ export function createDynamoCaseStore(table: MinshengTable, options: { phoneKey?
                 .map((e) => CaseEntity.build(UpdateTransaction).item({ caseNo: e.caseNo, progressAt: e.at }).options({ condition: { attr: 'caseNo', exists: true } })),
               // 协办 parts, in the same transaction as the case (the case's version guards them).
               ...parts.map((p) => CasePartEntity.build(PutTransaction).item(partItem(p, next))),
+              ...(exemption ? [AssessmentExemptionEntity.build(PutTransaction).item({ ...exemption })] : []),
             ),
           ON_CONFLICT_ONLY,
         );

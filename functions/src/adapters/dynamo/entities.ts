@@ -179,7 +179,25 @@ export function caseEntities(table: MinshengTable) {
     computeKey: ({ caseNo, departmentId }) => key.part(caseNo, departmentId),
   });
 
-  return { CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity, CasePartEntity };
+  /** A case exempted from assessment (免于考核), listed under the month of the exemption; written with the exemption. */
+  const AssessmentExemptionEntity = new Entity({
+    name: 'AssessmentExemption',
+    table,
+    timestamps: false,
+    schema: item({
+      month: string().key(),
+      at: string().key(),
+      caseNo: string().key(),
+      reason: string(),
+      by: string(),
+      unitPath: string().optional(),
+      unitId: string().optional(),
+      departmentId: string().optional(),
+    }),
+    computeKey: ({ month, at, caseNo }) => key.assessmentExemption(month, at, caseNo),
+  });
+
+  return { CaseEntity, CredentialEntity, CaseEventEntity, IdempotencyEntity, CasePartEntity, AssessmentExemptionEntity };
 }
 
 /** Reference data: categories, departments and the units of the jurisdiction tree. */

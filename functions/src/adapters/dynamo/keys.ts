@@ -151,6 +151,12 @@ export const key = {
   /** A case under its place's unit and its category (duplicate candidates: same place and category). */
   placePosting: (placeUnitId: string, categoryId: string, createdAt: string, caseNo: string) => ({ pk: `PLC#${placeUnitId}#${categoryId}`, sk: `${createdAt}#${caseNo}` }),
   placePostings: (placeUnitId: string, categoryId: string) => `PLC#${placeUnitId}#${categoryId}`,
+  /** A case exempted from assessment in a Shanghai month (免于考核), by time of the exemption. */
+  assessmentExemption: (month: string, at: string, caseNo: string) => ({ pk: `EXEMPT#${month}`, sk: `${at}#${caseNo}` }),
+  assessmentExemptions: (month: string) => `EXEMPT#${month}`,
+  /** A month's published ranking (部门排行, public once published); all published months are one partition. */
+  publishedRanking: (month: string) => ({ pk: 'ASSESS#PUBLISHED', sk: month }),
+  publishedRankings: 'ASSESS#PUBLISHED',
   /** An Open311 partner; all partners are one partition (a handful of systems). */
   open311Partner: (id: string) => ({ pk: 'REF#O311PARTNER', sk: id }),
   open311Partners: 'REF#O311PARTNER',

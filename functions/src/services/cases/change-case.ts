@@ -50,6 +50,18 @@ export async function changeCase(
       outbox,
       [...(await eventsOnOtherCases(deps, next, event, actor, client)), ...told.events, ...parts.events],
       parts.puts,
+      decision.event.kind === 'exempted' && next.exemption
+        ? {
+            month: toShanghaiDate(now).slice(0, 7),
+            at: next.exemption.at,
+            caseNo,
+            reason: next.exemption.reason,
+            by: next.exemption.by,
+            ...(next.unitPath ? { unitPath: next.unitPath } : {}),
+            ...(next.unitId ? { unitId: next.unitId } : {}),
+            ...((next.answer?.departmentId ?? next.departmentId) ? { departmentId: next.answer?.departmentId ?? next.departmentId } : {}),
+          }
+        : undefined,
     );
     if (result.ok) return next;
     if (expectedVersion !== undefined) throw new DomainError('VERSION_CONFLICT');
