@@ -14,6 +14,7 @@ import { OfficialsPage } from '@/features/admin/components/officials-page';
 import { SlaPoliciesPage } from '@/features/admin/components/sla-policies-page';
 import { SynonymsPage } from '@/features/admin/components/synonyms-page';
 import { UnitsPage } from '@/features/admin/components/units-page';
+import { AssessmentPage } from '@/features/assessment/components/assessment-page';
 import { AuditPage } from '@/features/audit/components/audit-page';
 import { LoginPage } from '@/features/auth/components/login-page';
 import { CaseWorkspacePage } from '@/features/cases/components/case-workspace-page';
@@ -83,6 +84,7 @@ export function AppRoutes() {
         <Route path="search" element={<RequireRole roles={['intake', 'handler', 'supervisor']}><SearchPage /></RequireRole>} />
         <Route path="supervision" element={<RequireRole roles={['supervisor']}><SupervisionPage /></RequireRole>} />
         <Route path="stats" element={<RequireRole roles={['intake', 'supervisor', 'admin']}><Suspense fallback={<Loading rows={8} />}><StatsPage /></Suspense></RequireRole>} />
+        <Route path="assessment" element={<RequireRole roles={['intake', 'supervisor', 'admin']}><AssessmentPage /></RequireRole>} />
         <Route path="open-data" element={<RequireRole roles={['supervisor', 'admin']}><OpenDataPage /></RequireRole>} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="audit" element={<AuditPage />} />
