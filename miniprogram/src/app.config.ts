@@ -11,6 +11,11 @@ export default defineAppConfig({
       root: 'subpackages/library',
       pages: ['search/index', 'detail/index'],
     },
+    {
+      // 部门排行: the published monthly 考核 ranking, opened from the home page.
+      root: 'subpackages/ranking',
+      pages: ['index'],
+    },
   ],
   preloadRule: {
     'pages/file/index': { network: 'all', packages: ['subpackages/case', 'subpackages/library'] },

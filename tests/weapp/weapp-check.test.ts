@@ -70,6 +70,7 @@ describe('weapp build checked by WeChat’s tools', () => {
     expect(app.subPackages).toEqual([
       { root: 'subpackages/case', pages: ['credentials/index', 'detail/index', 'recover/index'] },
       { root: 'subpackages/library', pages: ['search/index', 'detail/index'] },
+      { root: 'subpackages/ranking', pages: ['index'] },
     ]);
     // The library pages are compiled (wcc/wcsc below) and kept out of the main package.
     for (const page of ['search/index', 'detail/index']) {

@@ -13,6 +13,8 @@ export const MINIPROGRAM_PAGES = {
   recover: 'subpackages/case/recover/index',
   librarySearch: 'subpackages/library/search/index',
   libraryDetail: 'subpackages/library/detail/index',
+  /** 部门排行: the monthly 考核 ranking a supervisor published (public figures only). */
+  ranking: 'subpackages/ranking/index',
 } as const;
 
 export type MiniprogramPage = keyof typeof MINIPROGRAM_PAGES;

@@ -111,6 +111,23 @@ export default function Home() {
         <Text className='home__note'>凭案件编号和查询密码即可查看，无需注册。</Text>
       </Section>
 
+      <Section title='公开监督'>
+        <View
+          className='kind kind--ranking'
+          onClick={() => Taro.navigateTo({ url: pageUrl('ranking') })}
+          {...role('link')}
+          {...keyboardTappable(() => Taro.navigateTo({ url: pageUrl('ranking') }))}
+        >
+          <View className='kind__head'>
+            <Text className='kind__name'>部门排行</Text>
+            <Text className='kind__go' aria-hidden='true'>
+              ›
+            </Text>
+          </View>
+          <Text className='kind__what'>各部门、各单位每月的考核得分和名次：响应率、解决率、满意率。</Text>
+        </View>
+      </Section>
+
       {stats ? <StatsBlock stats={stats} /> : null}
     </Screen>
   );
