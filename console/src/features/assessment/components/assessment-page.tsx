@@ -148,7 +148,7 @@ function PublishButton({ data }: { data: AssessmentResponse }) {
     });
   const reasonId = 'assessment-publish-reason';
   return (
-    <Space direction="vertical" size={2} align="end">
+    <Space orientation="vertical" size={2} align="end">
       <Button type="primary" disabled={Boolean(state.disabledReason)} loading={publish.isPending} onClick={confirm} aria-describedby={state.disabledReason ? reasonId : undefined}>
         发布排名
       </Button>
