@@ -1,6 +1,6 @@
 /** The 开放数据 page's months: only months that have ended (the API refuses the current one), in Shanghai time. */
 import { describe, expect, it } from 'vitest';
-import { endedMonths } from '../src/features/opendata/months';
+import { endedMonths } from '../src/lib/months';
 
 describe('endedMonths', () => {
   it('lists the months before the current Shanghai month, newest first, across a year end', () => {

@@ -1,8 +1,6 @@
 import type { CaseRecord } from './case';
 import type { CaseEventKind } from './state-machine';
-import { ASSESSMENT_METRICS, STAT_DIMENSION_PREFIX, unitDimensions, type CounterDelta, type StatCounters, type StatDimension, type StatMetric } from './stats';
-
-export { ASSESSMENT_METRICS };
+import { ASSESSMENT_METRICS, STAT_DIMENSION_PREFIX, unitDimensions, type CounterDelta, type StatCounters, type StatDimension, type StatMetric } from './stat-keys';
 
 /**
  * 考核 (assessment) of departments and units, month by month: the 三率 of 12345 centres — 响应率, 解决率,
@@ -25,8 +23,6 @@ export const RESPONSE_HOURS = 24;
 
 export type AssessmentMetric = (typeof ASSESSMENT_METRICS)[number];
 
-// Not at module load: stats.ts and this file import each other, and when stats.ts is loaded first
-// (shared/src/index.ts) ASSESSMENT_METRICS is not yet defined here.
 const takenBack = (metric: string) => metric !== 'exempted' && (ASSESSMENT_METRICS as readonly string[]).includes(metric);
 
 /** The case's units (ALL and every unit on its path), where its unit-level figures count. */

@@ -8,7 +8,7 @@ import { ScrollRegion } from '@/components/ui/scroll-region';
 import { errorMessage } from '@/lib/api-client';
 import { useOfficial } from '@/lib/auth';
 import { formatDateTime } from '@/lib/format';
-import { endedMonths } from '@/features/opendata/months';
+import { endedMonths } from '@/lib/months';
 import { useAssessment, useAssessmentExemptions, usePublishAssessment } from '../api/assessment';
 import { countsSpoken, countsText, isEmptyMonth, monthLabel, previousText, publishState, rankChangeText, rateDefinitions, rateText, scoreChangeText, scoreText, weightsText, type Level } from '../figures';
 import { RateName } from './rate-name';

@@ -6,7 +6,7 @@ import { PageTitle } from '@/components/ui/page-title';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { errorMessage } from '@/lib/api-client';
 import { downloadOpenData } from '../api/download-open-data';
-import { endedMonths } from '../months';
+import { endedMonths } from '@/lib/months';
 
 const monthLabel = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
 
