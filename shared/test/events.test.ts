@@ -20,10 +20,10 @@ describe('the event vocabulary', () => {
     }
   });
 
-  it("keeps internal steps off the citizen's timeline: SLA warnings, extension requests and denials, reveals, attachment views, publication, unanswered return visits", () => {
+  it("keeps internal steps off the citizen's timeline: SLA warnings, extension requests and denials, reveals, attachment views, publication, unanswered return visits, exemptions from assessment", () => {
     const internal = EVENT_KIND_NAMES.filter((k) => !citizenSees(k));
     expect(internal.sort()).toEqual(
-      ['attachment_viewed', 'contact_revealed', 'dispatch_disputed', 'dispute_upheld', 'part_returned', 'part_submitted', 'parts_assigned', 'parts_closed', 'extension_denied', 'extension_requested', 'published_to_library', 'revisit_unreachable', 'sla_rescheduled', 'sla_warning', 'subscribed', 'unpublished_from_library'].sort(),
+      ['attachment_viewed', 'contact_revealed', 'dispatch_disputed', 'dispute_upheld', 'exempted', 'part_returned', 'part_submitted', 'parts_assigned', 'parts_closed', 'extension_denied', 'extension_requested', 'published_to_library', 'revisit_unreachable', 'sla_rescheduled', 'sla_warning', 'subscribed', 'unpublished_from_library'].sort(),
     );
     expect(EVENT_KINDS.sla_overdue.citizenSees).toBe(true);
     expect(EVENT_KINDS.publish_consent_withdrawn.citizenSees).toBe(true);
