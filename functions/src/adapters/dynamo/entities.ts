@@ -63,6 +63,7 @@ export function caseEntities(table: MinshengTable) {
       reviewRequired: boolean().optional(),
       firstAnswer: any().castAs<{ at: string; onTime: boolean; departmentId: string }>().optional(),
       dispatch: any().castAs<DispatchRecord>().optional(),
+      exemption: any().castAs<{ by: string; at: string; reason: string }>().optional(),
       // Index keys, derived from the case on every write (see caseIndexKeys).
       gsi1pk: string().optional(),
       gsi1sk: string().optional(),
