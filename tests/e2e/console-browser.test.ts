@@ -27,6 +27,12 @@ import { REPO_ROOT } from '../../infra/src/table-definition';
 import { call, ctrlC, npmStart, type RunningStack } from '../support/local-stack';
 import { seriousAxeViolations } from '../support/axe';
 import sharp from 'sharp';
+import { addDays, toShanghaiDate, type CaseCommand, type FileCaseRequest } from '@minsheng/shared';
+import { createDeps } from '../../functions/src/app/deps';
+import { changeCase } from '../../functions/src/services/cases/change-case';
+import { citizenOf } from '../../functions/src/services/cases/case-event';
+import { fileCase } from '../../functions/src/services/cases/filing';
+import type { Actor } from '@minsheng/shared';
 
 const SHOTS = join(REPO_ROOT, 'tests', 'e2e', 'screenshots');
 
@@ -1400,6 +1406,99 @@ describe('officials’ console in Chromium against the local stack', () => {
     await qs.getByText('没有找到符合条件的案件（或案件不在您的办理范围内）').waitFor();
     await expectAccessible(qs, 'search: nothing in scope');
   });
+
+  it('考核排名 with last month’s real figures: the city supervisor reads them and publishes; the public 部门排行 in H5 shows them (normal and large text); axe on both', async () => {
+    // Last month's work, on a clock moved back (the way the demo seeds its older cases): the stream
+    // consumer of npm start counts it like any other.
+    const lastMonth = addDays(`${toShanghaiDate(new Date()).slice(0, 7)}-01`, -1).slice(0, 7);
+    const start = Date.parse(`${lastMonth}-03T10:00:00+08:00`);
+    const HOUR = 3_600_000;
+    const deps = createDeps({ TABLE_NAME: 'minsheng-local', AWS_REGION: 'local', DYNAMODB_ENDPOINT: stack.dynamoEndpoint!, APP_SECRET: readFileSync(join(localDir, 'app-secret'), 'utf8').trim() });
+    const at = (hours: number) => ({ ...deps, now: () => new Date(start + hours * HOUR) });
+    const intake = (id: string): Actor => ({ role: 'intake', id });
+    const handler = (departmentId: string): Actor => ({ role: 'handler', id: departmentId, departmentId });
+    const client = { userAgent: 'e2e-assessment' };
+    const body = (title: string, unitId?: string): FileCaseRequest => ({ type: 'complaint', categoryId: 'tuoqian-gongzi', title, content: `${title}，请尽快处理。`, contact: { name: '考核测试', phone: '13600001234' }, ...(unitId ? { location: { text: '某处', unitId } } : {}) }) as FileCaseRequest;
+    const steps: [number, string, CaseCommand, Actor | 'citizen'][] = [];
+    const filed: Record<string, string> = {};
+    for (const [key, title, unitId] of [['c1', '考核月 城区欠薪 一'], ['c2', '考核月 城区欠薪 二'], ['c3', '考核月 县城欠薪', 'qingshan'], ['c4', '考核月 城南镇欠薪', 'qs-chengnan']] as [string, string, string?][]) {
+      filed[key] = (await fileCase(at(0), body(title, unitId), `e2e-assessment-${key}-${lastMonth}`, client)).response.caseNo;
+    }
+    steps.push(
+      [1, 'c1', { action: 'accept', departmentId: 'rsj' }, intake('shouli')],
+      [3, 'c1', { action: 'reply', result: 'resolved', answer: '已责令用工单位支付拖欠工资。' }, handler('rsj')],
+      [30, 'c2', { action: 'accept', departmentId: 'zjj' }, intake('shouli')],
+      [32, 'c2', { action: 'reply', result: 'partly_resolved', answer: '已约谈开发商，部分工资已支付。' }, handler('zjj')],
+      [1, 'c3', { action: 'accept', departmentId: 'qs-rsj' }, intake('qs-shouli')],
+      [4, 'c3', { action: 'reply', result: 'resolved', answer: '已协调支付。' }, handler('qs-rsj')],
+      [5, 'c3', { action: 'rate', rating: 'satisfied' }, 'citizen'],
+      [1, 'c4', { action: 'accept', departmentId: 'qs-chengnan-zzb' }, intake('cn-shouli')],
+      [2, 'c4', { action: 'send_back', reasonCode: 'not_our_duty' }, handler('qs-chengnan-zzb')],
+      [3, 'c4', { action: 'accept', departmentId: 'qs-chengnan-sbs' }, intake('cn-shouli')],
+      [6, 'c4', { action: 'reply', result: 'resolved', answer: '已督促企业支付。' }, handler('qs-chengnan-sbs')],
+      [7, 'c4', { action: 'rate', rating: 'basically_satisfied' }, 'citizen'],
+      // 回访 four days after the answers: c1 satisfied; c2 unsatisfied, so 住建局 handles it again (重办).
+      [100, 'c1', { action: 'revisit', outcome: 'satisfied', note: '电话回访，群众满意' }, intake('shouli')],
+      [130, 'c2', { action: 'revisit', outcome: 'unsatisfied', note: '电话回访，群众表示仍有工资未付' }, intake('shouli')],
+      [131, 'c2', { action: 'reply', result: 'resolved', answer: '剩余工资已全部支付。' }, handler('zjj')],
+    );
+    for (const [hours, key, command, actor] of steps.sort((a, b) => a[0] - b[0])) {
+      const caseNo = filed[key]!;
+      if ((await deps.cases.getCase(caseNo))!.updatedAt > new Date(start + hours * HOUR).toISOString()) continue; // a rerun on a kept table
+      await changeCase(at(hours), caseNo, command, actor === 'citizen' ? citizenOf(caseNo) : actor, client).catch((e: Error) => {
+        throw new Error(`${key} ${command.action}: ${e.message}`);
+      });
+    }
+    // The counters follow from the stream within seconds.
+    const token = await apiLogin('duban');
+    await expect
+      .poll(async () => ((await call(`${stack.apiUrl}/api/console/assessment/${lastMonth}`, { token })).body.departments as { key: string; score?: number }[]).filter((d) => d.score !== undefined).map((d) => d.key).sort(), { timeout: 60_000 })
+      .toEqual(expect.arrayContaining(['qs-chengnan-sbs', 'qs-rsj', 'rsj', 'zjj']));
+    const figures = (await call(`${stack.apiUrl}/api/console/assessment/${lastMonth}`, { token })).body as { departments: { key: string; name: string; rank?: number; score?: number }[] };
+    const zjj = figures.departments.find((d) => d.key === 'zjj')!;
+    const [y, m] = lastMonth.split('-');
+    const monthText = `${y}年${Number(m)}月`;
+
+    const page = await loginAs('duban', '/assessment');
+    await page.getByRole('heading', { name: '考核排名' }).waitFor();
+    await settled(page);
+    // Last month is shown by default, with its figures: 住建局's row with its score, the 重办 and the 回访 behind it.
+    await expect.poll(() => page.getByTestId('assessment-scope').innerText(), { timeout: 30_000 }).toContain(monthText);
+    const zjjRow = page.getByRole('row').filter({ hasText: zjj.name }).first();
+    await zjjRow.waitFor();
+    expect(await zjjRow.innerText()).toContain(zjj.score!.toFixed(1));
+    await expectAccessible(page, 'assessment ranking');
+    await screenshot(page, 'console-assessment', ['考核排名', '得分与权重', '准格尔旗', zjj.name]);
+    // Publish: confirmed, then said when.
+    await page.getByRole('button', { name: '发布排名' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('部门排行').first().waitFor();
+    await dialog.getByRole('button', { name: '确认发布' }).click();
+    await page.getByTestId('assessment-published').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('assessment-published').innerText()).toContain('duban');
+    await expect.poll(async () => (await page.getByRole('button', { name: '发布排名' }).isDisabled())).toBe(true);
+    await expectAccessible(page, 'assessment ranking, published');
+
+    // The public page, on a phone: the published month, 住建局 with the same score and rank.
+    const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+    contexts.push(phoneContext);
+    const phone = await phoneContext.newPage();
+    await phone.goto(`${h5Url}/#/subpackages/ranking/index`);
+    await phone.getByText(`${monthText}部门排行`).first().waitFor({ timeout: 60_000 });
+    const card = phone.getByRole('listitem').filter({ hasText: zjj.name }).first();
+    await card.waitFor();
+    expect(await card.innerText()).toContain(zjj.score!.toFixed(1));
+    expect(await seriousAxeViolations(phone), 'H5 部门排行: axe').toEqual([]);
+    await phone.screenshot({ path: join(SHOTS, 'h5-ranking.png'), fullPage: true });
+    // Large text (关怀版), switched on at the home page and kept: the ranking still reads and passes axe.
+    await phone.goto(`${h5Url}/`);
+    await phone.getByRole('switch', { name: '大字模式' }).click();
+    await phone.goto(`${h5Url}/#/subpackages/ranking/index`);
+    await phone.getByText(`${monthText}部门排行`).first().waitFor({ timeout: 60_000 });
+    expect(await phone.locator('.screen--large').count()).toBeGreaterThan(0);
+    expect(await seriousAxeViolations(phone), 'H5 部门排行 (large text): axe').toEqual([]);
+    await phone.screenshot({ path: join(SHOTS, 'h5-ranking-large.png'), fullPage: true });
+  }, 300_000);
 
   it('logout returns to the login page, and the main screens were captured with their content', async () => {
     const page = await loginAs('shouli');

@@ -39,11 +39,11 @@ describe('statistics through the stream', () => {
     // Nothing but the cases, their events and their outbox: not one STATS item in either period.
     expect(await statsItems(stack, 'ALL')).toEqual([]);
     expect(await statsItems(stack, month())).toEqual([]);
-    // The counters ride on the event…
+    // The counters ride on the event (the statistics' and the 考核's: the case counts for its unit's assessment)…
     const { Item } = await dynamo().send(
       new GetItemCommand({ TableName: stack.tableName, Key: { pk: { S: `CASE#${filed[0]!.caseNo}` }, sk: { S: `EVT#${(await stack.deps.cases.listEvents(filed[0]!.caseNo))[0]!.eventId}` } } }),
     );
-    expect(JSON.parse(Item!.counters!.S!)).toEqual([expect.objectContaining({ metric: 'filed', by: 1 })]);
+    expect(JSON.parse(Item!.counters!.S!)).toEqual([expect.objectContaining({ metric: 'filed', by: 1 }), { metric: 'asCases', by: 1, dims: ['ALL'] }]);
     // …and never on the timeline.
     for (const event of await stack.deps.cases.listEvents(filed[0]!.caseNo)) expect(Object.keys(event)).not.toContain('counters');
 

@@ -1,8 +1,7 @@
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
-import { AccessPattern } from 'dynamodb-toolbox/entity/actions/accessPattern';
-import { string } from 'dynamodb-toolbox/schema/string';
+import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { shardOf, statPeriods, STAT_METRICS, type CounterDelta, type StatCounters } from '@minsheng/shared';
 import type { StatsStore } from '../../ports/statistics';
 import { caseEntities, statsEntities } from './entities';
@@ -25,23 +24,28 @@ export const dimensionOf = (dim: string) => (dim.includes(SEP) ? dim.slice(0, di
 export function createDynamoStatsStore(table: MinshengTable): StatsStore {
   const { StatsEntity } = statsEntities(table);
   const { CaseEventEntity } = caseEntities(table);
-  const dimensionsOf = StatsEntity.build(AccessPattern)
-    .schema(string())
-    .pattern((period) => ({ partition: key.statsPartition(period) }))
-    .options({ maxPages: Infinity });
-  // `ALL~<shard>` and a bare `ALL` from before sharding; every other dimension starts DEPT#, CAT# or TYPE#.
-  const totalsOf = StatsEntity.build(AccessPattern)
-    .schema(string())
-    .pattern((period) => ({ partition: key.statsPartition(period), range: { beginsWith: 'ALL' } }))
-    .options({ maxPages: Infinity });
-  // One dimension's shards (a unit's figures: `UNIT#<id>~<shard>`; the separator keeps `UNIT#hexi` from matching `UNIT#hexi-xinhua`).
-  const dimensionItems = StatsEntity.build(AccessPattern)
-    .schema(string())
-    .pattern((pd) => {
-      const [period, dim] = pd.split('|') as [string, string];
-      return { partition: key.statsPartition(period), range: { beginsWith: `${dim}${SEP}` } };
-    })
-    .options({ maxPages: Infinity });
+  /**
+   * A period's counter items (those whose sort key begins with `prefix`, or all), every page. Read raw, not
+   * through the entity's formatter: a month of 1,000 departments is ~11,000 items, and formatting them
+   * took twice as long as reading them (tests/bench/assessment-ranking.bench.ts).
+   */
+  async function counterItems(period: string, prefix?: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let exclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = await table.getDocumentClient().send(
+        new QueryCommand({
+          TableName: table.getName(),
+          KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': key.statsPartition(period), ...(prefix ? { ':prefix': prefix } : {}) },
+          ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      exclusiveStartKey = page.LastEvaluatedKey;
+    } while (exclusiveStartKey);
+    return items;
+  }
 
   /** One UpdateItem per (period, dimension) — on the event's shard — with every metric the event adds to it. */
   function counterTransactions(eventId: string, deltas: CounterDelta[], at: Date) {
@@ -65,22 +69,19 @@ export function createDynamoStatsStore(table: MinshengTable): StatsStore {
 
   return {
     async getStats(period) {
-      const { Items = [] } = await dimensionsOf.query(period).send();
       const byDim: Record<string, StatCounters> = {};
-      for (const item of Items) {
-        const dim = dimensionOf(item.dim);
+      for (const item of await counterItems(period)) {
+        const dim = dimensionOf(String(item.sk));
         byDim[dim] = addCounters(byDim[dim] ?? {}, item);
       }
       return byDim;
     },
 
     async getStatsTotals(period, dimension = 'ALL') {
-      if (dimension !== 'ALL') {
-        const { Items = [] } = await dimensionItems.query(`${period}|${dimension}`).send();
-        return Items.filter((item) => dimensionOf(item.dim) === dimension).reduce<StatCounters>((sum, item) => addCounters(sum, item), {});
-      }
-      const { Items = [] } = await totalsOf.query(period).send();
-      return Items.filter((item) => dimensionOf(item.dim) === 'ALL').reduce<StatCounters>((sum, item) => addCounters(sum, item), {});
+      // One dimension's shards (a unit's figures: `UNIT#<id>~<shard>`; the separator keeps `UNIT#hexi` from matching
+      // `UNIT#hexi-xinhua`); `ALL~<shard>` and a bare `ALL` from before sharding.
+      const items = await counterItems(period, dimension === 'ALL' ? 'ALL' : `${dimension}${SEP}`);
+      return items.filter((item) => dimensionOf(String(item.sk)) === dimension).reduce<StatCounters>((sum, item) => addCounters(sum, item), {});
     },
 
     async countEvent({ caseNo, eventId, at, counters }) {
