@@ -9,6 +9,7 @@ import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { until } from './dom-kit';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -115,15 +116,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.useRealTimers();
 });
-
-async function until<T>(probe: () => T | undefined | null | false, what = 'the page'): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = probe();
-    if (v) return v;
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-  throw new Error(`timed out waiting for ${what}; the page shows: ${document.body.textContent}`);
-}
 
 const rows = (table: 'departments' | 'units') => [...document.querySelectorAll<HTMLTableRowElement>(`[data-testid="assessment-${table}"] tbody tr`)];
 function cell(table: 'departments' | 'units', name: string, column: string): HTMLTableCellElement {

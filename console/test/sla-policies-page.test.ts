@@ -8,6 +8,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { until } from './dom-kit';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -70,15 +71,6 @@ afterEach(() => {
   document.body.innerHTML = '';
   vi.unstubAllGlobals();
 });
-
-async function until<T>(probe: () => T | undefined | null | false, what = 'the page'): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const v = probe();
-    if (v) return v;
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-  throw new Error(`timed out waiting for ${what}; the page shows: ${document.body.textContent}`);
-}
 
 function rowOf(typeLabel: string): HTMLTableRowElement | undefined {
   return [...document.querySelectorAll<HTMLTableRowElement>('tbody tr')].find((tr) => tr.cells[0]?.textContent === typeLabel);
