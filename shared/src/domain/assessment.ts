@@ -250,7 +250,9 @@ export function rankEntities(
     entities.map((e) => {
       const c = source[e.dim] ?? {};
       const rates = assessmentRates(c, level);
-      const score = compositeScore(rates, weights);
+      // Ranked only with an answer in the month (有答复件): a department that only signed for or sent back
+      // cases has a 响应率 and nothing else, and would otherwise rank on it alone.
+      const score = Math.max(0, c.asAnswered ?? 0) > 0 ? compositeScore(rates, weights) : undefined;
       const counts = Object.fromEntries(ASSESSMENT_COUNTS.map((m) => [m, Math.max(0, c[m] ?? 0)]).filter(([, v]) => v !== 0));
       return { key: e.key, name: e.name, counts, rates, ...(score !== undefined ? { score } : {}) };
     });

@@ -240,7 +240,8 @@ function expectRecounted(entries: Entry[], month: string, level: 'unit' | 'depar
     expect(e.counts, `${month} ${e.key} counts`).toEqual(nonzero);
     const rates = ratesOf(counts, level);
     expect(e.rates, `${month} ${e.key} rates`).toEqual(rates);
-    expect(e.score, `${month} ${e.key} score`).toEqual(scoreOf(rates));
+    // Ranked only with at least one answer in the month.
+    expect(e.score, `${month} ${e.key} score`).toEqual(counts.asAnswered ? scoreOf(rates) : undefined);
   }
   const scored = entries.filter((e) => e.score !== undefined);
   for (const e of scored) expect(e.rank, e.key).toBe(1 + scored.filter((o) => o.score! > e.score!).length);
@@ -376,6 +377,9 @@ describe('考核: a scripted month across three levels', () => {
     expect(r.exempted).toBe(1);
     // The department whose dispatch came back (社会保障所) and the one that answered late are told apart.
     expect(byKey(r.departments)['qs-chengnan-sbs']!.rates.sendBackRate).toBe(100);
+    // …and 社会保障所, which only sent B back, has a 响应率 but no answer: not ranked on it alone.
+    expect(byKey(r.departments)['qs-chengnan-sbs']!.rates.responseRate).toBe(100);
+    expect(byKey(r.departments)['qs-chengnan-sbs']!.rank).toBeUndefined();
     expect(byKey(r.departments)['qs-chengnan-zzb']!.rates.onTimeRate).toBe(50);
   });
 
