@@ -59,9 +59,12 @@ export default defineConfig({
         test: {
           name: 'console',
           // The officials' console's pure logic (CSV, actions offered, statistics figures); its pages run in Chromium (e2e),
-          // except sla-policies-page.test.ts, which renders that form in jsdom (its @vitest-environment comment).
+          // except sla-policies-page.test.ts and assessment-page.test.ts, which render their pages in jsdom (their
+          // @vitest-environment comment): antd in jsdom takes seconds per test when CI's 2 cores run every project at once
+          // (assessment-page's third test took 5.1 s there, past the 5 s default).
           include: ['console/test/**/*.test.ts'],
           environment: 'node',
+          testTimeout: 30_000,
         },
         resolve: { alias: { '@': new URL('./console/src', import.meta.url).pathname } },
       },
