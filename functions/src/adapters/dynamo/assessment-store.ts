@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AssessmentStore, ExemptionListing, PublishedRanking } from '../../ports/assessment';
 import { isConditionFailed } from './errors';
 import { key } from './keys';
+import { queryAll } from './query-all';
 import type { MinshengTable } from './table';
 
 const EXEMPTION_FIELDS = ['month', 'at', 'caseNo', 'reason', 'by', 'unitPath', 'unitId', 'departmentId'] as const;
@@ -14,20 +15,9 @@ export function createDynamoAssessmentStore(table: MinshengTable): AssessmentSto
   const client = () => table.getDocumentClient();
   const name = table.getName();
 
-  async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: QueryCommandOutput['LastEvaluatedKey'];
-    do {
-      const page = await client().send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
-
   return {
     async listExemptions(month) {
-      const items = await queryAll({ TableName: name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.assessmentExemptions(month) }, ConsistentRead: true });
+      const items = await queryAll(table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': key.assessmentExemptions(month) }, ConsistentRead: true });
       return items.map((item) => Object.fromEntries(EXEMPTION_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as ExemptionListing);
     },
 
@@ -53,8 +43,7 @@ export function createDynamoAssessmentStore(table: MinshengTable): AssessmentSto
     },
 
     async listPublished() {
-      const items = await queryAll({
-        TableName: name,
+      const items = await queryAll(table, {
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': key.publishedRankings },
         ProjectionExpression: '#m, publishedAt',

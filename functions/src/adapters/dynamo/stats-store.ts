@@ -1,12 +1,12 @@
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { shardOf, statPeriods, STAT_METRICS, type CounterDelta, type StatCounters } from '@minsheng/shared';
 import type { StatsStore } from '../../ports/statistics';
 import { caseEntities, statsEntities } from './entities';
 import { conditionFailedAt, ON_CONFLICT_ONLY, retryTransaction } from './errors';
 import { key } from './keys';
+import { queryAll } from './query-all';
 import type { MinshengTable } from './table';
 
 /**
@@ -29,22 +29,11 @@ export function createDynamoStatsStore(table: MinshengTable): StatsStore {
    * through the entity's formatter: a month of 1,000 departments is ~11,000 items, and formatting them
    * took twice as long as reading them (tests/bench/assessment-ranking.bench.ts).
    */
-  async function counterItems(period: string, prefix?: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let exclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page: QueryCommandOutput = await table.getDocumentClient().send(
-        new QueryCommand({
-          TableName: table.getName(),
-          KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': key.statsPartition(period), ...(prefix ? { ':prefix': prefix } : {}) },
-          ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey);
-    return items;
+  function counterItems(period: string, prefix?: string): Promise<Record<string, unknown>[]> {
+    return queryAll(table, {
+      KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': key.statsPartition(period), ...(prefix ? { ':prefix': prefix } : {}) },
+    });
   }
 
   /** One UpdateItem per (period, dimension) — on the event's shard — with every metric the event adds to it. */
