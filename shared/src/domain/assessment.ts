@@ -1,5 +1,6 @@
 import type { CaseRecord } from './case';
 import type { CaseEventKind } from './state-machine';
+import { toShanghaiDate } from './shanghai-time';
 import { ASSESSMENT_METRICS, STAT_DIMENSION_PREFIX, unitDimensions, type CounterDelta, type StatCounters, type StatDimension, type StatMetric } from './stat-keys';
 
 /**
@@ -24,6 +25,9 @@ export const RESPONSE_HOURS = 24;
 export type AssessmentMetric = (typeof ASSESSMENT_METRICS)[number];
 
 const takenBack = (metric: string) => metric !== 'exempted' && (ASSESSMENT_METRICS as readonly string[]).includes(metric);
+
+/** The department an exempted case counts against: the one that answered it, or the one it is with. */
+export const answerableDepartment = (c: CaseRecord): string | undefined => c.answer?.departmentId ?? c.departmentId;
 
 /** The case's units (ALL and every unit on its path), where its unit-level figures count. */
 const unitDims = (c: CaseRecord): StatDimension[] => ['ALL', ...unitDimensions(c.unitPath)];
@@ -122,10 +126,10 @@ export function assessmentDeltas(before: CaseRecord | undefined, after: CaseReco
  * What an exemption writes: every assessment counter the case's earlier events carried, taken back in
  * the month each was counted in (`month`), and the exemption itself counted where the case is now.
  */
-export function exemptionDeltas(earlier: readonly { at: string; counters: readonly CounterDelta[] }[], after: CaseRecord, shanghaiMonth: (at: string) => string): CounterDelta[] {
+export function exemptionDeltas(earlier: readonly { at: string; counters: readonly CounterDelta[] }[], after: CaseRecord): CounterDelta[] {
   const back = new Map<string, CounterDelta>();
   for (const event of earlier) {
-    const month = shanghaiMonth(event.at);
+    const month = toShanghaiDate(new Date(event.at)).slice(0, 7);
     for (const delta of event.counters) {
       if (!takenBack(delta.metric)) continue;
       const monthOf = delta.month ?? month;
@@ -137,7 +141,7 @@ export function exemptionDeltas(earlier: readonly { at: string; counters: readon
       }
     }
   }
-  return [...[...back.values()].filter((d) => d.by !== 0), { metric: 'exempted', by: 1, dims: [...unitDims(after), ...deptDim(after.answer?.departmentId ?? after.departmentId)] }];
+  return [...[...back.values()].filter((d) => d.by !== 0), { metric: 'exempted', by: 1, dims: [...unitDims(after), ...deptDim(answerableDepartment(after))] }];
 }
 
 // ---------------------------------------------------------------------------------------------

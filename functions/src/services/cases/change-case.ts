@@ -1,4 +1,4 @@
-import { DomainError, deadlines, decide, exemptionDeltas, toShanghaiDate, withDispatchResponse, mergedCaseNotifications, partDeltas, partEffects, partNotifications, statsDeltas, withSlaSchedule, type CasePart, type Actor, type CaseCommand, type CaseRecord, type EventData, type EventKind, type AttachmentRecord, type CounterDelta } from '@minsheng/shared';
+import { DomainError, answerableDepartment, deadlines, decide, exemptionDeltas, toShanghaiDate, withDispatchResponse, mergedCaseNotifications, partDeltas, partEffects, partNotifications, statsDeltas, withSlaSchedule, type CasePart, type Actor, type CaseCommand, type CaseRecord, type EventData, type EventKind, type AttachmentRecord, type CounterDelta } from '@minsheng/shared';
 import { workingCalendar, type SlaSettingsDeps } from '../sla/settings';
 import type { CaseEvent } from '../../ports/cases';
 import type { ClientInfo, Deps } from '../deps';
@@ -38,7 +38,7 @@ export async function changeCase(
     const next = placeCase(withProgress(withSlaSchedule(decided, now, calendar), event), units, departments);
     const parts = await partsChanged(deps, current, next, command, actor, now, client);
     // 免于考核: the assessment counters of the case's earlier events are taken back, each in its month.
-    const exempted = decision.event.kind === 'exempted' ? exemptionDeltas(await deps.cases.listEventCounters(caseNo), next, (at) => toShanghaiDate(new Date(at)).slice(0, 7)) : [];
+    const exempted = decision.event.kind === 'exempted' ? exemptionDeltas(await deps.cases.listEventCounters(caseNo), next) : [];
     const counters = [...statsDeltas(current, next, decision.event.kind), ...exempted, ...parts.counters];
     const told = await mergedCitizensTold(deps, current, next, event, actor, client);
     const outbox = [...outboxFor(event, next), ...told.outbox, ...parts.outbox];
@@ -59,7 +59,7 @@ export async function changeCase(
             by: next.exemption.by,
             ...(next.unitPath ? { unitPath: next.unitPath } : {}),
             ...(next.unitId ? { unitId: next.unitId } : {}),
-            ...((next.answer?.departmentId ?? next.departmentId) ? { departmentId: next.answer?.departmentId ?? next.departmentId } : {}),
+            ...(answerableDepartment(next) ? { departmentId: answerableDepartment(next) } : {}),
           }
         : undefined,
     );
